@@ -1,0 +1,74 @@
+"""Exact numbers: every score, weight and scale bound is a Decimal in the domain and an
+integer count of thousandths ("milli") in storage. Floats never enter."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+
+MILLI = 1000
+MAX_DECIMALS = 3
+
+
+class NumberError(ValueError):
+    """A value that is not an exact decimal with at most three decimals."""
+
+
+def parse_decimal(value: object, what: str = "value") -> Decimal:
+    """Parse user text or a number into a Decimal; accepts '3,5' (Indonesian comma)."""
+    if isinstance(value, bool):
+        raise NumberError(f"{what}: {value!r} is not a number")
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, float):
+        # Only floats that print exactly (e.g. read from a spreadsheet cell) are accepted.
+        result = Decimal(repr(value))
+    elif isinstance(value, str):
+        text = value.strip().replace(",", ".")
+        if not text:
+            raise NumberError(f"{what}: empty")
+        try:
+            result = Decimal(text)
+        except InvalidOperation:
+            raise NumberError(f"{what}: {value!r} is not a number") from None
+    else:
+        raise NumberError(f"{what}: {value!r} is not a number")
+    if not result.is_finite():
+        raise NumberError(f"{what}: {value!r} is not a finite number")
+    exponent = result.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -MAX_DECIMALS:
+        raise NumberError(f"{what}: {value!r} has more than {MAX_DECIMALS} decimals")
+    return result
+
+
+def to_milli(value: Decimal | int | str) -> int:
+    """Decimal -> integer thousandths, exactly (refuses more than three decimals)."""
+    d = parse_decimal(value)
+    scaled = d * MILLI
+    if scaled != scaled.to_integral_value():
+        raise NumberError(f"{value!r} has more than {MAX_DECIMALS} decimals")
+    return int(scaled)
+
+
+def from_milli(milli: int) -> Decimal:
+    """Integer thousandths -> Decimal, normalised without exponent notation."""
+    d = Decimal(milli) / MILLI
+    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
+
+
+def as_fraction(value: Decimal | int) -> Fraction:
+    return Fraction(value)
+
+
+def format_decimal(value: Decimal | Fraction, places: int = 2) -> str:
+    """Round half up to `places` decimals for display; comparison never uses this."""
+    frac = Fraction(value)
+    scale = 10**places
+    scaled = frac * scale
+    sign = -1 if scaled < 0 else 1
+    rounded = (abs(scaled.numerator) * 2 + scaled.denominator) // (2 * scaled.denominator)
+    digits = str(rounded).rjust(places + 1, "0")
+    text = digits[:-places] + "." + digits[-places:] if places else digits
+    return ("-" if sign < 0 and rounded else "") + text

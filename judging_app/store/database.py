@@ -1,0 +1,286 @@
+"""Opening a database: SQLite file by default, any SQLAlchemy URL (PostgreSQL supported).
+
+Opening checks before it writes anything: a file that is not an SQLite database, a damaged
+one, an SQLite database that is not ours, or one made by a newer version of the app is
+refused with a clear message and left untouched. An older schema is copied aside, then
+migrated. The engine is injected everywhere (no global), so each test has its own database.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from judging_app.store.schema_version import KNOWN_REVISIONS, SCHEMA_HEAD
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 15000
+
+
+class DatabaseOpenError(Exception):
+    """The database cannot be opened; the message says why and what to do."""
+
+
+class NotADatabaseError(DatabaseOpenError):
+    pass
+
+
+class DamagedDatabaseError(DatabaseOpenError):
+    pass
+
+
+class NewerDatabaseError(DatabaseOpenError):
+    pass
+
+
+def default_database_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("judging-app", appauthor=False) / "judging_app.sqlite"
+
+
+def resolve_target(target: str | Path | None) -> URL:
+    """A file path means SQLite; text containing '://' is a SQLAlchemy URL; None the default."""
+    if target is None:
+        target = default_database_path()
+    if isinstance(target, str) and "://" in target:
+        return make_url(target)
+    path = Path(target).expanduser().resolve()
+    return URL.create("sqlite+pysqlite", database=str(path))
+
+
+def _sqlite_path(url: URL) -> Path | None:
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def _on_sqlite_connect(dbapi_connection, _record) -> None:
+    # Take over transaction control from the driver (see the "begin" listener).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def _on_sqlite_begin(connection) -> None:
+    # Writers take the write lock up front, so two writers wait for each other (busy
+    # timeout) instead of failing when a read transaction tries to become a write.
+    mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def build_engine(url: URL) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@dataclass
+class Database:
+    """An open, migrated database. `read()` and `write()` hand out sessions that return
+    detached plain data to callers (repositories convert rows before the session ends)."""
+
+    url: URL
+    engine: Engine
+    backup_path: Path | None = None  # where the pre-migration copy went, if one was made
+
+    def __post_init__(self) -> None:
+        write_engine = self.engine
+        if self.is_sqlite:
+            write_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._write = sessionmaker(write_engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def path(self) -> Path | None:
+        return _sqlite_path(self.url)
+
+    def display_name(self) -> str:
+        return str(self.path) if self.path else self.url.render_as_string(hide_password=True)
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._read() as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any error."""
+        with self._write() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _inspect_sqlite_file(path: Path) -> str | None:
+    """The schema revision of an existing file (None if it is empty/new); refuses others.
+    Opens the file read-only so that a refused file is left exactly as it was."""
+    if path.is_dir():
+        raise NotADatabaseError(f"{path} is a folder, not a database file.")
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    with path.open("rb") as fh:
+        header = fh.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise NotADatabaseError(
+            f"{path} is not a judging_app database (it is not an SQLite file). "
+            "Choose the .sqlite file the app created, or a new file name."
+        )
+    # Without a pending write-ahead log the file alone is the whole database: open it as
+    # immutable so not even the -shm/-wal side files appear next to a refused file.
+    wal = path.with_name(path.name + "-wal")
+    uri = f"file:{path}?mode=ro" + ("" if wal.exists() else "&immutable=1")
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise DamagedDatabaseError(
+                    f"{path} is damaged ({check}). Restore it from a backup; "
+                    "the file was not changed."
+                )
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if not tables:
+                return None
+            if "alembic_version" not in tables:
+                raise NotADatabaseError(
+                    f"{path} is an SQLite database but not a judging_app database "
+                    "(it has no schema version). It was not changed."
+                )
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DamagedDatabaseError(
+            f"{path} cannot be read as a database ({exc}). It was not changed."
+        ) from exc
+    return row[0] if row else None
+
+
+def _check_revision(revision: str | None, where: str) -> None:
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise NewerDatabaseError(
+            f"{where} was made by a newer version of judging_app (schema {revision}; this "
+            f"version knows up to {SCHEMA_HEAD}). Install the newer version to open it. "
+            "The database was not changed."
+        )
+
+
+def _server_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            tables = inspect(conn).get_table_names()
+            if tables:
+                raise NotADatabaseError(
+                    "The server database already holds tables that are not judging_app's "
+                    f"({', '.join(sorted(tables)[:5])}…). Use an empty database."
+                )
+            return None
+        row = conn.execute(text("SELECT version_num FROM alembic_version")).fetchone()
+        return row[0] if row else None
+
+
+def backup_sqlite_file(source: Path, destination: Path) -> None:
+    """A consistent copy of a live SQLite file (the SQLite backup API, not a byte copy)."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(destination)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def _pre_migration_backup(path: Path, revision: str) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    backup = path.with_name(f"{path.stem}.before-upgrade-from-{revision}-{stamp}{path.suffix}")
+    backup_sqlite_file(path, backup)
+    return backup
+
+
+def run_migrations(engine: Engine) -> None:
+    """Alembic upgrade to head on one connection, in one transaction."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            # Batch migrations recreate tables; with foreign keys on that can cascade-delete
+            # child rows. Turn them off for the migration, check them afterwards.
+            # (on the driver connection: PRAGMA foreign_keys is ignored inside a transaction)
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
+        with conn.begin():
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+            if conn.dialect.name == "sqlite":
+                bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if bad:
+                    raise DamagedDatabaseError(f"migration left broken references: {bad[:5]}")
+        if conn.dialect.name == "sqlite":
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys = ON")
+
+
+def open_database(target: str | Path | None = None, *, create: bool = True) -> Database:
+    """Open (creating and migrating as needed) the database at a path or URL."""
+    url = resolve_target(target)
+    path = _sqlite_path(url)
+    backup: Path | None = None
+    if path is not None:
+        if not create and not path.exists():
+            raise DatabaseOpenError(f"{path} does not exist.")
+        revision = _inspect_sqlite_file(path)
+        _check_revision(revision, str(path))
+        if revision is not None and revision != SCHEMA_HEAD:
+            backup = _pre_migration_backup(path, revision)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = build_engine(url)
+    else:
+        engine = build_engine(url)
+        try:
+            revision = _server_revision(engine)
+        except DatabaseOpenError:
+            engine.dispose()
+            raise
+        except Exception as exc:
+            engine.dispose()
+            raise DatabaseOpenError(
+                f"Cannot connect to {url.render_as_string(hide_password=True)}: {exc}"
+            ) from exc
+        _check_revision(revision, url.render_as_string(hide_password=True))
+    if revision != SCHEMA_HEAD:
+        try:
+            run_migrations(engine)
+        except Exception:
+            engine.dispose()
+            raise
+    return Database(url=url, engine=engine, backup_path=backup)
+
+
+def copy_file(source: Path, destination: Path) -> None:
+    shutil.copy2(source, destination)

@@ -1,0 +1,69 @@
+"""Shared fixtures: a fresh database per test, on SQLite and (when configured) PostgreSQL.
+
+PostgreSQL tests need JUDGING_APP_TEST_PG_URL, a URL of a role that may create databases
+(.ci/start-postgres.sh prints one). Without it they are skipped with that reason.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from judging_app.store.database import Database, open_database  # noqa: E402
+
+PG_URL = os.environ.get("JUDGING_APP_TEST_PG_URL", "")
+PG_SKIP_REASON = "no PostgreSQL server configured (set JUDGING_APP_TEST_PG_URL; see .ci/run)"
+
+
+def _pg_admin_engine():
+    from sqlalchemy import create_engine
+
+    return create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """URL of a brand-new, empty PostgreSQL database, dropped after the test."""
+    if not PG_URL:
+        pytest.skip(PG_SKIP_REASON)
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+
+    name = f"jt_{uuid.uuid4().hex[:12]}"
+    admin = _pg_admin_engine()
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(request, tmp_path: Path) -> Iterator[Database]:
+    """A fresh, migrated, empty database on each backend."""
+    if request.param == "sqlite":
+        database = open_database(tmp_path / "test.sqlite")
+    else:
+        database = open_database(request.getfixturevalue("pg_url"))
+    try:
+        yield database
+    finally:
+        database.close()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(tmp_path / "test.sqlite")
+    try:
+        yield database
+    finally:
+        database.close()
