@@ -1,0 +1,176 @@
+"""The competition file: a competition's setup (rules, categories, rounds with their rubric,
+award tiers) as a documented JSON text, used for the shipped templates and for moving a
+setup between installations. Described field by field in docs/competition-file.md.
+
+    {"format": "judging-app/competition", "version": 1, "competition": {...}}
+
+The keys under "competition" are the fields of the dataclasses in judging_app.core.setup,
+converted generically by setup_json.py. Adding a field to one of those dataclasses
+therefore changes this format: update docs/competition-file.md and the key list pinned in
+tests/test_competition_file.py, and consider FORMAT_VERSION (a reader refuses unknown keys).
+
+Reading is strict: unknown keys, missing required keys, wrong types, unknown codes and
+numbers with more than three decimals are refused with the JSON path of the value, all of
+them at once; then the setup must pass validate_setup. A file with a newer version is
+refused with a message saying a newer version of the app made it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import typing
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from judging_app.core.setup import CompetitionSetup, Problem, validate_setup
+from judging_app.exchange.setup_json import (
+    FieldProblem,
+    JsonConstant,
+    JsonObject,
+    Reader,
+    dump,
+    join,
+    show,
+)
+
+FORMAT = "judging-app/competition"
+FORMAT_VERSION = 1  # the newest version this code reads and the version it writes
+ROOT = "competition"
+MAX_FILE_BYTES = 5_000_000
+
+
+class CompetitionFileError(ValueError):
+    """A competition file that cannot be read, or a setup that cannot be written.
+
+    `problems` lists (where, message) pairs: `where` is a JSON path such as
+    'competition.rounds[1].criteria[2].weight', 'line 3, column 7' for a syntax error, or ''
+    for the file as a whole. `line` and `column` (1-based) are set for syntax errors."""
+
+    def __init__(
+        self,
+        source: str,
+        problems: list[tuple[str, str]],
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.source = source
+        self.problems = list(problems)
+        self.line = line
+        self.column = column
+        items = [f"{where}: {message}" if where else message for where, message in problems]
+        if len(items) == 1:
+            text = f"{source}: {items[0]}"
+        else:
+            text = f"{source}: {len(items)} problems in the competition file:\n" + "\n".join(
+                f"  - {item}" for item in items
+            )
+        super().__init__(text)
+
+
+def setup_to_json(setup: CompetitionSetup) -> str:
+    """The competition file text for `setup`: every field written, stable key order,
+    two-space indent, UTF-8 characters unescaped, a trailing newline."""
+    try:
+        competition = dump(setup, ROOT)
+    except FieldProblem as exc:
+        raise CompetitionFileError("<setup>", [(exc.where, exc.message)]) from None
+    document = {"format": FORMAT, "version": FORMAT_VERSION, ROOT: competition}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_competition_file(path: str | os.PathLike[str], setup: CompetitionSetup) -> None:
+    """Write `setup` to `path` as UTF-8 with LF line ends, atomically (a temporary file in
+    the same folder, then a rename). A setup that fails validate_setup is refused, so that
+    every file this app writes, it can read back."""
+    path = Path(path)
+    problems = validate_setup(setup)
+    if problems:
+        raise CompetitionFileError(str(path), _located(problems))
+    text = setup_to_json(setup)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_competition_file(path: str | os.PathLike[str]) -> CompetitionSetup:
+    """Read and validate a competition file (UTF-8; a byte-order mark is tolerated).
+    I/O failures raise OSError; anything wrong with the content, CompetitionFileError."""
+    path = Path(path)
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise CompetitionFileError(str(path), [("", "too large to be a competition file")])
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problem = f"not UTF-8 text (undecodable byte at offset {exc.start})"
+        raise CompetitionFileError(str(path), [("", problem)]) from None
+    return setup_from_json(text, source=str(path))
+
+
+def setup_from_json(text: str, source: str = "<text>") -> CompetitionSetup:
+    """Parse and validate a competition file's text; `source` names it in error messages."""
+    try:
+        data = json.loads(
+            text, parse_float=Decimal, parse_constant=JsonConstant, object_pairs_hook=JsonObject.of
+        )
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}"
+        raise CompetitionFileError(
+            source, [(where, f"not valid JSON: {exc.msg}")], line=exc.lineno, column=exc.colno
+        ) from None
+    except (ValueError, RecursionError) as exc:  # e.g. an integer with thousands of digits
+        raise CompetitionFileError(source, [("", f"not valid JSON: {exc}")]) from None
+    reader = Reader()
+    _check_envelope(data, source, reader)
+    setup = reader.load(data[ROOT], CompetitionSetup, ROOT)
+    if reader.problems or setup is None:
+        raise CompetitionFileError(source, reader.problems)
+    problems = validate_setup(setup)
+    if problems:
+        raise CompetitionFileError(source, _located(problems))
+    return setup
+
+
+def _check_envelope(data: Any, source: str, reader: Reader) -> None:
+    """The top level: our format, a version we understand, a competition object."""
+
+    def fail(where: str, message: str) -> typing.NoReturn:
+        raise CompetitionFileError(source, [(where, message)])
+
+    expected = f'expected a JSON object with "format": "{FORMAT}"'
+    if not isinstance(data, dict):
+        fail("", f"not a competition file: {expected}, found {show(data)}")
+    if "format" not in data:
+        fail("", f'not a competition file: there is no "format" key ({expected})')
+    if data["format"] != FORMAT:
+        fail("format", f"not a competition file: format is {show(data['format'])}, {expected}")
+    if "version" not in data:
+        fail("version", "missing (required)")
+    version = data["version"]
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        fail("version", f"expected a whole number of at least 1, found {show(version)}")
+    if version > FORMAT_VERSION:
+        fail(
+            "version",
+            f"this file was made by a newer version of the app (competition file version "
+            f"{version}; this version of judging_app reads versions up to {FORMAT_VERSION}). "
+            "Update judging_app to open it.",
+        )
+    reader.check_keys(data, ("format", "version", ROOT), "")
+    if ROOT not in data:
+        reader.problems.append((ROOT, "missing (required)"))
+        raise CompetitionFileError(source, reader.problems)
+
+
+def _located(problems: list[Problem]) -> list[tuple[str, str]]:
+    return [(join(ROOT, p.where), p.message) for p in problems]

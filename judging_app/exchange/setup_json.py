@@ -1,0 +1,278 @@
+"""Setup dataclasses (judging_app.core.setup) to and from plain JSON values, generically:
+the keys are the dataclass fields, the types come from their annotations. Used by
+competition_file.py, which owns the file envelope and the error type.
+
+Decimals are written as JSON integers when whole and as strings otherwise, and read from
+integers, strings or Decimal (the parser's parse_float), never through float."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import functools
+import json
+import types
+import typing
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from judging_app.core.enums import SIMPLE_TIE_BREAKS, TIE_BREAK_CRITERION_PREFIX
+from judging_app.core.numbers import MAX_DECIMALS, NumberError, parse_decimal
+from judging_app.core.setup import ResultRules
+
+NUMBER_LIMIT = Decimal(1_000_000)  # every number's magnitude stays below this
+
+
+class FieldProblem(Exception):
+    """One value that is wrong, at a JSON path such as 'competition.rounds[0].weight'."""
+
+    def __init__(self, where: str, message: str) -> None:
+        super().__init__(f"{where}: {message}")
+        self.where = where
+        self.message = message
+
+
+class _Recorded(Exception):
+    """Something inside this value was wrong and is already in Reader.problems."""
+
+
+class JsonObject(dict):  # type: ignore[type-arg]
+    """A parsed JSON object that remembers keys given twice (json keeps the last silently).
+    Pass JsonObject.of as json.loads(object_pairs_hook=...)."""
+
+    duplicates: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, pairs: list[tuple[str, Any]]) -> JsonObject:
+        obj = cls()
+        seen: list[str] = []
+        for key, value in pairs:
+            if key in obj:
+                seen.append(key)
+            obj[key] = value
+        obj.duplicates = tuple(seen)
+        return obj
+
+
+class JsonConstant:
+    """NaN / Infinity / -Infinity: Python's json accepts them; pass as parse_constant so that
+    they arrive here as a value no field accepts."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+# ---------------------------------------------------------------------------- writing
+
+
+def dump(value: Any, where: str) -> Any:
+    """A setup dataclass (or any value inside one) as plain JSON values."""
+    if isinstance(value, Enum):
+        return value.value
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, Decimal):
+        return _decimal_out(value, where)
+    if isinstance(value, tuple | list):
+        return [dump(item, f"{where}[{i}]") for i, item in enumerate(value)]
+    if dataclasses.is_dataclass(value):
+        return {
+            name: dump(getattr(value, name), join(where, name)) for name in key_order(type(value))
+        }
+    raise TypeError(f"{where}: cannot write {type(value).__name__}")
+
+
+def _decimal_out(value: Decimal, where: str) -> int | str:
+    try:
+        parse_decimal(value)
+    except NumberError:
+        raise FieldProblem(
+            where, f"{value} is not a number with at most {MAX_DECIMALS} decimals"
+        ) from None
+    if value == value.to_integral_value():
+        return int(value)
+    return format(value.normalize(), "f")
+
+
+@functools.cache
+def key_order(cls: type) -> tuple[str, ...]:
+    """Keys of a setup dataclass as written: field order, each 'x_en' right after 'x',
+    lists of nested objects (categories, rounds, criteria, levels, ...) last."""
+    names = [f.name for f in dataclasses.fields(cls)]
+    hints = _hints(cls)
+    nested = [n for n in names if dataclasses.is_dataclass(_item_type(hints[n]))]
+    ordered: list[str] = []
+    for name in names:
+        if name in nested or (name.endswith("_en") and name[:-3] in names):
+            continue
+        ordered.append(name)
+        if f"{name}_en" in names:
+            ordered.append(f"{name}_en")
+    return tuple(ordered + nested)
+
+
+# ---------------------------------------------------------------------------- reading
+
+
+class Reader:
+    """Converts parsed JSON to setup dataclasses, collecting every problem it meets in
+    `problems` (where, message) instead of stopping at the first."""
+
+    def __init__(self) -> None:
+        self.problems: list[tuple[str, str]] = []
+
+    def load(self, value: Any, cls: type, where: str) -> Any:
+        """The dataclass `cls` read from `value`, or None if anything was wrong."""
+        try:
+            return self.read(value, cls, where)
+        except FieldProblem as exc:
+            self.problems.append((exc.where, exc.message))
+        except _Recorded:
+            pass
+        return None
+
+    def check_keys(self, obj: dict[str, Any], allowed: tuple[str, ...], where: str) -> bool:
+        """Record keys given twice and keys not in `allowed`; True if there were none."""
+        ok = True
+        for key in getattr(obj, "duplicates", ()):
+            self.problems.append((join(where, key), "given twice in the same object"))
+            ok = False
+        for key in obj:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint = (
+                    f"did you mean {show(close[0])}?" if close else f"allowed: {', '.join(allowed)}"
+                )
+                self.problems.append((join(where, key), f"unknown key ({hint})"))
+                ok = False
+        return ok
+
+    def read(self, value: Any, tp: Any, where: str) -> Any:
+        origin = typing.get_origin(tp)
+        if origin in (types.UnionType, typing.Union):
+            if value is None:
+                return None
+            (tp,) = [arg for arg in typing.get_args(tp) if arg is not type(None)]
+            return self.read(value, tp, where)
+        if value is None:
+            raise FieldProblem(where, "must not be null")
+        if origin is tuple:
+            return self._read_list(value, typing.get_args(tp)[0], where)
+        if dataclasses.is_dataclass(tp):
+            return self._read_object(value, tp, where)
+        if tp is Decimal:
+            return _decimal_in(value, where)
+        if isinstance(tp, type) and issubclass(tp, Enum):
+            allowed = [member.value for member in tp]
+            if not isinstance(value, str) or value not in allowed:
+                raise FieldProblem(
+                    where, f"{show(value)} is not allowed; use one of: {', '.join(allowed)}"
+                )
+            return tp(value)
+        if tp is bool and isinstance(value, bool):
+            return value
+        if tp is int and isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if tp is str and isinstance(value, str):
+            return value
+        wanted = {bool: "true or false", int: "a whole number", str: "text"}.get(tp, str(tp))
+        raise FieldProblem(where, f"expected {wanted}, found {show(value)}")
+
+    def _read_list(self, value: Any, item_type: Any, where: str) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise FieldProblem(where, f"expected a list [...], found {show(value)}")
+        items: list[Any] = []
+        failed = False
+        for i, item in enumerate(value):
+            try:
+                items.append(self.read(item, item_type, f"{where}[{i}]"))
+            except FieldProblem as exc:
+                self.problems.append((exc.where, exc.message))
+                failed = True
+            except _Recorded:
+                failed = True
+        if failed:
+            raise _Recorded
+        return tuple(items)
+
+    def _read_object(self, value: Any, cls: type, where: str) -> Any:
+        if not isinstance(value, dict):
+            raise FieldProblem(where, f"expected an object {{...}}, found {show(value)}")
+        failed = not self.check_keys(value, key_order(cls), where)
+        hints = _hints(cls)
+        kwargs: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            path = join(where, f.name)
+            if f.name not in value:
+                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                    self.problems.append((path, "missing (required)"))
+                    failed = True
+                continue
+            try:
+                kwargs[f.name] = self.read(value[f.name], hints[f.name], path)
+                if cls is ResultRules and f.name == "tie_breaks":
+                    self._check_tie_breaks(kwargs[f.name], path)
+            except FieldProblem as exc:
+                self.problems.append((exc.where, exc.message))
+                failed = True
+            except _Recorded:
+                failed = True
+        if failed:
+            raise _Recorded
+        return cls(**kwargs)
+
+    def _check_tie_breaks(self, names: tuple[str, ...], where: str) -> None:
+        allowed = ", ".join([*SIMPLE_TIE_BREAKS, f"{TIE_BREAK_CRITERION_PREFIX}<criterion code>"])
+        bad = False
+        for i, name in enumerate(names):
+            if name not in SIMPLE_TIE_BREAKS and not name.startswith(TIE_BREAK_CRITERION_PREFIX):
+                self.problems.append(
+                    (f"{where}[{i}]", f"{show(name)} is not allowed; use one of: {allowed}")
+                )
+                bad = True
+        if bad:
+            raise _Recorded
+
+
+def _decimal_in(value: Any, where: str) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
+        raise FieldProblem(where, f'expected a number such as 12 or "12.5", found {show(value)}')
+    try:
+        number = parse_decimal(value)
+    except NumberError as exc:
+        too_fine = "decimals" in str(exc)
+        problem = f"has more than {MAX_DECIMALS} decimals" if too_fine else "is not a number"
+        raise FieldProblem(where, f"{show(value)} {problem}") from None
+    if abs(number) >= NUMBER_LIMIT:
+        raise FieldProblem(where, f"{show(value)} is too large")
+    return number
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _item_type(tp: Any) -> Any:
+    return typing.get_args(tp)[0] if typing.get_origin(tp) is tuple else None
+
+
+def show(value: Any) -> str:
+    """A value as it was written in the file."""
+    if isinstance(value, dict):
+        return "an object {...}"
+    if isinstance(value, list):
+        return "a list [...]"
+    if isinstance(value, JsonConstant):
+        return value.name
+    if isinstance(value, Decimal):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)

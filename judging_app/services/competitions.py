@@ -1,0 +1,320 @@
+"""Use cases for competitions and their setup (categories, rounds, rubric, tiers, rules)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from judging_app.core.enums import CompetitionStatus, DecisionKind, SheetState
+from judging_app.core.records import CompetitionSummary
+from judging_app.core.setup import CompetitionSetup, RoundSpec, validate_setup
+from judging_app.services import audit, lookup
+from judging_app.services.errors import LockedError, ServiceError, ValidationError
+from judging_app.services.workspace import Workspace
+from judging_app.store import setup_rows
+from judging_app.store.database import Database
+from judging_app.store.models import (
+    AwardTier,
+    Category,
+    Competition,
+    Criterion,
+    CriterionLevel,
+    Decision,
+    Entry,
+    Judge,
+    Round,
+    Score,
+    ScoreSheet,
+)
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def setup_as_data(setup: CompetitionSetup) -> dict:
+    return dataclasses.asdict(setup)
+
+
+def _slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:48] or "competition"
+
+
+def _unique_code(session: Session, base: str) -> str:
+    code, n = base, 2
+    while session.scalar(select(Competition.id).where(Competition.code == code)) is not None:
+        code, n = f"{base}-{n}", n + 1
+    return code
+
+
+def list_competitions(db: Database) -> list[CompetitionSummary]:
+    with db.read() as s:
+        entries = (
+            select(Entry.competition_id, func.count().label("n")).group_by(Entry.competition_id)
+        ).subquery()
+        judges = (
+            select(Judge.competition_id, func.count().label("n")).group_by(Judge.competition_id)
+        ).subquery()
+        rows = s.execute(
+            select(Competition, entries.c.n, judges.c.n)
+            .outerjoin(entries, entries.c.competition_id == Competition.id)
+            .outerjoin(judges, judges.c.competition_id == Competition.id)
+            .order_by(Competition.year.desc(), Competition.name)
+        ).all()
+        return [
+            CompetitionSummary(
+                id=c.id, code=c.code, name=c.name, year=c.year, status=c.status,
+                organiser=c.organiser, entries=ne or 0, judges=nj or 0,
+            )
+            for c, ne, nj in rows
+        ]
+
+
+def get_summary(db: Database, ref: str | int) -> CompetitionSummary:
+    for item in list_competitions(db):
+        if str(ref) in (str(item.id), item.code):
+            return item
+    raise lookup.NotFoundError(f"No competition {ref!r} in this database.")
+
+
+def get_setup(db: Database, ref: str | int) -> CompetitionSetup:
+    with db.read() as s:
+        return setup_rows.read_setup(s, lookup.competition(s, ref).id)
+
+
+def _check_valid(setup: CompetitionSetup) -> None:
+    problems = validate_setup(setup)
+    if problems:
+        raise ValidationError("The competition setup is not valid:", problems)
+
+
+def _insert_round(s: Session, comp_id: int, spec: RoundSpec, position: int) -> Round:
+    rnd = Round(competition_id=comp_id)
+    setup_rows.fill_round(rnd, spec, position)
+    s.add(rnd)
+    s.flush()
+    for i, c in enumerate(spec.criteria):
+        _insert_criterion(s, rnd.id, c, i)
+    return rnd
+
+
+def _insert_criterion(s: Session, round_id: int, spec, position: int) -> Criterion:
+    crit = Criterion(round_id=round_id)
+    setup_rows.fill_criterion(crit, spec, position)
+    s.add(crit)
+    s.flush()
+    for level in setup_rows.level_rows(spec):
+        level.criterion_id = crit.id
+        s.add(level)
+    return crit
+
+
+def _replace_tiers(s: Session, comp_id: int, setup: CompetitionSetup) -> None:
+    s.execute(delete(AwardTier).where(AwardTier.competition_id == comp_id))
+    cat_ids = dict(
+        s.execute(select(Category.code, Category.id).where(Category.competition_id == comp_id)).all()
+    )
+    for i, t in enumerate(setup.award_tiers):
+        row = AwardTier(competition_id=comp_id)
+        setup_rows.fill_tier(row, t, i, cat_ids[t.category] if t.category else None)
+        s.add(row)
+
+
+def create_competition(
+    ws: Workspace, setup: CompetitionSetup, code: str | None = None
+) -> CompetitionSummary:
+    """A new competition (status draft) with the whole setup, in one transaction."""
+    _check_valid(setup)
+    with ws.db.write() as s:
+        if code:
+            if s.scalar(select(Competition.id).where(Competition.code == code)) is not None:
+                raise ServiceError(f"A competition with code {code!r} already exists.")
+        else:
+            code = _unique_code(s, _slug(f"{setup.name} {setup.year}"))
+        comp = Competition(code=code, status=CompetitionStatus.DRAFT.value, created_at=now())
+        setup_rows.apply_rules(comp, setup)
+        s.add(comp)
+        s.flush()
+        for i, cat in enumerate(setup.categories):
+            row = Category(competition_id=comp.id)
+            setup_rows.fill_category(row, cat, i)
+            s.add(row)
+        for i, rnd in enumerate(setup.rounds):
+            _insert_round(s, comp.id, rnd, i)
+        s.flush()
+        _replace_tiers(s, comp.id, setup)
+        audit.record(
+            s, ws.actor, "competition.create", "competition", code,
+            new=setup_as_data(setup), competition_id=comp.id,
+        )
+        comp_id = comp.id
+    return get_summary(ws.db, comp_id)
+
+
+def submitted_sheet_count(s: Session, round_id: int) -> int:
+    return s.scalar(
+        select(func.count()).select_from(ScoreSheet).where(
+            ScoreSheet.round_id == round_id, ScoreSheet.state == SheetState.SUBMITTED.value
+        )
+    ) or 0
+
+
+def _rubric_of(spec: RoundSpec) -> tuple:
+    return (spec.kind, spec.criteria)
+
+
+def update_setup(ws: Workspace, ref: str | int, setup: CompetitionSetup) -> None:
+    """Replace the setup, matching categories, rounds and criteria by code.
+
+    Refused: an invalid setup; a changed rubric in a round with submitted sheets (reopen the
+    rubric first); removing a category that has entries or a round that has sheets.
+    """
+    _check_valid(setup)
+    with ws.db.write() as s:
+        comp = lookup.writable_competition(s, ref)
+        old = setup_rows.read_setup(s, comp.id)
+        _sync_categories(s, comp.id, setup)
+        _sync_rounds(s, comp.id, old, setup)
+        _replace_tiers(s, comp.id, setup)
+        setup_rows.apply_rules(comp, setup)
+        audit.record(
+            s, ws.actor, "competition.update_setup", "competition", comp.code,
+            old=setup_as_data(old), new=setup_as_data(setup), competition_id=comp.id,
+        )
+
+
+def _sync_categories(s: Session, comp_id: int, setup: CompetitionSetup) -> None:
+    rows = {c.code: c for c in s.scalars(select(Category).where(Category.competition_id == comp_id))}
+    wanted = {c.code for c in setup.categories}
+    for code, row in rows.items():
+        if code not in wanted:
+            n = s.scalar(select(func.count()).select_from(Entry).where(Entry.category_id == row.id))
+            if n:
+                raise ServiceError(
+                    f"Category {code!r} has {n} entries; move them to another category first."
+                )
+            s.delete(row)
+    s.flush()
+    for i, spec in enumerate(setup.categories):
+        row = rows.get(spec.code) or Category(competition_id=comp_id)
+        setup_rows.fill_category(row, spec, i)
+        s.add(row)
+    s.flush()
+
+
+def _sync_rounds(s: Session, comp_id: int, old: CompetitionSetup, setup: CompetitionSetup) -> None:
+    rows = {r.code: r for r in s.scalars(select(Round).where(Round.competition_id == comp_id))}
+    old_specs = {r.code: r for r in old.rounds}
+    wanted = {r.code for r in setup.rounds}
+    for code, row in rows.items():
+        if code not in wanted:
+            n = s.scalar(select(func.count()).select_from(ScoreSheet).where(ScoreSheet.round_id == row.id))
+            if n:
+                raise ServiceError(f"Round {code!r} has {n} score sheets and cannot be removed.")
+            s.delete(row)
+    for row in rows.values():  # free the positions before renumbering (unique per competition)
+        if row.code in wanted:
+            row.position = -row.id
+    s.flush()
+    for i, spec in enumerate(setup.rounds):
+        row = rows.get(spec.code)
+        if row is None:
+            _insert_round(s, comp_id, spec, i)
+            continue
+        if _rubric_of(spec) != _rubric_of(old_specs[spec.code]):
+            if submitted_sheet_count(s, row.id):
+                raise LockedError(
+                    f"The rubric of round {spec.code!r} is locked: judges have submitted sheets "
+                    "in it. Reopen the rubric (with a reason) to change it."
+                )
+            _sync_criteria(s, row.id, spec)
+        setup_rows.fill_round(row, spec, i)
+    s.flush()
+
+
+def _sync_criteria(s: Session, round_id: int, spec: RoundSpec) -> None:
+    rows = {c.code: c for c in s.scalars(select(Criterion).where(Criterion.round_id == round_id))}
+    wanted = {c.code: c for c in spec.criteria}
+    for code, row in rows.items():
+        if code not in wanted:
+            s.delete(row)
+    s.flush()
+    for i, cspec in enumerate(spec.criteria):
+        row = rows.get(cspec.code)
+        if row is None:
+            _insert_criterion(s, round_id, cspec, i)
+            continue
+        old_scale = (row.scale_min_milli, row.scale_max_milli, row.scale_step_milli)
+        setup_rows.fill_criterion(row, cspec, i)
+        if old_scale != (row.scale_min_milli, row.scale_max_milli, row.scale_step_milli):
+            # Draft scores on the old scale would be meaningless on the new one.
+            s.execute(delete(Score).where(Score.criterion_id == row.id))
+        s.execute(delete(CriterionLevel).where(CriterionLevel.criterion_id == row.id))
+        for level in setup_rows.level_rows(cspec):
+            level.criterion_id = row.id
+            s.add(level)
+    s.flush()
+
+
+def reopen_rubric(ws: Workspace, ref: str | int, round_code: str, reason: str) -> int:
+    """Unlock a round's rubric: its submitted sheets go back to draft (judges must submit
+    again). Recorded as a decision. Returns how many sheets were reopened."""
+    if not reason.strip():
+        raise ValidationError("Reopening a rubric needs a reason.")
+    with ws.db.write() as s:
+        comp = lookup.writable_competition(s, ref)
+        rnd = lookup.round_(s, comp.id, round_code)
+        sheets = s.scalars(
+            select(ScoreSheet).where(
+                ScoreSheet.round_id == rnd.id, ScoreSheet.state == SheetState.SUBMITTED.value
+            )
+        ).all()
+        for sheet in sheets:
+            sheet.state = SheetState.DRAFT.value
+            sheet.version += 1
+            sheet.reopened_reason = reason
+            sheet.updated_at = now()
+        rnd.rubric_reopened = True
+        s.add(Decision(
+            competition_id=comp.id, kind=DecisionKind.REOPEN_RUBRIC.value,
+            subject=audit.canonical_json({"round": rnd.code}),
+            outcome=audit.canonical_json({"sheets_reopened": len(sheets)}),
+            reason=reason, decided_by=ws.actor, decided_at=now(),
+        ))
+        audit.record(
+            s, ws.actor, "round.reopen_rubric", "round", rnd.code,
+            new={"reason": reason, "sheets_reopened": len(sheets)}, competition_id=comp.id,
+        )
+        return len(sheets)
+
+
+ALLOWED_STATUS_MOVES = {
+    CompetitionStatus.DRAFT: {CompetitionStatus.REGISTRATION},
+    CompetitionStatus.REGISTRATION: {CompetitionStatus.DRAFT, CompetitionStatus.JUDGING},
+    CompetitionStatus.JUDGING: {CompetitionStatus.REGISTRATION},
+}
+
+
+def set_status(ws: Workspace, ref: str | int, status: CompetitionStatus) -> None:
+    """Move along draft → registration → judging (and one step back). Finalizing is done by
+    the results use case, which freezes a snapshot."""
+    with ws.db.write() as s:
+        comp = lookup.writable_competition(s, ref)
+        current = CompetitionStatus(comp.status)
+        if status == current:
+            return
+        if status not in ALLOWED_STATUS_MOVES.get(current, set()):
+            raise ServiceError(
+                f"Competition {comp.code!r} cannot go from {current.value} to {status.value}."
+            )
+        comp.status = status.value
+        audit.record(
+            s, ws.actor, "competition.set_status", "competition", comp.code,
+            old=current.value, new=status.value, competition_id=comp.id,
+        )

@@ -1,0 +1,75 @@
+"""Finding rows by the codes people use (never database ids in messages)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from judging_app.core.enums import CompetitionStatus
+from judging_app.services.errors import LockedError, NotFoundError
+from judging_app.store.models import (
+    Category,
+    Competition,
+    Criterion,
+    Entry,
+    Judge,
+    Round,
+    Unit,
+)
+
+
+def competition(session: Session, ref: str | int) -> Competition:
+    """By id (int or digits) or by code."""
+    row = None
+    if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
+        row = session.get(Competition, int(ref))
+    if row is None:
+        row = session.scalar(select(Competition).where(Competition.code == str(ref)))
+    if row is None:
+        raise NotFoundError(f"No competition {ref!r} in this database.")
+    return row
+
+
+def writable_competition(session: Session, ref: str | int) -> Competition:
+    comp = competition(session, ref)
+    if comp.status == CompetitionStatus.FINALIZED:
+        raise LockedError(
+            f"Competition {comp.code!r} is finalized; its data can no longer be changed."
+        )
+    return comp
+
+
+def _by_code(session: Session, model, comp_id: int, code: str, what: str):
+    row = session.scalar(select(model).where(model.competition_id == comp_id, model.code == code))
+    if row is None:
+        raise NotFoundError(f"No {what} with code {code!r} in this competition.")
+    return row
+
+
+def category(session: Session, comp_id: int, code: str) -> Category:
+    return _by_code(session, Category, comp_id, code, "category")
+
+
+def unit(session: Session, comp_id: int, code: str) -> Unit:
+    return _by_code(session, Unit, comp_id, code, "unit")
+
+
+def entry(session: Session, comp_id: int, code: str) -> Entry:
+    return _by_code(session, Entry, comp_id, code, "entry")
+
+
+def judge(session: Session, comp_id: int, code: str) -> Judge:
+    return _by_code(session, Judge, comp_id, code, "judge")
+
+
+def round_(session: Session, comp_id: int, code: str) -> Round:
+    return _by_code(session, Round, comp_id, code, "round")
+
+
+def criterion(session: Session, round_id: int, code: str) -> Criterion:
+    row = session.scalar(
+        select(Criterion).where(Criterion.round_id == round_id, Criterion.code == code)
+    )
+    if row is None:
+        raise NotFoundError(f"No criterion with code {code!r} in this round.")
+    return row
