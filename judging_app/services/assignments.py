@@ -1,0 +1,207 @@
+"""Use cases for assignments: which judge scores which entry in which round."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session, aliased
+
+from judging_app.core.assignment import plan_assignments
+from judging_app.core.enums import AdvancementKind, AssignmentSource, EntryStatus, RoundKind
+from judging_app.services import audit, lookup
+from judging_app.services.competitions import now
+from judging_app.services.conflicts import conflicted_pairs
+from judging_app.services.errors import LockedError, ServiceError, ValidationError
+from judging_app.services.workspace import Workspace
+from judging_app.store.database import Database
+from judging_app.store.models import Advancement, Assignment, Entry, Judge, Round, ScoreSheet
+
+
+@dataclass(frozen=True)
+class AssignmentPreview:
+    round_code: str
+    judges_per_entry: int
+    new_assignments: list[tuple[str, str]]  # (judge code, entry code)
+    loads: dict[str, int]  # judge code -> load after applying
+    short_entries: dict[str, int]  # entry code -> judges still missing
+    panel_too_small: bool
+
+    def warnings(self) -> list[str]:
+        out = []
+        if self.panel_too_small:
+            out.append(
+                f"The panel is too small: each entry needs {self.judges_per_entry} judges."
+            )
+        if self.short_entries:
+            out.append(
+                f"{len(self.short_entries)} entries cannot get {self.judges_per_entry} "
+                "non-conflicted judges: " + ", ".join(sorted(self.short_entries)[:10])
+            )
+        if self.loads and max(self.loads.values()) - min(self.loads.values()) > 1:
+            out.append("Judges' loads differ by more than one (conflicts or earlier assignments).")
+        return out
+
+
+def round_entry_ids(s: Session, comp_id: int, rnd: Round) -> list[int]:
+    """Entries taking part in a round: eligible ones, limited to those advanced from the
+    previous scored round when that round has an advancement rule."""
+    eligible = select(Entry.id).where(
+        Entry.competition_id == comp_id, Entry.status == EntryStatus.ELIGIBLE.value
+    )
+    prev = s.scalar(
+        select(Round).where(
+            Round.competition_id == comp_id, Round.position < rnd.position,
+            Round.kind == RoundKind.SCORED.value,
+        ).order_by(Round.position.desc()).limit(1)
+    )
+    if prev is not None and prev.advancement != AdvancementKind.NONE.value:
+        eligible = eligible.where(
+            Entry.id.in_(select(Advancement.entry_id).where(Advancement.round_id == prev.id))
+        )
+    return list(s.scalars(eligible.order_by(Entry.id)))
+
+
+def _scored_round(s: Session, comp_id: int, code: str) -> Round:
+    rnd = lookup.round_(s, comp_id, code)
+    if rnd.kind != RoundKind.SCORED.value:
+        raise ServiceError(f"Round {code!r} is a screening round; nobody scores it.")
+    return rnd
+
+
+def _plan(s: Session, comp_id: int, rnd: Round, k: int):
+    entry_ids = round_entry_ids(s, comp_id, rnd)
+    judges = s.execute(
+        select(Judge.id, Judge.code).where(Judge.competition_id == comp_id, Judge.active.is_(True))
+    ).all()
+    existing = set(s.execute(
+        select(Assignment.judge_id, Assignment.entry_id).where(Assignment.round_id == rnd.id)
+    ).all())
+    plan = plan_assignments(
+        entry_ids, [j for j, _ in judges], k,
+        conflicts=conflicted_pairs(s, comp_id), existing=existing,
+    )
+    return plan, dict(judges), len(judges)
+
+
+def _preview(s: Session, comp_id: int, rnd: Round, k: int):
+    plan, judge_codes, n_judges = _plan(s, comp_id, rnd, k)
+    entry_codes = dict(s.execute(select(Entry.id, Entry.code).where(Entry.competition_id == comp_id)).all())
+    preview = AssignmentPreview(
+        round_code=rnd.code,
+        judges_per_entry=k,
+        new_assignments=[(judge_codes[j], entry_codes[e]) for j, e in plan.new_pairs],
+        loads={judge_codes[j]: n for j, n in plan.loads.items()},
+        short_entries={entry_codes[e]: n for e, n in plan.short.items()},
+        panel_too_small=n_judges < k,
+    )
+    return plan, preview
+
+
+def preview_auto_assign(db: Database, competition: str | int, round_code: str, k: int) -> AssignmentPreview:
+    """What automatic assignment would add, and each judge's load, without changing anything."""
+    if k < 1:
+        raise ValidationError("Each entry needs at least one judge.")
+    with db.read() as s:
+        comp = lookup.competition(s, competition)
+        return _preview(s, comp.id, _scored_round(s, comp.id, round_code), k)[1]
+
+
+def auto_assign(ws: Workspace, competition: str | int, round_code: str, k: int) -> AssignmentPreview:
+    """Give every entry of the round k judges (keeping existing assignments)."""
+    if k < 1:
+        raise ValidationError("Each entry needs at least one judge.")
+    with ws.db.write() as s:
+        comp = lookup.writable_competition(s, competition)
+        rnd = _scored_round(s, comp.id, round_code)
+        plan, preview = _preview(s, comp.id, rnd, k)
+        stamp = now()
+        if plan.new_pairs:
+            s.execute(
+                insert(Assignment),
+                [
+                    {"round_id": rnd.id, "judge_id": j, "entry_id": e,
+                     "source": AssignmentSource.AUTOMATIC.value, "created_at": stamp}
+                    for j, e in plan.new_pairs
+                ],
+            )
+        audit.record(
+            s, ws.actor, "assignment.auto", "round", rnd.code,
+            new={"judges_per_entry": k, "added": len(plan.new_pairs),
+                 "loads": preview.loads, "short": preview.short_entries},
+            competition_id=comp.id,
+        )
+        return preview
+
+
+def assign(ws: Workspace, competition: str | int, round_code: str, judge_code: str,
+           entry_codes: list[str]) -> int:
+    """Manual assignment; refuses a conflicted or inactive judge. Returns how many added."""
+    added = 0
+    with ws.db.write() as s:
+        comp = lookup.writable_competition(s, competition)
+        rnd = _scored_round(s, comp.id, round_code)
+        judge = lookup.judge(s, comp.id, judge_code)
+        if not judge.active:
+            raise ServiceError(f"Judge {judge_code} is inactive.")
+        conflicts = conflicted_pairs(s, comp.id)
+        for code in entry_codes:
+            entry = lookup.entry(s, comp.id, code)
+            if (judge.id, entry.id) in conflicts:
+                raise ServiceError(f"Judge {judge_code} has a conflict of interest with {code}.")
+            if s.scalar(select(Assignment.id).where(
+                Assignment.round_id == rnd.id, Assignment.judge_id == judge.id,
+                Assignment.entry_id == entry.id,
+            )):
+                continue
+            s.add(Assignment(round_id=rnd.id, judge_id=judge.id, entry_id=entry.id,
+                             source=AssignmentSource.MANUAL.value, created_at=now()))
+            added += 1
+        audit.record(s, ws.actor, "assignment.add", "round", rnd.code,
+                     new={"judge": judge_code, "entries": entry_codes, "added": added},
+                     competition_id=comp.id)
+    return added
+
+
+def unassign(ws: Workspace, competition: str | int, round_code: str, judge_code: str,
+             entry_codes: list[str]) -> int:
+    """Remove assignments; refused where the judge already has a sheet for the entry."""
+    removed = 0
+    with ws.db.write() as s:
+        comp = lookup.writable_competition(s, competition)
+        rnd = _scored_round(s, comp.id, round_code)
+        judge = lookup.judge(s, comp.id, judge_code)
+        for code in entry_codes:
+            entry = lookup.entry(s, comp.id, code)
+            if s.scalar(select(ScoreSheet.id).where(
+                ScoreSheet.round_id == rnd.id, ScoreSheet.judge_id == judge.id,
+                ScoreSheet.entry_id == entry.id,
+            )):
+                raise LockedError(f"Judge {judge_code} has already started scoring {code}.")
+            removed += s.execute(delete(Assignment).where(
+                Assignment.round_id == rnd.id, Assignment.judge_id == judge.id,
+                Assignment.entry_id == entry.id,
+            )).rowcount
+        audit.record(s, ws.actor, "assignment.remove", "round", rnd.code,
+                     old={"judge": judge_code, "entries": entry_codes, "removed": removed},
+                     competition_id=comp.id)
+    return removed
+
+
+def list_assignments(db: Database, competition: str | int, round_code: str) -> list[tuple[str, str]]:
+    """(judge code, entry code) pairs of a round, sorted."""
+    with db.read() as s:
+        comp = lookup.competition(s, competition)
+        rnd = lookup.round_(s, comp.id, round_code)
+        j, e = aliased(Judge), aliased(Entry)
+        rows = s.execute(
+            select(j.code, e.code).select_from(Assignment)
+            .join(j, j.id == Assignment.judge_id).join(e, e.id == Assignment.entry_id)
+            .where(Assignment.round_id == rnd.id).order_by(j.code, e.code)
+        ).all()
+        return [(a, b) for a, b in rows]
+
+
+def judge_loads(db: Database, competition: str | int, round_code: str) -> dict[str, int]:
+    return dict(Counter(j for j, _ in list_assignments(db, competition, round_code)))

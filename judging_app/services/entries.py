@@ -1,0 +1,250 @@
+"""Use cases for units and entries: register, edit, screen, disqualify, withdraw."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from judging_app.core.enums import DecisionKind, EntryStatus, InnovationStage, InnovationType
+from judging_app.core.records import EntryRecord, UnitRecord
+from judging_app.services import audit, lookup
+from judging_app.services.competitions import now
+from judging_app.services.conflicts import sync_unit_conflicts
+from judging_app.services.errors import ServiceError, ValidationError
+from judging_app.services.workspace import Workspace
+from judging_app.store.database import Database
+from judging_app.store.models import Category, Decision, Entry, Unit
+
+
+@dataclass(frozen=True)
+class EntryInput:
+    """What a person types for an entry; codes, not ids."""
+
+    code: str
+    title: str
+    unit: str  # unit code
+    category: str  # category code
+    innovators: str = ""
+    contact: str = ""
+    stage: InnovationStage = InnovationStage.IMPLEMENTATION
+    innovation_type: InnovationType = InnovationType.DIGITAL
+    started_on: date | None = None
+    summary: str = ""
+    links: str = ""
+
+
+def _check_entry_input(data: EntryInput) -> None:
+    problems = []
+    if not data.code.strip():
+        problems.append("code: required")
+    if not data.title.strip():
+        problems.append("title: required")
+    if len(data.title) > 500:
+        problems.append("title: at most 500 characters")
+    try:
+        InnovationStage(data.stage)
+    except ValueError:
+        problems.append(f"stage: {data.stage!r} is not one of {[s.value for s in InnovationStage]}")
+    try:
+        InnovationType(data.innovation_type)
+    except ValueError:
+        problems.append(
+            f"innovation_type: {data.innovation_type!r} is not one of "
+            f"{[t.value for t in InnovationType]}"
+        )
+    if problems:
+        raise ValidationError(f"Entry {data.code!r} is not valid:", problems)
+
+
+def _entry_state(e: Entry, unit_code: str, category_code: str) -> dict:
+    return {
+        "code": e.code, "title": e.title, "unit": unit_code, "category": category_code,
+        "innovators": e.innovators, "contact": e.contact, "stage": e.stage,
+        "innovation_type": e.innovation_type, "started_on": e.started_on,
+        "summary": e.summary, "links": e.links, "status": e.status,
+        "status_reason": e.status_reason,
+    }
+
+
+# ---- units -------------------------------------------------------------------------------
+
+def list_units(db: Database, competition: str | int) -> list[UnitRecord]:
+    with db.read() as s:
+        comp = lookup.competition(s, competition)
+        rows = s.scalars(select(Unit).where(Unit.competition_id == comp.id).order_by(Unit.name))
+        return [UnitRecord(u.id, u.code, u.name, u.kind) for u in rows]
+
+
+def add_unit_in_session(s: Session, actor: str, comp_id: int, code: str, name: str, kind: str) -> Unit:
+    if not code.strip() or not name.strip():
+        raise ValidationError("A unit needs a code and a name.")
+    if s.scalar(select(Unit.id).where(Unit.competition_id == comp_id, Unit.code == code)):
+        raise ServiceError(f"A unit with code {code!r} already exists.")
+    if s.scalar(select(Unit.id).where(Unit.competition_id == comp_id, Unit.name == name)):
+        raise ServiceError(f"A unit named {name!r} already exists.")
+    unit = Unit(competition_id=comp_id, code=code.strip(), name=name.strip(), kind=kind)
+    s.add(unit)
+    s.flush()
+    audit.record(s, actor, "unit.add", "unit", unit.code,
+                 new={"code": unit.code, "name": unit.name, "kind": kind}, competition_id=comp_id)
+    return unit
+
+
+def add_unit(ws: Workspace, competition: str | int, code: str, name: str, kind: str = "") -> UnitRecord:
+    with ws.db.write() as s:
+        comp = lookup.writable_competition(s, competition)
+        u = add_unit_in_session(s, ws.actor, comp.id, code, name, kind)
+        return UnitRecord(u.id, u.code, u.name, u.kind)
+
+
+def rename_unit(ws: Workspace, competition: str | int, code: str, name: str, kind: str | None = None) -> None:
+    with ws.db.write() as s:
+        comp = lookup.writable_competition(s, competition)
+        unit = lookup.unit(s, comp.id, code)
+        old = {"name": unit.name, "kind": unit.kind}
+        if name != unit.name and s.scalar(
+            select(Unit.id).where(Unit.competition_id == comp.id, Unit.name == name)
+        ):
+            raise ServiceError(f"A unit named {name!r} already exists.")
+        unit.name = name
+        if kind is not None:
+            unit.kind = kind
+        audit.record(s, ws.actor, "unit.edit", "unit", code, old=old,
+                     new={"name": unit.name, "kind": unit.kind}, competition_id=comp.id)
+
+
+# ---- entries -----------------------------------------------------------------------------
+
+def _record_query(comp_id: int):
+    u, c = aliased(Unit), aliased(Category)
+    return (
+        select(Entry, u.code, u.name, c.code, c.name)
+        .join(u, u.id == Entry.unit_id)
+        .join(c, c.id == Entry.category_id)
+        .where(Entry.competition_id == comp_id)
+    )
+
+
+def _to_record(row) -> EntryRecord:
+    e, ucode, uname, ccode, cname = row
+    return EntryRecord(
+        id=e.id, code=e.code, title=e.title, unit_code=ucode, unit_name=uname,
+        category_code=ccode, category_name=cname, innovators=e.innovators, contact=e.contact,
+        stage=e.stage, innovation_type=e.innovation_type, started_on=e.started_on,
+        summary=e.summary, links=e.links, status=e.status, status_reason=e.status_reason,
+    )
+
+
+def list_entries(db: Database, competition: str | int) -> list[EntryRecord]:
+    with db.read() as s:
+        comp = lookup.competition(s, competition)
+        return [_to_record(r) for r in s.execute(_record_query(comp.id).order_by(Entry.code))]
+
+
+def get_entry(db: Database, competition: str | int, code: str) -> EntryRecord:
+    with db.read() as s:
+        comp = lookup.competition(s, competition)
+        row = s.execute(_record_query(comp.id).where(Entry.code == code)).first()
+        if row is None:
+            raise lookup.NotFoundError(f"No entry with code {code!r} in this competition.")
+        return _to_record(row)
+
+
+def _fill(e: Entry, data: EntryInput, unit_id: int, category_id: int) -> None:
+    e.code = data.code.strip()
+    e.title = data.title.strip()
+    e.unit_id = unit_id
+    e.category_id = category_id
+    e.innovators = data.innovators
+    e.contact = data.contact
+    e.stage = InnovationStage(data.stage).value
+    e.innovation_type = InnovationType(data.innovation_type).value
+    e.started_on = data.started_on
+    e.summary = data.summary
+    e.links = data.links
+    e.updated_at = now()
+
+
+def add_entry(ws: Workspace, competition: str | int, data: EntryInput) -> EntryRecord:
+    _check_entry_input(data)
+    with ws.db.write() as s:
+        comp = lookup.writable_competition(s, competition)
+        if s.scalar(select(Entry.id).where(Entry.competition_id == comp.id, Entry.code == data.code)):
+            raise ServiceError(f"An entry with code {data.code!r} already exists.")
+        unit = lookup.unit(s, comp.id, data.unit)
+        cat = lookup.category(s, comp.id, data.category)
+        e = Entry(competition_id=comp.id, status=EntryStatus.REGISTERED.value, created_at=now())
+        _fill(e, data, unit.id, cat.id)
+        s.add(e)
+        s.flush()
+        sync_unit_conflicts(s, comp.id, entry_ids=[e.id])
+        audit.record(s, ws.actor, "entry.add", "entry", e.code,
+                     new=_entry_state(e, unit.code, cat.code), competition_id=comp.id)
+        code = e.code
+    return get_entry(ws.db, competition, code)
+
+
+def edit_entry(ws: Workspace, competition: str | int, code: str, data: EntryInput) -> EntryRecord:
+    """Replace an entry's details (its code may change too)."""
+    _check_entry_input(data)
+    with ws.db.write() as s:
+        comp = lookup.writable_competition(s, competition)
+        e = lookup.entry(s, comp.id, code)
+        old_unit = s.get_one(Unit, e.unit_id).code
+        old_cat = s.get_one(Category, e.category_id).code
+        old = _entry_state(e, old_unit, old_cat)
+        if data.code != code and s.scalar(
+            select(Entry.id).where(Entry.competition_id == comp.id, Entry.code == data.code)
+        ):
+            raise ServiceError(f"An entry with code {data.code!r} already exists.")
+        unit = lookup.unit(s, comp.id, data.unit)
+        cat = lookup.category(s, comp.id, data.category)
+        _fill(e, data, unit.id, cat.id)
+        s.flush()
+        if unit.code != old_unit:
+            sync_unit_conflicts(s, comp.id, entry_ids=[e.id])
+        new = _entry_state(e, unit.code, cat.code)
+        changed = {k: v for k, v in old.items() if new[k] != v}
+        audit.record(s, ws.actor, "entry.edit", "entry", e.code, old=changed,
+                     new={k: new[k] for k in changed}, competition_id=comp.id)
+        new_code = e.code
+    return get_entry(ws.db, competition, new_code)
+
+
+def set_entry_status(
+    ws: Workspace, competition: str | int, codes: list[str], status: EntryStatus, reason: str = ""
+) -> int:
+    """Screening in bulk: mark entries eligible, disqualified or withdrawn (the last two need
+    a reason; a disqualification is also recorded as a decision). Returns how many changed."""
+    status = EntryStatus(status)
+    if status in (EntryStatus.DISQUALIFIED, EntryStatus.WITHDRAWN) and not reason.strip():
+        raise ValidationError(f"Marking an entry {status.value} needs a reason.")
+    changed = 0
+    with ws.db.write() as s:
+        comp = lookup.writable_competition(s, competition)
+        for code in codes:
+            e = lookup.entry(s, comp.id, code)
+            if e.status == status.value and e.status_reason == reason:
+                continue
+            old = {"status": e.status, "reason": e.status_reason}
+            e.status = status.value
+            e.status_reason = reason if status != EntryStatus.ELIGIBLE else ""
+            e.updated_at = now()
+            if status == EntryStatus.DISQUALIFIED:
+                s.add(Decision(
+                    competition_id=comp.id, kind=DecisionKind.DISQUALIFICATION.value,
+                    subject=audit.canonical_json({"entry": e.code}),
+                    outcome=audit.canonical_json({"status": status.value}),
+                    reason=reason, decided_by=ws.actor, decided_at=now(),
+                ))
+            audit.record(s, ws.actor, "entry.set_status", "entry", e.code, old=old,
+                         new={"status": e.status, "reason": e.status_reason},
+                         competition_id=comp.id)
+            changed += 1
+    return changed
+
+
+ENTRY_INPUT_FIELDS = [f.name for f in fields(EntryInput)]

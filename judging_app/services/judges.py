@@ -1,0 +1,111 @@
+"""Use cases for judges: enrol, edit, deactivate."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from judging_app.core.enums import JudgeRole
+from judging_app.core.records import JudgeRecord
+from judging_app.services import audit, lookup
+from judging_app.services.conflicts import sync_unit_conflicts
+from judging_app.services.errors import ServiceError, ValidationError
+from judging_app.services.workspace import Workspace
+from judging_app.store.database import Database
+from judging_app.store.models import Judge, Unit
+
+
+@dataclass(frozen=True)
+class JudgeInput:
+    code: str
+    name: str
+    affiliation: str = ""
+    unit: str | None = None  # unit code, when the judge belongs to a government unit
+    email: str = ""
+    phone: str = ""
+    role: JudgeRole = JudgeRole.JUDGE
+    active: bool = True
+
+
+def _check(data: JudgeInput) -> None:
+    problems = []
+    if not data.code.strip():
+        problems.append("code: required")
+    if not data.name.strip():
+        problems.append("name: required")
+    if data.email and "@" not in data.email:
+        problems.append(f"email: {data.email!r} is not an e-mail address")
+    try:
+        JudgeRole(data.role)
+    except ValueError:
+        problems.append(f"role: {data.role!r} is not one of {[r.value for r in JudgeRole]}")
+    if problems:
+        raise ValidationError(f"Judge {data.code!r} is not valid:", problems)
+
+
+def _state(j: Judge, unit_code: str | None) -> dict:
+    return {"code": j.code, "name": j.name, "affiliation": j.affiliation, "unit": unit_code,
+            "email": j.email, "phone": j.phone, "role": j.role, "active": j.active}
+
+
+def list_judges(db: Database, competition: str | int) -> list[JudgeRecord]:
+    with db.read() as s:
+        comp = lookup.competition(s, competition)
+        u = aliased(Unit)
+        rows = s.execute(
+            select(Judge, u.code).outerjoin(u, u.id == Judge.unit_id)
+            .where(Judge.competition_id == comp.id).order_by(Judge.code)
+        ).all()
+        return [
+            JudgeRecord(j.id, j.code, j.name, j.affiliation, ucode, j.email, j.phone, j.role, j.active)
+            for j, ucode in rows
+        ]
+
+
+def add_judge(ws: Workspace, competition: str | int, data: JudgeInput) -> JudgeRecord:
+    _check(data)
+    with ws.db.write() as s:
+        comp = lookup.writable_competition(s, competition)
+        if s.scalar(select(Judge.id).where(Judge.competition_id == comp.id, Judge.code == data.code)):
+            raise ServiceError(f"A judge with code {data.code!r} already exists.")
+        unit_id = lookup.unit(s, comp.id, data.unit).id if data.unit else None
+        j = Judge(
+            competition_id=comp.id, code=data.code.strip(), name=data.name.strip(),
+            affiliation=data.affiliation, unit_id=unit_id, email=data.email, phone=data.phone,
+            role=JudgeRole(data.role).value, active=data.active,
+            package_secret=secrets.token_hex(32),
+        )
+        s.add(j)
+        s.flush()
+        sync_unit_conflicts(s, comp.id, judge_ids=[j.id])
+        audit.record(s, ws.actor, "judge.add", "judge", j.code, new=_state(j, data.unit),
+                     competition_id=comp.id)
+        return JudgeRecord(j.id, j.code, j.name, j.affiliation, data.unit, j.email, j.phone,
+                           j.role, j.active)
+
+
+def edit_judge(ws: Workspace, competition: str | int, code: str, data: JudgeInput) -> None:
+    _check(data)
+    with ws.db.write() as s:
+        comp = lookup.writable_competition(s, competition)
+        j = lookup.judge(s, comp.id, code)
+        old_unit = s.get_one(Unit, j.unit_id).code if j.unit_id else None
+        old = _state(j, old_unit)
+        if data.code != code and s.scalar(
+            select(Judge.id).where(Judge.competition_id == comp.id, Judge.code == data.code)
+        ):
+            raise ServiceError(f"A judge with code {data.code!r} already exists.")
+        j.code, j.name, j.affiliation = data.code.strip(), data.name.strip(), data.affiliation
+        j.unit_id = lookup.unit(s, comp.id, data.unit).id if data.unit else None
+        j.email, j.phone = data.email, data.phone
+        j.role, j.active = JudgeRole(data.role).value, data.active
+        s.flush()
+        if data.unit != old_unit:
+            sync_unit_conflicts(s, comp.id, judge_ids=[j.id])
+        new = _state(j, data.unit)
+        changed = {k: v for k, v in old.items() if new[k] != v}
+        audit.record(s, ws.actor, "judge.edit", "judge", j.code, old=changed,
+                     new={k: new[k] for k in changed}, competition_id=comp.id)
