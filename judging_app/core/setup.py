@@ -75,8 +75,10 @@ class CategorySpec:
 
 @dataclass(frozen=True)
 class AwardTierSpec:
-    """RANK tiers cover ranks rank_from..rank_to; BAND tiers cover min_score <= s < max_score
-    (max_score None = no upper bound). category None = every category."""
+    """RANK tiers cover ranks rank_from..rank_to. BAND tiers cover scores between min_score
+    and max_score (None = no upper bound); by default min <= s < max, and min_inclusive /
+    max_inclusive say otherwise (IGA: Sangat Inovatif is "above 60", so min 60 exclusive).
+    category None = every category."""
 
     code: str
     label: str
@@ -86,6 +88,8 @@ class AwardTierSpec:
     rank_to: int | None = None
     min_score: Decimal | None = None
     max_score: Decimal | None = None
+    min_inclusive: bool = True
+    max_inclusive: bool = False
     category: str | None = None
 
 
@@ -106,6 +110,7 @@ class CompetitionSetup:
     organiser: str = ""
     name_en: str = ""
     description: str = ""
+    description_en: str = ""
     rules: ResultRules = field(default_factory=ResultRules)
     categories: tuple[CategorySpec, ...] = ()
     rounds: tuple[RoundSpec, ...] = ()

@@ -60,6 +60,7 @@ class Competition(Base):
     year: Mapped[int] = mapped_column(Integer)
     organiser: Mapped[str] = mapped_column(String(300), default="")
     description: Mapped[str] = mapped_column(Text, default="")
+    description_en: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(20), default="draft")
     ranking_scope: Mapped[str] = mapped_column(String(20), default="category")
     aggregation: Mapped[str] = mapped_column(String(20), default="mean")
@@ -235,6 +236,8 @@ class AwardTier(Base):
     rank_to: Mapped[int | None] = mapped_column(Integer)
     min_score_milli: Mapped[int | None] = mapped_column(Integer)
     max_score_milli: Mapped[int | None] = mapped_column(Integer)
+    min_inclusive: Mapped[bool] = mapped_column(Boolean, default=True)
+    max_inclusive: Mapped[bool] = mapped_column(Boolean, default=False)
     position: Mapped[int] = mapped_column(Integer)
 
 

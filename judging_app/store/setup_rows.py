@@ -50,6 +50,7 @@ def apply_rules(comp: Competition, setup: CompetitionSetup) -> None:
     comp.year = setup.year
     comp.organiser = setup.organiser
     comp.description = setup.description
+    comp.description_en = setup.description_en
     r = setup.rules
     comp.ranking_scope = r.ranking_scope.value
     comp.aggregation = r.aggregation.value
@@ -108,6 +109,8 @@ def fill_tier(row: AwardTier, spec: AwardTierSpec, position: int, category_id: i
     row.rank_to = spec.rank_to
     row.min_score_milli = _opt_milli(spec.min_score)
     row.max_score_milli = _opt_milli(spec.max_score)
+    row.min_inclusive = spec.min_inclusive
+    row.max_inclusive = spec.max_inclusive
     row.category_id = category_id
     row.position = position
 
@@ -178,6 +181,7 @@ def read_setup(session: Session, competition_id: int) -> CompetitionSetup:
         year=comp.year,
         organiser=comp.organiser,
         description=comp.description,
+        description_en=comp.description_en,
         rules=ResultRules(
             ranking_scope=RankingScope(comp.ranking_scope),
             aggregation=AggregationMethod(comp.aggregation),
@@ -198,6 +202,8 @@ def read_setup(session: Session, competition_id: int) -> CompetitionSetup:
                 rank_to=t.rank_to,
                 min_score=_opt_decimal(t.min_score_milli),
                 max_score=_opt_decimal(t.max_score_milli),
+                min_inclusive=t.min_inclusive,
+                max_inclusive=t.max_inclusive,
                 category=category_code.get(t.category_id) if t.category_id else None,
             )
             for t in tiers

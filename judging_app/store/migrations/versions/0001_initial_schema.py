@@ -2,13 +2,14 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 21:39:16.328513
+Create Date: 2026-11-27 21:43:52.424596
 """
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+
 
 revision = '0001'
 down_revision = None
@@ -51,6 +52,7 @@ def upgrade() -> None:
     sa.Column('year', sa.Integer(), nullable=False),
     sa.Column('organiser', sa.String(length=300), nullable=False),
     sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('description_en', sa.Text(), nullable=False),
     sa.Column('status', sa.String(length=20), nullable=False),
     sa.Column('ranking_scope', sa.String(length=20), nullable=False),
     sa.Column('aggregation', sa.String(length=20), nullable=False),
@@ -155,6 +157,8 @@ def upgrade() -> None:
     sa.Column('rank_to', sa.Integer(), nullable=True),
     sa.Column('min_score_milli', sa.Integer(), nullable=True),
     sa.Column('max_score_milli', sa.Integer(), nullable=True),
+    sa.Column('min_inclusive', sa.Boolean(), nullable=False),
+    sa.Column('max_inclusive', sa.Boolean(), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.CheckConstraint("kind != 'band' OR (min_score_milli IS NOT NULL AND (max_score_milli IS NULL OR max_score_milli > min_score_milli))", name=op.f('ck_award_tiers_band_range')),
     sa.CheckConstraint("kind != 'rank' OR (rank_from >= 1 AND rank_to >= rank_from)", name=op.f('ck_award_tiers_rank_range')),

@@ -1,0 +1,160 @@
+"""The CLI's commands: thin wrappers over the use cases. Errors go to stderr with a
+non-zero exit (1: refused or failed, 2: wrong usage) and say what is wrong and where."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import sys
+from pathlib import Path
+
+ACTOR_ENV = "JUDGING_APP_AS"
+
+
+def _actor_file() -> Path:
+    from platformdirs import user_config_path
+
+    return user_config_path("judging-app", appauthor=False) / "cli-actor.txt"
+
+
+def resolve_actor(given: str | None) -> str:
+    """--as NAME (remembered), else $JUDGING_APP_AS, else the remembered name, else ask."""
+    if given and given.strip():
+        path = _actor_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(given.strip(), encoding="utf-8")
+        return given.strip()
+    if os.environ.get(ACTOR_ENV, "").strip():
+        return os.environ[ACTOR_ENV].strip()
+    path = _actor_file()
+    if path.is_file() and path.read_text(encoding="utf-8").strip():
+        return path.read_text(encoding="utf-8").strip()
+    if sys.stdin.isatty():
+        name = input("Your name (recorded with every change you make): ").strip()
+        if name:
+            return resolve_actor(name)
+    raise UsageError("say who is working with --as NAME (it is recorded in the audit trail)")
+
+
+class UsageError(Exception):
+    pass
+
+
+def _open(args):
+    from judging_app.store.database import open_database
+
+    return open_database(args.db)
+
+
+def _workspace(args):
+    from judging_app.services.workspace import Workspace
+
+    return Workspace(_open(args), resolve_actor(getattr(args, "actor", None)))
+
+
+def cmd_demo(args) -> int:
+    from judging_app.demo.generator import build_demo
+
+    ws = _workspace(args)
+    summary = build_demo(ws, entries=args.entries, judges=args.judges, seed=args.seed,
+                         scored=args.scored, judges_per_entry=args.judges_per_entry)
+    print(f"Demo competition {summary.code!r} in {ws.db.display_name()}")
+    for field in dataclasses.fields(summary):
+        if field.name != "code":
+            print(f"  {field.name}: {getattr(summary, field.name)}")
+    return 0
+
+
+def cmd_competition(args) -> int:
+    from judging_app.exchange import competition_file
+    from judging_app.resources_access import read_resource_text, template_names
+    from judging_app.services import competitions
+
+    if args.action == "templates":
+        for name in template_names():
+            setup = competition_file.setup_from_json(read_resource_text(f"templates/{name}.json"), name)
+            print(f"{name}\t{setup.name}")
+        return 0
+    if args.action == "list":
+        db = _open(args)
+        rows = competitions.list_competitions(db)
+        if not rows:
+            print(f"No competitions in {db.display_name()}. Try: judging-app demo")
+        for c in rows:
+            print(f"{c.code}\t{c.year}\t{c.status}\t{c.entries} entries\t{c.judges} judges\t{c.name}")
+        return 0
+    if args.action == "export":
+        db = _open(args)
+        setup = competitions.get_setup(db, args.competition)
+        competition_file.write_competition_file(Path(args.out), setup)
+        print(f"Wrote {args.out}")
+        return 0
+    # create / import
+    if getattr(args, "template", None):
+        if args.template not in template_names():
+            raise UsageError(f"no template {args.template!r}; choose one of: {', '.join(template_names())}")
+        setup = competition_file.setup_from_json(
+            read_resource_text(f"templates/{args.template}.json"), f"template {args.template}")
+    else:
+        setup = competition_file.read_competition_file(Path(args.file))
+    if getattr(args, "name", None):
+        setup = dataclasses.replace(setup, name=args.name)
+    if getattr(args, "year", None):
+        setup = dataclasses.replace(setup, year=args.year)
+    ws = _workspace(args)
+    summary = competitions.create_competition(ws, setup, code=args.code)
+    print(f"Created competition {summary.code!r}: {summary.name} ({summary.year})")
+    return 0
+
+
+def cmd_scores(args) -> int:
+    from judging_app.services.score_import import import_paper_scores
+
+    ws = _workspace(args)
+    report = import_paper_scores(ws, args.competition, Path(args.file), submit=not args.draft)
+    print(f"Imported {report.scores} scores on {report.sheets} sheets "
+          f"({report.submitted} submitted).")
+    return 0
+
+
+def cmd_db(args) -> int:
+    from judging_app.services import audit, maintenance
+    from judging_app.store.schema_version import SCHEMA_HEAD
+
+    db = _open(args)
+    if args.action == "upgrade":
+        where = db.display_name()
+        print(f"{where} is at schema {SCHEMA_HEAD}.")
+        if db.backup_path:
+            print(f"The previous version was copied to {db.backup_path}.")
+        return 0
+    if args.action == "backup":
+        out = maintenance.backup_database(db, Path(args.out))
+        print(f"Backup written to {out}")
+        return 0
+    check = audit.verify_chain(db)
+    if check.ok:
+        print(f"Audit trail intact: {check.events} events.")
+        return 0
+    where = f" at event {check.first_bad_id}" if check.first_bad_id else ""
+    print(f"error: the audit trail was tampered with{where}: {check.problem}", file=sys.stderr)
+    return 1
+
+
+HANDLERS = {"demo": cmd_demo, "competition": cmd_competition, "scores": cmd_scores, "db": cmd_db}
+
+
+def run(args: argparse.Namespace) -> int:
+    from judging_app.exchange.competition_file import CompetitionFileError
+    from judging_app.services.errors import ServiceError
+    from judging_app.store.database import DatabaseOpenError
+
+    try:
+        return HANDLERS[args.command](args)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except (ServiceError, DatabaseOpenError, CompetitionFileError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1

@@ -1,0 +1,94 @@
+"""`judging-app`: with no subcommand it opens the GUI; with one it runs the CLI.
+
+Start-up stays light: heavy modules (SQLAlchemy, Qt) are imported only by the command that
+needs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from judging_app import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="judging-app",
+        description="Judge public-service innovation competitions. Without a command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"judging-app {__version__}")
+    db_help = ("SQLite file path or SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db "
+               "(default: the app's own file in your user data folder)")
+    as_help = "who is working (recorded in the audit trail; remembered for next time)"
+    # Accepted before or after the command; SUPPRESS keeps a value given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS, help=db_help)
+    common.add_argument("--as", dest="actor", metavar="NAME", default=argparse.SUPPRESS,
+                        help=as_help)
+    parser.add_argument("--db", metavar="PATH_OR_URL", default=None, help=db_help)
+    parser.add_argument("--as", dest="actor", metavar="NAME", default=None, help=as_help)
+    parser.add_argument("--lang", choices=["id", "en"], default=None,
+                        help="language of the app window")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("gui", parents=[common], help="open the app window")
+    p.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS)
+
+    p = sub.add_parser("demo", parents=[common], help="build a realistic demo competition")
+    p.add_argument("--entries", type=int, default=140)
+    p.add_argument("--judges", type=int, default=5)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--judges-per-entry", type=int, default=3)
+    p.add_argument("--scored", action="store_true", help="also fill in judges' score sheets")
+
+    comp = sub.add_parser("competition", help="list, create, export, import competitions")
+    csub = comp.add_subparsers(dest="action", metavar="ACTION", required=True)
+    csub.add_parser("list", parents=[common], help="competitions in the database")
+    csub.add_parser("templates", parents=[common], help="templates shipped with the app")
+    p = csub.add_parser("create", parents=[common], help="create from a template or a file")
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument("--template", metavar="NAME")
+    src.add_argument("--file", metavar="FILE.json")
+    p.add_argument("--name", help="override the competition's name")
+    p.add_argument("--year", type=int, help="override the year")
+    p.add_argument("--code", help="short code (default: from name and year)")
+    p = csub.add_parser("export", parents=[common], help="write a competition's setup file")
+    p.add_argument("--competition", required=True, metavar="CODE")
+    p.add_argument("--out", required=True, metavar="FILE.json")
+    p = csub.add_parser("import", parents=[common], help="create a competition from a setup file")
+    p.add_argument("file", metavar="FILE.json")
+    p.add_argument("--code")
+
+    scores = sub.add_parser("scores", help="score sheets")
+    ssub = scores.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = ssub.add_parser("import", parents=[common],
+                        help="import typed-up paper sheets (CSV: round, judge, entry, "
+                             "criterion, score, comment)")
+    p.add_argument("file", metavar="FILE.csv")
+    p.add_argument("--competition", required=True, metavar="CODE")
+    p.add_argument("--draft", action="store_true", help="keep the sheets as drafts")
+
+    dbp = sub.add_parser("db", help="database maintenance")
+    dsub = dbp.add_subparsers(dest="action", metavar="ACTION", required=True)
+    dsub.add_parser("upgrade", parents=[common], help="migrate to this version's schema")
+    p = dsub.add_parser("backup", parents=[common], help="write a consistent copy (SQLite file)")
+    p.add_argument("out", metavar="OUT")
+    dsub.add_parser("verify-audit", parents=[common], help="check the audit trail's hash chain")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command in (None, "gui"):
+        from judging_app.ui.launch import run_gui
+
+        return run_gui(args.db, args.lang)
+    from judging_app.cli.commands import run
+
+    return run(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

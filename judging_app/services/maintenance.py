@@ -1,0 +1,37 @@
+"""Database maintenance: backups and schema upgrades."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import delete, insert, select
+
+from judging_app.services.errors import ServiceError
+from judging_app.store.database import Database, backup_sqlite_file, open_database
+from judging_app.store.models import AuditHead, Base
+
+
+def backup_database(db: Database, destination: Path) -> Path:
+    """A consistent copy as an SQLite file, from SQLite (backup API) or a server (rows)."""
+    destination = Path(destination).expanduser().resolve()
+    if destination.exists():
+        raise ServiceError(f"{destination} already exists; choose a new file name.")
+    if db.path is not None:
+        if db.path == destination:
+            raise ServiceError("The backup cannot overwrite the database itself.")
+        backup_sqlite_file(db.path, destination)
+        return destination
+    copy = open_database(destination)
+    try:
+        with db.read() as src, copy.write() as dst:
+            dst.execute(delete(AuditHead))
+            for table in Base.metadata.sorted_tables:
+                rows = [dict(r._mapping) for r in src.execute(select(table))]
+                if rows:
+                    dst.execute(insert(table), rows)
+    except Exception:
+        copy.close()
+        destination.unlink(missing_ok=True)
+        raise
+    copy.close()
+    return destination
