@@ -43,7 +43,7 @@ def setup_as_data(setup: CompetitionSetup) -> dict:
 
 def _slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:48] or "competition"
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:48].strip("-") or "competition"
 
 
 def _unique_code(session: Session, base: str) -> str:
