@@ -9,11 +9,12 @@ from decimal import Decimal as D
 
 import pytest
 
-from factories import seeded_competition
 from judging_app import __version__
 from judging_app.cli.main import main
 from judging_app.services import assignments, sheets
 from judging_app.store.database import open_database
+
+from factories import seeded_competition
 
 
 @pytest.fixture(autouse=True)

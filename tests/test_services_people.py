@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from factories import seeded_competition
 from judging_app.core.enums import ConflictReason, EntryStatus
 from judging_app.services import assignments, conflicts, entries, judges
 from judging_app.services.entries import EntryInput
 from judging_app.services.errors import NotFoundError, ServiceError, ValidationError
 from judging_app.services.judges import JudgeInput
+
+from factories import seeded_competition
 
 
 def test_entry_add_edit_and_duplicate_code(db):

@@ -7,13 +7,14 @@ from decimal import Decimal as D
 
 import pytest
 
-from factories import seeded_competition, tiny_setup
 from judging_app.core.enums import CompetitionStatus
 from judging_app.core.setup import CategorySpec, CriterionSpec
 from judging_app.services import assignments, audit, competitions, sheets
 from judging_app.services.errors import LockedError, ServiceError, ValidationError
 from judging_app.services.sheets import SheetInput
 from judging_app.services.workspace import Workspace
+
+from factories import seeded_competition, tiny_setup
 
 
 def test_create_and_read_back_setup(db):

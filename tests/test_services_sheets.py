@@ -6,11 +6,12 @@ from decimal import Decimal as D
 
 import pytest
 
-from factories import seeded_competition
 from judging_app.core.enums import CompetitionStatus
 from judging_app.services import assignments, competitions, sheets
 from judging_app.services.errors import LockedError, ServiceError, ValidationError
 from judging_app.services.sheets import SheetInput
+
+from factories import seeded_competition
 
 
 @pytest.fixture

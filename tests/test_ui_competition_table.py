@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QLocale, QPersistentModelIndex, Qt
-from test_ui_support import TranslationsForTest, add_competition
 
 from judging_app.core.records import CompetitionSummary
 from judging_app.services.competitions import list_competitions
@@ -20,6 +19,8 @@ from judging_app.ui.competition_table import (
     CompetitionTableModel,
 )
 from judging_app.ui.labels import competition_status_label
+
+from test_ui_support import TranslationsForTest, add_competition
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QLocale
-from test_ui_support import ScriptedDialogs, add_competition, make_settings
 
 from judging_app.store.database import (
     DamagedDatabaseError,
@@ -17,6 +16,8 @@ from judging_app.store.database import (
 from judging_app.ui import launch
 from judging_app.ui.dialogs import Dialogs, OpenFailedChoice
 from judging_app.ui.opening import describe_target
+
+from test_ui_support import ScriptedDialogs, add_competition, make_settings
 
 
 @pytest.fixture

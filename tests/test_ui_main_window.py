@@ -6,6 +6,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu
+
+import judging_app
+from judging_app.store.database import open_database
+from judging_app.ui import main_window as main_window_module
+from judging_app.ui.competition_table import COL_NAME, COL_STATUS, COLUMN_COUNT
+from judging_app.ui.i18n import LANGUAGE_NAMES
+from judging_app.ui.main_window import MainWindow
+
 from test_ui_support import (
     ScriptedDialogs,
     TranslationsForTest,
@@ -14,13 +22,6 @@ from test_ui_support import (
     make_settings,
     strip_mnemonic,
 )
-
-import judging_app
-from judging_app.store.database import open_database
-from judging_app.ui import main_window as main_window_module
-from judging_app.ui.competition_table import COL_NAME, COL_STATUS, COLUMN_COUNT
-from judging_app.ui.i18n import LANGUAGE_NAMES
-from judging_app.ui.main_window import MainWindow
 
 # Words that are the same in both languages on purpose (checked, not forgotten).
 SAME_IN_BOTH = {"Status", *LANGUAGE_NAMES.values()}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QSettings
-from test_ui_support import ScriptedDialogs, make_settings
 
 from judging_app.ui import i18n
 from judging_app.ui.actor import ActorDialog, change_actor, current_actor, ensure_actor
@@ -15,6 +14,8 @@ from judging_app.ui.settings import (
     WINDOW_GEOMETRY,
     AppSettings,
 )
+
+from test_ui_support import ScriptedDialogs, make_settings
 
 
 def test_defaults_on_a_fresh_file(tmp_path):

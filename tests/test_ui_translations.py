@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QTreeView,
 )
-from test_ui_support import ROOT, TRANSLATIONS, TranslationsForTest
 
 from judging_app.resources_access import resource
 from judging_app.ui.actor import ActorDialog
 from judging_app.ui.i18n import CATALOGUES, LANGUAGES
+
+from test_ui_support import ROOT, TRANSLATIONS, TranslationsForTest
 
 spec = importlib.util.spec_from_file_location("update_translations", ROOT / "tools" / "update_translations.py")
 update_translations = importlib.util.module_from_spec(spec)
