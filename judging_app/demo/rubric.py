@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal
 
-from judging_app.core.enums import RoundKind
+from judging_app.core.enums import RoundCombination, RoundKind
 from judging_app.core.setup import CompetitionSetup, CriterionSpec, RoundSpec
 
 TEMPLATE = "templates/city_competition.json"
@@ -69,6 +69,9 @@ def demo_setup(seed: int, template: CompetitionSetup | None = None) -> Competiti
         description=f"Data contoh buatan (demo, seed {seed}); nama orang dan unit kerja fiktif. "
         + setup.description,
         rounds=tuple(rounds),
+        # The demo scores the proposal round only (the competition is mid-judging), so its
+        # results rank the last round that has been scored rather than a weighted blend.
+        rules=dataclasses.replace(setup.rules, round_combination=RoundCombination.LAST_ROUND),
     )
 
 
