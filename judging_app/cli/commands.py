@@ -142,7 +142,61 @@ def cmd_db(args) -> int:
     return 1
 
 
-HANDLERS = {"demo": cmd_demo, "competition": cmd_competition, "scores": cmd_scores, "db": cmd_db}
+def cmd_results(args) -> int:
+    import json
+
+    from judging_app.core.enums import AggregationMethod
+    from judging_app.services import results
+
+    method = AggregationMethod(args.method) if args.method else None
+    view = results.compute(_open(args), args.competition, args.round, method)
+    if args.json:
+        print(json.dumps(results.results_json(view), ensure_ascii=False, indent=1))
+    else:
+        from judging_app.cli.results_text import results_text
+
+        print(results_text(view))
+    return 0
+
+
+def cmd_fairness(args) -> int:
+    import json
+
+    from judging_app.services import results
+    from judging_app.services.fairness_json import fairness_json
+
+    view = results.fairness(_open(args), args.competition, args.round)
+    if args.json:
+        print(json.dumps(fairness_json(view), ensure_ascii=False, indent=1))
+    else:
+        from judging_app.cli.results_text import fairness_text
+
+        print(fairness_text(view))
+    return 0
+
+
+def cmd_decide_tie(args) -> int:
+    from judging_app.services import results
+
+    order = [c.strip() for c in args.order.split(",") if c.strip()]
+    results.record_tie_decision(_workspace(args), args.competition, order, args.reason)
+    print(f"Recorded the chair's order: {' > '.join(order)}")
+    return 0
+
+
+def cmd_finalize(args) -> int:
+    from judging_app.services import results
+
+    digest = results.finalize(_workspace(args), args.competition)
+    print(f"Results finalized. Snapshot digest (SHA-256): {digest}")
+    return 0
+
+
+HANDLERS = {
+    "demo": cmd_demo, "competition": cmd_competition, "scores": cmd_scores, "db": cmd_db,
+    "results": cmd_results, "fairness": cmd_fairness, "decide-tie": cmd_decide_tie,
+    "finalize": cmd_finalize,
+}
 
 
 def run(args: argparse.Namespace) -> int:

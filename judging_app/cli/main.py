@@ -69,6 +69,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--competition", required=True, metavar="CODE")
     p.add_argument("--draft", action="store_true", help="keep the sheets as drafts")
 
+    methods = ["mean", "median", "trimmed_mean", "standardized"]
+    p = sub.add_parser("results", parents=[common], help="rankings and awards per category")
+    p.add_argument("--competition", required=True, metavar="CODE")
+    p.add_argument("--round", metavar="CODE", help="rank one round alone")
+    p.add_argument("--method", choices=methods, help="aggregation across judges "
+                   "(default: the competition's own)")
+    p.add_argument("--json", action="store_true", help="machine-readable (docs/results-json.md)")
+
+    p = sub.add_parser("fairness", parents=[common],
+                       help="agreement, judges' severity, outliers, rank stability")
+    p.add_argument("--competition", required=True, metavar="CODE")
+    p.add_argument("--round", metavar="CODE")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("decide-tie", parents=[common],
+                       help="record the chair's order for tied entries, with a reason")
+    p.add_argument("--competition", required=True, metavar="CODE")
+    p.add_argument("--order", required=True, metavar="E1,E2,...", help="entry codes, best first")
+    p.add_argument("--reason", required=True)
+
+    p = sub.add_parser("finalize", parents=[common],
+                       help="freeze the results (refused while ties or gaps block them)")
+    p.add_argument("--competition", required=True, metavar="CODE")
+
     dbp = sub.add_parser("db", help="database maintenance")
     dsub = dbp.add_subparsers(dest="action", metavar="ACTION", required=True)
     dsub.add_parser("upgrade", parents=[common], help="migrate to this version's schema")

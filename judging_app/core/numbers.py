@@ -72,3 +72,25 @@ def format_decimal(value: Decimal | Fraction, places: int = 2) -> str:
     digits = str(rounded).rjust(places + 1, "0")
     text = digits[:-places] + "." + digits[-places:] if places else digits
     return ("-" if sign < 0 and rounded else "") + text
+
+
+def exact_text(value: Fraction) -> str:
+    """A Fraction as an exact decimal when it has one ('68.25'), else as 'p/q' ('205/3')."""
+    value = Fraction(value)
+    den = value.denominator
+    twos = fives = 0
+    while den % 2 == 0:
+        den //= 2
+        twos += 1
+    while den % 5 == 0:
+        den //= 5
+        fives += 1
+    if den != 1:
+        return f"{value.numerator}/{value.denominator}"
+    places = max(twos, fives)
+    if places == 0:
+        return str(value.numerator)
+    scaled = value * 10**places
+    sign = "-" if scaled < 0 else ""
+    digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
+    return f"{sign}{digits[:-places]}.{digits[-places:]}"

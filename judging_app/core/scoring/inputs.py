@@ -1,0 +1,140 @@
+"""What the scoring engine reads: plain frozen records a repository can fill cheaply.
+
+The heavy part of the input, one total per submitted sheet, is not a list of objects but
+`SheetTotals`: integer numerators over one common denominator per round, as plain
+`(entry_id, judge_id, numerator)` tuples straight from a SQL cursor. Per-criterion scores are
+only needed to break ties, so they are fetched lazily through a `CriterionScoreProvider`
+that the engine calls once per round with the ids of the tied entries only.
+
+The caller filters: only submitted sheets of non-conflicted judges are passed in, one row
+per (entry, judge) and round.
+`expected_sheets` says how many sheets each entry should have (assigned, non-conflicted),
+so that an entry missing sheets can be reported as incomplete.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+from judging_app.core.setup import AdvancementRule
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionInfo:
+    id: int
+    code: str
+    weight: Decimal  # percent of the round; a round's weights sum to 100
+    scale_max: Decimal
+    position: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class RoundInfo:
+    id: int
+    code: str
+    position: int
+    weight: Decimal = Decimal(0)  # percent in a weighted combination of rounds
+    criteria: tuple[CriterionInfo, ...] = ()
+    advancement: AdvancementRule = field(default_factory=AdvancementRule)
+
+    def criterion_by_code(self, code: str) -> CriterionInfo | None:
+        return next((c for c in self.criteria if c.code == code), None)
+
+
+@dataclass(frozen=True, slots=True)
+class EntryInfo:
+    id: int
+    code: str
+    title: str = ""
+    unit: str | None = None
+    category: str | None = None  # category code
+
+
+@dataclass(frozen=True, slots=True)
+class SheetScores:
+    """One submitted sheet: a score per criterion id."""
+
+    round_id: int
+    judge_id: int
+    entry_id: int
+    scores: Mapping[int, Decimal]
+
+
+SheetTotalRow = tuple[int, int, int]  # (entry_id, judge_id, numerator)
+
+
+@dataclass(frozen=True, slots=True)
+class SheetTotals:
+    """Every sheet total of one round as `numerator / denominator` (exact, 0-100).
+
+    With `round_denominator` and `sheet_numerator` (module `totals`) the database can compute
+    the numerators itself as Σ weight_milli × value_milli × (L // max_milli).
+    """
+
+    denominator: int
+    rows: Sequence[SheetTotalRow]
+
+    def __post_init__(self) -> None:
+        if self.denominator <= 0:
+            raise ValueError("the denominator of sheet totals must be positive")
+
+    @classmethod
+    def from_fractions(cls, rows: Iterable[tuple[int, int, Fraction | int]]) -> SheetTotals:
+        """Totals given as exact fractions; they are put over their least common denominator."""
+        materialised = [(e, j, Fraction(t)) for e, j, t in rows]
+        denominator = math.lcm(1, *{t.denominator for _, _, t in materialised})
+        return cls(
+            denominator,
+            [(e, j, t.numerator * (denominator // t.denominator)) for e, j, t in materialised],
+        )
+
+
+CriterionScoreProvider = Callable[[Collection[int]], Iterable[SheetScores]]
+"""Given entry ids, return the sheets (with per-criterion scores) of those entries in one
+round. Called at most once per round per ranking, and only with entries that are tied."""
+
+
+@dataclass(frozen=True)
+class RoundData:
+    """Everything the engine needs about one scored round."""
+
+    round: RoundInfo
+    totals: SheetTotals
+    expected_sheets: Mapping[int, int]  # entry_id -> sheets assigned to non-conflicted judges
+    criterion_scores: CriterionScoreProvider | None = None
+
+    @classmethod
+    def from_sheets(
+        cls,
+        round_info: RoundInfo,
+        sheets: Iterable[SheetScores],
+        expected_sheets: Mapping[int, int] | None = None,
+    ) -> RoundData:
+        """Build a round from full sheets (tests, small competitions, imports).
+
+        Totals are computed exactly from the criterion scores; without `expected_sheets`
+        every entry is expected to have exactly the sheets given."""
+        from judging_app.core.scoring.totals import round_denominator, sheet_numerator
+
+        own = [s for s in sheets if s.round_id == round_info.id]
+        denominator = round_denominator(round_info.criteria)
+        rows = [
+            (s.entry_id, s.judge_id, sheet_numerator(round_info.criteria, s.scores)) for s in own
+        ]
+        if expected_sheets is None:
+            counts: dict[int, int] = {}
+            for s in own:
+                counts[s.entry_id] = counts.get(s.entry_id, 0) + 1
+            expected_sheets = counts
+        by_entry: dict[int, list[SheetScores]] = {}
+        for s in own:
+            by_entry.setdefault(s.entry_id, []).append(s)
+
+        def provider(entry_ids: Collection[int]) -> list[SheetScores]:
+            return [s for e in entry_ids for s in by_entry.get(e, ())]
+
+        return cls(round_info, SheetTotals(denominator, rows), expected_sheets, provider)

@@ -1,0 +1,201 @@
+"""The tie-break chain: named metrics from a registry, applied in order to groups of entries
+whose exact scores are equal (Tabbycat's "standings precedence": the same chain drives the
+ranking, the advancement cut and the awards).
+
+A metric takes the still-tied group and returns it split into ordered sub-groups (best
+first), or None / a single sub-group when it cannot separate them. Metrics:
+
+* ``criterion:<code>``: higher aggregated score on that criterion, across the entry's
+  sheets, with the same method as the totals applied to that criterion alone (the trimmed
+  mean drops that criterion's own highest and lowest score; the standardized method uses
+  the mean). The criterion is looked up in the round being ranked, else in the latest
+  earlier round that has it. An entry without a score on it comes last.
+* ``criteria_by_weight``: the aggregated criterion scores of the round being ranked, compared
+  one criterion at a time in descending weight (equal weights: lower position first); the
+  first difference decides.
+* ``later_round``: higher aggregated total in the latest round in scope, then the one
+  before it, and so on; an entry without a score in a round comes after those with one.
+* ``first_places``: the number of judges who put the entry first within the tied group: in
+  the round being ranked, a judge who scored at least two of the group's entries gives a
+  first place to the entry with their strictly highest total among those entries; a judge
+  whose highest total is shared gives no first place.
+* ``chair_decision``: the recorded order (entry id -> position, 1 = best) from the chair's
+  decision; it separates a group only when every entry of the group has a position. When
+  the competition's chain does not list it, it is applied after the listed metrics.
+
+Metrics needing per-criterion scores call the round's `criterion_scores` provider lazily,
+once per round, for all the entries tied in the ranking (see `TieBreakContext.prefetch`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from fractions import Fraction
+from functools import partial
+
+from judging_app.core.enums import (
+    TIE_BREAK_CHAIR_DECISION,
+    TIE_BREAK_CRITERIA_BY_WEIGHT,
+    TIE_BREAK_CRITERION_PREFIX,
+    TIE_BREAK_FIRST_PLACES,
+    TIE_BREAK_LATER_ROUND,
+)
+from judging_app.core.scoring.inputs import RoundData
+from judging_app.core.scoring.ordering import order_by_value
+from judging_app.core.scoring.tiebreak_context import TieBreakContext
+
+Split = list[list[int]]
+
+
+TieBreakMetric = Callable[[TieBreakContext, Sequence[int]], Split | None]
+
+
+def split_by_key(group: Sequence[int], key: Callable[[int], Hashable]) -> Split:
+    """Sub-groups of equal key, highest key first (stable within a sub-group)."""
+    keyed = sorted(group, key=key, reverse=True)  # type: ignore[arg-type]
+    out: Split = []
+    previous: object = object()
+    for e in keyed:
+        k = key(e)
+        if out and k == previous:
+            out[-1].append(e)
+        else:
+            out.append([e])
+            previous = k
+    return out
+
+
+def _present(value: Fraction | None) -> tuple[int, Fraction]:
+    return (0, Fraction(0)) if value is None else (1, value)
+
+
+def criterion_metric(code: str, ctx: TieBreakContext, group: Sequence[int]) -> Split:
+    data, criterion = ctx.find_criterion(code)
+    ctx.fetch_criteria(data, group)
+    return split_by_key(group, lambda e: _present(ctx.criterion_score(data, e, criterion.id)))
+
+
+def criteria_by_weight(ctx: TieBreakContext, group: Sequence[int]) -> Split:
+    """Lexicographic on the criteria in descending weight, evaluated lazily: a criterion is
+    aggregated only for entries the previous criteria left tied."""
+    data = ctx.ranked_round
+    ctx.fetch_criteria(data, group)
+    parts: Split = [list(group)]
+    for c in sorted(data.round.criteria, key=lambda c: (-c.weight, c.position)):
+        refined: Split = []
+        for part in parts:
+            if len(part) == 1:
+                refined.append(part)
+            else:
+                key = partial(_criterion_key, ctx, data, c.id)
+                refined.extend(split_by_key(part, key))
+        parts = refined
+        if len(parts) == len(group):
+            break
+    return parts
+
+
+def _criterion_key(
+    ctx: TieBreakContext, data: RoundData, criterion_id: int, entry_id: int
+) -> tuple[int, Fraction]:
+    return _present(ctx.criterion_score(data, entry_id, criterion_id))
+
+
+def later_round(ctx: TieBreakContext, group: Sequence[int]) -> Split:
+    parts: Split = [list(group)]
+    for data in reversed(ctx.rounds):
+        values = ctx.scores[data.round.id].values
+        refined: Split = []
+        for part in parts:
+            if len(part) == 1:
+                refined.append(part)
+                continue
+            scored = [e for e in part if e in values]
+            refined.extend(order_by_value(scored, values, ctx.roots))
+            unscored = [e for e in part if e not in values]
+            if unscored:
+                refined.append(unscored)
+        parts = refined
+    return parts
+
+
+def first_places(ctx: TieBreakContext, group: Sequence[int]) -> Split:
+    totals = ctx.judge_totals(ctx.ranked_round, group)
+    by_judge: dict[int, list[tuple[int, int]]] = {}
+    for e in group:
+        for j, x in totals[e].items():
+            by_judge.setdefault(j, []).append((x, e))
+    firsts = dict.fromkeys(group, 0)
+    for items in by_judge.values():
+        if len(items) < 2:
+            continue
+        top = max(x for x, _ in items)
+        winners = [e for x, e in items if x == top]
+        if len(winners) == 1:
+            firsts[winners[0]] += 1
+    return split_by_key(group, firsts.__getitem__)
+
+
+def chair_decision(ctx: TieBreakContext, group: Sequence[int]) -> Split | None:
+    positions = ctx.chair_positions
+    if not all(e in positions for e in group):
+        return None
+    return split_by_key(group, lambda e: -positions[e])
+
+
+METRICS: dict[str, TieBreakMetric] = {
+    TIE_BREAK_CRITERIA_BY_WEIGHT: criteria_by_weight,
+    TIE_BREAK_LATER_ROUND: later_round,
+    TIE_BREAK_FIRST_PLACES: first_places,
+    TIE_BREAK_CHAIR_DECISION: chair_decision,
+}
+
+
+def register_metric(name: str, metric: TieBreakMetric) -> None:
+    """Add a metric to the registry (names are stored in the competition's rules)."""
+    METRICS[name] = metric
+
+
+def resolve_metric(name: str) -> TieBreakMetric:
+    if name.startswith(TIE_BREAK_CRITERION_PREFIX):
+        return partial(criterion_metric, name[len(TIE_BREAK_CRITERION_PREFIX) :])
+    try:
+        return METRICS[name]
+    except KeyError:
+        raise ValueError(f"unknown tie-break {name!r}") from None
+
+
+def effective_chain(names: Sequence[str]) -> tuple[tuple[str, TieBreakMetric], ...]:
+    """The competition's chain, resolved; the chair's decision is appended when not listed."""
+    chain = list(dict.fromkeys(names))
+    if TIE_BREAK_CHAIR_DECISION not in chain:
+        chain.append(TIE_BREAK_CHAIR_DECISION)
+    return tuple((n, resolve_metric(n)) for n in chain)
+
+
+def apply_chain(
+    group: Sequence[int],
+    chain: Sequence[tuple[str, TieBreakMetric]],
+    ctx: TieBreakContext,
+    start: int = 0,
+    decided_by: dict[int, str] | None = None,
+) -> tuple[Split, dict[int, str]]:
+    """Split a group of equal scores with the chain, in order. Returns the ordered
+    sub-groups (a sub-group of several = unresolved tie) and, per entry, the name of the
+    last metric that separated it from entries it was still tied with."""
+    decided_by = {} if decided_by is None else decided_by
+    if len(group) < 2:
+        return [list(group)], decided_by
+    for index in range(start, len(chain)):
+        name, metric = chain[index]
+        parts = metric(ctx, group)
+        if parts is None or len(parts) < 2:
+            continue
+        for e in group:
+            decided_by[e] = name
+        out: Split = []
+        for part in parts:
+            sub, _ = apply_chain(part, chain, ctx, index + 1, decided_by)
+            out.extend(sub)
+        return out, decided_by
+    return [list(group)], decided_by
