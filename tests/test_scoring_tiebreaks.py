@@ -3,8 +3,15 @@
 from decimal import Decimal as D
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from judging_app.core.enums import AdvancementKind, AwardKind, RoundCombination
+from judging_app.core.enums import (
+    AdvancementKind,
+    AggregationMethod,
+    AwardKind,
+    RoundCombination,
+)
 from judging_app.core.scoring import (
     AdvancementStatus,
     CriterionInfo,
@@ -353,3 +360,39 @@ def test_sheets_of_unknown_entries_are_refused():
     data = RoundData.from_sheets(PRESENTATION, BASIC)
     with pytest.raises(ValueError, match="unknown entries"):
         compute_results(entries(1, 2), [data])
+
+
+def _with_summaries(data: RoundData, sheets) -> RoundData:
+    """The same round, with criterion tie-break data given as per-criterion summaries in
+    thousandths (what the database provides) instead of per-sheet scores."""
+    import dataclasses
+
+    acc: dict[tuple[int, int], list[int]] = {}
+    for s in sheets:
+        for cid, value in s.scores.items():
+            acc.setdefault((s.entry_id, cid), []).append(int(value * 1000))
+
+    def summaries():
+        return [(e, c, sum(v), len(v), min(v), max(v)) for (e, c), v in sorted(acc.items())]
+
+    return dataclasses.replace(data, criterion_scores=None, criterion_summaries=summaries)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 6), st.integers(1, 5), st.integers(1, 5), st.integers(1, 5)),
+        min_size=2, max_size=40, unique_by=lambda t: (t[0], t[1]),
+    ),
+    st.sampled_from([AggregationMethod.MEAN, AggregationMethod.TRIMMED_MEAN,
+                     AggregationMethod.STANDARDIZED]),
+)
+def test_summaries_from_the_database_rank_exactly_like_per_sheet_scores(rows, method):
+    sheets = [sheet(e, j, a, b) for e, j, a, b in rows]
+    ids = sorted({e for e, *_ in rows})
+    rules = ResultRules(tie_breaks=("criteria_by_weight", "criterion:inov"), trimmed_min_sheets=3)
+    per_sheet = RoundData.from_sheets(PRESENTATION, sheets)
+    summarised = _with_summaries(per_sheet, sheets)
+    a = compute_results(entries(*ids), [per_sheet], rules, JUARA, method=method)
+    b = compute_results(entries(*ids), [summarised], rules, JUARA, method=method)
+    assert ranked(a) == ranked(b)

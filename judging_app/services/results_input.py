@@ -65,13 +65,17 @@ def _round_data(s: Session, info: RoundInfo) -> RoundData:
     rows = score_queries.sheet_numerators(s, info.id, lcm)
 
     def provider(entry_ids):
-        sheets: dict[tuple[int, int], dict[int, object]] = {}
-        for e, j, c, v in score_queries.criterion_scores(s, info.id, entry_ids):
+        # Values in integer thousandths: tie-breaks only compare them with each other.
+        sheets: dict[tuple[int, int], dict[int, int]] = {}
+        for e, j, c, v in score_queries.criterion_scores_milli(s, info.id, entry_ids):
             sheets.setdefault((e, j), {})[c] = v
         return [SheetScores(info.id, j, e, scores) for (e, j), scores in sorted(sheets.items())]
 
+    def summaries():
+        return score_queries.criterion_summaries_milli(s, info.id)
+
     return RoundData(info, SheetTotals(1000 * lcm, rows),
-                     score_queries.expected_sheet_counts(s, info.id), provider)
+                     score_queries.expected_sheet_counts(s, info.id), provider, summaries)
 
 
 def rounds_to_rank(

@@ -56,7 +56,9 @@ class EntryInfo:
 
 @dataclass(frozen=True, slots=True)
 class SheetScores:
-    """One submitted sheet: a score per criterion id."""
+    """One submitted sheet: a score per criterion id. Tie-breaks only compare a criterion's
+    scores with each other, so a provider may give them in any one unit per round: Decimal
+    points, or integer thousandths straight from the database."""
 
     round_id: int
     judge_id: int
@@ -97,6 +99,13 @@ CriterionScoreProvider = Callable[[Collection[int]], Iterable[SheetScores]]
 """Given entry ids, return the sheets (with per-criterion scores) of those entries in one
 round. Called at most once per round per ranking, and only with entries that are tied."""
 
+CriterionSummaryRow = tuple[int, int, int, int, int, int]
+"""(entry_id, criterion_id, sum, count, min, max) of an entry's counted scores on a criterion."""
+CriterionSummaryProvider = Callable[[], Iterable[CriterionSummaryRow]]
+"""Every entry's summary on every criterion of the round (integers, one unit per round):
+enough for the mean and the trimmed mean exactly, so a database does the heavy part in one
+GROUP BY; the median still needs the per-sheet provider. Called at most once per ranking."""
+
 
 @dataclass(frozen=True)
 class RoundData:
@@ -106,6 +115,7 @@ class RoundData:
     totals: SheetTotals
     expected_sheets: Mapping[int, int]  # entry_id -> sheets assigned to non-conflicted judges
     criterion_scores: CriterionScoreProvider | None = None
+    criterion_summaries: CriterionSummaryProvider | None = None
 
     @classmethod
     def from_sheets(

@@ -4,6 +4,7 @@ once for all the tied entries) and the chair's recorded order."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -35,8 +36,9 @@ class TieBreakContext:
         self.roots = roots
         self._wanted: set[int] = set()
         self._criteria: dict[int, dict[int, dict[int, list[Decimal]]]] = {}
-        self._aggregated: dict[tuple[int, int, int], Fraction | None] = {}
+        self._aggregated: dict[tuple[int, int, int], Fraction | int | None] = {}
         self._judges: dict[int, dict[int, dict[int, int]]] = {}
+        self._summarised: set[int] = set()  # rounds whose criterion summaries are loaded
 
     def prefetch(self, entry_ids: Collection[int]) -> None:
         """Entries likely to be asked about: fetched together on the first request."""
@@ -49,9 +51,39 @@ class TieBreakContext:
                 return data, c
         raise ValueError(f"tie-break: no round in scope has a criterion {code!r}")
 
+    def uses_summaries(self, data: RoundData) -> bool:
+        """Mean and trimmed mean per criterion come from sums, counts, minima and maxima
+        (the standardized method compares criteria by their mean); the median needs every
+        score."""
+        return data.criterion_summaries is not None and self.method != AggregationMethod.MEDIAN
+
+    def _load_summaries(self, data: RoundData) -> None:
+        """One provider call for the whole round. The cached value is the aggregated score
+        times lcm(1..most sheets per entry): an exact integer with the same factor for every
+        entry and criterion of the round, so it orders exactly like the score itself at the
+        cost of an integer comparison (tie-breaks only compare; nothing displays it)."""
+        if data.round.id in self._summarised:
+            return
+        self._summarised.add(data.round.id)
+        rows = list(data.criterion_summaries())  # type: ignore[misc]
+        if not rows:
+            return
+        scale = math.lcm(*range(1, max(r[3] for r in rows) + 1))
+        floor = max(self.trimmed_min_sheets, 3)
+        trimmed = self.method == AggregationMethod.TRIMMED_MEAN
+        agg = self._aggregated
+        rid = data.round.id
+        for entry_id, criterion_id, total, count, low, high in rows:
+            if trimmed and count >= floor:
+                agg[(rid, entry_id, criterion_id)] = (total - low - high) * (scale // (count - 2))
+            else:
+                agg[(rid, entry_id, criterion_id)] = total * (scale // count)
+
     def fetch_criteria(self, data: RoundData, entry_ids: Collection[int]) -> None:
         """Make sure the criterion scores of these entries (and of every prefetched entry)
         are at hand: one provider call for all of them."""
+        if self.uses_summaries(data):
+            return  # loaded for the whole round on first use instead
         raw = self._criteria.setdefault(data.round.id, {})
         missing = [e for e in entry_ids if e not in raw]
         if not missing:
@@ -74,6 +106,11 @@ class TieBreakContext:
     def criterion_score(self, data: RoundData, entry_id: int, criterion_id: int) -> Fraction | None:
         """The entry's aggregated score on one criterion (None without any), computed once."""
         key = (data.round.id, entry_id, criterion_id)
+        if key in self._aggregated:
+            return self._aggregated[key]
+        if self.uses_summaries(data):
+            self._load_summaries(data)
+            return self._aggregated.setdefault(key, None)
         if key not in self._aggregated:
             self.fetch_criteria(data, (entry_id,))
             values = self._criteria[data.round.id][entry_id].get(criterion_id)
