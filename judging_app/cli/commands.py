@@ -151,7 +151,7 @@ def cmd_results(args) -> int:
     method = AggregationMethod(args.method) if args.method else None
     view = results.compute(_open(args), args.competition, args.round, method)
     if args.json:
-        print(json.dumps(results.results_json(view), ensure_ascii=False, indent=1))
+        print(json.dumps(results.results_json(view), ensure_ascii=False))  # compact: C encoder
     else:
         from judging_app.cli.results_text import results_text
 
@@ -167,7 +167,7 @@ def cmd_fairness(args) -> int:
 
     view = results.fairness(_open(args), args.competition, args.round)
     if args.json:
-        print(json.dumps(fairness_json(view), ensure_ascii=False, indent=1))
+        print(json.dumps(fairness_json(view), ensure_ascii=False))
     else:
         from judging_app.cli.results_text import fairness_text
 
