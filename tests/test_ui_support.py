@@ -63,6 +63,7 @@ class ScriptedDialogs(Dialogs):
         self.open_failed_answers: list[OpenFailedChoice] = []
         self.open_answers: list[str | None] = []
         self.new_answers: list[str | None] = []
+        self.new_competition_answers: list = []
 
     def show_error(self, parent: QWidget | None, title: str, text: str, informative: str = "",
                    details: str = "") -> None:
@@ -86,6 +87,10 @@ class ScriptedDialogs(Dialogs):
 
     def show_about(self, parent, title: str, text: str) -> None:
         self.asked.append(("about", title, text))
+
+    def choose_new_competition(self, parent, templates, language: str):
+        self.asked.append(("new_competition", [t.key for t in templates], language))
+        return self.new_competition_answers.pop(0) if self.new_competition_answers else None
 
     def kinds(self) -> list[str]:
         return [a[0] for a in self.asked]

@@ -106,6 +106,7 @@ def shoot(out: Path, entries: int) -> list[Path]:
             ("file_menu", lambda: _menu(main_window(demo_path), "file_menu", keep)),
             ("language_menu", lambda: _menu(main_window(demo_path), "language_menu", keep)),
             ("who_is_working", lambda: ActorDialog(None, "")),
+            ("new_competition", lambda: _new_competition(translations.language)),
             ("open_failed", lambda: _open_failed_box(dialogs, tmp_path / "catatan.sqlite")),
             ("open_dialog", lambda: _file_dialog(dialogs, str(tmp_path))),
         ]
@@ -126,6 +127,13 @@ def shoot(out: Path, entries: int) -> list[Path]:
     finally:
         shutil.rmtree(tmp_path, ignore_errors=True)
     return written
+
+
+def _new_competition(language: str):
+    from judging_app.services.templates import list_templates
+    from judging_app.ui.new_competition import NewCompetitionDialog
+
+    return NewCompetitionDialog(list_templates(), language)
 
 
 def _menu(window, name: str, keep: list):

@@ -68,13 +68,11 @@ def cmd_demo(args) -> int:
 
 def cmd_competition(args) -> int:
     from judging_app.exchange import competition_file
-    from judging_app.resources_access import read_resource_text, template_names
-    from judging_app.services import competitions
+    from judging_app.services import competitions, templates
 
     if args.action == "templates":
-        for name in template_names():
-            setup = competition_file.setup_from_json(read_resource_text(f"templates/{name}.json"), name)
-            print(f"{name}\t{setup.name}")
+        for info in templates.list_templates():
+            print(f"{info.key}\t{info.name}")
         return 0
     if args.action == "list":
         db = _open(args)
@@ -91,19 +89,16 @@ def cmd_competition(args) -> int:
         print(f"Wrote {args.out}")
         return 0
     # create / import
-    if getattr(args, "template", None):
-        if args.template not in template_names():
-            raise UsageError(f"no template {args.template!r}; choose one of: {', '.join(template_names())}")
-        setup = competition_file.setup_from_json(
-            read_resource_text(f"templates/{args.template}.json"), f"template {args.template}")
-    else:
-        setup = competition_file.read_competition_file(Path(args.file))
-    if getattr(args, "name", None):
-        setup = dataclasses.replace(setup, name=args.name)
-    if getattr(args, "year", None):
-        setup = dataclasses.replace(setup, year=args.year)
+    name, year = getattr(args, "name", None), getattr(args, "year", None)
+    template = getattr(args, "template", None)
+    if template and template not in [t.key for t in templates.list_templates()]:
+        keys = ", ".join(t.key for t in templates.list_templates())
+        raise UsageError(f"no template {template!r}; choose one of: {keys}")
     ws = _workspace(args)
-    summary = competitions.create_competition(ws, setup, code=args.code)
+    if template:
+        summary = templates.create_from_template(ws, template, name=name, year=year, code=args.code)
+    else:
+        summary = templates.create_from_file(ws, Path(args.file), name=name, year=year, code=args.code)
     print(f"Created competition {summary.code!r}: {summary.name} ({summary.year})")
     return 0
 

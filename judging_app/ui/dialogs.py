@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton, QWidget
 
 from judging_app.ui.actor import ActorDialog
 from judging_app.ui.i18n import fill
@@ -104,6 +104,18 @@ class Dialogs(QObject):
 
     def show_about(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.about(parent, title, text)
+
+    def choose_new_competition(self, parent: QWidget | None, templates, language: str):
+        """The template, name and year for a new competition, or None when cancelled."""
+        from judging_app.ui.new_competition import NewCompetitionDialog
+
+        dialog = NewCompetitionDialog(templates, language, parent)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.choice()
+        finally:
+            dialog.deleteLater()
 
     def database_filters(self) -> str:
         return ";;".join(

@@ -54,7 +54,9 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.open_action = QAction(self, shortcut=QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.choose_and_open_database)
-        self.new_action = QAction(self, shortcut=QKeySequence.StandardKey.New)
+        self.new_competition_action = QAction(self, shortcut=QKeySequence.StandardKey.New)
+        self.new_competition_action.triggered.connect(self.create_competition)
+        self.new_action = QAction(self)
         self.new_action.triggered.connect(self.choose_and_create_database)
         self.clear_recent_action = QAction(self)
         self.clear_recent_action.triggered.connect(self._clear_recent)
@@ -77,6 +79,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.new_competition_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.open_action)
         self.file_menu.addAction(self.new_action)
         self.recent_menu = QMenu(self)
@@ -117,6 +121,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.file_menu.setTitle(self.tr("&File"))
+        self.new_competition_action.setText(self.tr("New &competition from a template…"))
         self.open_action.setText(self.tr("&Open database…"))
         self.new_action.setText(self.tr("&New database…"))
         self.recent_menu.setTitle(self.tr("Open &recent"))
@@ -188,6 +193,33 @@ class MainWindow(QMainWindow):
         if db is None:
             return False
         self.replace_database(db)
+        return True
+
+    def create_competition(self) -> bool:
+        """Ask for a template, a name and a year; create the competition in this database."""
+        from judging_app.services.errors import ServiceError
+        from judging_app.services.templates import create_from_template, list_templates
+        from judging_app.services.workspace import Workspace
+        from judging_app.ui.actor import ensure_actor
+
+        choice = self.dialogs.choose_new_competition(
+            self, list_templates(), self.translations.language
+        )
+        if choice is None:
+            return False
+        actor = ensure_actor(self.settings, self.dialogs, self)
+        if not actor:
+            return False
+        try:
+            create_from_template(Workspace(self.db, actor), choice.template,
+                                 name=choice.name, year=choice.year)
+        except ServiceError as exc:
+            self.dialogs.show_error(
+                self, self.tr("Cannot create the competition"),
+                self.tr("The competition was not created."), "", str(exc),
+            )
+            return False
+        self.refresh()
         return True
 
     def _fill_recent_menu(self) -> None:

@@ -158,6 +158,10 @@
         <translation>&amp;Berkas</translation>
     </message>
     <message>
+        <source>New &amp;competition from a template…</source>
+        <translation>&amp;Kompetisi baru dari templat…</translation>
+    </message>
+    <message>
         <source>&amp;Open database…</source>
         <translation>&amp;Buka basis data…</translation>
     </message>
@@ -228,6 +232,14 @@
         <translation>Pastikan basis data masih ada, lalu buka kembali.</translation>
     </message>
     <message>
+        <source>Cannot create the competition</source>
+        <translation>Kompetisi tidak dapat dibuat</translation>
+    </message>
+    <message>
+        <source>The competition was not created.</source>
+        <translation>Kompetisi tidak dibuat.</translation>
+    </message>
+    <message>
         <source>Version %1</source>
         <translation>Versi %1</translation>
     </message>
@@ -238,6 +250,25 @@
     <message>
         <source>About %1</source>
         <translation>Tentang %1</translation>
+    </message>
+</context>
+<context>
+    <name>NewCompetitionDialog</name>
+    <message>
+        <source>New competition</source>
+        <translation>Kompetisi baru</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Templat:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Tahun:</translation>
     </message>
 </context>
 </TS>

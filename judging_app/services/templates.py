@@ -1,0 +1,61 @@
+"""Creating competitions from the shipped templates or from a competition file."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+from judging_app.core.records import CompetitionSummary
+from judging_app.core.setup import CompetitionSetup
+from judging_app.exchange import competition_file
+from judging_app.resources_access import read_resource_text, template_names
+from judging_app.services.competitions import create_competition
+from judging_app.services.errors import NotFoundError
+from judging_app.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    key: str  # file name without .json, e.g. "city_competition"
+    name: str
+    name_en: str
+    description: str
+    description_en: str
+
+
+def load_template(key: str) -> CompetitionSetup:
+    if key not in template_names():
+        raise NotFoundError(
+            f"No template {key!r}; choose one of: {', '.join(template_names())}."
+        )
+    return competition_file.setup_from_json(
+        read_resource_text(f"templates/{key}.json"), f"template {key}"
+    )
+
+
+def list_templates() -> list[TemplateInfo]:
+    out = []
+    for key in template_names():
+        s = load_template(key)
+        out.append(TemplateInfo(key, s.name, s.name_en, s.description, s.description_en))
+    return out
+
+
+def _adjust(setup: CompetitionSetup, name: str | None, year: int | None) -> CompetitionSetup:
+    if name and name.strip():
+        setup = dataclasses.replace(setup, name=name.strip())
+    if year:
+        setup = dataclasses.replace(setup, year=year)
+    return setup
+
+
+def create_from_template(ws: Workspace, key: str, *, name: str | None = None,
+                         year: int | None = None, code: str | None = None) -> CompetitionSummary:
+    return create_competition(ws, _adjust(load_template(key), name, year), code=code)
+
+
+def create_from_file(ws: Workspace, path: Path, *, name: str | None = None,
+                     year: int | None = None, code: str | None = None) -> CompetitionSummary:
+    setup = competition_file.read_competition_file(Path(path))
+    return create_competition(ws, _adjust(setup, name, year), code=code)
