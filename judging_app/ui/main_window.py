@@ -6,24 +6,25 @@ No SQL and no arithmetic here: data comes from the services.
 
 from __future__ import annotations
 
-import html
-
-from PySide6.QtCore import QByteArray, QEvent, Qt, qVersion
+from PySide6.QtCore import QByteArray, QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSizePolicy, QStackedWidget, QWidget
 
-import judging_app
 from judging_app.services.competitions import list_competitions
 from judging_app.store.database import Database, open_database
 from judging_app.ui.actor import change_actor, current_actor
+from judging_app.ui.background import Runner
 from judging_app.ui.competition_list import CompetitionList
+from judging_app.ui.competition_pages import CompetitionPages
 from judging_app.ui.dialogs import Dialogs
 from judging_app.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Translations, fill
+from judging_app.ui.main_actions import MainWindowActions
 from judging_app.ui.opening import Opener, open_in_window
 from judging_app.ui.settings import WINDOW_GEOMETRY, AppSettings
+from judging_app.ui.workspace import CompetitionWorkspace
 
 
-class MainWindow(QMainWindow):
+class MainWindow(CompetitionPages, MainWindowActions, QMainWindow):
     def __init__(
         self,
         db: Database,
@@ -41,7 +42,12 @@ class MainWindow(QMainWindow):
         self.translations = translations  # keeps the installed translators alive
         self.opener = opener
         self.competitions = CompetitionList(self)
-        self.setCentralWidget(self.competitions)
+        self.competitions.table.activated.connect(self._open_selected_competition)
+        self.workspace: CompetitionWorkspace | None = None
+        self.runner = Runner(self)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.competitions)
+        self.setCentralWidget(self.pages)
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
@@ -62,6 +68,9 @@ class MainWindow(QMainWindow):
         self.clear_recent_action.triggered.connect(self._clear_recent)
         self.actor_action = QAction(self)
         self.actor_action.triggered.connect(self.change_actor)
+        self.back_action = QAction(self, shortcut=QKeySequence.StandardKey.Back)
+        self.back_action.triggered.connect(self.show_competition_list)
+        self.back_action.setEnabled(False)
         self.quit_action = QAction(self, shortcut=QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         self.language_group = QActionGroup(self)
@@ -91,6 +100,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(self.back_action)
         self.language_menu = self.view_menu.addMenu("")
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
@@ -105,13 +115,17 @@ class MainWindow(QMainWindow):
         self.count_label.setObjectName("countLabel")
         self.actor_label = QLabel()
         self.actor_label.setObjectName("actorLabel")
-        for label in (self.database_label, self.count_label, self.actor_label):
+        self.competition_label = QLabel()
+        self.competition_label.setObjectName("competitionLabel")
+        for label in (self.database_label, self.competition_label, self.count_label,
+                      self.actor_label):
             label.setContentsMargins(6, 0, 6, 0)
             label.setTextFormat(Qt.TextFormat.PlainText)
         # A long path or URL may be cut off (the tooltip has it whole) rather than forcing
         # the window wider.
         self.database_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar.addWidget(self.database_label, 1)
+        bar.addPermanentWidget(self.competition_label)
         bar.addPermanentWidget(self.count_label)
         bar.addPermanentWidget(self.actor_label)
 
@@ -129,6 +143,7 @@ class MainWindow(QMainWindow):
         self.actor_action.setText(self.tr("Change &who is working…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.back_action.setText(self.tr("All &competitions"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(fill(self.tr("&About %1"), self.app_title()))
@@ -153,6 +168,8 @@ class MainWindow(QMainWindow):
         self.actor_label.setText(
             fill(self.tr("Working as: %1"), actor) if actor else self.tr("Working as: (not set)")
         )
+        self.competition_label.setText(self._competition_text())
+        self.competition_label.setVisible(self.workspace is not None)
 
     # -- data -------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -172,6 +189,7 @@ class MainWindow(QMainWindow):
         self._update_texts()
 
     def replace_database(self, db: Database) -> None:
+        self.show_competition_list()
         old, self.db = self.db, db
         if old is not db:
             old.close()
@@ -193,33 +211,6 @@ class MainWindow(QMainWindow):
         if db is None:
             return False
         self.replace_database(db)
-        return True
-
-    def create_competition(self) -> bool:
-        """Ask for a template, a name and a year; create the competition in this database."""
-        from judging_app.services.errors import ServiceError
-        from judging_app.services.templates import create_from_template, list_templates
-        from judging_app.services.workspace import Workspace
-        from judging_app.ui.actor import ensure_actor
-
-        choice = self.dialogs.choose_new_competition(
-            self, list_templates(), self.translations.language
-        )
-        if choice is None:
-            return False
-        actor = ensure_actor(self.settings, self.dialogs, self)
-        if not actor:
-            return False
-        try:
-            create_from_template(Workspace(self.db, actor), choice.template,
-                                 name=choice.name, year=choice.year)
-        except ServiceError as exc:
-            self.dialogs.show_error(
-                self, self.tr("Cannot create the competition"),
-                self.tr("The competition was not created."), "", str(exc),
-            )
-            return False
-        self.refresh()
         return True
 
     def _fill_recent_menu(self) -> None:
@@ -245,28 +236,6 @@ class MainWindow(QMainWindow):
     def change_actor(self) -> None:
         change_actor(self.settings, self.dialogs, self)
         self._update_texts()
-
-    def show_about(self) -> None:
-        import PySide6
-
-        text = "".join(
-            (
-                f"<h3>{html.escape(self.app_title())}</h3>",
-                "<p>",
-                html.escape(fill(self.tr("Version %1"), judging_app.__version__)),
-                "</p><p>",
-                html.escape(
-                    self.tr(
-                        "Judging public-service innovation competitions: entries, judges, "
-                        "weighted criteria, exact rankings and award lists."
-                    )
-                ),
-                "</p><p><small>",
-                html.escape(f"Qt {qVersion()}, PySide6 {PySide6.__version__}"),
-                "</small></p>",
-            )
-        )
-        self.dialogs.show_about(self, fill(self.tr("About %1"), self.app_title()), text)
 
     # -- window state -----------------------------------------------------------------------
     def _restore_geometry(self) -> None:

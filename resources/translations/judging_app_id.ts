@@ -82,6 +82,37 @@
     </message>
 </context>
 <context>
+    <name>CompetitionWorkspace</name>
+    <message>
+        <source>Setup</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Inovasi</translation>
+    </message>
+    <message>
+        <source>Judges</source>
+        <translation>Juri</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <translation>Penugasan</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Kemajuan</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Laporan</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseOpening</name>
     <message>
         <source>It was made by a newer version of this app. Install the newer version to open it. The database was not changed.</source>
@@ -190,6 +221,10 @@
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
+        <source>All &amp;competitions</source>
+        <translation>Semua &amp;kompetisi</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Bahasa</translation>
     </message>
@@ -231,26 +266,6 @@
         <source>Check that the database is still there, then open it again.</source>
         <translation>Pastikan basis data masih ada, lalu buka kembali.</translation>
     </message>
-    <message>
-        <source>Cannot create the competition</source>
-        <translation>Kompetisi tidak dapat dibuat</translation>
-    </message>
-    <message>
-        <source>The competition was not created.</source>
-        <translation>Kompetisi tidak dibuat.</translation>
-    </message>
-    <message>
-        <source>Version %1</source>
-        <translation>Versi %1</translation>
-    </message>
-    <message>
-        <source>Judging public-service innovation competitions: entries, judges, weighted criteria, exact rankings and award lists.</source>
-        <translation>Penjurian kompetisi inovasi pelayanan publik: inovasi peserta, juri, kriteria berbobot, peringkat yang tepat, dan daftar pemenang.</translation>
-    </message>
-    <message>
-        <source>About %1</source>
-        <translation>Tentang %1</translation>
-    </message>
 </context>
 <context>
     <name>NewCompetitionDialog</name>
@@ -269,6 +284,13 @@
     <message>
         <source>&amp;Year:</source>
         <translation>&amp;Tahun:</translation>
+    </message>
+</context>
+<context>
+    <name>Runner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,60 @@
+"""Opening a competition's workspace from the list, and going back (mixed into MainWindow)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QModelIndex
+
+from judging_app.services.competitions import get_summary
+from judging_app.ui.actor import ensure_actor
+from judging_app.ui.i18n import fill
+from judging_app.ui.labels import competition_status_label
+from judging_app.ui.views.base import ViewContext
+from judging_app.ui.workspace import CompetitionWorkspace
+
+
+def _tr(text: str) -> str:
+    """Texts of the main window's mixins live in the MainWindow context of the catalogue (lupdate
+    reads the literal context here; self.tr in a mixin would use the runtime class)."""
+    return QCoreApplication.translate("MainWindow", text)
+
+class CompetitionPages:
+    """Uses MainWindow's pages, competitions, db, settings, dialogs, translations, runner."""
+
+    def _open_selected_competition(self, index: QModelIndex) -> None:
+        item = self.competitions.model.competition_at(index.row())
+        if item is not None:
+            self.open_competition(item.code)
+
+    def open_competition(self, code: str) -> CompetitionWorkspace:
+        self.show_competition_list()
+        ctx = ViewContext(
+            db=self.db, competition=code, settings=self.settings, dialogs=self.dialogs,
+            runner=self.runner, language=lambda: self.translations.language,
+            actor=lambda parent: ensure_actor(self.settings, self.dialogs, parent),
+        )
+        self.workspace = CompetitionWorkspace(ctx, self)
+        self.workspace.changed.connect(self._update_texts)
+        self.pages.addWidget(self.workspace)
+        self.pages.setCurrentWidget(self.workspace)
+        self.back_action.setEnabled(True)
+        self._update_texts()
+        return self.workspace
+
+    def show_competition_list(self) -> None:
+        if self.workspace is not None:
+            self.pages.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+            self.workspace = None
+            self.refresh()
+        self.pages.setCurrentWidget(self.competitions)
+        self.back_action.setEnabled(False)
+        self._update_texts()
+
+    def _competition_text(self) -> str:
+        if self.workspace is None:
+            return ""
+        try:
+            summary = get_summary(self.db, self.workspace.ctx.competition)
+        except Exception:  # noqa: BLE001 - the status bar must never break the window
+            return ""
+        return fill(_tr("%1 — %2"), summary.name, competition_status_label(summary.status))

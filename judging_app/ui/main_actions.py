@@ -1,0 +1,68 @@
+"""Actions of the main window that open dialogs (kept apart to keep the window small)."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication, qVersion
+
+import judging_app
+from judging_app.ui.i18n import fill
+
+
+def _tr(text: str) -> str:
+    """Texts of the main window's mixins live in the MainWindow context of the catalogue (lupdate
+    reads the literal context here; self.tr in a mixin would use the runtime class)."""
+    return QCoreApplication.translate("MainWindow", text)
+
+class MainWindowActions:
+    """Mixed into MainWindow: uses its db, settings, dialogs, translations and refresh()."""
+
+    def create_competition(self) -> bool:
+        """Ask for a template, a name and a year; create the competition in this database."""
+        from judging_app.services.errors import ServiceError
+        from judging_app.services.templates import create_from_template, list_templates
+        from judging_app.services.workspace import Workspace
+        from judging_app.ui.actor import ensure_actor
+
+        choice = self.dialogs.choose_new_competition(
+            self, list_templates(), self.translations.language
+        )
+        if choice is None:
+            return False
+        actor = ensure_actor(self.settings, self.dialogs, self)
+        if not actor:
+            return False
+        try:
+            create_from_template(Workspace(self.db, actor), choice.template,
+                                 name=choice.name, year=choice.year)
+        except ServiceError as exc:
+            self.dialogs.show_error(
+                self, _tr("Cannot create the competition"),
+                _tr("The competition was not created."), "", str(exc),
+            )
+            return False
+        self.refresh()
+        return True
+
+    def show_about(self) -> None:
+        import PySide6
+
+        text = "".join(
+            (
+                f"<h3>{html.escape(self.app_title())}</h3>",
+                "<p>",
+                html.escape(fill(_tr("Version %1"), judging_app.__version__)),
+                "</p><p>",
+                html.escape(
+                    _tr(
+                        "Judging public-service innovation competitions: entries, judges, "
+                        "weighted criteria, exact rankings and award lists."
+                    )
+                ),
+                "</p><p><small>",
+                html.escape(f"Qt {qVersion()}, PySide6 {PySide6.__version__}"),
+                "</small></p>",
+            )
+        )
+        self.dialogs.show_about(self, fill(_tr("About %1"), self.app_title()), text)

@@ -1,0 +1,88 @@
+"""What every view of the competition workspace gets and provides."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QWidget
+
+from judging_app.services.errors import ServiceError
+from judging_app.services.workspace import Workspace
+from judging_app.store.database import Database
+from judging_app.ui.background import Cancelled, Runner, Work
+from judging_app.ui.dialogs import Dialogs
+from judging_app.ui.settings import AppSettings
+
+
+@dataclass
+class ViewContext:
+    """Shared by the views of one open competition."""
+
+    db: Database
+    competition: str  # competition code
+    settings: AppSettings
+    dialogs: Dialogs
+    runner: Runner
+    language: Callable[[], str]  # "id" or "en", current
+    actor: Callable[[QWidget | None], str | None]  # asks once, remembers; None = cancelled
+
+    def workspace(self, parent: QWidget | None) -> Workspace | None:
+        """For writes: who is working (asked once), or None when the person cancels."""
+        name = self.actor(parent)
+        return Workspace(self.db, name) if name else None
+
+
+class View(QWidget):
+    """A page of the workspace (its title is in the workspace's navigation). Subclasses set
+    `key`, build widgets in __init__, and implement retranslate() and refresh(). Emit
+    `changed` after any write so the other views and the status bar reload."""
+
+    key = "view"
+    changed = Signal()
+
+    def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName(f"{self.key}View")
+
+    def retranslate(self) -> None:
+        """Set every visible text again (called on language change)."""
+
+    def refresh(self) -> None:
+        """Reload what the view shows from the services."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- helpers for subclasses ------------------------------------------------------------
+    def run_write(self, action: Callable[[Workspace], Any], failure_title: str) -> Any:
+        """Run one use case that writes; show a refusal as a message; emit `changed` on
+        success. Returns the use case's result, or None when refused or cancelled."""
+        ws = self.ctx.workspace(self)
+        if ws is None:
+            return None
+        try:
+            result = action(ws)
+        except ServiceError as exc:
+            self.ctx.dialogs.show_error(self, failure_title, str(exc).splitlines()[0], "",
+                                        str(exc))
+            return None
+        self.changed.emit()
+        return result
+
+    def run_in_background(self, work: Work, label: str, on_done: Callable[[Any], None],
+                          failure_title: str) -> None:
+        """Long work with a progress dialog; refusals and errors shown as messages."""
+
+        def on_error(exc: BaseException, trace: str) -> None:
+            if isinstance(exc, Cancelled):
+                return
+            text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            self.ctx.dialogs.show_error(self, failure_title, text, "", trace)
+
+        self.ctx.runner.run(work, label=label, parent=self, on_done=on_done, on_error=on_error)

@@ -1,0 +1,72 @@
+"""Background work: results and errors come back on the GUI thread; Cancel stops the work;
+the event loop keeps running meanwhile."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from judging_app.ui.background import Cancelled, Runner
+
+
+def test_result_arrives_on_the_gui_thread(qtbot, qapp):
+    runner = Runner()
+    got = {}
+    gui_thread = threading.get_ident()
+
+    def work(progress):
+        got["worker_thread"] = threading.get_ident()
+        for i in range(5):
+            progress(i, 5)
+            time.sleep(0.01)
+        return 42
+
+    def done(result):
+        got["result"] = result
+        got["done_thread"] = threading.get_ident()
+
+    runner.run(work, label="working", parent=None, on_done=done, on_error=lambda e, t: None)
+    ticks = []
+    qtbot.waitUntil(lambda: ticks.append(1) or "result" in got, timeout=5000)
+    assert got["result"] == 42
+    assert got["done_thread"] == gui_thread != got["worker_thread"]
+    assert len(ticks) > 1  # the GUI thread kept processing events while the work ran
+    assert not runner.busy()
+
+
+def test_errors_and_cancel_are_reported(qtbot):
+    runner = Runner()
+    errors = []
+
+    def failing(progress):
+        raise ValueError("berkas rusak")
+
+    runner.run(failing, label="x", parent=None, on_done=lambda r: None,
+               on_error=lambda e, t: errors.append((e, t)))
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0][0], ValueError) and "berkas rusak" in errors[0][1]
+
+    started = threading.Event()
+
+    def endless(progress):
+        started.set()
+        while True:
+            progress(0, 10)
+            time.sleep(0.005)
+
+    errors.clear()
+    runner.run(endless, label="y", parent=None, on_done=lambda r: None,
+               on_error=lambda e, t: errors.append((e, t)))
+    assert started.wait(5)
+    job = next(iter(runner._running))
+    job.cancelled = True  # what the progress dialog's Cancel button does
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0][0], Cancelled)
+
+
+def test_synchronous_runner_for_tests():
+    runner = Runner(synchronous=True)
+    out = []
+    runner.run(lambda progress: "ok", label="", parent=None, on_done=out.append,
+               on_error=lambda e, t: out.append(e))
+    assert out == ["ok"]

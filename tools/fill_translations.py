@@ -1,0 +1,44 @@
+"""Fill unfinished Indonesian translations from a tab-separated file of
+`English source<TAB>Bahasa Indonesia` lines (sources as they appear in the code, with & for
+mnemonics), then run update_translations.py to compile. Prints sources still missing.
+
+    python tools/fill_translations.py tools/translations_id.tsv
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from pathlib import Path
+
+TS = Path(__file__).resolve().parent.parent / "resources" / "translations" / "judging_app_id.ts"
+
+
+def main(argv: list[str]) -> int:
+    table: dict[str, str] = {}
+    for line in Path(argv[0]).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            source, _, target = line.partition("\t")
+            table[source] = target
+    text = TS.read_text(encoding="utf-8")
+    missing: list[str] = []
+
+    def fill(match: re.Match[str]) -> str:
+        source = html.unescape(match.group(1))
+        if source in table:
+            target = html.escape(table[source], quote=False)
+            return f"<source>{match.group(1)}</source>{match.group(2)}<translation>{target}</translation>"
+        missing.append(source)
+        return match.group(0)
+
+    text = re.sub(r'<source>([^<]*)</source>(\s*)<translation type="unfinished">[^<]*</translation>',
+                  fill, text)
+    TS.write_text(text, encoding="utf-8")
+    for source in missing:
+        print(f"missing: {source!r}")
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
