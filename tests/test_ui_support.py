@@ -88,6 +88,9 @@ class ScriptedDialogs(Dialogs):
     def show_about(self, parent, title: str, text: str) -> None:
         self.asked.append(("about", title, text))
 
+    def show_guide(self, parent, language: str) -> None:
+        self.asked.append(("guide", language))
+
     def choose_new_competition(self, parent, templates, language: str):
         self.asked.append(("new_competition", [t.key for t in templates], language))
         return self.new_competition_answers.pop(0) if self.new_competition_answers else None

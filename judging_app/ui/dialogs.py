@@ -105,6 +105,13 @@ class Dialogs(QObject):
     def show_about(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.about(parent, title, text)
 
+    def show_guide(self, parent: QWidget | None, language: str) -> None:
+        from judging_app.ui.help import GuideDialog
+
+        dialog = GuideDialog(language, parent)
+        dialog.exec()
+        dialog.deleteLater()
+
     def choose_new_competition(self, parent: QWidget | None, templates, language: str):
         """The template, name and year for a new competition, or None when cancelled."""
         from judging_app.ui.new_competition import NewCompetitionDialog

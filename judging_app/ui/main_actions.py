@@ -66,3 +66,6 @@ class MainWindowActions:
             )
         )
         self.dialogs.show_about(self, fill(_tr("About %1"), self.app_title()), text)
+
+    def show_guide(self) -> None:
+        self.dialogs.show_guide(self, self.translations.language)

@@ -82,6 +82,8 @@ class MainWindow(CompetitionPages, MainWindowActions, QMainWindow):
             action.triggered.connect(lambda _checked=False, lang=lang: self.set_language(lang))
             self.language_group.addAction(action)
             self.language_actions[lang] = action
+        self.guide_action = QAction(self, shortcut=QKeySequence.StandardKey.HelpContents)
+        self.guide_action.triggered.connect(self.show_guide)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
 
@@ -105,6 +107,7 @@ class MainWindow(CompetitionPages, MainWindowActions, QMainWindow):
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.guide_action)
         self.help_menu.addAction(self.about_action)
 
     def _build_status_bar(self) -> None:
@@ -146,6 +149,7 @@ class MainWindow(CompetitionPages, MainWindowActions, QMainWindow):
         self.back_action.setText(self.tr("All &competitions"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.guide_action.setText(self.tr("&User guide"))
         self.about_action.setText(fill(self.tr("&About %1"), self.app_title()))
         self.language_actions[self.translations.language].setChecked(True)
         self.competitions.retranslate()

@@ -179,6 +179,13 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>Panduan pengguna</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Judging App</source>
@@ -231,6 +238,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>B&amp;antuan</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Panduan pengguna</translation>
     </message>
     <message>
         <source>&amp;About %1</source>
