@@ -187,10 +187,54 @@ def cmd_finalize(args) -> int:
     return 0
 
 
+def cmd_packages(args) -> int:
+    from judging_app.services import judge_packages
+
+    ws = _workspace(args)
+    folder = Path(args.out)
+    if args.judge:
+        folder.mkdir(parents=True, exist_ok=True)
+        paths = [judge_packages.export_package(ws, args.competition, args.round, args.judge, folder)]
+    else:
+        def progress(done: int, total: int) -> None:
+            if sys.stderr.isatty():
+                print(f"\r{done}/{total} packages", end="" if done < total else "\n",
+                      file=sys.stderr)
+
+        paths = judge_packages.export_packages(ws, args.competition, args.round, folder, progress)
+    for path in paths:
+        print(f"Wrote {path}")
+    print(f"{len(paths)} package(s). Each holds its judge's signing key: send it to that "
+          "judge only.")
+    return 0
+
+
+def cmd_returns(args) -> int:
+    from judging_app.services.errors import ServiceError
+    from judging_app.services.judge_packages import import_return
+
+    ws = _workspace(args)
+    refused = 0
+    for name in args.files:  # each file is its own transaction: one refusal stops no other
+        try:
+            report = import_return(ws, args.competition, Path(name))
+        except ServiceError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            refused += 1
+            continue
+        print(report.summary())
+        for warning in report.warnings:
+            print(f"  warning: {warning}")
+    if refused:
+        print(f"{refused} of {len(args.files)} file(s) refused; nothing was imported from them.",
+              file=sys.stderr)
+    return 1 if refused else 0
+
+
 HANDLERS = {
     "demo": cmd_demo, "competition": cmd_competition, "scores": cmd_scores, "db": cmd_db,
     "results": cmd_results, "fairness": cmd_fairness, "decide-tie": cmd_decide_tie,
-    "finalize": cmd_finalize,
+    "finalize": cmd_finalize, "packages": cmd_packages, "returns": cmd_returns,
 }
 
 

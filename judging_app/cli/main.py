@@ -69,6 +69,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--competition", required=True, metavar="CODE")
     p.add_argument("--draft", action="store_true", help="keep the sheets as drafts")
 
+    pk = sub.add_parser("packages", help="judge packages: one file per judge per round")
+    pksub = pk.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = pksub.add_parser("export", parents=[common],
+                         help="write one package per judge with entries assigned in the round")
+    p.add_argument("--competition", required=True, metavar="CODE")
+    p.add_argument("--round", required=True, metavar="CODE")
+    p.add_argument("--out", required=True, metavar="FOLDER")
+    p.add_argument("--judge", metavar="CODE", help="only this judge's package (e.g. to re-issue it)")
+
+    rt = sub.add_parser("returns", help="judges' return files")
+    rtsub = rt.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = rtsub.add_parser("import", parents=[common],
+                         help="import judges' return files, each whole or not at all")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--competition", required=True, metavar="CODE")
+
     methods = ["mean", "median", "trimmed_mean", "standardized"]
     p = sub.add_parser("results", parents=[common], help="rankings and awards per category")
     p.add_argument("--competition", required=True, metavar="CODE")

@@ -1,0 +1,135 @@
+"""Judge packages at scale: 60 judges, about 500 entries each, 10 criteria.
+
+Builds the unscored demo (10,000 entries, 60 judges, 3 judges per entry: about 500
+assignments per judge) in a child process, then in this process: exports the 60 packages,
+fills a return for every judge through the exchange API exactly as the judge's app would
+(read_package, set_score on every criterion, submit, export_return), and imports the 60
+returns (one transaction and one audit event each). Prints seconds and peak memory per
+phase (the process's peak resident set, reset before each phase where Linux allows it).
+
+    python benchmarks/bench_judge_packages.py [--db FILE_OR_URL] [--entries 10000]
+                                              [--judges 60] [--keep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "out"
+
+
+def reset_peak() -> bool:
+    try:
+        Path("/proc/self/clear_refs").write_text("5")  # Linux: reset VmHWM
+        return True
+    except OSError:
+        return False
+
+
+def peak_mb(resettable: bool) -> float:
+    if resettable:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def build(target: str, entries: int, judges: int) -> None:
+    from judging_app.demo.generator import build_demo
+    from judging_app.services.workspace import Workspace
+    from judging_app.store.database import open_database
+
+    db = open_database(target)
+    start = time.perf_counter()
+    summary = build_demo(Workspace(db, "benchmark"), entries=entries, judges=judges,
+                         judges_per_entry=3)
+    print(f"demo built in {time.perf_counter() - start:.1f} s: {summary.code}, "
+          f"{summary.assignments} assignments ({summary.assignments / judges:.0f} per judge)")
+    print(summary.code, summary.round_code)
+    db.close()
+
+
+def fill(package_path: Path, folder: Path) -> Path:
+    from judging_app.exchange import judge_package as jp
+    from judging_app.exchange import judge_package_draft as jd
+
+    draft = jd.start_return(jp.read_package(package_path.read_bytes()))
+    judge = int(draft.package.judge.code.lstrip("J") or 0)
+    for n, entry in enumerate(draft.package.entries):
+        for k, crit in enumerate(draft.package.rubric):
+            steps = int((crit.scale_max - crit.scale_min) / crit.scale_step)
+            jd.set_score(draft, entry.code, crit.code,
+                         crit.scale_min + crit.scale_step * Decimal((judge + n + k) % (steps + 1)))
+        jd.set_overall_comment(draft, entry.code, "Inovasi yang bermanfaat.")
+        jd.submit(draft, entry.code)
+    path = folder / jd.return_file_name(draft, draft.last_sequence + 1)
+    path.write_bytes(jd.export_return(draft))
+    return path
+
+
+def phase(name: str, fn, resettable: bool):
+    reset_peak()
+    start = time.perf_counter()
+    result = fn()
+    seconds = time.perf_counter() - start
+    print(f"{name:<32} {seconds:>8.2f} s   peak {peak_mb(resettable):>7.0f} MB")
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default=str(OUT / "packages.sqlite"))
+    parser.add_argument("--entries", type=int, default=10000)
+    parser.add_argument("--judges", type=int, default=60)
+    parser.add_argument("--keep", action="store_true", help="keep the database file")
+    parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.build_only:
+        build(args.db, args.entries, args.judges)
+        return 0
+    is_file = "://" not in args.db
+    if is_file:
+        OUT.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            Path(args.db + suffix).unlink(missing_ok=True)
+    child = subprocess.run([sys.executable, __file__, "--build-only", "--db", args.db,
+                            "--entries", str(args.entries), "--judges", str(args.judges)],
+                           check=True, capture_output=True, text=True)
+    print(child.stdout.splitlines()[0])
+    code, round_code = child.stdout.splitlines()[-1].split()
+
+    from judging_app.services import judge_packages, results
+    from judging_app.services.workspace import Workspace
+    from judging_app.store.database import open_database
+
+    resettable = reset_peak()
+    ws = Workspace(open_database(args.db), "benchmark")
+    folder = OUT / "packages"
+    for old in [*folder.glob("*.jpkg"), *folder.glob("*.jret")] if folder.exists() else []:
+        old.unlink()
+    packages = phase(f"export {args.judges} packages",
+                     lambda: judge_packages.export_packages(ws, code, round_code, folder), resettable)
+    size = sum(p.stat().st_size for p in packages) / len(packages) / 2**20
+    returns = phase(f"fill {len(packages)} returns (judge app)",
+                    lambda: [fill(p, folder) for p in packages], resettable)
+    reports = phase(f"import {len(returns)} returns",
+                    lambda: [judge_packages.import_return(ws, code, r) for r in returns], resettable)
+    view = phase("results after import", lambda: results.compute(ws.db, code), resettable)
+    sheets = sum(r.created for r in reports)
+    print(f"\n{len(packages)} packages, {size:.2f} MB each on average; {sheets} sheets "
+          f"({sheets * 10} scores) imported; {len(view.results.rows)} result rows")
+    ws.db.close()
+    if is_file and not args.keep:
+        for suffix in ("", "-wal", "-shm"):
+            Path(args.db + suffix).unlink(missing_ok=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,293 @@
+"""Judge packages (secretariat → judge) and returns (judge → secretariat): one file each, a
+canonical JSON document signed with HMAC-SHA256 under the judge's own key. Pure functions,
+no database (docs/judge-packages.md has the format and the threat model).
+
+    {"format": "judging-app/judge-package" | "judging-app/judge-return", "version": 1,
+     "payload": {...}, "signature": HMAC-SHA256(key, canonical JSON of payload), hex}
+
+The judge's app fills a return with judge_package_draft (start_return, set_score, ...).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import hmac
+import json
+import re
+import secrets
+from datetime import UTC, datetime
+from pathlib import Path
+
+from judging_app.core.records import EntryRecord
+from judging_app.core.setup import RoundSpec
+from judging_app.exchange.judge_package_fields import (
+    CompetitionRef,
+    JudgeRef,
+    JudgeReturn,
+    Level,
+    Obj,
+    Package,
+    PackageEntry,
+    PackageError,
+    RoundInfo,
+    RubricCriterion,
+    SheetData,
+    dec_text,
+    package_from_payload,
+    package_payload,
+    return_from_payload,
+    return_payload,
+    rubric_payload,
+)
+
+__all__ = [
+    "CompetitionRef", "JudgeRef", "JudgeReturn", "Package", "PackageEntry", "PackageError",
+    "Level", "RoundInfo", "RubricCriterion", "SheetData", "build_package", "canonical_bytes",
+    "dec_text",
+    "already_imported", "identity_time", "package_entry", "payload_digest", "read_file", "read_package",
+    "read_return", "rubric_digest", "rubric_of",
+    "safe_file_name", "serialize_package", "serialize_return", "sign", "signed_by", "verify",
+]
+
+PACKAGE_FORMAT = "judging-app/judge-package"
+RETURN_FORMAT = "judging-app/judge-return"
+FORMAT_VERSION = 1
+PACKAGE_SUFFIX, RETURN_SUFFIX = ".jpkg", ".jret"
+MAX_BYTES = 200 * 2**20
+_SIGNATURE = re.compile(r"[0-9a-f]{64}")
+_WHAT = {PACKAGE_FORMAT: "a judge package (what the secretariat sends to a judge)",
+         RETURN_FORMAT: "a judge's return file (the scores a judge sends back)"}
+_KIND = {PACKAGE_FORMAT: "package", RETURN_FORMAT: "return"}
+
+
+def canonical_bytes(value: object) -> bytes:
+    """Sorted keys, no spaces, UTF-8: the same value always gives the same bytes."""
+    try:
+        text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                          allow_nan=False)
+        return text.encode("utf-8")
+    except (TypeError, ValueError) as exc:  # incl. UnicodeEncodeError (lone surrogates)
+        raise PackageError(f"The content cannot be written as canonical JSON: {exc}") from None
+
+
+def _key(secret: str) -> bytes:
+    try:
+        key = bytes.fromhex(secret)
+    except (TypeError, ValueError):
+        raise PackageError("The judge's signing key is not hexadecimal text.") from None
+    if len(key) < 16:
+        raise PackageError("The judge's signing key is too short (fewer than 16 bytes).")
+    return key
+
+
+def _mac(signed: bytes, secret: str) -> str:
+    return hmac.new(_key(secret), signed, hashlib.sha256).hexdigest()
+
+
+def sign(payload: dict, secret: str) -> str:
+    """HMAC-SHA256 of the payload's canonical JSON under the judge's key, as hex."""
+    return _mac(canonical_bytes(payload), secret)
+
+
+def verify(payload: dict, signature: str, secret: str) -> bool:
+    return hmac.compare_digest(sign(payload, secret), signature)
+
+
+def identity_time(moment: datetime) -> str:
+    """A competition's creation time as identity text (UTC, microseconds); a naive datetime
+    (SQLite gives those back) is UTC already."""
+    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    return moment.isoformat(timespec="microseconds")
+
+
+def natural_key(code: str) -> list:
+    """Sorts E2 before E10."""
+    return [int(p) if p.isdigit() else p.lower() for p in re.split(r"(\d+)", code)]
+
+
+def safe_file_name(name: str) -> str:
+    """A file name without characters that some systems refuse (codes may hold any text)."""
+    return re.sub(r"[^\w.-]+", "_", name).strip("._") or "judge-package"
+
+
+def now_text() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def rubric_digest(rubric: tuple[RubricCriterion, ...]) -> str:
+    """SHA-256 of the rubric as carried in a package (a return repeats it; on import a
+    different value means the rubric changed since the package was issued)."""
+    return hashlib.sha256(canonical_bytes(rubric_payload(rubric))).hexdigest()
+
+
+def rubric_of(spec: RoundSpec) -> tuple[RubricCriterion, ...]:
+    """A round's rubric as a package carries it."""
+    return tuple(RubricCriterion(
+        c.code, c.name, c.weight, c.scale_min, c.scale_max, c.scale_step, c.name_en,
+        c.description, c.description_en, c.group,
+        tuple(Level(lv.score, lv.text, lv.text_en) for lv in c.levels)) for c in spec.criteria)
+
+
+def package_entry(e: EntryRecord, blind: bool) -> PackageEntry:
+    """An entry as a judge sees it; in a blind round without unit, innovators and contact."""
+    shown = {} if blind else {"unit": e.unit_code, "unit_name": e.unit_name,
+                              "innovators": e.innovators, "contact": e.contact}
+    return PackageEntry(e.code, e.title, e.summary, e.stage, e.innovation_type, e.category_code,
+                        e.category_name, tuple(x.strip() for x in e.links.splitlines() if x.strip()),
+                        **shown)
+
+
+def build_package(competition: CompetitionRef, round_info: RoundInfo, judge: JudgeRef, secret: str,
+                  rubric: tuple[RubricCriterion, ...], entries: tuple[PackageEntry, ...],
+                  sheets: tuple[SheetData, ...] = (), *, sequence_start: int = 1,
+                  issued_by: str = "", package_id: str | None = None,
+                  issued_at: str | None = None) -> Package:
+    """A new package (random id). A blind round's entries must already be anonymized."""
+    _key(secret)
+    if round_info.blind and any(e.unit is not None or e.innovators is not None
+                                or e.contact is not None for e in entries):
+        raise PackageError(f"Round {round_info.code!r} is blind: its entries must not carry "
+                           "the unit, the innovators or the contact.")
+    return Package(package_id=package_id or secrets.token_hex(16),
+                   issued_at=issued_at or now_text(), competition=competition, round=round_info,
+                   judge=judge, secret=secret, rubric=rubric, entries=entries, sheets=sheets,
+                   sequence_start=sequence_start, issued_by=issued_by)
+
+
+def _document(fmt: str, payload: dict, secret: str) -> bytes:
+    doc = {"format": fmt, "version": FORMAT_VERSION, "payload": payload,
+           "signature": sign(payload, secret)}
+    return canonical_bytes(doc) + b"\n"
+
+
+def serialize_package(package: Package) -> bytes:
+    return _document(PACKAGE_FORMAT, package_payload(package), package.secret)
+
+
+def serialize_return(judge_return: JudgeReturn, secret: str) -> bytes:
+    return _document(RETURN_FORMAT, return_payload(judge_return), secret)
+
+
+def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
+    out: dict = {}
+    for key, value in pairs:
+        if key in out:
+            raise PackageError(f"The file names the field {key!r} twice: it was altered.")
+        out[key] = value
+    return out
+
+
+def _no_constant(name: str) -> None:
+    raise PackageError(f"The file contains {name}, which is not a number judging-app writes.")
+
+
+def _load(data: bytes, expected: str) -> tuple[dict, str, bytes]:
+    """The payload, the signature and the canonical bytes it covers; checks the envelope."""
+    want = _WHAT[expected]
+    if len(data) > MAX_BYTES:
+        raise PackageError(f"The file is larger than {MAX_BYTES // 2**20} MB: not {want}.")
+    if data[:2] == b"PK":
+        raise PackageError(f"This is a zip file, not {want}.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PackageError(f"Not {want}: the file is not UTF-8 text (byte {exc.start}). If it "
+                           "was one, it was damaged or altered.") from None
+    try:
+        doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise PackageError(f"Not {want}: the file is not valid JSON (line {exc.lineno}, column "
+                           f"{exc.colno}: {exc.msg}). If it was one, it was damaged or "
+                           "altered.") from None
+    fmt = doc.get("format") if isinstance(doc, dict) else None
+    if fmt not in _WHAT:
+        label = "" if fmt is None else f" (its format label is {str(fmt)[:60]!r})"
+        raise PackageError(f"Not {want}: this JSON file is not a judging-app package or "
+                           f"return{label}.")
+    if fmt != expected:
+        raise PackageError(f"This is {_WHAT[fmt]}, not {want}.")
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise PackageError(f"The file's format version {version!r} is not valid: it was altered.")
+    if version > FORMAT_VERSION:
+        raise PackageError(f"The file was made by a newer version of judging-app (format version "
+                           f"{version}; this version reads up to {FORMAT_VERSION}). Install the "
+                           "newer version to open it.")
+    payload = Obj(doc.get("payload"), "payload") if "payload" in doc else None
+    if payload is None:
+        raise PackageError("The file has no payload: it is incomplete or damaged.")
+    signature = doc.get("signature")
+    if not isinstance(signature, str) or not _SIGNATURE.fullmatch(signature):
+        raise PackageError("The file's signature is missing or malformed (it must be 64 "
+                           "lower-case hex digits): the file was altered or damaged.")
+    if payload.value.get("kind") != _KIND[expected]:
+        raise PackageError("The file's format label does not match its signed content: it was "
+                           "altered.")
+    return payload.value, signature, canonical_bytes(payload.value)
+
+
+ALTERED_PACKAGE = ("The package was altered or damaged after the secretariat exported it (its "
+                   "signature does not match its content). Ask the secretariat for a new copy.")
+
+
+def read_package(data: bytes) -> Package:
+    """Parse a package and check its signature with the key it carries (the judge's app has
+    no other). Raises PackageError saying exactly what is wrong."""
+    payload, signature, signed = _load(data, PACKAGE_FORMAT)
+    secret = Obj(payload, "payload").text("signing_key", required=True)
+    if not hmac.compare_digest(_mac(signed, secret), signature):
+        raise PackageError(ALTERED_PACKAGE)
+    return package_from_payload(Obj(payload, "payload"))
+
+
+def read_file(path: Path) -> bytes:
+    """A package's or return's bytes; PackageError when the file is missing or too large."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise PackageError(f"The file is larger than {MAX_BYTES // 2**20} MB: not a judge "
+                               "package or return.")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise PackageError("The file does not exist.") from None
+    except OSError as exc:
+        raise PackageError(f"The file cannot be read ({exc.strerror}).") from None
+
+
+def read_return(data: bytes) -> JudgeReturn:
+    """Parse a return WITHOUT checking its signature: the caller knows the claimed judge's
+    key only after reading who the file claims to come from (then `signed_by`)."""
+    payload, signature, signed = _load(data, RETURN_FORMAT)
+    ret = return_from_payload(Obj(payload, "payload"))
+    return dataclasses.replace(ret, signature=signature, signed=signed)
+
+
+def signed_by(judge_return: JudgeReturn, secret: str) -> bool:
+    """Whether a return read from a file was signed with this key (and not altered since)."""
+    if not judge_return.signed or not judge_return.signature:
+        return False
+    return hmac.compare_digest(_mac(judge_return.signed, secret), judge_return.signature)
+
+
+def payload_digest(judge_return: JudgeReturn) -> str:
+    """SHA-256 of the signed content: equal for the same return however the file is laid out."""
+    return hashlib.sha256(judge_return.signed).hexdigest()
+
+
+def already_imported(last: dict | None, ret: JudgeReturn) -> bool:
+    """Whether this very return (same number, same signed content) was imported before.
+    `last` is what the secretariat recorded for the last return of this judge and round
+    (sequence, payload_sha256, created_at, at, actor). An older return, or a different one
+    with the same number, raises PackageError: it must never overwrite newer scores."""
+    if last is None or ret.sequence > last["sequence"]:
+        return False
+    if ret.sequence == last["sequence"] and payload_digest(ret) == last["payload_sha256"]:
+        return True
+    seen = (f"return {last['sequence']} (made {last['created_at']}), imported {last['at']} by "
+            f"{last['actor']}")
+    if ret.sequence == last["sequence"]:
+        raise PackageError(f"a different return with the same number {ret.sequence} was already "
+                           f"imported: {seen}; export the return again and import the new file")
+    raise PackageError(f"this is an older return (number {ret.sequence}, made {ret.created_at}) "
+                       f"than the one already imported: {seen}; it would overwrite newer "
+                       "scores, so it was refused")

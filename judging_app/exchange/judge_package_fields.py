@@ -1,0 +1,322 @@
+"""Judge packages and returns as plain data, and their conversion to and from the JSON
+payload (docs/judge-packages.md). Reading names the exact field that is wrong."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from judging_app.core.numbers import NumberError, parse_decimal
+
+DRAFT, SUBMITTED = "draft", "submitted"
+
+
+class PackageError(ValueError):
+    """A judge package or return that cannot be used; the message says exactly why."""
+
+
+@dataclass(frozen=True)
+class CompetitionRef:
+    code: str
+    name: str
+    created_at: str  # ISO 8601, UTC, microseconds: with the code, the competition's identity
+
+
+@dataclass(frozen=True)
+class RoundInfo:
+    code: str
+    name: str
+    name_en: str = ""
+    instructions: str = ""
+    instructions_en: str = ""
+    blind: bool = False
+
+
+@dataclass(frozen=True)
+class JudgeRef:
+    code: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Level:
+    score: Decimal
+    text: str
+    text_en: str = ""
+
+
+@dataclass(frozen=True)
+class RubricCriterion:
+    code: str
+    name: str
+    weight: Decimal
+    scale_min: Decimal
+    scale_max: Decimal
+    scale_step: Decimal
+    name_en: str = ""
+    description: str = ""
+    description_en: str = ""
+    group: str = ""
+    levels: tuple[Level, ...] = ()
+
+
+@dataclass(frozen=True)
+class PackageEntry:
+    code: str
+    title: str
+    summary: str = ""
+    stage: str = ""
+    innovation_type: str = ""
+    category: str = ""
+    category_name: str = ""
+    links: tuple[str, ...] = ()
+    # Left out (None) in a blind round:
+    unit: str | None = None
+    unit_name: str | None = None
+    innovators: str | None = None
+    contact: str | None = None
+
+
+@dataclass(frozen=True)
+class SheetData:
+    entry: str
+    state: str = DRAFT
+    scores: dict[str, Decimal] = field(default_factory=dict)  # criterion code -> value
+    comments: dict[str, str] = field(default_factory=dict)  # criterion code -> comment
+    overall_comment: str = ""
+
+
+@dataclass(frozen=True)
+class Package:
+    package_id: str
+    issued_at: str
+    competition: CompetitionRef
+    round: RoundInfo
+    judge: JudgeRef
+    secret: str  # the judge's signing key (hex); only ever in this judge's own package
+    rubric: tuple[RubricCriterion, ...]
+    entries: tuple[PackageEntry, ...]
+    sheets: tuple[SheetData, ...] = ()  # what the database already holds for this judge
+    sequence_start: int = 1  # the first sequence number a return of this package may use
+    issued_by: str = ""
+
+
+@dataclass(frozen=True)
+class JudgeReturn:
+    package_id: str
+    created_at: str
+    sequence: int
+    competition: CompetitionRef
+    round: RoundInfo
+    judge: JudgeRef
+    sheets: tuple[SheetData, ...]
+    rubric_sha256: str = ""
+    # Set when read from a file: the signature and the exact bytes it covers.
+    signature: str = field(default="", compare=False)
+    signed: bytes = field(default=b"", compare=False, repr=False)
+
+
+def dec_text(value: Decimal) -> str:
+    """A decimal as plain text without exponent: '3.5', '40', '0.25'."""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+# ---- writing ---------------------------------------------------------------------------
+
+def _competition(c: CompetitionRef) -> dict:
+    return {"code": c.code, "name": c.name, "created_at": c.created_at}
+
+
+def _sheet(sh: SheetData) -> dict:
+    return {"entry": sh.entry, "state": sh.state,
+            "scores": {k: dec_text(v) for k, v in sh.scores.items()},
+            "comments": dict(sh.comments), "overall_comment": sh.overall_comment}
+
+
+def rubric_payload(rubric: tuple[RubricCriterion, ...]) -> list[dict]:
+    return [{
+        "code": c.code, "name": c.name, "name_en": c.name_en, "description": c.description,
+        "description_en": c.description_en, "group": c.group, "weight": dec_text(c.weight),
+        "scale": {"min": dec_text(c.scale_min), "max": dec_text(c.scale_max),
+                  "step": dec_text(c.scale_step)},
+        "levels": [{"score": dec_text(lv.score), "text": lv.text, "text_en": lv.text_en}
+                   for lv in c.levels],
+    } for c in rubric]
+
+
+def _entry(e: PackageEntry) -> dict:
+    out = {"code": e.code, "title": e.title, "summary": e.summary, "stage": e.stage,
+           "innovation_type": e.innovation_type,
+           "category": {"code": e.category, "name": e.category_name}, "links": list(e.links)}
+    if e.unit is not None:
+        out["unit"] = {"code": e.unit, "name": e.unit_name or ""}
+    if e.innovators is not None:
+        out["innovators"] = e.innovators
+    if e.contact is not None:
+        out["contact"] = e.contact
+    return out
+
+
+def package_payload(p: Package) -> dict:
+    r = p.round
+    return {
+        "kind": "package", "package_id": p.package_id, "issued_at": p.issued_at,
+        "issued_by": p.issued_by, "competition": _competition(p.competition),
+        "round": {"code": r.code, "name": r.name, "name_en": r.name_en, "blind": r.blind,
+                  "instructions": r.instructions, "instructions_en": r.instructions_en},
+        "judge": {"code": p.judge.code, "name": p.judge.name}, "signing_key": p.secret,
+        "sequence_start": p.sequence_start, "rubric": rubric_payload(p.rubric),
+        "entries": [_entry(e) for e in p.entries], "sheets": [_sheet(s) for s in p.sheets],
+    }
+
+
+def return_payload(r: JudgeReturn) -> dict:
+    return {
+        "kind": "return", "package_id": r.package_id, "created_at": r.created_at,
+        "sequence": r.sequence, "competition": _competition(r.competition),
+        "round": {"code": r.round.code, "name": r.round.name},
+        "judge": {"code": r.judge.code, "name": r.judge.name},
+        "rubric_sha256": r.rubric_sha256, "sheets": [_sheet(s) for s in r.sheets],
+    }
+
+
+# ---- reading ---------------------------------------------------------------------------
+
+class Obj:
+    """A JSON object being read; every error names the field's full path."""
+
+    def __init__(self, value: object, path: str) -> None:
+        if not isinstance(value, dict):
+            raise PackageError(f"{path} should be a JSON object, not {_kind(value)}.")
+        self.value, self.path = value, path
+
+    def _get(self, key: str, default: object = ...) -> object:
+        if key in self.value:
+            return self.value[key]
+        if default is ...:
+            raise PackageError(f"The file lacks the field {self.path}.{key}: it is incomplete "
+                               "or was not written by judging-app.")
+        return default
+
+    def _typed(self, key: str, default: object, ok: Callable[[object], bool], want: str):
+        v = self._get(key, default)
+        if not ok(v):
+            raise PackageError(f"{self.path}.{key} should be {want}, not {_kind(v)}.")
+        return v
+
+    def text(self, key: str, default: object = ..., *, required: bool = False) -> str:
+        v = self._typed(key, default, lambda x: isinstance(x, str), "text")
+        if required and not v.strip():
+            raise PackageError(f"{self.path}.{key} is empty.")
+        return v
+
+    def opt_text(self, key: str) -> str | None:
+        return None if key not in self.value else self.text(key)
+
+    def integer(self, key: str) -> int:
+        return self._typed(key, ..., lambda x: isinstance(x, int) and not isinstance(x, bool),
+                           "a whole number")
+
+    def flag(self, key: str, default: object = ...) -> bool:
+        return self._typed(key, default, lambda x: isinstance(x, bool), "true or false")
+
+    def decimal(self, key: str) -> Decimal:
+        v = self._typed(key, ..., lambda x: isinstance(x, str),
+                        'a decimal written as text (e.g. "3.5")')
+        try:
+            return parse_decimal(v, f"{self.path}.{key}")
+        except NumberError as exc:
+            raise PackageError(str(exc)) from None
+
+    def obj(self, key: str, default: object = ...) -> Obj:
+        return Obj(self._get(key, default), f"{self.path}.{key}")
+
+    def objs(self, key: str, default: object = ...) -> list[Obj]:
+        v = self._typed(key, default, lambda x: isinstance(x, list), "a list")
+        return [Obj(item, f"{self.path}.{key}[{i}]") for i, item in enumerate(v)]
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        return tuple(self._typed(key, [], lambda x: isinstance(x, list) and all(
+            isinstance(i, str) for i in x), "a list of texts"))
+
+
+def _kind(value: object) -> str:
+    names = {dict: "an object", list: "a list", str: "text", bool: "true/false", int: "a number",
+             float: "a number", type(None): "null"}
+    return f"{names.get(type(value), type(value).__name__)} ({str(value)[:40]!r})"
+
+
+def _read_competition(o: Obj) -> CompetitionRef:
+    return CompetitionRef(o.text("code", required=True), o.text("name", ""),
+                          o.text("created_at", required=True))
+
+
+def read_sheet(o: Obj) -> SheetData:
+    state = o.text("state")
+    if state not in (DRAFT, SUBMITTED):
+        raise PackageError(f"{o.path}.state should be 'draft' or 'submitted', not {state!r}.")
+    scores, comments = o.obj("scores", {}), o.obj("comments", {})
+    return SheetData(
+        entry=o.text("entry", required=True), state=state,
+        scores={k: scores.decimal(k) for k in scores.value},
+        comments={k: comments.text(k) for k in comments.value},
+        overall_comment=o.text("overall_comment", ""),
+    )
+
+
+def _read_criterion(o: Obj) -> RubricCriterion:
+    scale = o.obj("scale")
+    return RubricCriterion(
+        code=o.text("code", required=True), name=o.text("name"), weight=o.decimal("weight"),
+        scale_min=scale.decimal("min"), scale_max=scale.decimal("max"),
+        scale_step=scale.decimal("step"), name_en=o.text("name_en", ""),
+        description=o.text("description", ""), description_en=o.text("description_en", ""),
+        group=o.text("group", ""),
+        levels=tuple(Level(lv.decimal("score"), lv.text("text"), lv.text("text_en", ""))
+                     for lv in o.objs("levels", [])),
+    )
+
+
+def _read_entry(o: Obj) -> PackageEntry:
+    unit = o.obj("unit") if "unit" in o.value else None
+    cat = o.obj("category", {})
+    return PackageEntry(
+        code=o.text("code", required=True), title=o.text("title"), summary=o.text("summary", ""),
+        stage=o.text("stage", ""), innovation_type=o.text("innovation_type", ""),
+        category=cat.text("code", ""), category_name=cat.text("name", ""), links=o.texts("links"),
+        unit=unit.text("code") if unit else None, unit_name=unit.text("name", "") if unit else None,
+        innovators=o.opt_text("innovators"), contact=o.opt_text("contact"),
+    )
+
+
+def package_from_payload(o: Obj) -> Package:
+    r = o.obj("round")
+    return Package(
+        package_id=o.text("package_id", required=True), issued_at=o.text("issued_at"),
+        issued_by=o.text("issued_by", ""), competition=_read_competition(o.obj("competition")),
+        round=RoundInfo(r.text("code", required=True), r.text("name", ""), r.text("name_en", ""),
+                        r.text("instructions", ""), r.text("instructions_en", ""),
+                        r.flag("blind", False)),
+        judge=JudgeRef(o.obj("judge").text("code", required=True), o.obj("judge").text("name", "")),
+        secret=o.text("signing_key", required=True), sequence_start=o.integer("sequence_start"),
+        rubric=tuple(_read_criterion(c) for c in o.objs("rubric")),
+        entries=tuple(_read_entry(e) for e in o.objs("entries")),
+        sheets=tuple(read_sheet(s) for s in o.objs("sheets", [])),
+    )
+
+
+def return_from_payload(o: Obj) -> JudgeReturn:
+    r, j = o.obj("round"), o.obj("judge")
+    sequence = o.integer("sequence")
+    if sequence < 1:
+        raise PackageError(f"{o.path}.sequence should be 1 or more, not {sequence}.")
+    return JudgeReturn(
+        package_id=o.text("package_id", required=True), created_at=o.text("created_at"),
+        sequence=sequence, competition=_read_competition(o.obj("competition")),
+        round=RoundInfo(r.text("code", required=True), r.text("name", "")),
+        judge=JudgeRef(j.text("code", required=True), j.text("name", "")),
+        rubric_sha256=o.text("rubric_sha256", ""),
+        sheets=tuple(read_sheet(s) for s in o.objs("sheets")),
+    )

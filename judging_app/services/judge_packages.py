@@ -1,0 +1,329 @@
+"""Judge packages out, judges' returns in (docs/judge-packages.md).
+
+Export: one signed package per judge per round with only that judge's entries (anonymized in
+a blind round), the rubric, the instructions and the judge's sheets so far.
+Import: a return is checked whole (envelope, competition / round / judge identity, signature
+under THAT judge's key, sequence, entries, assignments, scales, locks) before anything is
+written; then ONE transaction and ONE audit event 'returns.import' (entity key
+"round/judge", with the file's SHA-256). The last imported sequence per (round, judge) is
+read back from those events: there is no table for it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from judging_app.core.enums import CompetitionStatus, RoundKind, SheetSource, SheetState
+from judging_app.core.numbers import from_milli, to_milli
+from judging_app.exchange import judge_package as jp
+from judging_app.exchange import judge_package_draft as jd
+from judging_app.services import audit, lookup
+from judging_app.services.assignments import list_assignments
+from judging_app.services.competitions import now
+from judging_app.services.entries import list_entries
+from judging_app.services.errors import ImportFileError, LockedError, ServiceError
+from judging_app.services.workspace import Workspace
+from judging_app.store import models as m
+from judging_app.store import setup_rows
+from judging_app.store.database import Database
+
+Progress = Callable[[int, int], None]
+IMPORT_ACTION, EXPORT_ACTION = "returns.import", "packages.export"
+SUBMITTED, PACKAGE = SheetState.SUBMITTED.value, SheetSource.PACKAGE.value
+
+
+@dataclass(frozen=True)
+class ReturnImportReport:
+    file: str
+    sha256: str
+    round_code: str
+    judge_code: str
+    package_id: str
+    sequence: int
+    already_imported: bool = False
+    created: int = 0  # sheets that did not exist yet
+    updated: int = 0  # existing draft sheets changed
+    submitted: int = 0  # sheets this return submitted (new or updated)
+    unchanged: int = 0
+    warnings: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        who = f"judge {self.judge_code}, round {self.round_code}, return {self.sequence}"
+        if self.already_imported:
+            return f"{self.file}: already imported ({who}); nothing changed."
+        return (f"{self.file}: imported ({who}): {self.created} new sheet(s), {self.updated} "
+                f"updated, {self.submitted} submitted, {self.unchanged} unchanged.")
+
+
+def _sheets(s: Session, round_id: int, judge_id: int | None) -> dict[int, dict[str, jd.StoredSheet]]:
+    """judge id -> entry code -> stored sheet, in one query."""
+    q = (select(m.ScoreSheet.id, m.ScoreSheet.judge_id, m.Entry.code, m.ScoreSheet.state,
+                m.ScoreSheet.version, m.ScoreSheet.source, m.ScoreSheet.overall_comment,
+                m.Criterion.code, m.Score.value_milli, m.Score.comment)
+         .join(m.Entry, m.Entry.id == m.ScoreSheet.entry_id)
+         .outerjoin(m.Score, m.Score.sheet_id == m.ScoreSheet.id)
+         .outerjoin(m.Criterion, m.Criterion.id == m.Score.criterion_id)
+         .where(m.ScoreSheet.round_id == round_id))
+    if judge_id is not None:
+        q = q.where(m.ScoreSheet.judge_id == judge_id)
+    out: dict[int, dict[str, jd.StoredSheet]] = {}
+    for sid, jid, entry, state, version, source, overall, crit, value, comment in s.execute(q):
+        sheet = out.setdefault(jid, {}).setdefault(
+            entry, jd.StoredSheet(entry, state, version, source, overall, id=sid))
+        if crit is not None:
+            sheet.scores[crit] = from_milli(value)
+            if comment:
+                sheet.comments[crit] = comment
+    return out
+
+
+def _rubric(s: Session, comp_id: int, round_code: str) -> tuple[jp.RubricCriterion, ...]:
+    return jp.rubric_of(next(r for r in setup_rows.read_setup(s, comp_id).rounds
+                             if r.code == round_code))
+
+
+def _last_imports(s: Session, comp_id: int, key: tuple[str, str] | None = None) -> dict:
+    """(round, judge) -> the 'new' of its latest 'returns.import' event, with at and actor."""
+    q = select(m.AuditEvent.new, m.AuditEvent.at, m.AuditEvent.actor).where(
+        m.AuditEvent.competition_id == comp_id, m.AuditEvent.action == IMPORT_ACTION)
+    if key is not None:
+        q = q.where(m.AuditEvent.entity_key == f"{key[0]}/{key[1]}")
+    out: dict = {}
+    for new, at, actor in s.execute(q.order_by(m.AuditEvent.id)):
+        data = json.loads(new)
+        k = (data["round"], data["judge"])
+        if key in (None, k) and data["sequence"] > out.get(k, {}).get("sequence", 0):
+            out[k] = {**data, "at": at, "actor": actor}
+    return out
+
+
+# ---- export ----------------------------------------------------------------------------
+
+def _packages(db: Database, competition: str | int, round_code: str, judge_code: str | None,
+              issued_by: str) -> tuple[int, list[jp.Package]]:
+    with db.read() as s:
+        comp = lookup.competition(s, competition)
+        if comp.status == CompetitionStatus.FINALIZED.value:
+            raise LockedError(f"Competition {comp.code!r} is finalized; nobody scores it any more.")
+        rnd = lookup.round_(s, comp.id, round_code)
+        if rnd.kind != RoundKind.SCORED.value:
+            raise ServiceError(f"Round {round_code!r} is a screening round; it has no scores.")
+        one = lookup.judge(s, comp.id, judge_code) if judge_code is not None else None
+        judges = [one] if one else list(s.scalars(select(m.Judge).where(m.Judge.competition_id == comp.id)))
+        rubric, sheets = _rubric(s, comp.id, rnd.code), _sheets(s, rnd.id, one and one.id)
+        last = _last_imports(s, comp.id)
+        ref = jp.CompetitionRef(comp.code, comp.name, jp.identity_time(comp.created_at))
+        info = jp.RoundInfo(rnd.code, rnd.name, rnd.name_en, rnd.instructions,
+                            rnd.instructions_en, rnd.blind)
+    entries = {e.code: jp.package_entry(e, info.blind) for e in list_entries(db, competition)}
+    assigned: dict[str, list[str]] = {}
+    for j, e in list_assignments(db, competition, round_code):
+        assigned.setdefault(j, []).append(e)
+    return comp.id, [jp.build_package(
+        ref, info, jp.JudgeRef(j.code, j.name), j.package_secret, rubric,
+        tuple(entries[c] for c in sorted(assigned[j.code], key=jp.natural_key)),
+        tuple(jp.SheetData(x.entry, x.state, x.scores, x.comments, x.overall_comment)
+              for x in sheets.get(j.id, {}).values()),
+        sequence_start=last.get((rnd.code, j.code), {}).get("sequence", 0) + 1,
+        issued_by=issued_by,
+    ) for j in sorted(judges, key=lambda j: jp.natural_key(j.code)) if j.code in assigned]
+
+
+def package_file_name(p: jp.Package) -> str:
+    return jp.safe_file_name(f"{p.competition.code}_{p.round.code}_{p.judge.code}{jp.PACKAGE_SUFFIX}")
+
+
+def _write_all(target: Workspace | Database, competition: str | int, round_code: str,
+               judge_code: str | None, path_of: Callable[[jp.Package, int], Path],
+               progress: Progress | None) -> list[Path]:
+    db, actor = (target.db, target.actor) if isinstance(target, Workspace) else (target, "")
+    try:
+        comp_id, packages = _packages(db, competition, round_code, judge_code, actor)
+    except jp.PackageError as exc:  # e.g. a judge's stored key that is not hexadecimal
+        raise ServiceError(str(exc)) from None
+    if not packages:
+        who = f"Judge {judge_code} has" if judge_code else "Nobody has"
+        raise ServiceError(f"{who} entries assigned in round {round_code!r}: nothing to score.")
+    paths: list[Path] = []
+    for i, package in enumerate(packages):
+        paths.append(path_of(package, i))
+        tmp = paths[-1].with_name(paths[-1].name + ".part")  # never half a file under the name
+        tmp.write_bytes(jp.serialize_package(package))
+        os.replace(tmp, paths[-1])
+        if progress is not None:
+            progress(i + 1, len(packages))
+    if actor:  # given a Workspace, one audit event: who exported which package, where
+        with db.write() as s:
+            audit.record(s, actor, EXPORT_ACTION, "round", round_code, competition_id=comp_id,
+                         new={"packages": [{"judge": p.judge.code, "package_id": p.package_id,
+                                            "file": path.name, "entries": len(p.entries)}
+                                           for p, path in zip(packages, paths, strict=True)]})
+    return paths
+
+
+def export_packages(target: Workspace | Database, competition: str | int, round_code: str,
+                    folder: Path, progress: Progress | None = None) -> list[Path]:
+    """One package per judge with assignments in the round, named
+    <competition>_<round>_<judge>.jpkg in `folder`; progress(done, total) after each file.
+    Given a Workspace (not just a Database) the export is audited."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    names: set[str] = set()
+
+    def path_of(package: jp.Package, i: int) -> Path:
+        name = package_file_name(package)
+        if name.lower() in names:  # two codes that differ only in characters files cannot hold
+            name = name.replace(jp.PACKAGE_SUFFIX, f"-{i + 1}{jp.PACKAGE_SUFFIX}")
+        names.add(name.lower())
+        return folder / name
+
+    return _write_all(target, competition, round_code, None, path_of, progress)
+
+
+def export_package(target: Workspace | Database, competition: str | int, round_code: str,
+                   judge_code: str, path: Path) -> Path:
+    """One judge's package for a round, written to `path` (a file name, or an existing folder
+    to write it there under its usual name)."""
+    path = Path(path)
+    return _write_all(target, competition, round_code, judge_code,
+                      lambda p, i: path / package_file_name(p) if path.is_dir() else path, None)[0]
+
+
+# ---- import ----------------------------------------------------------------------------
+
+def _identify(s: Session, comp: m.Competition, ret: jp.JudgeReturn) -> tuple[m.Round, m.Judge]:
+    """The round and judge of a return, once it is proven signed with that judge's key."""
+    claimed = ret.competition
+    if claimed.code != comp.code:
+        raise ServiceError(f"this return is for competition {claimed.code!r} ({claimed.name}), "
+                           f"not {comp.code!r}; import it into that competition")
+    if claimed.created_at != jp.identity_time(comp.created_at):
+        raise ServiceError(
+            f"this return is for another competition that also has the code {comp.code!r} "
+            f"(created {claimed.created_at}; the one here was created "
+            f"{jp.identity_time(comp.created_at)})")
+    rnd = s.scalar(select(m.Round).where(m.Round.competition_id == comp.id,
+                                         m.Round.code == ret.round.code))
+    if rnd is None or rnd.kind != RoundKind.SCORED.value:
+        raise ServiceError(f"this return is for round {ret.round.code!r}, which is not a scored "
+                           f"round of competition {comp.code!r}")
+    judge = s.scalar(select(m.Judge).where(m.Judge.competition_id == comp.id,
+                                           m.Judge.code == ret.judge.code).with_for_update())
+    if judge is None:
+        raise ServiceError(f"this return claims judge {ret.judge.code!r}, who is not a judge of "
+                           f"competition {comp.code!r}")
+    if not jp.signed_by(ret, judge.package_secret):
+        others = s.execute(select(m.Judge.code, m.Judge.package_secret).where(
+            m.Judge.competition_id == comp.id, m.Judge.id != judge.id)).all()
+        signer = next((code for code, key in others if jp.signed_by(ret, key)), None)
+        if signer is not None:
+            raise ServiceError(f"the file claims to come from judge {judge.code} but is signed "
+                               f"with the key of judge {signer}: it was altered (relabelled)")
+        raise ServiceError(f"altered or damaged: the signature does not match the content under "
+                           f"judge {judge.code}'s key (the file was changed after the judge's "
+                           f"app wrote it, or it was not made from {judge.code}'s package)")
+    return rnd, judge
+
+
+def _plan(s: Session, comp: m.Competition, rnd: m.Round, judge: m.Judge, ret: jp.JudgeReturn,
+          rubric: tuple[jp.RubricCriterion, ...]) -> tuple[jd.MergePlan, dict[str, int]]:
+    entry_ids = dict(s.execute(select(m.Entry.code, m.Entry.id).where(
+        m.Entry.competition_id == comp.id)).all())
+    assigned = set(s.scalars(select(m.Assignment.entry_id).where(
+        m.Assignment.round_id == rnd.id, m.Assignment.judge_id == judge.id)))
+    conflicted = set(s.scalars(select(m.Conflict.entry_id).where(m.Conflict.judge_id == judge.id)))
+
+    def entry_problem(code: str) -> str:
+        eid = entry_ids.get(code)
+        if eid is None:
+            return f"no such entry in competition {comp.code!r}"
+        if eid in conflicted:
+            return "the judge has a conflict of interest with this entry"
+        return "" if eid in assigned else f"the judge is not assigned to this entry in round {rnd.code!r}"
+
+    existing = _sheets(s, rnd.id, judge.id).get(judge.id, {})
+    return jd.plan_merge(ret.sheets, existing, rubric, entry_problem, judge.code, PACKAGE), entry_ids
+
+
+def _apply(s: Session, rnd: m.Round, judge: m.Judge, plan: jd.MergePlan, entry_ids: dict[str, int]) -> None:
+    stamp, criteria = now(), dict(s.execute(
+        select(m.Criterion.code, m.Criterion.id).where(m.Criterion.round_id == rnd.id)).all())
+    if plan.new:
+        s.execute(m.ScoreSheet.__table__.insert(), [dict(
+            round_id=rnd.id, judge_id=judge.id, entry_id=entry_ids[x.entry], state=x.state,
+            version=1, source=PACKAGE, overall_comment=x.overall_comment, reopened_reason="",
+            updated_at=stamp, submitted_at=stamp if x.state == SUBMITTED else None)
+            for x in plan.new])
+    for _, new in plan.changed:
+        extra = {"submitted_at": stamp} if new.state == SUBMITTED else {}
+        s.execute(update(m.ScoreSheet).where(m.ScoreSheet.id == new.id).values(
+            version=new.version, source=PACKAGE, overall_comment=new.overall_comment,
+            state=new.state, updated_at=stamp, **extra))
+        s.execute(delete(m.Score).where(m.Score.sheet_id == new.id))
+    ids = dict(s.execute(select(m.ScoreSheet.entry_id, m.ScoreSheet.id).where(
+        m.ScoreSheet.round_id == rnd.id, m.ScoreSheet.judge_id == judge.id)).all())
+    rows = [{"sheet_id": ids[entry_ids[x.entry]], "criterion_id": criteria[c],
+             "value_milli": to_milli(v), "comment": x.comments.get(c, "")}
+            for x in plan.new + [n for _, n in plan.changed] for c, v in x.scores.items()]
+    if rows:  # Core executemany: measured faster than multi-row VALUES or RETURNING batches
+        s.execute(m.Score.__table__.insert(), rows)
+
+
+def _audited(x: jd.StoredSheet) -> dict:
+    return {"state": x.state, "version": x.version,
+            "scores": {k: jp.dec_text(v) for k, v in sorted(x.scores.items())}}
+
+
+def import_return(ws: Workspace, competition: str | int, path: Path) -> ReturnImportReport:
+    """Import a judge's return whole or not at all (see the module docstring)."""
+    path = Path(path)
+    try:
+        data = jp.read_file(path)
+        ret = jp.read_return(data)
+    except jp.PackageError as exc:
+        raise ImportFileError(str(path), [str(exc)]) from None
+    digest = hashlib.sha256(data).hexdigest()
+    with ws.db.write() as s:
+        comp = lookup.writable_competition(s, competition)
+        try:
+            rnd, judge = _identify(s, comp, ret)
+            key = (rnd.code, judge.code)
+            base = dict(file=path.name, sha256=digest, round_code=rnd.code, judge_code=judge.code,
+                        package_id=ret.package_id, sequence=ret.sequence)
+            last = _last_imports(s, comp.id, key).get(key)
+            if jp.already_imported(last, ret):
+                return ReturnImportReport(**base, already_imported=True)
+        except (ServiceError, jp.PackageError) as exc:
+            raise ImportFileError(str(path), [str(exc)]) from None
+        if comp.status != CompetitionStatus.JUDGING.value:
+            raise LockedError(f"Scoring is closed: competition {comp.code!r} is not in judging; "
+                              f"{path.name} was not imported.")
+        rubric = _rubric(s, comp.id, rnd.code)
+        plan, entry_ids = _plan(s, comp, rnd, judge, ret, rubric)
+        if plan.problems:
+            raise ImportFileError(str(path), plan.problems)
+        _apply(s, rnd, judge, plan, entry_ids)
+        if ret.rubric_sha256 != jp.rubric_digest(rubric):
+            plan.warnings.append(f"the rubric of round {rnd.code!r} changed after this package "
+                                 "was issued; the scores were checked against the current one")
+        written = plan.new + [n for _, n in plan.changed]
+        counts = {"created": len(plan.new), "updated": len(plan.changed), "unchanged":
+                  plan.unchanged, "submitted": sum(x.state == SUBMITTED for x in written)}
+        audit.record(s, ws.actor, IMPORT_ACTION, "return", f"{rnd.code}/{judge.code}",
+                     competition_id=comp.id,
+                     old={o.entry: _audited(o) for o, _ in plan.changed} or None,
+                     new={"round": rnd.code, "judge": judge.code, "file": path.name,
+                          "sha256": digest, "payload_sha256": jp.payload_digest(ret),
+                          "package_id": ret.package_id, "sequence": ret.sequence,
+                          "created_at": ret.created_at, "counts": counts,
+                          "warnings": plan.warnings,
+                          "sheets": {x.entry: _audited(x) for x in written}})
+    return ReturnImportReport(**base, **counts, warnings=tuple(plan.warnings))
