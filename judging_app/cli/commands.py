@@ -231,10 +231,77 @@ def cmd_returns(args) -> int:
     return 1 if refused else 0
 
 
+def cmd_entries(args) -> int:
+    if args.action == "template":
+        from judging_app.exchange.entry_template import write_entry_template
+        from judging_app.services import competitions, entries
+
+        db = _open(args)
+        setup = competitions.get_setup(db, args.competition)
+        out = write_entry_template(Path(args.out), setup, entries.list_units(db, args.competition),
+                                   lang=args.lang)
+        print(f"Wrote {out}")
+        return 0
+    from judging_app.services.entry_import import import_entries, preview_entry_import
+
+    if args.dry_run:
+        preview = preview_entry_import(_open(args), args.competition, Path(args.file), args.sheet)
+        if preview.columns:
+            where = f"sheet {preview.sheet!r}, " if preview.sheet else ""
+            print(f"{preview.source}: {where}header on row {preview.header_row}, "
+                  f"{len(preview.rows)} entries")
+        for code, n in sorted(preview.by_category.items()):
+            print(f"  category {code}: {n}")
+        for u in preview.new_units:
+            similar = f" (looks like {u.similar!r})" if u.similar else ""
+            print(f"  new unit {u.code}: {u.name} ({u.rows} rows, first on row {u.first_row})"
+                  f"{similar}")
+        for note in preview.notes:
+            print(f"  note: {note}")
+        for line in preview.problem_lines():
+            print(f"  problem: {line}", file=sys.stderr)
+        return 0 if preview.ok else 1
+    report = import_entries(_workspace(args), args.competition, Path(args.file),
+                            sheet=args.sheet, create_units=args.create_units)
+    print(f"Imported {report.entries} entries from {report.source}"
+          + (f" (sheet {report.sheet!r})" if report.sheet else "") + ".")
+    for u in report.units_created:
+        print(f"  created unit {u.code}: {u.name}")
+    for note in report.notes:
+        print(f"  note: {note}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    db = _open(args)
+    lang, out = getattr(args, "lang", None) or "id", Path(args.out)
+    if args.document == "results":
+        from judging_app.services.results_export import export_results_workbook
+
+        export_results_workbook(db, args.competition, out, lang=lang, round_code=args.round,
+                                method=args.method)
+        print(f"Wrote {out}")
+        return 0
+    from judging_app.services import documents
+
+    if args.document == "minutes":
+        pages = documents.write_minutes(db, args.competition, out, lang=lang,
+                                        round_code=args.round)
+    elif args.document == "winners":
+        pages = documents.write_winners_list(db, args.competition, out, lang=lang,
+                                             round_code=args.round)
+    else:
+        pages = documents.write_blank_score_sheets(db, args.competition, args.round, out,
+                                                   judge_code=args.judge, lang=lang)
+    print(f"Wrote {out}: {pages} page{'s' if pages != 1 else ''}.")
+    return 0
+
+
 HANDLERS = {
     "demo": cmd_demo, "competition": cmd_competition, "scores": cmd_scores, "db": cmd_db,
     "results": cmd_results, "fairness": cmd_fairness, "decide-tie": cmd_decide_tie,
     "finalize": cmd_finalize, "packages": cmd_packages, "returns": cmd_returns,
+    "entries": cmd_entries, "export": cmd_export,
 }
 
 

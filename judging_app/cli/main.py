@@ -109,6 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="freeze the results (refused while ties or gaps block them)")
     p.add_argument("--competition", required=True, metavar="CODE")
 
+    add_entries_parser(sub, common)
+    add_export_parser(sub, common)
+
     dbp = sub.add_parser("db", help="database maintenance")
     dsub = dbp.add_subparsers(dest="action", metavar="ACTION", required=True)
     dsub.add_parser("upgrade", parents=[common], help="migrate to this version's schema")
@@ -116,6 +119,51 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("out", metavar="OUT")
     dsub.add_parser("verify-audit", parents=[common], help="check the audit trail's hash chain")
     return parser
+
+
+def add_entries_parser(sub, common) -> None:
+    ent = sub.add_parser("entries", help="import entries from Excel/CSV; write the import template")
+    esub = ent.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = esub.add_parser("import", parents=[common],
+                        help="import entries from .xlsx, .xls, .ods or .csv (all or nothing)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--competition", required=True, metavar="CODE")
+    p.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first)")
+    p.add_argument("--create-units", action="store_true",
+                   help="create the government units the file names that do not exist yet")
+    p.add_argument("--dry-run", action="store_true",
+                   help="check the file and show what would be imported; write nothing")
+    p = esub.add_parser("template", parents=[common], help="write the entry import template")
+    p.add_argument("--competition", required=True, metavar="CODE")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    p.add_argument("--lang", choices=["id", "en"], default="id",
+                   help="language of the headers and dropdowns (default: id)")
+
+
+def add_export_parser(sub, common) -> None:
+    exp = sub.add_parser("export", help="results workbook; PDF minutes, winners list, score sheets")
+    esub = exp.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
+    p = esub.add_parser("results", parents=[common], help="the results workbook (Excel)")
+    p.add_argument("--competition", required=True, metavar="CODE")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    p.add_argument("--round", metavar="CODE", help="one round alone")
+    p.add_argument("--method", choices=["mean", "median", "trimmed_mean", "standardized"])
+    p.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS,
+                   help="language of the headings (default: id)")
+    for name, text in (("minutes", "minutes of evaluation (berita acara penilaian)"),
+                       ("winners", "winners list (daftar pemenang) to attach to the decree"),
+                       ("scoresheets", "blank score sheets for paper judging")):
+        p = esub.add_parser(name, parents=[common], help=text)
+        p.add_argument("--competition", required=True, metavar="CODE")
+        p.add_argument("--out", required=True, metavar="FILE.pdf")
+        p.add_argument("--round", metavar="CODE", required=name == "scoresheets",
+                       help="the round to print" if name == "scoresheets"
+                       else "rank one round alone (default: the competition's final ranking)")
+        if name == "scoresheets":
+            p.add_argument("--judge", metavar="CODE",
+                           help="one judge (default: every judge with entries, each on new pages)")
+        p.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS,
+                       help="language of the document (default: id)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,9 +26,11 @@ Work = Callable[[Progress], Any]
 
 
 class _Signals(QObject):
+    # No Python objects travel through the signals (PySide has shown reference-counting
+    # crashes with Signal(object) across threads): results and errors stay on the job.
     progress = Signal(int, int)
-    finished = Signal(object)
-    failed = Signal(object, str)
+    finished = Signal()
+    failed = Signal()
 
 
 class _Job(QRunnable):
@@ -37,6 +39,9 @@ class _Job(QRunnable):
         self.work = work
         self.signals = signals
         self.cancelled = False
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.trace = ""
         self.setAutoDelete(False)
 
     def report(self, done: int, total: int) -> None:
@@ -46,11 +51,12 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.work(self.report)
+            self.result = self.work(self.report)
         except BaseException as exc:  # handed to the GUI thread, never lost
-            self.signals.failed.emit(exc, traceback.format_exc())
+            self.error, self.trace = exc, traceback.format_exc()
+            self.signals.failed.emit()
         else:
-            self.signals.finished.emit(result)
+            self.signals.finished.emit()
 
 
 class Runner(QObject):
@@ -108,13 +114,15 @@ class Runner(QObject):
             dialog.deleteLater()
             signals.deleteLater()
 
-        def done(result: object) -> None:
+        def done() -> None:
             finish()
+            result, job.result = job.result, None
             on_done(result)
 
-        def failed(exc: BaseException, trace: str) -> None:
+        def failed() -> None:
             finish()
-            on_error(exc, trace)
+            error, job.error = job.error, None
+            on_error(error, job.trace)  # type: ignore[arg-type]
 
         signals.progress.connect(progress)
         signals.finished.connect(done)

@@ -1,0 +1,320 @@
+"""The entry import format: its columns (Indonesian and English names), how cell values are
+read, how problems are reported, and the rows of a CSV file. Shared by the template writer,
+the file reader and the import use case (docs/entry-import.md says the same for people)."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from judging_app.core.enums import InnovationStage, InnovationType
+
+MAX_LISTED_PROBLEMS = 200  # problems kept with their details; the rest are only counted
+EXAMPLE_CODES = frozenset({"contoh", "example"})  # a row with this code is skipped, with a note
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the EntryInput field it fills
+    header_id: str
+    header_en: str
+    required: bool
+    aliases: tuple[str, ...]  # more accepted names (compared after normalise())
+    hint_id: str = ""
+    hint_en: str = ""
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("code", "Kode", "Code", True,
+           ("kode inovasi", "kode peserta", "kode entri", "entry code", "innovation code"),
+           "Kode unik inovasi, mis. INV-001", "Unique entry code, e.g. INV-001"),
+    Column("title", "Judul inovasi", "Title", True,
+           ("judul", "nama inovasi", "inovasi", "innovation title", "innovation", "entry title"),
+           "Judul atau nama inovasi (paling panjang 500 karakter)",
+           "Title of the innovation (at most 500 characters)"),
+    Column("unit", "Perangkat daerah", "Government unit", True,
+           ("unit", "unit kerja", "perangkat daerah unit kerja", "opd", "skpd", "instansi",
+            "nama perangkat daerah", "nama opd", "unit name", "government unit name"),
+           "Pilih dari daftar atau ketik nama perangkat daerah baru",
+           "Choose from the list or type the name of a new unit"),
+    Column("category", "Kategori", "Category", True,
+           ("kelompok", "kategori kelompok", "group", "category group"),
+           "Pilih dari daftar", "Choose from the list"),
+    Column("innovators", "Inovator", "Innovators", False,
+           ("nama inovator", "para inovator", "innovator", "innovator names"),
+           "Nama inovator, boleh lebih dari satu", "Innovators' names, one or more"),
+    Column("contact", "Kontak", "Contact", False,
+           ("narahubung", "kontak inovator", "no hp", "nomor hp", "telepon", "contact person"),
+           "Telepon dan/atau surel narahubung", "Phone and/or e-mail of the contact person"),
+    Column("stage", "Tahapan", "Stage", False,
+           ("tahapan inovasi", "tahap inovasi", "innovation stage"),
+           "inisiatif, uji coba atau penerapan (kosong = penerapan)",
+           "initiative, trial or implementation (empty = implementation)"),
+    Column("innovation_type", "Jenis", "Type", False,
+           ("jenis inovasi", "tipe", "tipe inovasi", "innovation type"),
+           "digital atau non-digital (kosong = digital)", "digital or non-digital (empty = digital)"),
+    Column("started_on", "Tanggal mulai", "Start date", False,
+           ("tgl mulai", "mulai", "tanggal mulai inovasi", "waktu mulai", "started on",
+            "date started"),
+           "Tanggal (sel tanggal, atau 17/08/2024, atau 2024-08-17)",
+           "A date (a date cell, or 17/08/2024, or 2024-08-17)"),
+    Column("summary", "Ringkasan", "Summary", False,
+           ("ringkasan inovasi", "deskripsi", "uraian", "description", "abstract"),
+           "Ringkasan singkat inovasi", "A short summary of the innovation"),
+    Column("links", "Tautan", "Links", False,
+           ("link", "url", "tautan bukti dukung", "bukti dukung", "evidence links"),
+           "Satu atau beberapa tautan, dipisah baris baru atau ';'",
+           "One or more links, separated by new lines or ';'"),
+)
+BY_KEY = {c.key: c for c in COLUMNS}
+REQUIRED = tuple(c.key for c in COLUMNS if c.required)
+MAX_LENGTH = {"code": 64, "title": 500, "unit": 300, "contact": 300}
+
+STAGE_LABELS_ID = {InnovationStage.INITIATIVE: "inisiatif", InnovationStage.TRIAL: "uji coba",
+                   InnovationStage.IMPLEMENTATION: "penerapan"}
+TYPE_LABELS = {InnovationType.DIGITAL: "digital", InnovationType.NON_DIGITAL: "non-digital"}
+_STAGES = {
+    "inisiatif": InnovationStage.INITIATIVE, "initiative": InnovationStage.INITIATIVE,
+    "ujicoba": InnovationStage.TRIAL, "trial": InnovationStage.TRIAL,
+    "penerapan": InnovationStage.IMPLEMENTATION, "implementasi": InnovationStage.IMPLEMENTATION,
+    "implementation": InnovationStage.IMPLEMENTATION,
+}
+_TYPES = {"digital": InnovationType.DIGITAL, "nondigital": InnovationType.NON_DIGITAL}
+
+
+def normalise(text: str) -> str:
+    """Lower case, accents and punctuation removed, single spaces: 'Judul  Inovasi*' and
+    'judul-inovasi' both become 'judul inovasi'."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+_ALIASES: dict[str, str] = {}
+for _c in COLUMNS:
+    for _name in (_c.header_id, _c.header_en, _c.key.replace("_", " "), *_c.aliases):
+        _ALIASES[normalise(_name)] = _c.key
+
+
+def match_header(text: Any) -> str | None:
+    """The column key a header cell names, or None. 'Perangkat daerah / Unit' and
+    'Kode (Code)' match too: each part is tried when the whole does not."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    whole = normalise(text)
+    if whole in _ALIASES:
+        return _ALIASES[whole]
+    for part in re.split(r"[/\n()\[\]|]+", text):
+        key = _ALIASES.get(normalise(part))
+        if key:
+            return key
+    return None
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    out = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def column_index(letters: str) -> int:
+    """A → 0, AA → 26 (inverse of column_letter)."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+# ---- problems ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class EntryProblem:
+    """One thing wrong, with where it is: sheet, row (1-based as the spreadsheet shows it),
+    column letter and its header. File-level problems have no row or column."""
+
+    message: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    header: str | None = None
+
+    def __str__(self) -> str:
+        where = []
+        if self.sheet:
+            where.append(f"sheet {self.sheet!r}")
+        if self.row is not None and self.column:
+            where.append(f"cell {self.column}{self.row}")
+        elif self.row is not None:
+            where.append(f"row {self.row}")
+        elif self.column:
+            where.append(f"column {self.column}")
+        if self.header:
+            where[-1:] = [f"{where[-1]} ({self.header})"] if where else [f"({self.header})"]
+        return (", ".join(where) + ": " if where else "") + self.message
+
+
+class ProblemList:
+    """Collects problems, keeping the first MAX_LISTED_PROBLEMS and counting the rest."""
+
+    def __init__(self, limit: int = MAX_LISTED_PROBLEMS) -> None:
+        self.items: list[EntryProblem] = []
+        self.total = 0
+        self.limit = limit
+
+    def add(self, problem: EntryProblem) -> None:
+        self.total += 1
+        if len(self.items) < self.limit:
+            self.items.append(problem)
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+    def lines(self) -> list[str]:
+        out = [str(p) for p in self.items]
+        if self.total > len(self.items):
+            out.append(f"… and {self.total - len(self.items)} more problem(s) not listed")
+        return out
+
+
+class EntryFileError(ValueError):
+    """A file that cannot be read as an entry list at all (not a spreadsheet, damaged,
+    encrypted, too large, no header, …). `problems` say why and where."""
+
+    def __init__(self, source: str, problems: list[EntryProblem]) -> None:
+        self.source = source
+        self.problems = problems
+        super().__init__(f"{source}: " + "; ".join(str(p) for p in problems))
+
+
+class Cancelled(Exception):  # noqa: N818 - a request, not an error
+    """Raise from a progress callback to stop reading or importing; nothing is written."""
+
+
+# ---- cell values ---------------------------------------------------------------------------
+
+def cell_text(value: Any) -> str:
+    """A cell as the text a person sees: whole numbers without '.0', dates as ISO."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ") if value.time() != datetime.min.time() else \
+            value.date().isoformat()
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value).strip()
+
+
+@functools.lru_cache(maxsize=256)
+def parse_stage(text: str) -> InnovationStage | None:
+    return _STAGES.get(normalise(text).replace(" ", ""))
+
+
+@functools.lru_cache(maxsize=256)
+def parse_type(text: str) -> InnovationType | None:
+    return _TYPES.get(normalise(text).replace(" ", ""))
+
+
+_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
+def parse_date(value: Any) -> tuple[date | None, str]:
+    """(date, '') or (None, why not). Accepts date cells, 'yyyy-mm-dd', 'dd/mm/yyyy',
+    'dd-mm-yyyy' (and 'dd.mm.yyyy')."""
+    if isinstance(value, datetime):
+        found = value.date()
+    elif isinstance(value, date):
+        found = value
+    elif isinstance(value, int | float):  # bool is an int too
+        return None, (f"{cell_text(value)} is a number, not a date; format the cell as a date "
+                      "or type the date as dd/mm/yyyy")
+    else:
+        text = cell_text(value)
+        iso, dmy = _ISO.fullmatch(text), _DMY.fullmatch(text)
+        try:
+            if iso:
+                found = date(int(iso[1]), int(iso[2]), int(iso[3]))
+            elif dmy:
+                found = date(int(dmy[3]), int(dmy[2]), int(dmy[1]))
+            else:
+                return None, (f"{text!r} is not a date; write dd/mm/yyyy (e.g. 17/08/2024) "
+                              "or yyyy-mm-dd, or use a date cell")
+        except ValueError:
+            return None, f"{text!r} is not a real date (day or month out of range; dd/mm/yyyy)"
+    if not MIN_YEAR <= found.year <= MAX_YEAR:
+        return None, f"the year {found.year} is not plausible"
+    return found, ""
+
+
+def split_links(text: str) -> str:
+    """Links separated by new lines or ';' → one per line."""
+    return "\n".join(p.strip() for p in re.split(r"[;\r\n]+", text) if p.strip())
+
+
+# ---- CSV -----------------------------------------------------------------------------------
+
+def _best_delimiter(sample: str) -> str:
+    """The delimiter under which some early line names the most known columns."""
+    lines = sample.splitlines()[:20]
+
+    def score(d: str) -> tuple[int, int]:
+        try:
+            best = max((sum(match_header(c) is not None for c in cells)
+                        for cells in csv.reader(lines, delimiter=d)), default=0)
+        except csv.Error:
+            best = 0
+        return best, sample.count(d)
+
+    return max((";", ",", "\t"), key=score)
+
+
+def csv_rows(path) -> tuple[int, Iterator[tuple[int, list[str]]]]:
+    """(how many lines, the rows): UTF-8 with or without BOM; comma, semicolon or tab,
+    whichever makes the header readable. Not UTF-8 is refused with the line."""
+    source, lines = path.name, 0
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as fh:
+        sample = fh.read(65536)
+        fh.seek(0)
+        while True:
+            chunk = fh.read(2**20)
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as exc:
+                line = lines + chunk[: max(exc.start, 0)].count(b"\n") + 1
+                raise EntryFileError(source, [EntryProblem(
+                    "the file is not UTF-8 text; in Excel save it as 'CSV UTF-8 (Comma "
+                    "delimited)'", row=line)]) from None
+            if not chunk:
+                break
+            lines += chunk.count(b"\n")
+    delimiter = _best_delimiter(sample.decode("utf-8-sig", errors="ignore"))
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        number = 0
+        try:
+            with path.open(encoding="utf-8-sig", newline="") as fh:
+                for number, cells in enumerate(csv.reader(fh, delimiter=delimiter), start=1):
+                    yield number, cells
+        except csv.Error as exc:
+            raise EntryFileError(source, [EntryProblem(f"not a readable CSV line ({exc})",
+                                                       row=number + 1)]) from None
+
+    return max(lines, 1), rows()

@@ -1,0 +1,334 @@
+"""Looking at a spreadsheet file before anything parses it: what it really is (by its bytes,
+not its name), whether it is safe to unpack, and how big the chosen sheet is.
+
+- Zip-based files (.xlsx, .ods): the declared sizes and compression ratios of the members
+  are checked before anything is unpacked; then every member is streamed once through
+  Python's zipfile (which stops at the declared size and verifies the CRC) with a running
+  byte limit. While streaming, the chosen sheet's XML is scanned with regular expressions
+  for its real extent (last row and column holding a value), formula cells, and (ODS)
+  merged cells, so a 2,000,000-row sheet is refused before calamine materialises it.
+- OLE compound files (D0 CF 11 E0): an encrypted .xlsx is such a file holding an
+  'EncryptionInfo' stream; otherwise it is an old .xls, which calamine reads (an .xls sheet
+  has at most 65,536 rows, so it is bounded by its format).
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from defusedxml import ElementTree
+
+from judging_app.exchange.entry_format import (
+    EntryFileError,
+    EntryProblem,
+    column_index,
+    column_letter,
+)
+
+MAX_FILE_BYTES = 100 * 2**20
+MAX_UNPACKED_BYTES = 200 * 2**20
+MAX_RATIO = 100
+RATIO_CHECK_FROM = 2**20  # members smaller than this cannot hurt, whatever their ratio
+MAX_MEMBERS = 5000
+MAX_ROWS = 200_000  # data rows a sheet may hold
+MAX_CELLS = 6_000_000  # rows × columns calamine would hold in memory
+CHUNK = 2**20
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
+_ENCRYPTED_NAMES = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def refuse(source: str, message: str, sheet: str | None = None) -> EntryFileError:
+    return EntryFileError(source, [EntryProblem(message, sheet=sheet)])
+
+
+@dataclass
+class SheetScan:
+    """What the XML says about one sheet (1-based last row/column with a value)."""
+
+    height: int = 0
+    width: int = 0
+    formula_cells: dict[str, set[int]] = field(default_factory=dict)  # column → rows
+    merges: list[tuple[int, int, int, int]] | None = None  # 0-based (r0, c0, r1, c1) (ODS)
+
+    def add_formula(self, column: str, row: int) -> None:
+        self.formula_cells.setdefault(column, set()).add(row)
+
+
+@dataclass
+class WorkbookPlan:
+    kind: str  # 'xlsx', 'ods', 'xls'
+    sheet: str  # the chosen sheet's name
+    scan: SheetScan | None  # None for .xls
+
+
+def sniff(path: Path) -> str:
+    """'zip', 'ole' or 'csv' from the file's first bytes; refuses everything else."""
+    source = path.name
+    if not path.is_file():
+        raise refuse(source, "the file does not exist (or is a folder)")
+    size = path.stat().st_size
+    if size == 0:
+        raise refuse(source, "the file is empty (0 bytes)")
+    if size > MAX_FILE_BYTES:
+        raise refuse(source, f"the file is {size / 2**20:.0f} MB; at most "
+                             f"{MAX_FILE_BYTES // 2**20} MB can be imported")
+    with path.open("rb") as fh:
+        head = fh.read(512)
+    if head.startswith(ZIP_MAGICS):
+        return "zip"
+    if head.startswith(OLE_MAGIC):
+        return "ole"
+    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if lowered.startswith(b"%pdf"):
+        raise refuse(source, "this is a PDF document, not a spreadsheet")
+    if lowered.startswith((b"<html", b"<!doctype html", b"<table")):
+        raise refuse(source, "this is a web page (HTML) with a spreadsheet's name; open it in "
+                             "Excel and save it as an Excel workbook (.xlsx)")
+    if path.suffix.lower() in (".csv", ".txt", ".tsv") and b"\x00" not in head:
+        return "csv"
+    raise refuse(source, "this is not a spreadsheet: expected an Excel workbook (.xlsx, .xls), "
+                         "an OpenDocument spreadsheet (.ods) or a CSV file")
+
+
+def check_ole(path: Path) -> None:
+    """Refuses an encrypted Office file (an OLE file holding EncryptionInfo)."""
+    tail = b""
+    with path.open("rb") as fh:
+        while chunk := fh.read(CHUNK):
+            data = tail + chunk
+            if any(name in data for name in _ENCRYPTED_NAMES):
+                raise refuse(path.name, "the workbook is encrypted (protected with a password to "
+                                        "open); remove the password in Excel (File → Info → "
+                                        "Protect Workbook) and save it again")
+            tail = data[-64:]
+
+
+def open_zip(path: Path) -> zipfile.ZipFile:
+    """Opens and checks the archive's directory before anything is unpacked."""
+    source = path.name
+    try:
+        zf = zipfile.ZipFile(path)
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        raise refuse(source, f"the file is damaged: it is not a readable zip archive "
+                             f"(an .xlsx or .ods is one) ({exc})") from None
+    if len(infos) > MAX_MEMBERS:
+        zf.close()
+        raise refuse(source, f"the archive holds {len(infos)} files; a workbook has far fewer")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNPACKED_BYTES:
+        zf.close()
+        packed = sum(i.compress_size for i in infos)
+        why = ("refused as a possible zip bomb" if total / max(packed, 1) > MAX_RATIO else
+               f"too large to import; split the list into files of at most {MAX_ROWS:,} rows")
+        raise refuse(source, f"unpacked, the file would take {total / 2**20:,.0f} MB (more than "
+                             f"{MAX_UNPACKED_BYTES // 2**20} MB): {why}")
+    for i in infos:
+        ratio = i.file_size / max(i.compress_size, 1)
+        if i.file_size >= RATIO_CHECK_FROM and ratio > MAX_RATIO:
+            zf.close()
+            raise refuse(source, f"the part {i.filename!r} is compressed {ratio:,.0f} times "
+                                 f"(more than {MAX_RATIO}): refused as a possible zip bomb")
+    return zf
+
+
+def zip_kind(zf: zipfile.ZipFile, source: str) -> str:
+    names = set(zf.namelist())
+    if "mimetype" in names:
+        mime = zf.read("mimetype")[:100].decode("ascii", "replace").strip()
+        if mime == "application/vnd.oasis.opendocument.spreadsheet":
+            return "ods"
+        raise refuse(source, f"this is an OpenDocument file of another kind ({mime}), "
+                             "not a spreadsheet")
+    if _workbook_part(zf):
+        return "xlsx"
+    if any(n.startswith("xl/") and n.endswith(".bin") for n in names):
+        raise refuse(source, "this is an Excel binary workbook (.xlsb); save it as an Excel "
+                             "workbook (.xlsx) first")
+    kinds = {"word/": "a Word document (.docx)", "ppt/": "a PowerPoint presentation (.pptx)"}
+    for prefix, what in kinds.items():
+        if any(n.startswith(prefix) for n in names):
+            raise refuse(source, f"this is {what} with a spreadsheet's name, not a workbook")
+    raise refuse(source, "this is a zip archive but not a workbook (no workbook inside)")
+
+
+def _read_small(zf: zipfile.ZipFile, name: str, limit: int = 20 * 2**20) -> bytes:
+    with zf.open(name) as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise ValueError(f"{name} is too large")
+    return data
+
+
+def _workbook_part(zf: zipfile.ZipFile) -> str | None:
+    try:
+        root = ElementTree.fromstring(_read_small(zf, "_rels/.rels"))
+    except (KeyError, ValueError, ElementTree.ParseError):
+        return "xl/workbook.xml" if "xl/workbook.xml" in zf.namelist() else None
+    for rel in root:
+        if rel.get("Type", "").endswith("/officeDocument"):
+            target = rel.get("Target", "").lstrip("/")
+            return target if target in zf.namelist() and target.endswith(".xml") else None
+    return None
+
+
+def xlsx_sheets(zf: zipfile.ZipFile, source: str) -> list[tuple[str, str, bool]]:
+    """(name, zip part, visible) of every worksheet, in workbook order."""
+    part = _workbook_part(zf) or ""
+    folder = PurePosixPath(part).parent
+    rels_name = str(folder / "_rels" / (PurePosixPath(part).name + ".rels"))
+    try:
+        book = ElementTree.fromstring(_read_small(zf, part))
+        rels = ElementTree.fromstring(_read_small(zf, rels_name))
+    except (KeyError, ValueError, ElementTree.ParseError, zipfile.BadZipFile) as exc:
+        raise refuse(source, f"the workbook is damaged ({exc})") from None
+    targets = {r.get("Id"): r for r in rels}
+    out = []
+    for el in book.iter():
+        if not el.tag.endswith("}sheet"):
+            continue
+        rel = targets.get(el.get(f"{{{_REL_NS}}}id"))
+        if rel is None or not rel.get("Type", "").endswith("/worksheet"):
+            continue  # chart sheets and the like hold no rows
+        target = rel.get("Target", "")
+        member = target.lstrip("/") if target.startswith("/") else \
+            posixpath.normpath(str(folder / target))
+        out.append((el.get("name", ""), member, el.get("state", "visible") == "visible"))
+    return out
+
+
+def _chunks(zf: zipfile.ZipFile, member: str, budget: list[int], source: str):
+    """The member's text in pieces that never cut a tag: each piece ends before a '<'."""
+    carry = b""
+    try:
+        with zf.open(member) as fh:
+            while chunk := fh.read(CHUNK):
+                budget[0] -= len(chunk)
+                if budget[0] < 0:
+                    raise refuse(source, "unpacked, the file is larger than "
+                                         f"{MAX_UNPACKED_BYTES // 2**20} MB: refused")
+                data = carry + chunk
+                cut = data.rfind(b"<")
+                cut = len(data) if cut <= 0 else cut
+                yield data[:cut]
+                carry = data[cut:]
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
+            NotImplementedError) as exc:
+        raise refuse(source, f"the file is damaged ({member}: {exc})") from None
+    if carry:
+        yield carry
+
+
+def drain(zf: zipfile.ZipFile, skip: str, budget: list[int], source: str) -> None:
+    """Streams every other member once: real sizes within the budget, CRCs right."""
+    for info in zf.infolist():
+        if info.filename != skip and not info.is_dir():
+            for _ in _chunks(zf, info.filename, budget, source):
+                pass
+
+
+_P = rb"<(?:[A-Za-z_][\w.-]*:)?"
+_CELL = re.compile(_P + rb"c\s[^>]*?\br=\"([A-Z]{1,3})(\d+)\"[^>]*?(?<!/)>")
+_CELL_ANY = re.compile(_P + rb"c\s[^>]*?\br=\"([A-Z]{1,3})(\d+)\"")
+_FORMULA = re.compile(_P + rb"f[\s/>]")
+
+
+def scan_xlsx(zf: zipfile.ZipFile, member: str, budget: list[int], source: str,
+              sheet: str) -> SheetScan:
+    scan = SheetScan()
+    max_col = ""
+    before = b""
+    for piece in _chunks(zf, member, budget, source):
+        cells = _CELL.findall(piece)
+        if cells:
+            scan.height = max(scan.height, int(cells[-1][1]))
+            widest = max({c for c, _ in cells}, key=lambda c: (len(c), c))
+            max_col = max(max_col, widest, key=lambda c: (len(c), c))
+            if scan.height > MAX_ROWS + 50:
+                raise too_big(source, sheet, scan.height, None)
+        for m in _FORMULA.finditer(piece):
+            window = (before + piece[:m.start()])[-600:]
+            refs = _CELL_ANY.findall(window)
+            if refs:
+                scan.add_formula(refs[-1][0].decode(), int(refs[-1][1]))
+        before = piece[-600:]
+    scan.width = column_index(max_col.decode()) + 1 if max_col else 0
+    return scan
+
+
+def too_big(source: str, sheet: str, rows: int, cols: int | None) -> EntryFileError:
+    if cols is None or rows > MAX_ROWS + 50:
+        msg = (f"the sheet has at least {rows:,} rows; at most {MAX_ROWS:,} entries can be "
+               "imported from one file (split it into several files)")
+    else:
+        msg = (f"the sheet's used area is {rows:,} rows × {cols:,} columns, too large to read; "
+               "delete the unused rows and columns beyond the table")
+    return refuse(source, msg, sheet)
+
+
+_ODS_TAG = re.compile(rb"<(/?)(?:[\w.-]+:)?(table|table-row|table-cell|covered-table-cell)"
+                      rb"(?=[\s/>])([^>]*?)(/?)>")
+_ODS_ATTR = re.compile(rb"(?:[\w.-]+:)?(name|number-rows-repeated|number-columns-repeated|"
+                       rb"number-columns-spanned|number-rows-spanned|formula|value-type)=\"([^\"]*)\"")
+
+
+def scan_ods(zf: zipfile.ZipFile, budget: list[int], source: str,
+             wanted: str | None) -> tuple[list[str], str, SheetScan]:
+    """Table names in order, the chosen one (first when `wanted` is None) and its scan."""
+    names: list[str] = []
+    scan, chosen = SheetScan(merges=[]), None
+    row = col = row_rep = 0
+    row_has_value = False
+    for piece in _chunks(zf, "content.xml", budget, source):
+        for closing, tag, attr_text, selfclose in _ODS_TAG.findall(piece):
+            if tag == b"table":
+                if closing:
+                    if chosen is not None and names[-1] == chosen:
+                        chosen = chosen + "\0done"
+                    continue
+                attrs = dict(_ODS_ATTR.findall(attr_text))
+                names.append(html.unescape(attrs.get(b"name", b"").decode("utf-8", "replace")))
+                if chosen is None and (wanted is None or names[-1] == wanted):
+                    chosen, row = names[-1], 0
+                continue
+            if chosen is None or chosen.endswith("\0done"):
+                continue
+            if tag == b"table-row":
+                if closing:
+                    if row_has_value:
+                        scan.height = row + row_rep
+                    row += row_rep
+                    continue
+                attrs = dict(_ODS_ATTR.findall(attr_text))
+                row_rep, col, row_has_value = int(attrs.get(b"number-rows-repeated", 1)), 0, False
+                if selfclose:
+                    row += row_rep
+                continue
+            if closing:
+                continue
+            attrs = dict(_ODS_ATTR.findall(attr_text))
+            col_rep = int(attrs.get(b"number-columns-repeated", 1))
+            if b"value-type" in attrs:
+                row_has_value = True
+                scan.width = max(scan.width, col + col_rep)
+                if row + row_rep > MAX_ROWS + 50:
+                    raise too_big(source, names[-1], row + row_rep, None)
+            if b"formula" in attrs:
+                scan.add_formula(column_letter(col), row + 1)
+            spans = (int(attrs.get(b"number-rows-spanned", 1)),
+                     int(attrs.get(b"number-columns-spanned", 1)))
+            if spans != (1, 1):
+                scan.merges.append((row, col, row + spans[0] - 1, col + spans[1] - 1))
+            col += col_rep
+    if chosen is None:
+        return names, "", scan
+    return names, chosen.removesuffix("\0done"), scan
