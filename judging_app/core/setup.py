@@ -220,8 +220,14 @@ def validate_tie_breaks(setup: CompetitionSetup) -> list[Problem]:
 def validate_award_tiers(setup: CompetitionSetup) -> list[Problem]:
     out: list[Problem] = []
     category_codes = {c.code for c in setup.categories}
+    tier_codes: set[str] = set()
     for i, t in enumerate(setup.award_tiers):
         where = f"award_tiers[{i}]"
+        if not t.code.strip():
+            out.append(Problem(f"{where}.code", "an award tier needs a code"))
+        elif t.code in tier_codes:
+            out.append(Problem(f"{where}.code", f"award tier code {t.code!r} is used twice"))
+        tier_codes.add(t.code)
         if not t.label.strip():
             out.append(Problem(f"{where}.label", "an award tier needs a label"))
         if t.category is not None and t.category not in category_codes:

@@ -225,8 +225,17 @@ def set_entry_status(
     changed = 0
     with ws.db.write() as s:
         comp = lookup.writable_competition(s, competition)
-        for code in codes:
-            e = lookup.entry(s, comp.id, code)
+        found: dict[str, Entry] = {}
+        wanted = list(dict.fromkeys(codes))
+        for start in range(0, len(wanted), 500):  # one query per 500 codes, not one per code
+            chunk = wanted[start:start + 500]
+            found.update((e.code, e) for e in s.scalars(
+                select(Entry).where(Entry.competition_id == comp.id, Entry.code.in_(chunk))))
+        missing = [c for c in wanted if c not in found]
+        if missing:
+            raise lookup.NotFoundError(f"No entry with code {missing[0]!r} in this competition.")
+        for code in wanted:
+            e = found[code]
             if e.status == status.value and e.status_reason == reason:
                 continue
             old = {"status": e.status, "reason": e.status_reason}

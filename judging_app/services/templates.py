@@ -11,7 +11,7 @@ from judging_app.core.setup import CompetitionSetup
 from judging_app.exchange import competition_file
 from judging_app.resources_access import read_resource_text, template_names
 from judging_app.services.competitions import create_competition
-from judging_app.services.errors import NotFoundError
+from judging_app.services.errors import ImportFileError, NotFoundError
 from judging_app.services.workspace import Workspace
 
 
@@ -57,5 +57,10 @@ def create_from_template(ws: Workspace, key: str, *, name: str | None = None,
 
 def create_from_file(ws: Workspace, path: Path, *, name: str | None = None,
                      year: int | None = None, code: str | None = None) -> CompetitionSummary:
-    setup = competition_file.read_competition_file(Path(path))
+    try:
+        setup = competition_file.read_competition_file(Path(path))
+    except competition_file.CompetitionFileError as exc:
+        raise ImportFileError(str(path), [str(exc)]) from exc
+    except OSError as exc:
+        raise ImportFileError(str(path), [f"cannot read the file: {exc.strerror or exc}"]) from exc
     return create_competition(ws, _adjust(setup, name, year), code=code)

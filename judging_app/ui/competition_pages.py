@@ -12,11 +12,6 @@ from judging_app.ui.views.base import ViewContext
 from judging_app.ui.workspace import CompetitionWorkspace
 
 
-def _tr(text: str) -> str:
-    """Texts of the main window's mixins live in the MainWindow context of the catalogue (lupdate
-    reads the literal context here; self.tr in a mixin would use the runtime class)."""
-    return QCoreApplication.translate("MainWindow", text)
-
 class CompetitionPages:
     """Uses MainWindow's pages, competitions, db, settings, dialogs, translations, runner."""
 
@@ -57,4 +52,4 @@ class CompetitionPages:
             summary = get_summary(self.db, self.workspace.ctx.competition)
         except Exception:  # noqa: BLE001 - the status bar must never break the window
             return ""
-        return fill(_tr("%1 — %2"), summary.name, competition_status_label(summary.status))
+        return fill(QCoreApplication.translate("MainWindow", "%1 — %2"), summary.name, competition_status_label(summary.status))

@@ -10,12 +10,9 @@ import judging_app
 from judging_app.ui.i18n import fill
 
 
-def _tr(text: str) -> str:
-    """Texts of the main window's mixins live in the MainWindow context of the catalogue (lupdate
-    reads the literal context here; self.tr in a mixin would use the runtime class)."""
-    return QCoreApplication.translate("MainWindow", text)
-
 class MainWindowActions:
+    # Texts use QCoreApplication.translate with the literal "MainWindow" context: lupdate
+    # reads it, and self.tr in a mixin would depend on the runtime class.
     """Mixed into MainWindow: uses its db, settings, dialogs, translations and refresh()."""
 
     def create_competition(self) -> bool:
@@ -38,8 +35,8 @@ class MainWindowActions:
                                  name=choice.name, year=choice.year)
         except ServiceError as exc:
             self.dialogs.show_error(
-                self, _tr("Cannot create the competition"),
-                _tr("The competition was not created."), "", str(exc),
+                self, QCoreApplication.translate("MainWindow", "Cannot create the competition"),
+                QCoreApplication.translate("MainWindow", "The competition was not created."), "", str(exc),
             )
             return False
         self.refresh()
@@ -52,10 +49,10 @@ class MainWindowActions:
             (
                 f"<h3>{html.escape(self.app_title())}</h3>",
                 "<p>",
-                html.escape(fill(_tr("Version %1"), judging_app.__version__)),
+                html.escape(fill(QCoreApplication.translate("MainWindow", "Version %1"), judging_app.__version__)),
                 "</p><p>",
                 html.escape(
-                    _tr(
+                    QCoreApplication.translate("MainWindow",
                         "Judging public-service innovation competitions: entries, judges, "
                         "weighted criteria, exact rankings and award lists."
                     )
@@ -65,7 +62,7 @@ class MainWindowActions:
                 "</small></p>",
             )
         )
-        self.dialogs.show_about(self, fill(_tr("About %1"), self.app_title()), text)
+        self.dialogs.show_about(self, fill(QCoreApplication.translate("MainWindow", "About %1"), self.app_title()), text)
 
     def show_guide(self) -> None:
         self.dialogs.show_guide(self, self.translations.language)

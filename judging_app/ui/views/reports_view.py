@@ -1,0 +1,217 @@
+"""Reports: what leaves the app. Results workbook, minutes and winners list (PDF), blank
+score sheets for paper judging, judge packages and their returns, the competition file.
+Every export runs in the background with a progress dialog and is written whole or not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from judging_app.services import competitions
+from judging_app.ui.i18n import fill
+from judging_app.ui.views.base import View, ViewContext
+
+
+class ReportsDialogs:
+    """File choices of the Reports view (tests replace this object)."""
+
+    def save_file(self, parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return path or None
+
+    def choose_folder(self, parent: QWidget, title: str, start: str) -> str | None:
+        return QFileDialog.getExistingDirectory(parent, title, start) or None
+
+    def open_files(self, parent: QWidget, title: str, start: str, filters: str) -> list[str]:
+        paths, _ = QFileDialog.getOpenFileNames(parent, title, start, filters)
+        return paths
+
+
+class ReportsView(View):
+    key = "reports"
+
+    def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.dialogs = ReportsDialogs()
+        self.language_box = QComboBox()
+        self.language_box.setObjectName("documentLanguage")
+        self.language_box.addItem("Bahasa Indonesia", "id")
+        self.language_box.addItem("English", "en")
+        self.round_box = QComboBox()
+        self.round_box.setObjectName("reportRound")
+        self.buttons: dict[str, QPushButton] = {}
+        for key in ("workbook", "minutes", "winners", "scoresheets", "packages", "returns",
+                    "setup_file"):
+            button = QPushButton()
+            button.setObjectName(f"{key}Button")
+            button.clicked.connect(lambda _c=False, k=key: self.export(k))
+            self.buttons[key] = button
+        self.result_label = QLabel()
+        self.result_label.setObjectName("reportResult")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.options = QGroupBox()
+        form = QFormLayout(self.options)
+        self.language_label, self.round_label = QLabel(), QLabel()
+        form.addRow(self.language_label, self.language_box)
+        form.addRow(self.round_label, self.round_box)
+        self.results_group = self._group(("workbook", "minutes", "winners"))
+        self.judging_group = self._group(("scoresheets", "packages", "returns"))
+        self.setup_group = self._group(("setup_file",))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.options)
+        layout.addWidget(self.results_group)
+        layout.addWidget(self.judging_group)
+        layout.addWidget(self.setup_group)
+        layout.addWidget(self.result_label)
+        layout.addStretch(1)
+
+    def _group(self, keys: tuple[str, ...]) -> QGroupBox:
+        group = QGroupBox()
+        row = QHBoxLayout(group)
+        for key in keys:
+            row.addWidget(self.buttons[key])
+        row.addStretch(1)
+        return group
+
+    def retranslate(self) -> None:
+        self.options.setTitle(self.tr("Documents"))
+        self.language_label.setText(self.tr("Document &language:"))
+        self.language_label.setBuddy(self.language_box)
+        self.round_label.setText(self.tr("&Round:"))
+        self.round_label.setBuddy(self.round_box)
+        self.results_group.setTitle(self.tr("Results"))
+        self.judging_group.setTitle(self.tr("Judging"))
+        self.setup_group.setTitle(self.tr("Setup"))
+        texts = {
+            "workbook": self.tr("Results workbook (Excel)…"),
+            "minutes": self.tr("Minutes of evaluation (PDF)…"),
+            "winners": self.tr("Winners list (PDF)…"),
+            "scoresheets": self.tr("Blank score sheets (PDF)…"),
+            "packages": self.tr("Judge packages…"),
+            "returns": self.tr("Import judges' return files…"),
+            "setup_file": self.tr("Competition file…"),
+        }
+        for key, text in texts.items():
+            self.buttons[key].setText(text)
+
+    def refresh(self) -> None:
+        setup = competitions.get_setup(self.ctx.db, self.ctx.competition)
+        current = self.round_box.currentData()
+        self.round_box.clear()
+        english = self.ctx.language() == "en"
+        for rnd in setup.rounds:
+            if rnd.kind == "scored":
+                self.round_box.addItem(rnd.name_en if english and rnd.name_en else rnd.name,
+                                       rnd.code)
+        if current is not None and self.round_box.findData(current) >= 0:
+            self.round_box.setCurrentIndex(self.round_box.findData(current))
+
+    # -- exporting ------------------------------------------------------------------------
+    def _start_dir(self) -> str:
+        return self.ctx.settings.last_directory or str(Path.home())
+
+    def _target(self, title: str, name: str, filters: str) -> Path | None:
+        chosen = self.dialogs.save_file(self, title, str(Path(self._start_dir()) / name), filters)
+        if not chosen:
+            return None
+        self.ctx.settings.last_directory = str(Path(chosen).parent)
+        return Path(chosen)
+
+    def export(self, key: str) -> None:
+        lang = self.language_box.currentData()
+        code = self.ctx.competition
+        rnd = self.round_box.currentData()
+        db = self.ctx.db
+        pdf = self.tr("PDF documents (*.pdf)")
+        if key == "returns":
+            self._import_returns()
+            return
+        if key == "packages":
+            folder = self.dialogs.choose_folder(self, self.tr("Folder for the judge packages"),
+                                                self._start_dir())
+            ws = self.ctx.workspace(self) if folder else None
+            if not folder or ws is None or not rnd:
+                return
+            from judging_app.services.judge_packages import export_packages
+
+            self._run(lambda p: export_packages(ws, code, rnd, Path(folder), p),
+                      lambda paths: fill(self.tr("%1 judge packages written to %2. Each holds "
+                                                 "its judge's signing key: send it to that "
+                                                 "judge only."), len(paths), folder))
+            return
+        plan = {
+            "workbook": (self.tr("Save the results workbook"), f"{code}-hasil.xlsx",
+                         self.tr("Excel workbooks (*.xlsx)")),
+            "minutes": (self.tr("Save the minutes"), f"{code}-berita-acara.pdf", pdf),
+            "winners": (self.tr("Save the winners list"), f"{code}-daftar-pemenang.pdf", pdf),
+            "scoresheets": (self.tr("Save the blank score sheets"), f"{code}-lembar-nilai.pdf", pdf),
+            "setup_file": (self.tr("Save the competition file"), f"{code}.json",
+                           self.tr("Competition files (*.json)")),
+        }[key]
+        path = self._target(*plan)
+        if path is None:
+            return
+        if key == "workbook":
+            from judging_app.services.results_export import export_results_workbook
+
+            work = lambda p: export_results_workbook(db, code, path, lang, progress=p)  # noqa: E731
+        elif key == "minutes":
+            from judging_app.services.documents import write_minutes
+
+            work = lambda p: write_minutes(db, code, path, lang, progress=p)  # noqa: E731
+        elif key == "winners":
+            from judging_app.services.documents import write_winners_list
+
+            work = lambda p: write_winners_list(db, code, path, lang)  # noqa: E731
+        elif key == "scoresheets":
+            from judging_app.services.documents import write_blank_score_sheets
+
+            work = lambda p: write_blank_score_sheets(db, code, rnd, path, lang=lang)  # noqa: E731
+        else:
+            from judging_app.exchange.competition_file import write_competition_file
+
+            work = lambda p: write_competition_file(  # noqa: E731
+                path, competitions.get_setup(db, code))
+        self._run(work, lambda _result: fill(self.tr("Saved: %1"), str(path)))
+
+    def _import_returns(self) -> None:
+        files = self.dialogs.open_files(self, self.tr("Judges' return files"), self._start_dir(),
+                                        self.tr("Return files (*.jret *.json);;All files (*)"))
+        ws = self.ctx.workspace(self) if files else None
+        if not files or ws is None:
+            return
+        from judging_app.services.errors import ServiceError
+        from judging_app.services.judge_packages import import_return
+
+        def work(progress):
+            lines = []
+            for i, name in enumerate(files):
+                progress(i, len(files))
+                try:
+                    lines.append(import_return(ws, self.ctx.competition, Path(name)).summary())
+                except ServiceError as exc:
+                    lines.append(f"{Path(name).name}: {exc}")
+            return lines
+
+        self._run(work, lambda lines: "\n".join(lines), changed=True)
+
+    def _run(self, work, message, changed: bool = False) -> None:
+        def done(result) -> None:
+            self.result_label.setText(message(result))
+            if changed:
+                self.changed.emit()
+
+        self.run_in_background(work, self.tr("Working…"), done, self.tr("The export failed"))

@@ -1,0 +1,80 @@
+"""The Reports view writes each document through the services, from a real database."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal as D
+
+import pytest
+
+from factories import seeded_competition
+from judging_app.exchange.competition_file import read_competition_file
+from judging_app.services import assignments, competitions, sheets
+from judging_app.services.sheets import SheetInput
+from judging_app.ui.views.reports_view import ReportsView
+
+from ui_view_support import make_ctx
+
+
+class Answers:
+    def __init__(self, save=None, folder=None, files=()):
+        self.save, self.folder, self.files = save, folder, list(files)
+        self.asked = []
+
+    def save_file(self, parent, title, suggested, filters):
+        self.asked.append(("save", suggested))
+        return self.save
+
+    def choose_folder(self, parent, title, start):
+        return self.folder
+
+    def open_files(self, parent, title, start, filters):
+        return self.files
+
+
+@pytest.fixture
+def scored(sqlite_db):
+    s = seeded_competition(sqlite_db)
+    assignments.auto_assign(s.ws, s.code, "prop", 3)
+    for i, entry in enumerate(["E1", "E2", "E3", "E4"]):
+        for judge in ("J1", "J2", "J3"):
+            sheets.save_sheet(s.ws, s.code, "prop", judge, entry,
+                              SheetInput({"A": D(1 + i), "B": D(2 + i)}))
+            sheets.submit_sheet(s.ws, s.code, "prop", judge, entry)
+    return s
+
+
+def _view(qtbot, db, code, tmp_path, answers):
+    view = ReportsView(make_ctx(db, code, tmp_path))
+    view.dialogs = answers
+    qtbot.addWidget(view)
+    view.retranslate()
+    view.refresh()
+    return view
+
+
+def test_competition_file_and_workbook(qtbot, sqlite_db, scored, tmp_path):
+    out = tmp_path / "lomba.json"
+    view = _view(qtbot, sqlite_db, scored.code, tmp_path, Answers(save=str(out)))
+    assert view.round_box.currentData() == "prop"
+    view.buttons["setup_file"].click()
+    assert read_competition_file(out) == competitions.get_setup(sqlite_db, scored.code)
+    assert "lomba.json" in view.result_label.text()
+    book = tmp_path / "hasil.xlsx"
+    view.dialogs = Answers(save=str(book))
+    view.buttons["workbook"].click()
+    assert book.is_file() and book.stat().st_size > 1000
+
+
+def test_packages_and_cancelled_choice(qtbot, sqlite_db, scored, tmp_path):
+    folder = tmp_path / "paket"
+    folder.mkdir()
+    view = _view(qtbot, sqlite_db, scored.code, tmp_path, Answers(folder=str(folder)))
+    view.buttons["packages"].click()
+    written = sorted(p.name for p in folder.iterdir())
+    assert len(written) == 3 and all(name.endswith(".jpkg") for name in written)
+    assert json.loads((folder / written[0]).read_text())["format"] == "judging-app/judge-package"
+    view.dialogs = Answers(save=None)  # the person cancels the file dialog
+    before = view.result_label.text()
+    view.buttons["workbook"].click()
+    assert view.result_label.text() == before
