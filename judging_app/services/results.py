@@ -176,7 +176,7 @@ def finalize(ws: Workspace, competition: str | int) -> str:
             " = ".join(view.entries[e].code for e in t.entry_ids) for t in res.blocking_ties
         )
         raise LockedError(f"Ties on an award boundary need the chair's decision first: {names}.")
-    incomplete = [view.entries[r.entry_id].code for r in res.rows if r.incomplete and r.rank is None]
+    incomplete = [view.entries[e].code for e in res.unranked_incomplete]
     if incomplete:
         raise LockedError(
             f"{len(incomplete)} entries are missing score sheets ({', '.join(incomplete[:10])}); "

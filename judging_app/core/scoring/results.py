@@ -125,8 +125,16 @@ class CompetitionResults:
         return self.final.blocking_ties
 
     @property
+    def unranked_incomplete(self) -> tuple[int, ...]:
+        """Entries left unranked because sheets are missing (and the rules do not allow
+        ranking incomplete entries)."""
+        return tuple(r.entry_id for r in self.final.rows if r.incomplete and r.rank is None)
+
+    @property
     def can_finalize(self) -> bool:
-        return not self.blocking_ties
+        """Nothing blocks finalizing: no undecided tie on an award boundary or cut-off, and
+        no entry left unranked for missing sheets."""
+        return not self.blocking_ties and not self.unranked_incomplete
 
     @cached_property
     def _by_entry(self) -> dict[int, RankedRow]:
