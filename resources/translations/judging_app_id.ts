@@ -21,6 +21,298 @@
     </message>
 </context>
 <context>
+    <name>AgreementPlot</name>
+    <message>
+        <source>poor</source>
+        <translation>lemah</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>sedang</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>baik</translation>
+    </message>
+    <message>
+        <source>excellent</source>
+        <translation>sangat baik</translation>
+    </message>
+    <message>
+        <source>Agreement between judges (1 = perfect, 0 = none)</source>
+        <translation>Kesepakatan antarjuri (1 = sempurna, 0 = tidak ada)</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentLabels</name>
+    <message>
+        <source>Registered</source>
+        <translation>Terdaftar</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Memenuhi syarat</translation>
+    </message>
+    <message>
+        <source>Disqualified</source>
+        <translation>Didiskualifikasi</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Mengundurkan diri</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentsView</name>
+    <message>
+        <source>Preview automatic assignment to see each judge&apos;s new load before anything is written.</source>
+        <translation>Tampilkan pratinjau penugasan otomatis untuk melihat beban baru setiap juri sebelum ada yang disimpan.</translation>
+    </message>
+    <message>
+        <source>Preview, not written yet. New assignments: %1.</source>
+        <translation>Pratinjau, belum disimpan. Penugasan baru: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing to add: every entry already has enough judges (%1).</source>
+        <translation>Tidak ada yang perlu ditambahkan: setiap inovasi sudah memiliki cukup juri (%1).</translation>
+    </message>
+    <message>
+        <source>The panel is too small: judges needed per entry: %1, active judges: %2.</source>
+        <translation>Dewan juri terlalu kecil: juri yang dibutuhkan per inovasi: %1, juri aktif: %2.</translation>
+    </message>
+    <message>
+        <source>Entries that cannot get %1 judges without a conflict of interest (%2): %3</source>
+        <translation>Inovasi yang tidak dapat memperoleh %1 juri tanpa konflik kepentingan (%2): %3</translation>
+    </message>
+    <message>
+        <source>Judges&apos; loads would differ by more than one (conflicts or earlier assignments).</source>
+        <translation>Beban juri akan berselisih lebih dari satu (karena konflik kepentingan atau penugasan sebelumnya).</translation>
+    </message>
+    <message>
+        <source>&amp;Round:</source>
+        <translation>&amp;Tahap:</translation>
+    </message>
+    <message>
+        <source>&amp;Judges per entry:</source>
+        <translation>&amp;Juri per inovasi:</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Pratinjau</translation>
+    </message>
+    <message>
+        <source>App&amp;ly</source>
+        <translation>Te&amp;rapkan</translation>
+    </message>
+    <message>
+        <source>&amp;Discard preview</source>
+        <translation>&amp;Buang pratinjau</translation>
+    </message>
+    <message>
+        <source>Judges (drag one onto entries to assign)</source>
+        <translation>Juri (seret ke inovasi untuk menugaskan)</translation>
+    </message>
+    <message>
+        <source>Automatic assignment</source>
+        <translation>Penugasan otomatis</translation>
+    </message>
+    <message>
+        <source>Search code, title, unit or judge</source>
+        <translation>Cari kode, judul, perangkat daerah, atau juri</translation>
+    </message>
+    <message>
+        <source>&amp;Only entries with too few judges</source>
+        <translation>&amp;Hanya inovasi yang kekurangan juri</translation>
+    </message>
+    <message>
+        <source>&amp;Assign judge to selected</source>
+        <translation>Tugaskan juri ke yang &amp;dipilih</translation>
+    </message>
+    <message>
+        <source>Re&amp;move judge from selected</source>
+        <translation>&amp;Lepas juri dari yang dipilih</translation>
+    </message>
+    <message>
+        <source>This competition has no scored round to assign.</source>
+        <translation>Kompetisi ini tidak memiliki tahap penilaian yang dapat ditugaskan.</translation>
+    </message>
+    <message>
+        <source>No entries take part in this round yet: entries take part once they are eligible and, after a round with an advancement rule, once they have advanced.</source>
+        <translation>Belum ada inovasi yang mengikuti tahap ini: inovasi ikut serta setelah dinyatakan memenuhi syarat dan, bila tahap sebelumnya memiliki aturan kelolosan, setelah lolos dari tahap tersebut.</translation>
+    </message>
+    <message>
+        <source>Entries in this round: %1 · assignments: %2 · with too few judges (under %3): %4</source>
+        <translation>Inovasi pada tahap ini: %1 · penugasan: %2 · kekurangan juri (kurang dari %3): %4</translation>
+    </message>
+    <message>
+        <source>Reading the assignments…</source>
+        <translation>Membaca data penugasan…</translation>
+    </message>
+    <message>
+        <source>Cannot read the assignments</source>
+        <translation>Data penugasan tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <source>Select entries and an active judge</source>
+        <translation>Pilih inovasi dan seorang juri yang aktif</translation>
+    </message>
+    <message>
+        <source>Working out the assignment…</source>
+        <translation>Menyusun penugasan…</translation>
+    </message>
+    <message>
+        <source>Cannot preview the assignment</source>
+        <translation>Pratinjau penugasan tidak dapat ditampilkan</translation>
+    </message>
+    <message>
+        <source>Cannot apply the assignment</source>
+        <translation>Penugasan tidak dapat diterapkan</translation>
+    </message>
+    <message>
+        <source>Assignments added: %1.</source>
+        <translation>Penugasan ditambahkan: %1.</translation>
+    </message>
+    <message>
+        <source>The data had changed since the preview, so the result differs from it.</source>
+        <translation>Data telah berubah sejak pratinjau, sehingga hasilnya berbeda dari pratinjau.</translation>
+    </message>
+    <message>
+        <source>Writing the assignment…</source>
+        <translation>Menyimpan penugasan…</translation>
+    </message>
+    <message>
+        <source>Cannot assign the judge</source>
+        <translation>Juri tidak dapat ditugaskan</translation>
+    </message>
+    <message>
+        <source>Cannot remove the assignment</source>
+        <translation>Penugasan tidak dapat dilepas</translation>
+    </message>
+    <message>
+        <source>%1 assigned to: %2.</source>
+        <translation>%1 ditugaskan pada: %2.</translation>
+    </message>
+    <message>
+        <source>%1 removed from: %2.</source>
+        <translation>%1 dilepas dari: %2.</translation>
+    </message>
+    <message>
+        <source>Already assigned: %1.</source>
+        <translation>Sudah ditugaskan: %1.</translation>
+    </message>
+    <message>
+        <source>Was not assigned: %1.</source>
+        <translation>Tidak ditugaskan sebelumnya: %1.</translation>
+    </message>
+    <message>
+        <source>Not assigned (conflict of interest): %1.</source>
+        <translation>Tidak ditugaskan (konflik kepentingan): %1.</translation>
+    </message>
+    <message>
+        <source>Kept, a sheet exists: %1.</source>
+        <translation>Tetap, lembar penilaian sudah ada: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>AwardTiersModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Nama penghargaan</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Rank from</source>
+        <translation>Peringkat dari</translation>
+    </message>
+    <message>
+        <source>Rank to</source>
+        <translation>Peringkat sampai</translation>
+    </message>
+    <message>
+        <source>Min score</source>
+        <translation>Nilai min.</translation>
+    </message>
+    <message>
+        <source>Min incl.</source>
+        <translation>Termasuk min.</translation>
+    </message>
+    <message>
+        <source>Max score</source>
+        <translation>Nilai maks.</translation>
+    </message>
+    <message>
+        <source>Max incl.</source>
+        <translation>Termasuk maks.</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>In English</source>
+        <translation>Dalam bahasa Inggris</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Semua kategori</translation>
+    </message>
+    <message>
+        <source>A rank tier has no score band.</source>
+        <translation>Kategori penghargaan menurut peringkat tidak memiliki rentang nilai.</translation>
+    </message>
+    <message>
+        <source>A score band has no ranks.</source>
+        <translation>Rentang nilai tidak memiliki peringkat.</translation>
+    </message>
+    <message>
+        <source>New award</source>
+        <translation>Penghargaan baru</translation>
+    </message>
+</context>
+<context>
+    <name>BlockingTiesPanel</name>
+    <message>
+        <source>Blocking ties: %1</source>
+        <translation>Nilai sama yang menghambat penetapan hasil: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Decide…</source>
+        <translation>&amp;Putuskan…</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Name in English</source>
+        <translation>Nama dalam bahasa Inggris</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries are in this category; its code cannot change.</source>
+        <translation>
+            <numerusform>%Ln inovasi terdaftar dalam kategori ini; kodenya tidak dapat diubah.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New category</source>
+        <translation>Kategori baru</translation>
+    </message>
+</context>
+<context>
     <name>CompetitionList</name>
     <message>
         <source>No competitions yet — create one from a template or run the demo</source>
@@ -113,6 +405,72 @@
     </message>
 </context>
 <context>
+    <name>ConflictTableModel</name>
+    <message>
+        <source>Entry</source>
+        <translation>Inovasi</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Declared by %1; can be withdrawn</source>
+        <translation>Dinyatakan oleh %1; dapat dicabut</translation>
+    </message>
+    <message>
+        <source>Found from the units; changes only when a unit changes</source>
+        <translation>Ditentukan dari perangkat daerah; hanya berubah bila perangkat daerah berubah</translation>
+    </message>
+</context>
+<context>
+    <name>CriteriaModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Kriteria</translation>
+    </message>
+    <message>
+        <source>Weight (%)</source>
+        <translation>Bobot (%)</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Min.</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Maks.</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Kelipatan</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Kelompok aspek</translation>
+    </message>
+    <message>
+        <source>In English</source>
+        <translation>Dalam bahasa Inggris</translation>
+    </message>
+    <message>
+        <source>New criterion</source>
+        <translation>Kriteria baru</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseOpening</name>
     <message>
         <source>It was made by a newer version of this app. Install the newer version to open it. The database was not changed.</source>
@@ -141,6 +499,41 @@
     <message>
         <source>The database %1 could not be opened.</source>
         <translation>Basis data %1 tidak dapat dibuka.</translation>
+    </message>
+</context>
+<context>
+    <name>DeclareConflictDialog</name>
+    <message>
+        <source>Declare a conflict of interest</source>
+        <translation>Nyatakan konflik kepentingan</translation>
+    </message>
+    <message>
+        <source>Judge: %1</source>
+        <translation>Juri: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Entry (type to search by code, title or unit):</source>
+        <translation>&amp;Inovasi (ketik untuk mencari menurut kode, judul, atau perangkat daerah):</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Alasan:</translation>
+    </message>
+    <message>
+        <source>E&amp;xplanation:</source>
+        <translation>&amp;Keterangan:</translation>
+    </message>
+    <message>
+        <source>The judge&apos;s assignment and draft sheet for this entry are removed; a submitted sheet must be reopened first.</source>
+        <translation>Penugasan dan draf lembar penilaian juri untuk inovasi ini dihapus; lembar penilaian yang sudah terkirim harus dibuka kembali terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>required for &apos;Other&apos;</source>
+        <translation>wajib diisi untuk &apos;Lainnya&apos;</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opsional</translation>
     </message>
 </context>
 <context>
@@ -179,10 +572,842 @@
     </message>
 </context>
 <context>
+    <name>DigestDialog</name>
+    <message>
+        <source>Results finalized</source>
+        <translation>Hasil telah ditetapkan</translation>
+    </message>
+    <message>
+        <source>The results are final and frozen in a snapshot. Its SHA-256 digest, to print on the minutes of evaluation:</source>
+        <translation>Hasil sudah final dan disimpan sebagai rekaman hasil yang tidak dapat diubah. Digest SHA-256-nya, untuk dicantumkan pada berita acara penilaian:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Perangkat daerah</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Tahapan</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <source>Innovators</source>
+        <translation>Inovator</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesView</name>
+    <message>
+        <source>Mark eligible</source>
+        <translation>Tandai memenuhi syarat</translation>
+    </message>
+    <message>
+        <source>Disqualified or withdrawn among the selected entries: %1. Marking them eligible clears their reasons. Continue?</source>
+        <translation>Inovasi terpilih yang didiskualifikasi atau mengundurkan diri: %1. Jika ditandai memenuhi syarat, alasannya akan dihapus. Lanjutkan?</translation>
+    </message>
+    <message>
+        <source>Disqualify</source>
+        <translation>Diskualifikasi</translation>
+    </message>
+    <message>
+        <source>Why is %1 disqualified?</source>
+        <translation>Apa alasan %1 didiskualifikasi?</translation>
+    </message>
+    <message>
+        <source>Why are the %1 selected entries disqualified?</source>
+        <translation>Apa alasan %1 inovasi terpilih didiskualifikasi?</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Mengundurkan diri</translation>
+    </message>
+    <message>
+        <source>Why is %1 withdrawn?</source>
+        <translation>Apa alasan %1 mengundurkan diri?</translation>
+    </message>
+    <message>
+        <source>Why are the %1 selected entries withdrawn?</source>
+        <translation>Apa alasan %1 inovasi terpilih mengundurkan diri?</translation>
+    </message>
+    <message>
+        <source>Cannot change the status</source>
+        <translation>Status tidak dapat diubah</translation>
+    </message>
+    <message>
+        <source>Saving the new status…</source>
+        <translation>Menyimpan status baru…</translation>
+    </message>
+    <message>
+        <source>Search code, title, unit or innovator (Ctrl+F)</source>
+        <translation>Cari kode, judul, perangkat daerah, atau inovator (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Add entry…</source>
+        <translation>&amp;Tambah inovasi…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Ubah…</translation>
+    </message>
+    <message>
+        <source>Mark &amp;eligible</source>
+        <translation>Tandai &amp;memenuhi syarat</translation>
+    </message>
+    <message>
+        <source>&amp;Disqualify…</source>
+        <translation>&amp;Diskualifikasi…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>Tandai mengundurkan di&amp;ri…</translation>
+    </message>
+    <message>
+        <source>&amp;Units…</source>
+        <translation>&amp;Perangkat daerah…</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>No entries yet — add one or import a spreadsheet</source>
+        <translation>Belum ada inovasi — tambahkan satu per satu atau impor dari lembar kerja</translation>
+    </message>
+    <message>
+        <source>Register the government units first (Units…), then add the entries.</source>
+        <translation>Daftarkan perangkat daerah terlebih dahulu (Perangkat daerah…), lalu tambahkan inovasinya.</translation>
+    </message>
+    <message>
+        <source>Add entry…</source>
+        <translation>Tambah inovasi…</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Semua kategori</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>Semua tahapan</translation>
+    </message>
+    <message>
+        <source>Cannot load the entries</source>
+        <translation>Data inovasi tidak dapat dimuat</translation>
+    </message>
+    <message>
+        <source>Loading entries…</source>
+        <translation>Memuat data inovasi…</translation>
+    </message>
+    <message>
+        <source>Not loaded (F5 loads the entries)</source>
+        <translation>Belum dimuat (tekan F5 untuk memuat data inovasi)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entry(s)</source>
+        <translation>
+            <numerusform>%Ln inovasi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln entry(s)</source>
+        <translation>
+            <numerusform>%1 dari %Ln inovasi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 selected</source>
+        <translation>%1 dipilih</translation>
+    </message>
+    <message>
+        <source>Select one entry to read its summary, contacts and links.</source>
+        <translation>Pilih satu inovasi untuk membaca ringkasan, kontak, dan tautannya.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryAssignmentModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Perangkat daerah</translation>
+    </message>
+    <message>
+        <source>Judges</source>
+        <translation>Juri</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Usulan</translation>
+    </message>
+    <message>
+        <source>No longer takes part in this round (%1)</source>
+        <translation>Tidak lagi mengikuti tahap ini (%1)</translation>
+    </message>
+    <message>
+        <source>Too few judges (under %1)</source>
+        <translation>Kekurangan juri (kurang dari %1)</translation>
+    </message>
+    <message>
+        <source>Already scoring (a sheet exists, cannot be removed): %1</source>
+        <translation>Sudah menilai (lembar penilaian sudah ada, tidak dapat dilepas): %1</translation>
+    </message>
+    <message>
+        <source>Conflict of interest: %1</source>
+        <translation>Konflik kepentingan: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EntryFormDialog</name>
+    <message>
+        <source>Edit entry</source>
+        <translation>Ubah inovasi</translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation>Inovasi baru</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Kode:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Judul:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Perangkat daerah:</translation>
+    </message>
+    <message>
+        <source>C&amp;ategory:</source>
+        <translation>K&amp;ategori:</translation>
+    </message>
+    <message>
+        <source>&amp;Innovators:</source>
+        <translation>&amp;Inovator:</translation>
+    </message>
+    <message>
+        <source>C&amp;ontact:</source>
+        <translation>K&amp;ontak:</translation>
+    </message>
+    <message>
+        <source>&amp;Stage:</source>
+        <translation>&amp;Tahapan:</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>J&amp;enis:</translation>
+    </message>
+    <message>
+        <source>Start &amp;date:</source>
+        <translation>Tanggal &amp;mulai:</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary:</source>
+        <translation>&amp;Ringkasan:</translation>
+    </message>
+    <message>
+        <source>&amp;Links:</source>
+        <translation>Ta&amp;utan:</translation>
+    </message>
+    <message>
+        <source>Unique, e.g. INV-001</source>
+        <translation>Unik, mis. INV-001</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>One or more names, separated by semicolons</source>
+        <translation>Satu nama atau lebih, dipisahkan titik koma</translation>
+    </message>
+    <message>
+        <source>Phone or e-mail</source>
+        <translation>Telepon atau surel</translation>
+    </message>
+    <message>
+        <source>One link per line (evidence documents, video)</source>
+        <translation>Satu tautan per baris (bukti dukung, video)</translation>
+    </message>
+    <message>
+        <source>The code is required.</source>
+        <translation>Kode wajib diisi.</translation>
+    </message>
+    <message>
+        <source>Another entry already has this code.</source>
+        <translation>Kode ini sudah dipakai inovasi lain.</translation>
+    </message>
+    <message>
+        <source>The title is required.</source>
+        <translation>Judul wajib diisi.</translation>
+    </message>
+    <message>
+        <source>Choose a unit (add units with Units… first).</source>
+        <translation>Pilih perangkat daerah (tambahkan dahulu melalui Perangkat daerah…).</translation>
+    </message>
+    <message>
+        <source>Choose a category.</source>
+        <translation>Pilih kategori.</translation>
+    </message>
+    <message>
+        <source>Not saved: say who is working first.</source>
+        <translation>Belum disimpan: isi dahulu siapa yang bertugas.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryLabels</name>
+    <message>
+        <source>Registered</source>
+        <translation>Terdaftar</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Memenuhi syarat</translation>
+    </message>
+    <message>
+        <source>Disqualified</source>
+        <translation>Didiskualifikasi</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Mengundurkan diri</translation>
+    </message>
+    <message>
+        <source>Initiative</source>
+        <translation>Inisiatif</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>Uji coba</translation>
+    </message>
+    <message>
+        <source>Implementation</source>
+        <translation>Penerapan</translation>
+    </message>
+    <message>
+        <source>Digital</source>
+        <translation>Digital</translation>
+    </message>
+    <message>
+        <source>Non-digital</source>
+        <translation>Non-digital</translation>
+    </message>
+</context>
+<context>
+    <name>EntryProgressModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Seharusnya</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Terkirim</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draf</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Belum ada</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Blocking results</source>
+        <translation>Menghambat hasil</translation>
+    </message>
+    <message>
+        <source>No judges assigned</source>
+        <translation>Belum ada juri yang ditugaskan</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Lengkap</translation>
+    </message>
+    <message>
+        <source>Incomplete (allowed)</source>
+        <translation>Belum lengkap (diizinkan)</translation>
+    </message>
+</context>
+<context>
+    <name>FairnessPage</name>
+    <message>
+        <source>All categories</source>
+        <translation>Semua kategori</translation>
+    </message>
+    <message>
+        <source>Not enough common entries (%1 scored by the same judges)</source>
+        <translation>Inovasi yang dinilai oleh juri yang sama tidak cukup (hanya %1)</translation>
+    </message>
+    <message>
+        <source>Kendall&apos;s W</source>
+        <translation>W Kendall</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>t/a</translation>
+    </message>
+    <message>
+        <source>Round and c&amp;ategory:</source>
+        <translation>Tahap dan k&amp;ategori:</translation>
+    </message>
+    <message>
+        <source>Judges: totals given and severity</source>
+        <translation>Juri: nilai total yang diberikan dan keketatan</translation>
+    </message>
+    <message>
+        <source>Agreement per category</source>
+        <translation>Kesepakatan per kategori</translation>
+    </message>
+    <message>
+        <source>ICC(2,1): how reliable one judge&apos;s total is; ICC(2,k): how reliable the panel&apos;s mean is; Kendall&apos;s W: how far the judges agree on the order.</source>
+        <translation>ICC(2,1): seberapa andal nilai total dari satu juri; ICC(2,k): seberapa andal rata-rata dewan juri; W Kendall: seberapa jauh para juri sepakat tentang urutan.</translation>
+    </message>
+    <message>
+        <source>Dots: the totals of each sheet; box: the middle half; thick line: median; ●: mean. Severity: the judge&apos;s mean difference from the other judges on the same entries (blue, below 0 = harsher; orange = more lenient).</source>
+        <translation>Titik: nilai total setiap lembar penilaian; kotak: separuh bagian tengah; garis tebal: median; ●: rata-rata. Keketatan: rata-rata selisih nilai juri dari juri lain pada inovasi yang sama (biru, di bawah 0 = lebih ketat; oranye = lebih longgar).</translation>
+    </message>
+    <message>
+        <source>Outlier sheets: %1</source>
+        <translation>Lembar penilaian pencilan: %1</translation>
+    </message>
+    <message>
+        <source>Agreement from %1 entries scored by the same judges (%2). An outlier differs from the other judges&apos; mean by more than %3 points.</source>
+        <translation>Kesepakatan dihitung dari %1 inovasi yang dinilai oleh juri yang sama (%2). Lembar pencilan berselisih lebih dari %3 poin dari rata-rata juri lain.</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>User guide</source>
         <translation>Panduan pengguna</translation>
+    </message>
+</context>
+<context>
+    <name>JudgeFormDialog</name>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Kode:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>&amp;Affiliation:</source>
+        <translation>&amp;Instansi:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Perangkat daerah:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;Surel:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telepon:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>P&amp;eran:</translation>
+    </message>
+    <message>
+        <source>Acti&amp;ve:</source>
+        <translation>Akti&amp;f:</translation>
+    </message>
+    <message>
+        <source>(no government unit)</source>
+        <translation>(bukan dari perangkat daerah)</translation>
+    </message>
+    <message>
+        <source>Takes part in this competition</source>
+        <translation>Ikut serta dalam kompetisi ini</translation>
+    </message>
+    <message>
+        <source>A judge who works in a government unit never scores that unit&apos;s entries (automatic conflict of interest).</source>
+        <translation>Juri yang bekerja di suatu perangkat daerah tidak pernah menilai inovasi dari perangkat daerah tersebut (konflik kepentingan otomatis).</translation>
+    </message>
+    <message>
+        <source>Enter the judge&apos;s code (for example J06).</source>
+        <translation>Isi kode juri (misalnya J06).</translation>
+    </message>
+    <message>
+        <source>Another judge already has this code.</source>
+        <translation>Kode ini sudah dipakai juri lain.</translation>
+    </message>
+    <message>
+        <source>Enter the judge&apos;s name.</source>
+        <translation>Isi nama juri.</translation>
+    </message>
+    <message>
+        <source>The e-mail address needs an @.</source>
+        <translation>Alamat surel harus memuat @.</translation>
+    </message>
+</context>
+<context>
+    <name>JudgeLabels</name>
+    <message>
+        <source>Judge</source>
+        <translation>Juri</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Ketua dewan juri</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Otomatis</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>Dinyatakan</translation>
+    </message>
+    <message>
+        <source>Same unit</source>
+        <translation>Perangkat daerah yang sama</translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>Pribadi</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Lainnya</translation>
+    </message>
+    <message>
+        <source>Same unit: the judge works in %1, which submitted this entry.</source>
+        <translation>Perangkat daerah yang sama: juri bekerja di %1, yang mengajukan inovasi ini.</translation>
+    </message>
+</context>
+<context>
+    <name>JudgeLoadModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Beban</translation>
+    </message>
+    <message>
+        <source>New load</source>
+        <translation>Beban baru</translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1 (tidak aktif)</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3) — drag onto entries to assign</source>
+        <translation>%1 %2 (%3) — seret ke inovasi untuk menugaskan</translation>
+    </message>
+    <message>
+        <source>Entries in this round: %1 · with a sheet already: %2</source>
+        <translation>Inovasi pada tahap ini: %1 · sudah ada lembar penilaian: %2</translation>
+    </message>
+    <message>
+        <source>%1 now, %2 added by the preview, %3 after applying it</source>
+        <translation>%1 saat ini, %2 ditambahkan oleh pratinjau, %3 setelah diterapkan</translation>
+    </message>
+</context>
+<context>
+    <name>JudgePlot</name>
+    <message>
+        <source>Totals given (0–100)</source>
+        <translation>Nilai total yang diberikan (0–100)</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Keketatan</translation>
+    </message>
+    <message>
+        <source>Total score</source>
+        <translation>Nilai total</translation>
+    </message>
+    <message>
+        <source>Points; below 0 = harsher</source>
+        <translation>Poin; di bawah 0 = lebih ketat</translation>
+    </message>
+</context>
+<context>
+    <name>JudgeProgressModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>Juri</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Ditugaskan</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Terkirim</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draf</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Belum dimulai</translation>
+    </message>
+    <message>
+        <source>Submitted share</source>
+        <translation>Persentase terkirim</translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1 (tidak aktif)</translation>
+    </message>
+</context>
+<context>
+    <name>JudgeTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Affiliation</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Perangkat daerah</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflik</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Tidak</translation>
+    </message>
+    <message>
+        <source>%1 (unit code %2): entries of this unit are conflicts of interest for this judge</source>
+        <translation>%1 (kode perangkat daerah %2): inovasi dari perangkat daerah ini merupakan konflik kepentingan bagi juri ini</translation>
+    </message>
+</context>
+<context>
+    <name>JudgesView</name>
+    <message>
+        <source>&amp;Add judge…</source>
+        <translation>&amp;Tambah juri…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Ubah…</translation>
+    </message>
+    <message>
+        <source>&amp;Declare conflict…</source>
+        <translation>&amp;Nyatakan konflik…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw conflict</source>
+        <translation>&amp;Cabut konflik</translation>
+    </message>
+    <message>
+        <source>Judges: %1 · active: %2 · chairs: %3</source>
+        <translation>Juri: %1 · aktif: %2 · ketua: %3</translation>
+    </message>
+    <message>
+        <source>Ac&amp;tivate</source>
+        <translation>&amp;Aktifkan</translation>
+    </message>
+    <message>
+        <source>Deac&amp;tivate</source>
+        <translation>N&amp;onaktifkan</translation>
+    </message>
+    <message>
+        <source>Conflicts of interest</source>
+        <translation>Konflik kepentingan</translation>
+    </message>
+    <message>
+        <source>Select a judge to see their conflicts of interest.</source>
+        <translation>Pilih seorang juri untuk melihat konflik kepentingannya.</translation>
+    </message>
+    <message>
+        <source>Conflicts of interest of %1 %2</source>
+        <translation>Konflik kepentingan %1 %2</translation>
+    </message>
+    <message>
+        <source>No conflicts of interest: this judge may score every entry.</source>
+        <translation>Tidak ada konflik kepentingan: juri ini boleh menilai semua inovasi.</translation>
+    </message>
+    <message>
+        <source>This judge never scores these entries. Automatic conflicts follow the units (change a unit to change them); declared ones can be withdrawn.</source>
+        <translation>Juri ini tidak pernah menilai inovasi berikut. Konflik otomatis mengikuti perangkat daerah (ubah perangkat daerah untuk mengubahnya); konflik yang dinyatakan dapat dicabut.</translation>
+    </message>
+    <message>
+        <source>Automatic conflicts follow the units: change the judge&apos;s or the entry&apos;s unit.</source>
+        <translation>Konflik otomatis mengikuti perangkat daerah: ubah perangkat daerah juri atau inovasi.</translation>
+    </message>
+    <message>
+        <source>Cannot save the judge</source>
+        <translation>Data juri tidak dapat disimpan</translation>
+    </message>
+    <message>
+        <source>Add judge</source>
+        <translation>Tambah juri</translation>
+    </message>
+    <message>
+        <source>Edit judge %1</source>
+        <translation>Ubah juri %1</translation>
+    </message>
+    <message>
+        <source>Deactivate judge</source>
+        <translation>Nonaktifkan juri</translation>
+    </message>
+    <message>
+        <source>Deactivate %1 %2?</source>
+        <translation>Nonaktifkan %1 %2?</translation>
+    </message>
+    <message>
+        <source>An inactive judge gets no new assignments. Existing assignments and sheets stay; remove assignments in the Assignments view if needed.</source>
+        <translation>Juri nonaktif tidak mendapat penugasan baru. Penugasan dan lembar penilaian yang sudah ada tetap tersimpan; lepas penugasannya di tampilan Penugasan bila perlu.</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Nonaktifkan</translation>
+    </message>
+    <message>
+        <source>Cannot change the judge</source>
+        <translation>Data juri tidak dapat diubah</translation>
+    </message>
+    <message>
+        <source>Cannot declare the conflict of interest</source>
+        <translation>Konflik kepentingan tidak dapat dinyatakan</translation>
+    </message>
+    <message>
+        <source>Withdraw conflict of interest</source>
+        <translation>Cabut konflik kepentingan</translation>
+    </message>
+    <message>
+        <source>Withdraw the declared conflict between %1 and %2?</source>
+        <translation>Cabut konflik kepentingan yang dinyatakan antara %1 dan %2?</translation>
+    </message>
+    <message>
+        <source>%1 may then be assigned to %2 again (unless they share a unit).</source>
+        <translation>Setelah itu %1 dapat ditugaskan lagi pada %2 (kecuali berasal dari perangkat daerah yang sama).</translation>
+    </message>
+    <message>
+        <source>Withdraw the conflict</source>
+        <translation>Cabut konflik</translation>
+    </message>
+    <message>
+        <source>Cannot withdraw the conflict of interest</source>
+        <translation>Konflik kepentingan tidak dapat dicabut</translation>
+    </message>
+</context>
+<context>
+    <name>LevelsModel</name>
+    <message>
+        <source>Score</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>Uraian</translation>
+    </message>
+    <message>
+        <source>In English</source>
+        <translation>Dalam bahasa Inggris</translation>
     </message>
 </context>
 <context>
@@ -277,6 +1502,30 @@
         <source>Check that the database is still there, then open it again.</source>
         <translation>Pastikan basis data masih ada, lalu buka kembali.</translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the competition</source>
+        <translation>Kompetisi tidak dapat dibuat</translation>
+    </message>
+    <message>
+        <source>The competition was not created.</source>
+        <translation>Kompetisi tidak dibuat.</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Versi %1</translation>
+    </message>
+    <message>
+        <source>Judging public-service innovation competitions: entries, judges, weighted criteria, exact rankings and award lists.</source>
+        <translation>Penjurian kompetisi inovasi pelayanan publik: inovasi peserta, juri, kriteria berbobot, peringkat yang tepat, dan daftar pemenang.</translation>
+    </message>
+    <message>
+        <source>About %1</source>
+        <translation>Tentang %1</translation>
+    </message>
 </context>
 <context>
     <name>NewCompetitionDialog</name>
@@ -298,10 +1547,1366 @@
     </message>
 </context>
 <context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <source>Not set</source>
+        <translation>Belum diisi</translation>
+    </message>
+    <message>
+        <source>No start date</source>
+        <translation>Tanpa tanggal mulai</translation>
+    </message>
+</context>
+<context>
+    <name>OutlierModel</name>
+    <message>
+        <source>Entry</source>
+        <translation>Inovasi</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>Juri</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Others&apos; mean</source>
+        <translation>Rata-rata juri lain</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Selisih</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressView</name>
+    <message>
+        <source>Counting the score sheets…</source>
+        <translation>Menghitung lembar penilaian…</translation>
+    </message>
+    <message>
+        <source>Cannot count the score sheets</source>
+        <translation>Lembar penilaian tidak dapat dihitung</translation>
+    </message>
+    <message>
+        <source>&amp;Round:</source>
+        <translation>&amp;Tahap:</translation>
+    </message>
+    <message>
+        <source>Judges</source>
+        <translation>Juri</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Inovasi</translation>
+    </message>
+    <message>
+        <source>Only entries &amp;blocking results</source>
+        <translation>Hanya inovasi yang &amp;menghambat hasil</translation>
+    </message>
+    <message>
+        <source>Find code or title</source>
+        <translation>Cari kode atau judul</translation>
+    </message>
+    <message>
+        <source>Shown: %1 of %2</source>
+        <translation>Ditampilkan: %1 dari %2</translation>
+    </message>
+    <message>
+        <source>No entries take part in this round yet.</source>
+        <translation>Belum ada inovasi yang mengikuti tahap ini.</translation>
+    </message>
+    <message>
+        <source>Sheets submitted: %1 of %2 (%3%); in draft: %4; not started: %5.</source>
+        <translation>Lembar penilaian terkirim: %1 dari %2 (%3%); draf: %4; belum dimulai: %5.</translation>
+    </message>
+    <message>
+        <source>The rules allow incomplete entries: none blocks the results.</source>
+        <translation>Aturan mengizinkan inovasi yang belum lengkap: tidak ada yang menghambat hasil.</translation>
+    </message>
+    <message>
+        <source>Entries blocking results: %1.</source>
+        <translation>Inovasi yang menghambat hasil: %1.</translation>
+    </message>
+    <message>
+        <source>Entries without judges: %1.</source>
+        <translation>Inovasi tanpa juri: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>RankingModel</name>
+    <message>
+        <source>Rank</source>
+        <translation>Peringkat</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>Penghargaan</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Perangkat daerah</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>Sheets</source>
+        <translation>Lembar</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Tie on an award boundary: the chair decides</source>
+        <translation>Nilai sama pada batas penghargaan: diputuskan ketua dewan juri</translation>
+    </message>
+    <message>
+        <source>Tied</source>
+        <translation>Nilai sama</translation>
+    </message>
+    <message>
+        <source>decided by: %1</source>
+        <translation>ditentukan oleh: %1</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>Belum lengkap</translation>
+    </message>
+    <message>
+        <source>mean used (too few sheets to trim)</source>
+        <translation>memakai rata-rata biasa (lembar penilaian terlalu sedikit untuk dipangkas)</translation>
+    </message>
+    <message>
+        <source>Exact score: %1</source>
+        <translation>Nilai eksak: %1</translation>
+    </message>
+    <message>
+        <source>Score to 40 decimals: %1</source>
+        <translation>Nilai hingga 40 desimal: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Required: recorded with the decision</source>
+        <translation>Wajib diisi: dicatat bersama keputusan</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Document &amp;language:</source>
+        <translation>&amp;Bahasa dokumen:</translation>
+    </message>
+    <message>
+        <source>&amp;Round:</source>
+        <translation>&amp;Tahap:</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Judging</source>
+        <translation>Penilaian</translation>
+    </message>
+    <message>
+        <source>Setup</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Results workbook (Excel)…</source>
+        <translation>Buku kerja hasil (Excel)…</translation>
+    </message>
+    <message>
+        <source>Minutes of evaluation (PDF)…</source>
+        <translation>Berita acara penilaian (PDF)…</translation>
+    </message>
+    <message>
+        <source>Winners list (PDF)…</source>
+        <translation>Daftar pemenang (PDF)…</translation>
+    </message>
+    <message>
+        <source>Blank score sheets (PDF)…</source>
+        <translation>Lembar penilaian kosong (PDF)…</translation>
+    </message>
+    <message>
+        <source>Judge packages…</source>
+        <translation>Paket juri…</translation>
+    </message>
+    <message>
+        <source>Import judges&apos; return files…</source>
+        <translation>Impor berkas kembalian juri…</translation>
+    </message>
+    <message>
+        <source>Competition file…</source>
+        <translation>Berkas kompetisi…</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Folder for the judge packages</source>
+        <translation>Folder untuk paket juri</translation>
+    </message>
+    <message>
+        <source>%1 judge packages written to %2. Each holds its judge&apos;s signing key: send it to that judge only.</source>
+        <translation>%1 paket juri ditulis ke %2. Setiap paket memuat kunci tanda tangan jurinya: kirimkan hanya kepada juri tersebut.</translation>
+    </message>
+    <message>
+        <source>Save the results workbook</source>
+        <translation>Simpan buku kerja hasil</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the minutes</source>
+        <translation>Simpan berita acara</translation>
+    </message>
+    <message>
+        <source>Save the winners list</source>
+        <translation>Simpan daftar pemenang</translation>
+    </message>
+    <message>
+        <source>Save the blank score sheets</source>
+        <translation>Simpan lembar penilaian kosong</translation>
+    </message>
+    <message>
+        <source>Save the competition file</source>
+        <translation>Simpan berkas kompetisi</translation>
+    </message>
+    <message>
+        <source>Competition files (*.json)</source>
+        <translation>Berkas kompetisi (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Tersimpan: %1</translation>
+    </message>
+    <message>
+        <source>Judges&apos; return files</source>
+        <translation>Berkas kembalian juri</translation>
+    </message>
+    <message>
+        <source>Return files (*.jret *.json);;All files (*)</source>
+        <translation>Berkas kembalian (*.jret *.json);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Sedang diproses…</translation>
+    </message>
+    <message>
+        <source>The export failed</source>
+        <translation>Ekspor gagal</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <source>Mean</source>
+        <translation>Rata-rata</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Trimmed mean</source>
+        <translation>Rata-rata terpangkas</translation>
+    </message>
+    <message>
+        <source>Standardized</source>
+        <translation>Distandardisasi</translation>
+    </message>
+    <message>
+        <source>criterion %1</source>
+        <translation>kriteria %1</translation>
+    </message>
+    <message>
+        <source>criteria by weight</source>
+        <translation>kriteria menurut bobot</translation>
+    </message>
+    <message>
+        <source>later round</source>
+        <translation>tahap yang lebih akhir</translation>
+    </message>
+    <message>
+        <source>first places</source>
+        <translation>peringkat pertama terbanyak</translation>
+    </message>
+    <message>
+        <source>chair&apos;s decision</source>
+        <translation>keputusan ketua dewan juri</translation>
+    </message>
+    <message>
+        <source>mean of the judges&apos; totals</source>
+        <translation>rata-rata nilai total para juri</translation>
+    </message>
+    <message>
+        <source>median of the judges&apos; totals</source>
+        <translation>median nilai total para juri</translation>
+    </message>
+    <message>
+        <source>mean without the highest and the lowest total</source>
+        <translation>rata-rata tanpa nilai total tertinggi dan terendah</translation>
+    </message>
+    <message>
+        <source>mean of per-judge standardized totals</source>
+        <translation>rata-rata nilai total yang distandardisasi per juri</translation>
+    </message>
+    <message>
+        <source>Σ round weight × round score / 100</source>
+        <translation>Σ bobot tahap × nilai tahap / 100</translation>
+    </message>
+    <message>
+        <source>round %1 alone</source>
+        <translation>hanya tahap %1</translation>
+    </message>
+    <message>
+        <source>Total of a sheet = Σ weight × score / max (weights in percent, 0–100); across judges: %1; across rounds: %2.</source>
+        <translation>Nilai total satu lembar penilaian = Σ bobot × nilai / maks (bobot dalam persen, 0–100); antarjuri: %1; antartahap: %2.</translation>
+    </message>
+    <message>
+        <source>Scores are shown with two decimals, rounded half up; ranks use the exact values.</source>
+        <translation>Nilai ditampilkan dengan dua desimal, dibulatkan setengah ke atas; peringkat memakai nilai eksak.</translation>
+    </message>
+    <message>
+        <source>The last round has not started, so the weighted final score cannot be computed yet; showing %1 alone.</source>
+        <translation>Tahap terakhir belum dimulai sehingga nilai akhir berbobot belum dapat dihitung; yang ditampilkan hanya %1.</translation>
+    </message>
+    <message>
+        <source>Incomplete entries not ranked (missing sheets): %1. The rules may allow incomplete entries.</source>
+        <translation>Inovasi belum lengkap yang tidak diberi peringkat (lembar penilaian kurang): %1. Aturan dapat mengizinkan inovasi yang belum lengkap.</translation>
+    </message>
+    <message>
+        <source>Entries without a score in at least one round: %1; if incomplete entries are ranked, that round counts as 0.</source>
+        <translation>Inovasi tanpa nilai pada sedikitnya satu tahap: %1; bila inovasi yang belum lengkap diberi peringkat, tahap tersebut dihitung 0.</translation>
+    </message>
+    <message>
+        <source>%1: the trimmed mean needs at least %2 sheets; the plain mean is used for %3 entries with fewer sheets.</source>
+        <translation>%1: rata-rata terpangkas memerlukan sedikitnya %2 lembar penilaian; rata-rata biasa dipakai untuk %3 inovasi dengan lembar penilaian yang lebih sedikit.</translation>
+    </message>
+    <message>
+        <source>%1: some judges gave the same total to every entry they scored in a category; their sheets count as the panel mean.</source>
+        <translation>%1: sebagian juri memberikan nilai total yang sama kepada setiap inovasi yang dinilainya dalam satu kategori; lembar penilaian mereka dihitung sebagai rata-rata dewan juri.</translation>
+    </message>
+    <message>
+        <source>Computing the results…</source>
+        <translation>Menghitung hasil…</translation>
+    </message>
+    <message>
+        <source>Cannot compute the results</source>
+        <translation>Hasil tidak dapat dihitung</translation>
+    </message>
+    <message>
+        <source>Computing the fairness evidence…</source>
+        <translation>Menghitung bukti keadilan penilaian…</translation>
+    </message>
+    <message>
+        <source>Cannot compute the fairness evidence</source>
+        <translation>Bukti keadilan penilaian tidak dapat dihitung</translation>
+    </message>
+    <message>
+        <source>Chair: %1</source>
+        <translation>Ketua dewan juri: %1</translation>
+    </message>
+    <message>
+        <source>Recording the decision…</source>
+        <translation>Mencatat keputusan…</translation>
+    </message>
+    <message>
+        <source>Cannot record the decision</source>
+        <translation>Keputusan tidak dapat dicatat</translation>
+    </message>
+    <message>
+        <source>Finalize the results</source>
+        <translation>Tetapkan hasil</translation>
+    </message>
+    <message>
+        <source>Finalize the results of %1?</source>
+        <translation>Tetapkan hasil %1?</translation>
+    </message>
+    <message>
+        <source>A snapshot of the results (all rounds, method: %1) is stored with its digest, and the competition becomes final: nothing in it can be changed afterwards.</source>
+        <translation>Rekaman hasil (semua tahap, metode: %1) akan disimpan beserta digest-nya, dan kompetisi menjadi final: setelah itu tidak ada data yang dapat diubah.</translation>
+    </message>
+    <message>
+        <source>&amp;Finalize</source>
+        <translation>&amp;Tetapkan</translation>
+    </message>
+    <message>
+        <source>Finalizing the results…</source>
+        <translation>Menetapkan hasil…</translation>
+    </message>
+    <message>
+        <source>Cannot finalize the results</source>
+        <translation>Hasil tidak dapat ditetapkan</translation>
+    </message>
+    <message>
+        <source>The results are final.</source>
+        <translation>Hasil sudah final.</translation>
+    </message>
+    <message>
+        <source>Deciding ties and finalizing use all rounds with the competition&apos;s method; choose them to act.</source>
+        <translation>Keputusan atas nilai sama dan penetapan hasil memakai semua tahap dengan metode kompetisi; pilih keduanya untuk melanjutkan.</translation>
+    </message>
+    <message>
+        <source>Not ready to finalize. Ties on an award boundary waiting for the chair&apos;s decision: %1.</source>
+        <translation>Hasil belum dapat ditetapkan. Nilai sama pada batas penghargaan yang menunggu keputusan ketua dewan juri: %1.</translation>
+    </message>
+    <message>
+        <source>Not ready to finalize. Entries missing score sheets (see Progress): %1.</source>
+        <translation>Hasil belum dapat ditetapkan. Inovasi yang kekurangan lembar penilaian (lihat Kemajuan): %1.</translation>
+    </message>
+    <message>
+        <source>Only a competition in judging can be finalized.</source>
+        <translation>Hanya kompetisi yang sedang dalam penilaian yang dapat ditetapkan hasilnya.</translation>
+    </message>
+    <message>
+        <source>Nothing blocks finalizing.</source>
+        <translation>Tidak ada yang menghambat penetapan hasil.</translation>
+    </message>
+    <message>
+        <source>&amp;Round:</source>
+        <translation>&amp;Tahap:</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Metode:</translation>
+    </message>
+    <message>
+        <source>All rounds (final result)</source>
+        <translation>Semua tahap (hasil akhir)</translation>
+    </message>
+    <message>
+        <source>&amp;Finalize…</source>
+        <translation>Teta&amp;pkan hasil…</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Kategori:</translation>
+    </message>
+    <message>
+        <source>F&amp;ind:</source>
+        <translation>&amp;Cari:</translation>
+    </message>
+    <message>
+        <source>Code or title</source>
+        <translation>Kode atau judul</translation>
+    </message>
+    <message>
+        <source>tied</source>
+        <translation>nilai sama</translation>
+    </message>
+    <message>
+        <source>tie on an award boundary</source>
+        <translation>nilai sama pada batas penghargaan</translation>
+    </message>
+    <message>
+        <source>equal score, separated by a tie-break</source>
+        <translation>nilai sama, dibedakan oleh penentuan peringkat</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>Peringkat</translation>
+    </message>
+    <message>
+        <source>Rank stability</source>
+        <translation>Kestabilan peringkat</translation>
+    </message>
+    <message>
+        <source>Fairness</source>
+        <translation>Keadilan penilaian</translation>
+    </message>
+    <message>
+        <source>All entries (overall ranking)</source>
+        <translation>Semua inovasi (peringkat keseluruhan)</translation>
+    </message>
+    <message>
+        <source>Final. Snapshot digest (SHA-256): %1</source>
+        <translation>Final. Digest rekaman hasil (SHA-256): %1</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsEditor</name>
+    <message>
+        <source>Add round</source>
+        <translation>Tambah tahap</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Naikkan</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Turunkan</translation>
+    </message>
+    <message>
+        <source>Reopen rubric…</source>
+        <translation>Buka kembali rubrik…</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Kode:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Jenis:</translation>
+    </message>
+    <message>
+        <source>In &amp;English:</source>
+        <translation>Dalam bahasa &amp;Inggris:</translation>
+    </message>
+    <message>
+        <source>&amp;Weight in final score:</source>
+        <translation>&amp;Bobot dalam nilai akhir:</translation>
+    </message>
+    <message>
+        <source>&amp;Advancement:</source>
+        <translation>Syarat &amp;lolos:</translation>
+    </message>
+    <message>
+        <source>&amp;Blind judging</source>
+        <translation>&amp;Penilaian tertutup</translation>
+    </message>
+    <message>
+        <source>Judges do not see the entry&apos;s unit and innovators.</source>
+        <translation>Juri tidak melihat perangkat daerah dan inovator dari inovasi yang dinilai.</translation>
+    </message>
+    <message>
+        <source>N: how many entries of each category go on.</source>
+        <translation>N: jumlah inovasi dari setiap kategori yang lolos.</translation>
+    </message>
+    <message>
+        <source>0–100</source>
+        <translation>0–100</translation>
+    </message>
+    <message>
+        <source>Used when the final score combines the rounds by weight.</source>
+        <translation>Dipakai bila nilai akhir menggabungkan tahap-tahap menurut bobot.</translation>
+    </message>
+    <message>
+        <source>Description of the selected criterion:</source>
+        <translation>Uraian kriteria yang dipilih:</translation>
+    </message>
+    <message>
+        <source>Selected criterion: description and levels</source>
+        <translation>Kriteria terpilih: uraian dan tingkat nilai</translation>
+    </message>
+    <message>
+        <source>Instructions for judges</source>
+        <translation>Petunjuk bagi juri</translation>
+    </message>
+    <message>
+        <source>%1 (locked)</source>
+        <translation>%1 (dikunci)</translation>
+    </message>
+    <message>
+        <source>This round has score sheets; its code cannot change.</source>
+        <translation>Tahap ini sudah memiliki lembar penilaian; kodenya tidak dapat diubah.</translation>
+    </message>
+    <message>
+        <source>This round has score sheets and cannot be removed.</source>
+        <translation>Tahap ini sudah memiliki lembar penilaian dan tidak dapat dihapus.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Judges have submitted %Ln sheets in this round. To change its rubric, reopen it: submitted sheets go back to draft and judges must submit again.</source>
+        <translation>
+            <numerusform>Juri telah mengirim %Ln lembar penilaian pada tahap ini. Untuk mengubah rubriknya, buka kembali rubrik: lembar yang terkirim kembali menjadi draf dan juri harus mengirim ulang.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A screening round has no criteria.</source>
+        <translation>Tahap seleksi tidak memiliki kriteria.</translation>
+    </message>
+    <message>
+        <source>Total weight: %1 / 100</source>
+        <translation>Jumlah bobot: %1 / 100</translation>
+    </message>
+    <message>
+        <source>Round weights: %1 / 100</source>
+        <translation>Bobot tahap: %1 / 100</translation>
+    </message>
+    <message>
+        <source>New round</source>
+        <translation>Tahap baru</translation>
+    </message>
+</context>
+<context>
+    <name>RulesEditor</name>
+    <message>
+        <source>Competition</source>
+        <translation>Kompetisi</translation>
+    </message>
+    <message>
+        <source>How results are computed</source>
+        <translation>Cara penghitungan hasil</translation>
+    </message>
+    <message>
+        <source>Tie-breaks, applied in this order</source>
+        <translation>Penentuan peringkat nilai sama, sesuai urutan</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>Name in &amp;English:</source>
+        <translation>Nama dalam bahasa &amp;Inggris:</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Tahun:</translation>
+    </message>
+    <message>
+        <source>&amp;Organiser:</source>
+        <translation>Pen&amp;yelenggara:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Deskripsi:</translation>
+    </message>
+    <message>
+        <source>&amp;Ranking:</source>
+        <translation>Pe&amp;ringkat:</translation>
+    </message>
+    <message>
+        <source>Across &amp;judges:</source>
+        <translation>Antar&amp;juri:</translation>
+    </message>
+    <message>
+        <source>&amp;Trim only with at least:</source>
+        <translation>&amp;Pangkas hanya jika paling sedikit:</translation>
+    </message>
+    <message>
+        <source>Entries missing sheets:</source>
+        <translation>Inovasi belum lengkap:</translation>
+    </message>
+    <message>
+        <source>Across ro&amp;unds:</source>
+        <translation>Ant&amp;artahap:</translation>
+    </message>
+    <message>
+        <source> sheets</source>
+        <translation> lembar</translation>
+    </message>
+    <message>
+        <source>R&amp;ank them anyway</source>
+        <translation>Tetap b&amp;eri peringkat</translation>
+    </message>
+    <message>
+        <source>Add to the chain</source>
+        <translation>Tambahkan ke urutan</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Naikkan</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Turunkan</translation>
+    </message>
+    <message>
+        <source>Entries with exactly equal scores are separated by the first rule that tells them apart. The chair&apos;s recorded decision is applied last even when it is not listed.</source>
+        <translation>Inovasi dengan nilai yang persis sama dibedakan oleh aturan pertama yang dapat memisahkannya. Keputusan ketua dewan juri yang tercatat selalu diterapkan paling akhir, meskipun tidak tercantum.</translation>
+    </message>
+</context>
+<context>
     <name>Runner</name>
     <message>
         <source>Cancel</source>
         <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialogs</name>
+    <message>
+        <source>Open a competition file</source>
+        <translation>Buka berkas kompetisi</translation>
+    </message>
+    <message>
+        <source>Competition files (%1)</source>
+        <translation>Berkas kompetisi (%1)</translation>
+    </message>
+    <message>
+        <source>Save the setup to a file</source>
+        <translation>Simpan pengaturan ke berkas</translation>
+    </message>
+</context>
+<context>
+    <name>SetupLabels</name>
+    <message>
+        <source>Per category</source>
+        <translation>Per kategori</translation>
+    </message>
+    <message>
+        <source>Overall (all categories together)</source>
+        <translation>Keseluruhan (semua kategori digabung)</translation>
+    </message>
+    <message>
+        <source>Mean of the judges&apos; totals</source>
+        <translation>Rata-rata nilai total para juri</translation>
+    </message>
+    <message>
+        <source>Median of the judges&apos; totals</source>
+        <translation>Median nilai total para juri</translation>
+    </message>
+    <message>
+        <source>Trimmed mean (drop the highest and the lowest)</source>
+        <translation>Rata-rata terpangkas (tanpa nilai tertinggi dan terendah)</translation>
+    </message>
+    <message>
+        <source>Standardized per judge (z-scores)</source>
+        <translation>Distandardisasi per juri (skor z)</translation>
+    </message>
+    <message>
+        <source>Last scored round only</source>
+        <translation>Hanya tahap penilaian terakhir</translation>
+    </message>
+    <message>
+        <source>Weighted combination of the rounds</source>
+        <translation>Gabungan tahap menurut bobot</translation>
+    </message>
+    <message>
+        <source>Screening (pass or fail)</source>
+        <translation>Seleksi (lolos atau tidak lolos)</translation>
+    </message>
+    <message>
+        <source>Scored with criteria</source>
+        <translation>Dinilai dengan kriteria</translation>
+    </message>
+    <message>
+        <source>Everyone eligible goes on</source>
+        <translation>Semua yang memenuhi syarat lanjut</translation>
+    </message>
+    <message>
+        <source>Top N per category</source>
+        <translation>N teratas per kategori</translation>
+    </message>
+    <message>
+        <source>Score at or above a threshold</source>
+        <translation>Nilai mencapai ambang batas</translation>
+    </message>
+    <message>
+        <source>Chosen by the secretariat</source>
+        <translation>Dipilih oleh sekretariat</translation>
+    </message>
+    <message>
+        <source>By rank</source>
+        <translation>Menurut peringkat</translation>
+    </message>
+    <message>
+        <source>By score band</source>
+        <translation>Menurut rentang nilai</translation>
+    </message>
+    <message>
+        <source>Higher score on the criterion %1 (%2)</source>
+        <translation>Nilai lebih tinggi pada kriteria %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Higher score on the heaviest criterion, then the next</source>
+        <translation>Nilai lebih tinggi pada kriteria berbobot terbesar, lalu berikutnya</translation>
+    </message>
+    <message>
+        <source>Higher score in the later round</source>
+        <translation>Nilai lebih tinggi pada tahap yang lebih akhir</translation>
+    </message>
+    <message>
+        <source>More first places among the judges</source>
+        <translation>Lebih banyak peringkat pertama dari para juri</translation>
+    </message>
+    <message>
+        <source>Decision of the chair of the jury (with a reason)</source>
+        <translation>Keputusan ketua dewan juri (dengan alasan)</translation>
+    </message>
+    <message>
+        <source>A criterion needs a code.</source>
+        <translation>Kriteria harus memiliki kode.</translation>
+    </message>
+    <message>
+        <source>A criterion needs a name.</source>
+        <translation>Kriteria harus memiliki nama.</translation>
+    </message>
+    <message>
+        <source>The weight %1 must be between 0 and 100.</source>
+        <translation>Bobot %1 harus antara 0 dan 100.</translation>
+    </message>
+    <message>
+        <source>The scale cannot start below 0.</source>
+        <translation>Skala tidak boleh dimulai di bawah 0.</translation>
+    </message>
+    <message>
+        <source>The scale maximum %1 must be above the minimum %2.</source>
+        <translation>Nilai maksimum skala %1 harus lebih besar daripada nilai minimum %2.</translation>
+    </message>
+    <message>
+        <source>The step must be above 0.</source>
+        <translation>Kelipatan harus lebih besar daripada 0.</translation>
+    </message>
+    <message>
+        <source>The step %1 does not divide the range %2–%3 evenly.</source>
+        <translation>Kelipatan %1 tidak membagi rentang %2–%3 secara tepat.</translation>
+    </message>
+    <message>
+        <source>The score %1 is described twice.</source>
+        <translation>Nilai %1 diuraikan dua kali.</translation>
+    </message>
+    <message>
+        <source>The score %1 is not on the scale.</source>
+        <translation>Nilai %1 tidak ada pada skala.</translation>
+    </message>
+    <message>
+        <source>A round needs a code.</source>
+        <translation>Tahap harus memiliki kode.</translation>
+    </message>
+    <message>
+        <source>A round needs a name.</source>
+        <translation>Tahap harus memiliki nama.</translation>
+    </message>
+    <message>
+        <source>A round&apos;s weight must be between 0 and 100.</source>
+        <translation>Bobot tahap harus antara 0 dan 100.</translation>
+    </message>
+    <message>
+        <source>The criterion code %1 is used twice.</source>
+        <translation>Kode kriteria %1 dipakai dua kali.</translation>
+    </message>
+    <message>
+        <source>A scored round needs at least one criterion.</source>
+        <translation>Tahap penilaian harus memiliki paling sedikit satu kriteria.</translation>
+    </message>
+    <message>
+        <source>The criterion weights add up to %1; they must add up to exactly 100.</source>
+        <translation>Jumlah bobot kriteria %1; jumlahnya harus tepat 100.</translation>
+    </message>
+    <message>
+        <source>A screening round has no criteria; remove them.</source>
+        <translation>Tahap seleksi tidak memiliki kriteria; hapus kriteria tersebut.</translation>
+    </message>
+    <message>
+        <source>Top N needs N of at least 1.</source>
+        <translation>N teratas memerlukan N paling sedikit 1.</translation>
+    </message>
+    <message>
+        <source>The threshold must be between 0 and 100.</source>
+        <translation>Ambang batas harus antara 0 dan 100.</translation>
+    </message>
+    <message>
+        <source>No criterion has the code %1.</source>
+        <translation>Tidak ada kriteria dengan kode %1.</translation>
+    </message>
+    <message>
+        <source>Unknown tie-break %1.</source>
+        <translation>Aturan penentuan peringkat nilai sama %1 tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>An award tier needs a code.</source>
+        <translation>Kategori penghargaan harus memiliki kode.</translation>
+    </message>
+    <message>
+        <source>The award tier code %1 is used twice.</source>
+        <translation>Kode kategori penghargaan %1 dipakai dua kali.</translation>
+    </message>
+    <message>
+        <source>An award tier needs a label.</source>
+        <translation>Kategori penghargaan harus memiliki nama.</translation>
+    </message>
+    <message>
+        <source>No category has the code %1.</source>
+        <translation>Tidak ada kategori dengan kode %1.</translation>
+    </message>
+    <message>
+        <source>A rank tier needs ranks from and to, with 1 ≤ from ≤ to.</source>
+        <translation>Kategori penghargaan menurut peringkat memerlukan peringkat dari dan sampai, dengan 1 ≤ dari ≤ sampai.</translation>
+    </message>
+    <message>
+        <source>A score band needs a minimum score.</source>
+        <translation>Rentang nilai memerlukan nilai minimum.</translation>
+    </message>
+    <message>
+        <source>A score band&apos;s maximum must be above its minimum.</source>
+        <translation>Nilai maksimum rentang harus lebih besar daripada nilai minimumnya.</translation>
+    </message>
+    <message>
+        <source>The rank tiers %1 and %2 cover the same ranks.</source>
+        <translation>Kategori penghargaan %1 dan %2 mencakup peringkat yang sama.</translation>
+    </message>
+    <message>
+        <source>The competition needs a name.</source>
+        <translation>Kompetisi harus memiliki nama.</translation>
+    </message>
+    <message>
+        <source>The year %1 is out of range (2000–2200).</source>
+        <translation>Tahun %1 di luar rentang (2000–2200).</translation>
+    </message>
+    <message>
+        <source>A category needs a code and a name.</source>
+        <translation>Kategori harus memiliki kode dan nama.</translation>
+    </message>
+    <message>
+        <source>The category code %1 is used twice.</source>
+        <translation>Kode kategori %1 dipakai dua kali.</translation>
+    </message>
+    <message>
+        <source>The competition needs at least one category.</source>
+        <translation>Kompetisi harus memiliki paling sedikit satu kategori.</translation>
+    </message>
+    <message>
+        <source>The round code %1 is used twice.</source>
+        <translation>Kode tahap %1 dipakai dua kali.</translation>
+    </message>
+    <message>
+        <source>The competition needs at least one scored round.</source>
+        <translation>Kompetisi harus memiliki paling sedikit satu tahap penilaian.</translation>
+    </message>
+    <message>
+        <source>The round weights add up to %1; they must add up to exactly 100.</source>
+        <translation>Jumlah bobot tahap %1; jumlahnya harus tepat 100.</translation>
+    </message>
+    <message>
+        <source>Trimming needs at least 3 sheets.</source>
+        <translation>Pemangkasan memerlukan paling sedikit 3 lembar penilaian.</translation>
+    </message>
+    <message>
+        <source>Competition and rules</source>
+        <translation>Kompetisi dan aturan</translation>
+    </message>
+    <message>
+        <source>Tie-break chain, step %1</source>
+        <translation>Penentuan peringkat nilai sama, urutan ke-%1</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation>Tahap</translation>
+    </message>
+    <message>
+        <source>Award tiers</source>
+        <translation>Kategori penghargaan</translation>
+    </message>
+    <message>
+        <source>Category %1</source>
+        <translation>Kategori %1</translation>
+    </message>
+    <message>
+        <source>Award tier %1</source>
+        <translation>Kategori penghargaan %1</translation>
+    </message>
+    <message>
+        <source>Round “%1”</source>
+        <translation>Tahap “%1”</translation>
+    </message>
+    <message>
+        <source>%1, criterion “%2”</source>
+        <translation>%1, kriteria “%2”</translation>
+    </message>
+</context>
+<context>
+    <name>SetupView</name>
+    <message>
+        <source>Competition file</source>
+        <translation>Berkas kompetisi</translation>
+    </message>
+    <message>
+        <source>New competition from a &amp;template…</source>
+        <translation>Kompetisi baru dari &amp;templat…</translation>
+    </message>
+    <message>
+        <source>New competition from a competition &amp;file…</source>
+        <translation>Kompetisi baru dari &amp;berkas kompetisi…</translation>
+    </message>
+    <message>
+        <source>&amp;Export this setup to a file…</source>
+        <translation>&amp;Ekspor pengaturan ini ke berkas…</translation>
+    </message>
+    <message>
+        <source>Writes the saved setup (not unsaved changes).</source>
+        <translation>Menulis pengaturan yang sudah disimpan (tanpa perubahan yang belum disimpan).</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>&amp;Simpan perubahan</translation>
+    </message>
+    <message>
+        <source>Discard c&amp;hanges</source>
+        <translation>B&amp;uang perubahan</translation>
+    </message>
+    <message>
+        <source>%1 — status: %2</source>
+        <translation>%1 — status: %2</translation>
+    </message>
+    <message>
+        <source>Entries are registered in a category. A category that has entries keeps its code and cannot be removed.</source>
+        <translation>Inovasi didaftarkan dalam suatu kategori. Kategori yang sudah memiliki inovasi tetap memakai kodenya dan tidak dapat dihapus.</translation>
+    </message>
+    <message>
+        <source>A rank tier covers ranks “from” to “to” in each category (Juara I: 1 to 1). A score band covers final scores from the minimum (included when ticked) up to the maximum (excluded unless ticked; empty = no upper limit).</source>
+        <translation>Kategori penghargaan menurut peringkat mencakup peringkat “dari” sampai “sampai” di setiap kategori (Juara I: 1 sampai 1). Rentang nilai mencakup nilai akhir mulai dari nilai minimum (termasuk bila dicentang) hingga nilai maksimum (tidak termasuk kecuali dicentang; kosong = tanpa batas atas).</translation>
+    </message>
+    <message>
+        <source>← Back to %1</source>
+        <translation>← Kembali ke %1</translation>
+    </message>
+    <message>
+        <source>Open registration →</source>
+        <translation>Buka pendaftaran →</translation>
+    </message>
+    <message>
+        <source>Start judging →</source>
+        <translation>Mulai penilaian →</translation>
+    </message>
+    <message>
+        <source>This competition is finalized: its results are frozen, so its setup can no longer be changed. You can still export it to a file or start a new competition from it.</source>
+        <translation>Kompetisi ini sudah final: hasilnya telah dibekukan sehingga pengaturannya tidak dapat diubah lagi. Pengaturan ini masih dapat diekspor ke berkas atau dipakai sebagai dasar kompetisi baru.</translation>
+    </message>
+    <message>
+        <source>Judging is under way. A round&apos;s rubric is locked once judges submit sheets in it; finalizing is done in the Results view.</source>
+        <translation>Penilaian sedang berlangsung. Rubrik suatu tahap dikunci begitu juri mengirim lembar penilaian pada tahap tersebut; finalisasi dilakukan di tampilan Hasil.</translation>
+    </message>
+    <message>
+        <source>Competition and rules</source>
+        <translation>Kompetisi dan aturan</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Rounds and criteria</source>
+        <translation>Tahap dan kriteria</translation>
+    </message>
+    <message>
+        <source>Award tiers</source>
+        <translation>Kategori penghargaan</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln problem(s) to fix before saving:</source>
+        <translation>
+            <numerusform>%Ln masalah harus diperbaiki sebelum menyimpan:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unsaved changes. The setup is valid.</source>
+        <translation>Ada perubahan yang belum disimpan. Pengaturan sudah valid.</translation>
+    </message>
+    <message>
+        <source>All changes are saved.</source>
+        <translation>Semua perubahan sudah disimpan.</translation>
+    </message>
+    <message>
+        <source>Cannot read the setup</source>
+        <translation>Pengaturan tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Simpan perubahan</translation>
+    </message>
+    <message>
+        <source>Judges&apos; draft scores on these criteria will be cleared, because the criterion is removed or its scale changed: %1. Save anyway?</source>
+        <translation>Nilai draf juri pada kriteria berikut akan dihapus karena kriterianya dihapus atau skalanya diubah: %1. Tetap simpan?</translation>
+    </message>
+    <message>
+        <source>Cannot save the setup</source>
+        <translation>Pengaturan tidak dapat disimpan</translation>
+    </message>
+    <message>
+        <source>The setup was saved.</source>
+        <translation>Pengaturan sudah disimpan.</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Buang perubahan</translation>
+    </message>
+    <message>
+        <source>Discard every unsaved change to the setup?</source>
+        <translation>Buang semua perubahan pengaturan yang belum disimpan?</translation>
+    </message>
+    <message>
+        <source>Unsaved changes were discarded.</source>
+        <translation>Perubahan yang belum disimpan sudah dibuang.</translation>
+    </message>
+    <message>
+        <source>Move the competition from %1 to %2?</source>
+        <translation>Pindahkan status kompetisi dari %1 ke %2?</translation>
+    </message>
+    <message>
+        <source>Judges can then score the entries assigned to them.</source>
+        <translation>Setelah itu juri dapat menilai inovasi yang ditugaskan kepada mereka.</translation>
+    </message>
+    <message>
+        <source>Change the status</source>
+        <translation>Ubah status</translation>
+    </message>
+    <message>
+        <source>Cannot change the status</source>
+        <translation>Status tidak dapat diubah</translation>
+    </message>
+    <message>
+        <source>The competition is now in %1.</source>
+        <translation>Status kompetisi sekarang: %1.</translation>
+    </message>
+    <message>
+        <source>Reopen rubric</source>
+        <translation>Buka kembali rubrik</translation>
+    </message>
+    <message>
+        <source>Why must the rubric of round “%1” change? Submitted sheets in this round go back to draft and judges must submit them again. The reason is recorded.</source>
+        <translation>Mengapa rubrik tahap “%1” harus diubah? Lembar penilaian yang sudah terkirim pada tahap ini akan kembali menjadi draf dan juri harus mengirimnya lagi. Alasan ini dicatat.</translation>
+    </message>
+    <message>
+        <source>Cannot reopen the rubric</source>
+        <translation>Rubrik tidak dapat dibuka kembali</translation>
+    </message>
+    <message numerus="yes">
+        <source>The rubric is open again: %Ln submitted sheet(s) went back to draft.</source>
+        <translation>
+            <numerusform>Rubrik dibuka kembali: %Ln lembar terkirim kembali menjadi draf.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot create the competition</source>
+        <translation>Kompetisi tidak dapat dibuat</translation>
+    </message>
+    <message>
+        <source>Reading the competition file…</source>
+        <translation>Membaca berkas kompetisi…</translation>
+    </message>
+    <message>
+        <source>Cannot import the competition file</source>
+        <translation>Berkas kompetisi tidak dapat diimpor</translation>
+    </message>
+    <message>
+        <source>Competition “%1” (%2) was created as a draft. Open it from View › All competitions.</source>
+        <translation>Kompetisi “%1” (%2) sudah dibuat sebagai draf. Buka melalui Tampilan › Semua kompetisi.</translation>
+    </message>
+    <message>
+        <source>Writing the competition file…</source>
+        <translation>Menulis berkas kompetisi…</translation>
+    </message>
+    <message>
+        <source>The saved setup was exported to %1.</source>
+        <translation>Pengaturan yang sudah disimpan diekspor ke %1.</translation>
+    </message>
+    <message>
+        <source>Cannot export the setup</source>
+        <translation>Pengaturan tidak dapat diekspor</translation>
+    </message>
+</context>
+<context>
+    <name>StabilityModel</name>
+    <message>
+        <source>%1 (in use)</source>
+        <translation>%1 (dipakai)</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+</context>
+<context>
+    <name>StabilityPage</name>
+    <message>
+        <source>Only entries whose award changes with the method</source>
+        <translation>Hanya inovasi yang penghargaannya berubah menurut metode</translation>
+    </message>
+    <message>
+        <source>Award changes with the method: %1 of %2 entries</source>
+        <translation>Penghargaan berubah menurut metode: %1 dari %2 inovasi</translation>
+    </message>
+</context>
+<context>
+    <name>TableEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Tambah</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Naikkan</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Turunkan</translation>
+    </message>
+</context>
+<context>
+    <name>TieDecisionDialog</name>
+    <message>
+        <source>Decide a tie</source>
+        <translation>Putuskan nilai sama</translation>
+    </message>
+    <message>
+        <source>These entries have exactly the same score (%1) and the tie-break chain cannot separate them. At stake: %2. Put them in the order the chair decided, best first.</source>
+        <translation>Inovasi berikut memiliki nilai yang persis sama (%1) dan tidak dapat dibedakan oleh urutan penentuan peringkat nilai sama. Yang dipertaruhkan: %2. Susun sesuai keputusan ketua dewan juri, mulai dari yang terbaik.</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>&amp;Naikkan</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>&amp;Turunkan</translation>
+    </message>
+    <message>
+        <source>&amp;Chair:</source>
+        <translation>&amp;Ketua dewan juri:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required):</source>
+        <translation>&amp;Alasan (wajib diisi):</translation>
+    </message>
+    <message>
+        <source>&amp;Record decision</source>
+        <translation>&amp;Catat keputusan</translation>
+    </message>
+</context>
+<context>
+    <name>TiesModel</name>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Peringkat</translation>
+    </message>
+    <message>
+        <source>Tied entries</source>
+        <translation>Inovasi bernilai sama</translation>
+    </message>
+    <message>
+        <source>At stake</source>
+        <translation>Yang dipertaruhkan</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Semua kategori</translation>
+    </message>
+    <message>
+        <source>no award</source>
+        <translation>tanpa penghargaan</translation>
+    </message>
+    <message>
+        <source>advancement cut-off</source>
+        <translation>batas kelolosan</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsDialog</name>
+    <message>
+        <source>Government units</source>
+        <translation>Perangkat daerah</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Kode:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nama:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Jenis:</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. dinas, badan, kecamatan</source>
+        <translation>Opsional, mis. dinas, badan, kecamatan</translation>
+    </message>
+    <message>
+        <source>&amp;Add unit</source>
+        <translation>&amp;Tambah perangkat daerah</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Ganti nama</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Baru</translation>
+    </message>
+    <message>
+        <source>A unit with this code already exists.</source>
+        <translation>Perangkat daerah dengan kode ini sudah ada.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Tersimpan.</translation>
+    </message>
+    <message>
+        <source>Not saved: say who is working first.</source>
+        <translation>Belum disimpan: isi dahulu siapa yang bertugas.</translation>
     </message>
 </context>
 </TS>
