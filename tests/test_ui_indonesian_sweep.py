@@ -1,0 +1,101 @@
+"""Under Indonesian, no visible text of any workspace view is an English source text: every
+view of a demo competition is opened and its widget tree walked (labels, buttons, group
+boxes, tabs, table headers, combo items, placeholders, toolbar and menu actions)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from judging_app.demo.generator import build_demo
+from judging_app.services.workspace import Workspace
+from judging_app.ui.i18n import LANGUAGE_NAMES
+from judging_app.ui.main_window import MainWindow
+
+from test_ui_support import (
+    ScriptedDialogs,
+    TranslationsForTest,
+    english_sources,
+    make_settings,
+    strip_mnemonic,
+)
+
+# Words spelled the same in both languages on purpose.
+SAME_IN_BOTH = {"Status", "Digital", "Total", "Draft", "Median", "Kendall's W", "OK",
+                *LANGUAGE_NAMES.values()}
+
+
+def widget_texts(root: QWidget) -> list[str]:
+    texts: list[str] = []
+    for w in root.findChildren(QWidget):
+        if not w.isVisibleTo(root):
+            continue
+        if isinstance(w, QLabel):
+            texts.append(w.text())
+        elif isinstance(w, QAbstractButton):
+            texts.append(w.text())
+        elif isinstance(w, QGroupBox):
+            texts.append(w.title())
+        elif isinstance(w, QLineEdit):
+            texts.append(w.placeholderText())
+        elif isinstance(w, QComboBox):
+            texts += [w.itemText(i) for i in range(w.count())]
+        elif isinstance(w, QTabWidget):
+            texts += [w.tabText(i) for i in range(w.count())]
+        elif isinstance(w, QToolBar):
+            texts += [a.text() for a in w.actions()]
+        if isinstance(w, QAbstractItemView) and w.model() is not None:
+            model = w.model()
+            try:
+                columns = model.columnCount(QModelIndex())
+            except TypeError:  # list models keep columnCount private
+                columns = 1
+            texts += [model.headerData(c, Qt.Orientation.Horizontal) for c in range(columns)]
+            rows = min(model.rowCount(QModelIndex()), 5)  # translated codes in the first rows
+            texts += [model.data(model.index(r, c), Qt.ItemDataRole.DisplayRole)
+                      for r in range(rows) for c in range(columns)]
+    return [strip_mnemonic(str(t)) for t in texts if t]
+
+
+@pytest.fixture
+def indonesian(qapp):
+    t = TranslationsForTest(qapp)
+    t.apply("id")
+    yield t
+    t.restore()
+
+
+def test_every_view_speaks_indonesian(qtbot, sqlite_db, tmp_path, indonesian):
+    summary = build_demo(Workspace(sqlite_db, "Tim Sekretariat"), entries=30, judges=4,
+                         scored=True)
+    settings = make_settings(tmp_path)
+    settings.actor_name = "Tim Sekretariat"
+    window = MainWindow(sqlite_db, settings, ScriptedDialogs(), indonesian)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    workspace = window.open_competition(summary.code)
+    sources = {strip_mnemonic(s) for s in english_sources()} - SAME_IN_BOTH
+    seen_keys = []
+    for key in workspace.keys():
+        view = workspace.show_view(key)
+        qtbot.waitUntil(lambda v=view: v.isVisible(), timeout=3000)
+        qtbot.wait(50)
+        english = sorted({t for t in widget_texts(view) if t in sources})
+        assert english == [], f"{key} view shows English under Indonesian: {english}"
+        seen_keys.append(key)
+    assert seen_keys == ["setup", "entries", "judges", "assignments", "progress", "results",
+                         "reports"]
+    nav = [workspace.nav.item(i).text() for i in range(workspace.nav.count())]
+    assert nav == ["Pengaturan", "Inovasi", "Juri", "Penugasan", "Kemajuan", "Hasil", "Laporan"]
