@@ -177,7 +177,21 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
     shoot(args.out.resolve(), args.entries)
+    shoot_views(args.out.resolve())
     return 0
+
+
+def shoot_views(out: Path) -> None:
+    """Every workspace view, through each view's own tools/shots_<view>.py."""
+    import importlib.util
+
+    for script in sorted(Path(__file__).parent.glob("shots_*.py")):
+        spec = importlib.util.spec_from_file_location(script.stem, script)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)  # type: ignore[union-attr]
+        for language in ("id", "en"):
+            for path in module.shoot(out, language):
+                print(path)
 
 
 if __name__ == "__main__":
