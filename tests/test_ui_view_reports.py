@@ -7,12 +7,12 @@ from decimal import Decimal as D
 
 import pytest
 
-from factories import seeded_competition
 from judging_app.exchange.competition_file import read_competition_file
 from judging_app.services import assignments, competitions, sheets
 from judging_app.services.sheets import SheetInput
 from judging_app.ui.views.reports_view import ReportsView
 
+from factories import seeded_competition
 from ui_view_support import make_ctx
 
 
