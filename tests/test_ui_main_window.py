@@ -248,3 +248,20 @@ def test_a_read_failure_is_a_message_not_a_traceback(make_window, sqlite_db, dia
     assert (kind, title) == ("error", "Cannot read the database")
     assert "disk unplugged" in details
     assert window.competitions.is_empty_state()
+
+
+def test_connect_to_a_server_by_url(make_window, sqlite_db, dialogs, pg_url):
+    """File → Connect to a database server: the panel's shared PostgreSQL database."""
+    window = make_window(sqlite_db)
+    dialogs.server_answers = [pg_url]
+    assert window.connect_to_server()
+    assert window.db.url.get_backend_name() == "postgresql"
+    assert window.competitions.is_empty_state()
+    window.close()
+
+
+def test_connecting_is_cancelled_without_a_url(make_window, sqlite_db, dialogs):
+    window = make_window(sqlite_db)
+    dialogs.server_answers = [None]
+    assert not window.connect_to_server()
+    assert window.db is sqlite_db

@@ -64,6 +64,7 @@ class ScriptedDialogs(Dialogs):
         self.open_answers: list[str | None] = []
         self.new_answers: list[str | None] = []
         self.new_competition_answers: list = []
+        self.server_answers: list[str | None] = []
 
     def show_error(self, parent: QWidget | None, title: str, text: str, informative: str = "",
                    details: str = "") -> None:
@@ -87,6 +88,10 @@ class ScriptedDialogs(Dialogs):
 
     def show_about(self, parent, title: str, text: str) -> None:
         self.asked.append(("about", title, text))
+
+    def ask_server_url(self, parent) -> str | None:
+        self.asked.append(("server_url",))
+        return self.server_answers.pop(0) if self.server_answers else None
 
     def show_guide(self, parent, language: str) -> None:
         self.asked.append(("guide", language))

@@ -20,7 +20,8 @@ def main(argv: list[str]) -> int:
     for line in Path(argv[0]).read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             source, _, target = line.partition("\t")
-            table[source] = target
+            # a literal \n in the file stands for a line break in the text
+            table[source.replace("\\n", "\n")] = target.replace("\\n", "\n")
     text = TS.read_text(encoding="utf-8")
     missing: list[str] = []
 

@@ -105,6 +105,18 @@ class Dialogs(QObject):
     def show_about(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.about(parent, title, text)
 
+    def ask_server_url(self, parent: QWidget | None) -> str | None:
+        """The SQLAlchemy URL of a database server, or None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        text, ok = QInputDialog.getText(
+            parent, self.tr("Connect to a database server"),
+            self.tr("Server address, for example\npostgresql+psycopg://user:password@host/database"),
+            QLineEdit.EchoMode.Normal, "postgresql+psycopg://",
+        )
+        text = text.strip()
+        return text if ok and "://" in text and not text.endswith("://") else None
+
     def show_guide(self, parent: QWidget | None, language: str) -> None:
         from judging_app.ui.help import GuideDialog
 

@@ -66,3 +66,13 @@ class MainWindowActions:
 
     def show_guide(self) -> None:
         self.dialogs.show_guide(self, self.translations.language)
+
+    def connect_to_server(self) -> bool:
+        """A shared PostgreSQL server for the whole panel: asks for its URL."""
+        url = self.dialogs.ask_server_url(self)
+        return bool(url) and self.open_location(url)
+
+    def open_default_database(self) -> bool:
+        from judging_app.store.database import default_database_path
+
+        return self.open_location(str(default_database_path()))

@@ -2,6 +2,63 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>row %1 (%2 columns recognised)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New government units (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (first on row %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— looks like the existing unit “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Create these %n new unit(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 problems; the first %2 are listed. Nothing can be imported until the file is corrected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 problem(s). Nothing can be imported until the file is corrected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the problems in the spreadsheet, save it, then press Check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file holds no entries to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick “Create these new units” to import, or correct the unit names in the file (a typo creates a unit that should not exist).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is written until you press Import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ActorDialog</name>
     <message>
         <source>Who is working?</source>
@@ -563,6 +620,16 @@
         <translation>Basis data baru</translation>
     </message>
     <message>
+        <source>Connect to a database server</source>
+        <translation>Sambungkan ke server basis data</translation>
+    </message>
+    <message>
+        <source>Server address, for example
+postgresql+psycopg://user:password@host/database</source>
+        <translation>Alamat server, misalnya
+postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
+    </message>
+    <message>
         <source>Judging databases (%1)</source>
         <translation>Basis data penjurian (%1)</translation>
     </message>
@@ -698,6 +765,18 @@
     <message>
         <source>&amp;Units…</source>
         <translation>&amp;Perangkat daerah…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from spreadsheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save import &amp;template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Find</source>
@@ -907,6 +986,94 @@
     </message>
 </context>
 <context>
+    <name>EntryImport</name>
+    <message>
+        <source>Checking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing the entries of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 entries were imported from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New government units created: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry-import-template-%1.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import template saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import template was saved as %1.
+
+Fill in one entry per row on its first sheet, then choose Import from spreadsheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the import template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the import template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntryImportDialogs</name>
+    <message>
+        <source>Import entries from a spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheets (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (%1)</source>
+        <translation type="unfinished">Semua berkas (%1)</translation>
+    </message>
+    <message>
+        <source>Save the import template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EntryLabels</name>
     <message>
         <source>Registered</source>
@@ -1048,6 +1215,80 @@
     <message>
         <source>User guide</source>
         <translation>Panduan pengguna</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import entries from a spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header row:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries to import:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code it gets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblemsModel</name>
+    <message>
+        <source>Sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1435,6 +1676,14 @@
     <message>
         <source>Open &amp;recent</source>
         <translation>Baru &amp;dibuka</translation>
+    </message>
+    <message>
+        <source>Connect to a database &amp;server…</source>
+        <translation>Sambungkan ke &amp;server basis data…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;default database</source>
+        <translation>Buka basis data &amp;bawaan</translation>
     </message>
     <message>
         <source>&amp;Clear list</source>
@@ -2565,6 +2814,14 @@
     <message>
         <source>&amp;Save changes</source>
         <translation>&amp;Simpan perubahan</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Batalkan</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ulangi</translation>
     </message>
     <message>
         <source>Discard c&amp;hanges</source>

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -35,6 +36,7 @@ from judging_app.services.errors import ServiceError
 from judging_app.ui.i18n import fill
 from judging_app.ui.labels import competition_status_label
 from judging_app.ui.views.base import View, ViewContext
+from judging_app.ui.views.setup_history import EditHistory
 from judging_app.ui.views.setup_rubric import ERROR_STYLE, OK_STYLE, RoundsEditor, TableEditor
 from judging_app.ui.views.setup_rules import (
     RulesEditor,
@@ -87,6 +89,13 @@ class SetupView(View):
         self.status = S.DRAFT
         self.problems: list[Problem] = []
         self.usage = setup_status.SetupUsage()
+        self.history = EditHistory()
+        self.undo_action = QAction(self, shortcut=QKeySequence.StandardKey.Undo, enabled=False)
+        self.redo_action = QAction(self, shortcut=QKeySequence.StandardKey.Redo, enabled=False)
+        for action, slot in ((self.undo_action, self.undo), (self.redo_action, self.redo)):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
         self.title_label, self.banner, self.notice = QLabel(), QLabel(), QLabel()
         self.title_label.setObjectName("setupTitle")
         self.title_label.setStyleSheet("font-weight: bold;")
@@ -166,6 +175,8 @@ class SetupView(View):
         self.export_action.setText(self.tr("&Export this setup to a file…"))
         self.export_action.setToolTip(self.tr("Writes the saved setup (not unsaved changes)."))
         self.save_button.setText(self.tr("&Save changes"))
+        self.undo_action.setText(self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo"))
         self.discard_button.setText(self.tr("Discard c&hanges"))
         self._update_texts()
 
@@ -266,15 +277,37 @@ class SetupView(View):
 
     # -- editing ---------------------------------------------------------------------------------
     def _edited(self) -> None:
-        if self.working is None or self.read_only():
+        if self.working is None or self.read_only() or self.history.restoring:
             return
+        before = self.working
         self.working = dataclasses.replace(
             self.rules.apply(self.working), categories=self.categories.items(),
             rounds=self.rounds.value(), award_tiers=self.tiers.items())
+        self.history.record(before, self.working)
+        self._update_history_actions()
         self.tiers.set_categories(self.working.categories)
         self.rounds.set_combination(self.working.rules.round_combination)
         self._notify("")
         self._validate()
+
+    def undo(self) -> None:
+        """Ctrl+Z: back to the setup before the last edit (typing in one field within a
+        second counts as one edit)."""
+        self._restore(self.history.undo(self.working))
+
+    def redo(self) -> None:
+        self._restore(self.history.redo(self.working))
+
+    def _restore(self, setup: CompetitionSetup | None) -> None:
+        if setup is None or self.read_only():
+            return
+        with self.history.restoring_state():
+            self._load(setup)
+        self._update_history_actions()
+
+    def _update_history_actions(self) -> None:
+        self.undo_action.setEnabled(self.history.can_undo())
+        self.redo_action.setEnabled(self.history.can_redo())
 
     def _validate(self) -> None:
         self.problems = validate_setup(self.working) + extra_problems(self.working)
@@ -303,6 +336,8 @@ class SetupView(View):
                               self.tr("Cannot save the setup"))
         if done:
             self.working = None
+            self.history.clear()
+            self._update_history_actions()
             self.refresh()
             self._notify(self.tr("The setup was saved."))
 
@@ -310,6 +345,8 @@ class SetupView(View):
         if self.dirty() and self.dialogs.confirm(
                 self, self.tr("Discard changes"), self.tr("Discard every unsaved change to the setup?")):
             self._load(self.stored)
+            self.history.clear()
+            self._update_history_actions()
             self._notify(self.tr("Unsaved changes were discarded."))
 
     # -- status and locks ------------------------------------------------------------------------
