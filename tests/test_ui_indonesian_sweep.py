@@ -88,7 +88,7 @@ def test_every_view_speaks_indonesian(qtbot, sqlite_db, tmp_path, indonesian):
     workspace = window.open_competition(summary.code)
     sources = {strip_mnemonic(s) for s in english_sources()} - SAME_IN_BOTH
     seen_keys = []
-    for key in workspace.keys():
+    for key in workspace.keys():  # noqa: SIM118 - a method of the workspace, not a dict
         view = workspace.show_view(key)
         qtbot.waitUntil(lambda v=view: v.isVisible(), timeout=3000)
         qtbot.wait(50)

@@ -11,6 +11,8 @@ from pathlib import Path
 FOLDER = Path(__file__).resolve().parent.parent / "resources" / "translations"
 
 PLURALS = {  # source: (Indonesian, English singular, English plural)
+    "Create these %n new unit(s)": ("Buat %n perangkat daerah baru ini", "Create the %n new unit",
+                                    "Create these %n new units"),
     "%Ln competition(s)": ("%Ln kompetisi", "%Ln competition", "%Ln competitions"),
     "%Ln entry(s)": ("%Ln inovasi", "%Ln entry", "%Ln entries"),
     "%1 of %Ln entry(s)": ("%1 dari %Ln inovasi", "%1 of %Ln entry", "%1 of %Ln entries"),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTextBrowser,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +43,11 @@ from judging_app.ui.views.entries_dialogs import (
     withdraw,
 )
 from judging_app.ui.views.entries_form import open_entry_form
+from judging_app.ui.views.entries_import import (
+    EntryImportDialogs,
+    import_from_spreadsheet,
+    save_import_template,
+)
 from judging_app.ui.views.entries_model import (
     COL_CATEGORY,
     COL_CODE,
@@ -72,6 +79,7 @@ class EntriesView(View):
     def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.questions = EntriesDialogs(self)
+        self.import_questions = EntryImportDialogs(self)
         self.model = EntriesTableModel(self)
         self.units, self.categories, self.locked = [], [], False
         self._loading = self._reload_wanted = self._stale = self._loaded_once = False
@@ -93,10 +101,13 @@ class EntriesView(View):
         self.selection_label = QLabel(objectName="selectionCount")
         self.toolbar = QToolBar(toolButtonStyle=Qt.ToolButtonStyle.ToolButtonTextOnly)
         for group in ((self.add_action, self.edit_action),
+                      (self.import_menu.menuAction(),),
                       (self.eligible_action, self.disqualify_action, self.withdraw_action),
                       (self.units_action,)):
             self.toolbar.addActions(group)
             self.toolbar.addSeparator()
+        self.toolbar.widgetForAction(self.import_menu.menuAction()).setPopupMode(
+            QToolButton.ToolButtonPopupMode.InstantPopup)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         for w in (spacer, self.selection_label, QLabel("   "), self.count_label):
@@ -176,6 +187,10 @@ class EntriesView(View):
         self.disqualify_action = action("disqualify", lambda: disqualify(self))
         self.withdraw_action = action("withdraw", lambda: withdraw(self))
         self.units_action = action("units", lambda: open_units(self))
+        self.import_action = action("importEntries", lambda: import_from_spreadsheet(self))
+        self.template_action = action("saveImportTemplate", lambda: save_import_template(self))
+        self.import_menu = QMenu(self, objectName="importMenu")  # one button: the toolbar is full
+        self.import_menu.addActions([self.import_action, self.template_action])
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search code, title, unit or innovator (Ctrl+F)"))
@@ -184,6 +199,9 @@ class EntriesView(View):
                         (self.disqualify_action, self.tr("&Disqualify…")),
                         (self.withdraw_action, self.tr("&Withdraw…")),
                         (self.units_action, self.tr("&Units…")),
+                        (self.import_action, self.tr("&Import from spreadsheet…")),
+                        (self.template_action, self.tr("Save import &template…")),
+                        (self.import_menu.menuAction(), self.tr("&Import")),
                         (self.find_action, self.tr("Find")), (self.reload_action, self.tr("Reload"))):
             a.setText(text)
         self.empty_title.setText("<p style='font-size: large'><b>{}</b></p><p>{}</p>".format(
@@ -368,7 +386,7 @@ class EntriesView(View):
         rows = self.selected_rows()
         self.selection_label.setText(fill(self.tr("%1 selected"), format_int(len(rows))) if rows else "")
         writable = self._loaded_once and not self.locked
-        for a in (self.add_action, self.units_action, self.empty_add):
+        for a in (self.add_action, self.units_action, self.import_action, self.empty_add):
             a.setEnabled(writable)
         self.edit_action.setEnabled(writable and len(rows) == 1)
         for a in (self.eligible_action, self.disqualify_action, self.withdraw_action):
