@@ -136,7 +136,9 @@ def create_competition(
             if s.scalar(select(Competition.id).where(Competition.code == code)) is not None:
                 raise ServiceError(f"A competition with code {code!r} already exists.")
         else:
-            code = _unique_code(s, _slug(f"{setup.name} {setup.year}"))
+            name = setup.name.strip()
+            base = name if name.endswith(str(setup.year)) else f"{name} {setup.year}"
+            code = _unique_code(s, _slug(base))
         comp = Competition(code=code, status=CompetitionStatus.DRAFT.value, created_at=now())
         setup_rows.apply_rules(comp, setup)
         s.add(comp)

@@ -2,16 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name></name>
-    <message numerus="yes">
-        <source>Create these %n new unit(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>CategoriesModel</name>
     <message numerus="yes">
         <source>%Ln entries are in this category; its code cannot change.</source>
@@ -35,6 +25,16 @@
         <translation>
             <numerusform>%1 of %Ln entry</numerusform>
             <numerusform>%1 of %Ln entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message numerus="yes">
+        <source>Create these %n new unit(s)</source>
+        <translation>
+            <numerusform>Create the %n new unit</numerusform>
+            <numerusform>Create these %n new units</numerusform>
         </translation>
     </message>
 </context>

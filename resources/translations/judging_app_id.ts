@@ -2,63 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>row %1 (%2 columns recognised)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New government units (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (first on row %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>— looks like the existing unit “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Create these %n new unit(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 problems; the first %2 are listed. Nothing can be imported until the file is corrected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 problem(s). Nothing can be imported until the file is corrected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking the file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Correct the problems in the spreadsheet, save it, then press Check again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file holds no entries to import.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tick “Create these new units” to import, or correct the unit names in the file (a typo creates a unit that should not exist).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing is written until you press Import.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ActorDialog</name>
     <message>
         <source>Who is working?</source>
@@ -462,6 +405,29 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Declare a conflict of interest</source>
+        <translation>Nyatakan konflik kepentingan</translation>
+    </message>
+    <message>
+        <source>Entry:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Alasan:</translation>
+    </message>
+    <message>
+        <source>&amp;Explanation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You will not score this entry: it leaves your list and your draft for it is removed. The secretariat sees the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConflictTableModel</name>
     <message>
         <source>Entry</source>
@@ -768,15 +734,15 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     </message>
     <message>
         <source>&amp;Import from spreadsheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Impor dari lembar kerja…</translation>
     </message>
     <message>
         <source>Save import &amp;template…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Simpan templat impor…</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Impor</translation>
     </message>
     <message>
         <source>Find</source>
@@ -989,88 +955,86 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <name>EntryImport</name>
     <message>
         <source>Checking %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Memeriksa %1…</translation>
     </message>
     <message>
         <source>Cannot import this file</source>
-        <translation type="unfinished"></translation>
+        <translation>Berkas ini tidak dapat diimpor</translation>
     </message>
     <message>
         <source>%1 cannot be imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tidak dapat diimpor.</translation>
     </message>
     <message>
         <source>Importing the entries of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mengimpor inovasi dari %1…</translation>
     </message>
     <message>
-        <source>%1 entries were imported from %2.</source>
-        <translation type="unfinished"></translation>
+        <source>Entries imported from %1: %2.</source>
+        <translation>Inovasi yang diimpor dari %1: %2.</translation>
     </message>
     <message>
         <source>New government units created: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Perangkat daerah baru yang dibuat: %1.</translation>
     </message>
     <message>
         <source>Entries imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Inovasi berhasil diimpor</translation>
     </message>
     <message>
         <source>Import cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Impor dibatalkan</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impor dibatalkan; tidak ada data yang diimpor.</translation>
     </message>
     <message>
         <source>Nothing was imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada data yang diimpor</translation>
     </message>
     <message>
         <source>entry-import-template-%1.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>templat-impor-inovasi-%1.xlsx</translation>
     </message>
     <message>
         <source>Import template saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat impor telah disimpan</translation>
     </message>
     <message>
-        <source>The import template was saved as %1.
-
-Fill in one entry per row on its first sheet, then choose Import from spreadsheet…</source>
-        <translation type="unfinished"></translation>
+        <source>The import template was saved as %1. Fill in one entry per row on its first sheet, then choose Import from spreadsheet…</source>
+        <translation>Templat impor telah disimpan sebagai %1. Isi satu inovasi per baris pada lembar pertamanya, lalu pilih Impor dari lembar kerja…</translation>
     </message>
     <message>
         <source>Cannot save the import template</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat impor tidak dapat disimpan</translation>
     </message>
     <message>
         <source>Saving the import template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Menyimpan templat impor…</translation>
     </message>
 </context>
 <context>
     <name>EntryImportDialogs</name>
     <message>
         <source>Import entries from a spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Impor inovasi dari lembar kerja</translation>
     </message>
     <message>
         <source>Spreadsheets (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lembar kerja (%1)</translation>
     </message>
     <message>
         <source>All files (%1)</source>
-        <translation type="unfinished">Semua berkas (%1)</translation>
+        <translation>Semua berkas (%1)</translation>
     </message>
     <message>
         <source>Save the import template</source>
-        <translation type="unfinished"></translation>
+        <translation>Simpan templat impor</translation>
     </message>
     <message>
         <source>Excel workbooks (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buku kerja Excel (%1)</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1074,49 @@ Fill in one entry per row on its first sheet, then choose Import from spreadshee
     <message>
         <source>Non-digital</source>
         <translation>Non-digital</translation>
+    </message>
+</context>
+<context>
+    <name>EntryPanel</name>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Tahapan</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Perangkat daerah</translation>
+    </message>
+    <message>
+        <source>Innovators</source>
+        <translation>Inovator</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1218,38 +1225,100 @@ Fill in one entry per row on its first sheet, then choose Import from spreadshee
     </message>
 </context>
 <context>
+    <name>HomePage</name>
+    <message>
+        <source>%1 — your entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · judge: %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Score the selected entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export return file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your work is saved as you type, in %1. When you have finished, export the return file and send it to the secretariat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your scores are saved in the secretariat&apos;s database as you type them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 submitted · %3 in draft · %4 not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <source>Who is judging?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the competition, the round and your own name. You will see only the entries assigned to you, and only your own scores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Competition:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Round:</source>
+        <translation>&amp;Tahap:</translation>
+    </message>
+    <message>
+        <source>&amp;Your name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <source>Import entries from a spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Impor inovasi dari lembar kerja</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>Berkas:</translation>
     </message>
     <message>
         <source>Sheet:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lembar:</translation>
     </message>
     <message>
         <source>Header row:</source>
-        <translation type="unfinished"></translation>
+        <translation>Baris judul kolom:</translation>
     </message>
     <message>
         <source>Entries to import:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Inovasi yang akan diimpor:</translation>
     </message>
     <message>
         <source>Code it gets</source>
-        <translation type="unfinished"></translation>
+        <translation>Kode yang diberikan</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Jumlah baris</translation>
+    </message>
+    <message>
+        <source>Name in the file</source>
+        <translation>Nama dalam berkas</translation>
+    </message>
+    <message>
+        <source>Looks like the registered unit</source>
+        <translation>Mirip perangkat daerah terdaftar</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -1257,37 +1326,145 @@ Fill in one entry per row on its first sheet, then choose Import from spreadshee
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Masalah</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Impor</translation>
     </message>
     <message>
         <source>&amp;Check again</source>
-        <translation type="unfinished"></translation>
+        <translation>Periksa &amp;ulang</translation>
+    </message>
+    <message>
+        <source>row %1 (%2 columns recognised)</source>
+        <translation>baris %1 (%2 kolom dikenali)</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>New government units (%1)</source>
+        <translation>Perangkat daerah baru (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (first on row %2)</source>
+        <translation>%1 (pertama pada baris %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Create these %n new unit(s)</source>
+        <translation>
+            <numerusform>Buat %n perangkat daerah baru ini</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Problems found: %1 (the first %2 are listed). Nothing can be imported until the file is corrected.</source>
+        <translation>Ditemukan %1 masalah (%2 yang pertama ditampilkan). Tidak ada yang dapat diimpor sebelum berkasnya diperbaiki.</translation>
+    </message>
+    <message>
+        <source>Problems found: %1. Nothing can be imported until the file is corrected.</source>
+        <translation>Ditemukan %1 masalah. Tidak ada yang dapat diimpor sebelum berkasnya diperbaiki.</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>Memeriksa berkas…</translation>
+    </message>
+    <message>
+        <source>Correct the problems in the spreadsheet, save it, then press Check again.</source>
+        <translation>Perbaiki masalah tersebut pada lembar kerja, simpan, lalu tekan Periksa ulang.</translation>
+    </message>
+    <message>
+        <source>The file holds no entries to import.</source>
+        <translation>Berkas ini tidak memuat inovasi untuk diimpor.</translation>
+    </message>
+    <message>
+        <source>Tick the box to create the new units, or correct the unit names in the file (a typo would create a unit that should not exist).</source>
+        <translation>Centang kotak untuk membuat perangkat daerah baru, atau perbaiki nama perangkat daerah di berkas (salah ketik akan membuat perangkat daerah yang seharusnya tidak ada).</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you press Import.</source>
+        <translation>Tidak ada data yang disimpan sebelum Anda menekan Impor.</translation>
     </message>
 </context>
 <context>
     <name>ImportProblemsModel</name>
     <message>
         <source>Sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Lembar</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Baris</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolom</translation>
     </message>
     <message>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>Judul kolom</translation>
     </message>
     <message>
         <source>Problem</source>
+        <translation>Masalah</translation>
+    </message>
+</context>
+<context>
+    <name>JudgeDialogs</name>
+    <message>
+        <source>Submit the sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit your sheet for %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After submitting you cannot change it any more; only the secretariat can reopen it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declare a conflict of interest</source>
+        <translation>Nyatakan konflik kepentingan</translation>
+    </message>
+    <message>
+        <source>To declare a conflict of interest with %1, tell the secretariat (with the reason) and do not score this entry. The secretariat records the declaration and takes the entry off your list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export return file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judge returns (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JudgeEntriesModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Inovasi</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your total</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1523,6 +1700,117 @@ Fill in one entry per row on its first sheet, then choose Import from spreadshee
     <message>
         <source>%1 (unit code %2): entries of this unit are conflicts of interest for this judge</source>
         <translation>%1 (kode perangkat daerah %2): inovasi dari perangkat daerah ini merupakan konflik kepentingan bagi juri ini</translation>
+    </message>
+</context>
+<context>
+    <name>JudgeWindow</name>
+    <message>
+        <source>%1 — judge mode — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished">&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>&amp;Export return file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished">&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Batalkan</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ulangi</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;All entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Su&amp;bmit sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declare a &amp;conflict of interest…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished">&amp;Tampilan</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished">&amp;Bahasa</translation>
+    </message>
+    <message>
+        <source>%1 (work saved in %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation type="unfinished">Basis data: %1</translation>
+    </message>
+    <message>
+        <source>NOT SAVED: see the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All changes saved (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read your entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict of interest declared: %1 is no longer on your list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot undo or redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sheet shows what is saved now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The return file was not written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return file written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was written (%2 of %3 sheets submitted). Send this file to the secretariat.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1777,6 +2065,37 @@ Fill in one entry per row on its first sheet, then choose Import from spreadshee
     </message>
 </context>
 <context>
+    <name>MismatchModel</name>
+    <message>
+        <source>Field</source>
+        <translation>Isian</translation>
+    </message>
+    <message>
+        <source>First entry</source>
+        <translation>Input pertama</translation>
+    </message>
+    <message>
+        <source>Second entry</source>
+        <translation>Input kedua</translation>
+    </message>
+    <message>
+        <source>Score: %1</source>
+        <translation>Nilai: %1</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>Komentar: %1</translation>
+    </message>
+    <message>
+        <source>Overall comment</source>
+        <translation>Komentar umum</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(kosong)</translation>
+    </message>
+</context>
+<context>
     <name>NewCompetitionDialog</name>
     <message>
         <source>New competition</source>
@@ -1834,6 +2153,160 @@ Fill in one entry per row on its first sheet, then choose Import from spreadshee
     </message>
 </context>
 <context>
+    <name>PaperDialogs</name>
+    <message>
+        <source>Discard first entry</source>
+        <translation>Batalkan input pertama</translation>
+    </message>
+    <message>
+        <source>Why is the first entry discarded? (recorded in the audit trail)</source>
+        <translation>Mengapa input pertama dibatalkan? (dicatat dalam jejak audit)</translation>
+    </message>
+</context>
+<context>
+    <name>PaperEntryDialog</name>
+    <message>
+        <source>%1 (awaiting confirmation)</source>
+        <translation>%1 (menunggu konfirmasi)</translation>
+    </message>
+    <message>
+        <source>%1: type a score on the scale (%2).</source>
+        <translation>%1: ketik nilai sesuai skala (%2).</translation>
+    </message>
+    <message>
+        <source>The paper sheet was not saved</source>
+        <translation>Lembar penilaian kertas tidak disimpan</translation>
+    </message>
+    <message>
+        <source>Sheet %1 confirmed and submitted: it now counts.</source>
+        <translation>Lembar %1 telah dikonfirmasi dan terkirim: nilainya kini berlaku.</translation>
+    </message>
+    <message>
+        <source>First entry of %1 saved; it counts once another person types it again.</source>
+        <translation>Input pertama %1 disimpan; nilainya berlaku setelah petugas lain mengetik ulang.</translation>
+    </message>
+    <message>
+        <source>The first entry was not discarded</source>
+        <translation>Input pertama tidak dibatalkan</translation>
+    </message>
+    <message>
+        <source>First entry discarded. What you typed is kept: save it as a new first entry, to be confirmed by someone else.</source>
+        <translation>Input pertama dibatalkan. Isian yang Anda ketik tetap ada: simpan sebagai input pertama yang baru, untuk dikonfirmasi oleh petugas lain.</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 sampai %2</translation>
+    </message>
+    <message>
+        <source>Paper sheets</source>
+        <translation>Lembar penilaian kertas</translation>
+    </message>
+    <message>
+        <source>Paper score sheets — %1</source>
+        <translation>Lembar penilaian kertas — %1</translation>
+    </message>
+    <message>
+        <source>Working as: %1</source>
+        <translation>Petugas: %1</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(belum diisi)</translation>
+    </message>
+    <message>
+        <source>Change &amp;who is working…</source>
+        <translation>Ganti &amp;petugas…</translation>
+    </message>
+    <message>
+        <source>&amp;Judge:</source>
+        <translation>&amp;Juri:</translation>
+    </message>
+    <message>
+        <source>&amp;Entry:</source>
+        <translation>&amp;Inovasi:</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Kriteria</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Skala</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Komentar</translation>
+    </message>
+    <message>
+        <source>%1 (weight %2%)</source>
+        <translation>%1 (bobot %2%)</translation>
+    </message>
+    <message>
+        <source>%1 to %2, step %3</source>
+        <translation>%1 sampai %2, kelipatan %3</translation>
+    </message>
+    <message>
+        <source>Comment, if the judge wrote one</source>
+        <translation>Komentar, bila juri menuliskannya</translation>
+    </message>
+    <message>
+        <source>&amp;Overall comment:</source>
+        <translation>Komentar &amp;umum:</translation>
+    </message>
+    <message>
+        <source>The two entries differ</source>
+        <translation>Kedua input berbeda</translation>
+    </message>
+    <message>
+        <source>Fields that differ: %1. Nothing was saved. Check the paper sheet, correct what you typed and confirm again; if the first entry is wrong, discard it.</source>
+        <translation>Isian yang berbeda: %1. Tidak ada yang disimpan. Periksa lembar kertasnya, perbaiki ketikan Anda, lalu konfirmasi kembali; bila input pertama yang keliru, batalkan input pertama tersebut.</translation>
+    </message>
+    <message>
+        <source>&amp;Discard first entry…</source>
+        <translation>&amp;Batalkan input pertama…</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm sheet</source>
+        <translation>&amp;Konfirmasi lembar</translation>
+    </message>
+    <message>
+        <source>&amp;Replace first entry</source>
+        <translation>&amp;Ganti input pertama</translation>
+    </message>
+    <message>
+        <source>&amp;Save first entry</source>
+        <translation>&amp;Simpan input pertama</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>No sheet of this round awaits a paper entry: every assigned judge has submitted, or nobody is assigned yet.</source>
+        <translation>Tidak ada lembar penilaian pada tahap ini yang menunggu input dari kertas: semua juri yang ditugaskan sudah mengirim, atau belum ada penugasan.</translation>
+    </message>
+    <message>
+        <source>First entry: type the paper sheet exactly as the judge wrote it. It counts only after a second person types it again.</source>
+        <translation>Input pertama: ketik lembar penilaian kertas persis seperti yang ditulis juri. Nilainya baru berlaku setelah petugas kedua mengetik ulang lembar tersebut.</translation>
+    </message>
+    <message>
+        <source>Second entry: type the sheet again without looking at the first entry (typed by %1). It counts when both agree.</source>
+        <translation>Input kedua: ketik ulang lembar ini tanpa melihat input pertama (diketik oleh %1). Nilainya berlaku bila kedua input sama.</translation>
+    </message>
+    <message>
+        <source>You typed the first entry of this sheet. A different person must type it again to confirm it; you may only type it again to replace your first entry.</source>
+        <translation>Anda yang mengetik input pertama lembar ini. Petugas lain harus mengetik ulang untuk mengonfirmasinya; Anda hanya dapat mengetik ulang untuk mengganti input pertama Anda.</translation>
+    </message>
+    <message>
+        <source>The judge has a draft of this sheet in the app; the confirmed paper sheet replaces it.</source>
+        <translation>Juri memiliki draf lembar ini di aplikasi; lembar kertas yang telah dikonfirmasi akan menggantikannya.</translation>
+    </message>
+</context>
+<context>
     <name>ProgressView</name>
     <message>
         <source>Counting the score sheets…</source>
@@ -1842,6 +2315,10 @@ Fill in one entry per row on its first sheet, then choose Import from spreadshee
     <message>
         <source>Cannot count the score sheets</source>
         <translation>Lembar penilaian tidak dapat dihitung</translation>
+    </message>
+    <message>
+        <source>&amp;Paper sheets…</source>
+        <translation>&amp;Lembar penilaian kertas…</translation>
     </message>
     <message>
         <source>&amp;Round:</source>
@@ -2411,6 +2888,53 @@ Fill in one entry per row on its first sheet, then choose Import from spreadshee
     <message>
         <source>New round</source>
         <translation>Tahap baru</translation>
+    </message>
+</context>
+<context>
+    <name>RubricPanel</name>
+    <message>
+        <source>Criterion</source>
+        <translation>Kriteria</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Komentar</translation>
+    </message>
+    <message>
+        <source>weight %1% · scale %2, step %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A score from %1; Enter saves it and goes to the next criterion, Up and Down step through the scale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Overall comment:</source>
+        <translation>Komentar &amp;umum:</translation>
+    </message>
+    <message>
+        <source>Comment (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a score first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running total: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 criteria scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No level descriptors for this criterion.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2994,6 +3518,61 @@ Fill in one entry per row on its first sheet, then choose Import from spreadshee
     <message>
         <source>Cannot export the setup</source>
         <translation>Pengaturan tidak dapat diekspor</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPage</name>
+    <message>
+        <source>← &amp;All entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declare a &amp;conflict of interest…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Su&amp;bmit sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted: this sheet is locked. Only the secretariat can reopen it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring is closed for this competition: the sheet can be read but not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your work was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every criterion needs a score before the sheet can be submitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a score: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conflict of interest was not recorded</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -178,10 +179,14 @@ class ProgressView(View):
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
         split.setSizes([230, 470])  # room for a panel of five judges
+        self.paper_button = QPushButton()
+        self.paper_button.setObjectName("paperSheets")
+        self.paper_button.clicked.connect(self.open_paper_sheets)
         top = QHBoxLayout()
         top.addWidget(self.round_label)
         top.addWidget(self.round)
         top.addWidget(self.summary, 1)
+        top.addWidget(self.paper_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
@@ -238,7 +243,20 @@ class ProgressView(View):
         self.entries.set_filter(accept if only or needle else None)
         self.retranslate()
 
+    def open_paper_sheets(self) -> None:
+        """Typed-up paper sheets, entered twice by two people before they count."""
+        from judging_app.ui.views.paper_entry import PaperEntryDialog
+
+        if not self.round.currentData():
+            return
+        dialog = PaperEntryDialog(self.ctx, self.round.currentData(), self)
+        dialog.changed.connect(self.load)
+        dialog.changed.connect(self.changed.emit)
+        dialog.exec()
+        dialog.deleteLater()
+
     def retranslate(self) -> None:
+        self.paper_button.setText(self.tr("&Paper sheets…"))
         self.round_label.setText(self.tr("&Round:"))
         self.judges_box.setTitle(self.tr("Judges"))
         self.entries_box.setTitle(self.tr("Entries"))
