@@ -375,7 +375,11 @@ def _with_summaries(data: RoundData, sheets) -> RoundData:
     def summaries():
         return [(e, c, sum(v), len(v), min(v), max(v)) for (e, c), v in sorted(acc.items())]
 
-    return dataclasses.replace(data, criterion_scores=None, criterion_summaries=summaries)
+    def values(criterion_id):
+        return [(e, x) for (e, c), v in sorted(acc.items()) if c == criterion_id for x in v]
+
+    return dataclasses.replace(data, criterion_scores=None, criterion_summaries=summaries,
+                               criterion_values=values)
 
 
 @settings(max_examples=80, deadline=None)
@@ -384,8 +388,7 @@ def _with_summaries(data: RoundData, sheets) -> RoundData:
         st.tuples(st.integers(1, 6), st.integers(1, 5), st.integers(1, 5), st.integers(1, 5)),
         min_size=2, max_size=40, unique_by=lambda t: (t[0], t[1]),
     ),
-    st.sampled_from([AggregationMethod.MEAN, AggregationMethod.TRIMMED_MEAN,
-                     AggregationMethod.STANDARDIZED]),
+    st.sampled_from(list(AggregationMethod)),
 )
 def test_summaries_from_the_database_rank_exactly_like_per_sheet_scores(rows, method):
     sheets = [sheet(e, j, a, b) for e, j, a, b in rows]

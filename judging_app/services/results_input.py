@@ -74,8 +74,11 @@ def _round_data(s: Session, info: RoundInfo) -> RoundData:
     def summaries():
         return score_queries.criterion_summaries_milli(s, info.id)
 
+    def values(criterion_id):
+        return score_queries.criterion_values_milli(s, info.id, criterion_id)
+
     return RoundData(info, SheetTotals(1000 * lcm, rows),
-                     score_queries.expected_sheet_counts(s, info.id), provider, summaries)
+                     score_queries.expected_sheet_counts(s, info.id), provider, summaries, values)
 
 
 def rounds_to_rank(

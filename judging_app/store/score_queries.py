@@ -110,3 +110,11 @@ def criterion_summaries_milli(session: Session, round_id: int) -> list[tuple[int
     if session.connection().dialect.name == "sqlite":
         return rows
     return [(e, c, int(t), n, lo, hi) for e, c, t, n, lo, hi in rows]
+
+
+def criterion_values_milli(session: Session, round_id: int, criterion_id: int
+                           ) -> list[tuple[int, int]]:
+    """(entry_id, value_milli) of every counted score on one criterion of the round."""
+    sql = ("SELECT sh.entry_id, s.value_milli FROM scores s" + _COUNTED
+           + " AND s.criterion_id = :criterion_id")
+    return _fetch_all(session, sql, {"round_id": round_id, "criterion_id": criterion_id})

@@ -106,6 +106,11 @@ CriterionSummaryProvider = Callable[[], Iterable[CriterionSummaryRow]]
 enough for the mean and the trimmed mean exactly, so a database does the heavy part in one
 GROUP BY; the median still needs the per-sheet provider. Called at most once per ranking."""
 
+CriterionValuesProvider = Callable[[int], Iterable[tuple[int, int]]]
+"""Given a criterion id, every counted score on it as (entry_id, value), integers in one
+unit per round: what the median needs, one criterion at a time (so a tie-break that stops
+after the heaviest criterion never reads the others)."""
+
 
 @dataclass(frozen=True)
 class RoundData:
@@ -116,6 +121,7 @@ class RoundData:
     expected_sheets: Mapping[int, int]  # entry_id -> sheets assigned to non-conflicted judges
     criterion_scores: CriterionScoreProvider | None = None
     criterion_summaries: CriterionSummaryProvider | None = None
+    criterion_values: CriterionValuesProvider | None = None
 
     @classmethod
     def from_sheets(

@@ -39,6 +39,7 @@ class TieBreakContext:
         self._aggregated: dict[tuple[int, int, int], Fraction | int | None] = {}
         self._judges: dict[int, dict[int, dict[int, int]]] = {}
         self._summarised: set[int] = set()  # rounds whose criterion summaries are loaded
+        self._summarised_values: set[tuple[int, int]] = set()  # (round, -criterion) loaded
 
     def prefetch(self, entry_ids: Collection[int]) -> None:
         """Entries likely to be asked about: fetched together on the first request."""
@@ -56,6 +57,26 @@ class TieBreakContext:
         (the standardized method compares criteria by their mean); the median needs every
         score."""
         return data.criterion_summaries is not None and self.method != AggregationMethod.MEDIAN
+
+    def uses_values(self, data: RoundData) -> bool:
+        return data.criterion_values is not None and self.method == AggregationMethod.MEDIAN
+
+    def _load_values(self, data: RoundData, criterion_id: int) -> None:
+        """Medians of one criterion for every entry of the round, from one provider call.
+        The cached value is twice the median (the sum of the two middle scores when the
+        count is even): an exact integer with the same factor for every entry."""
+        key = (data.round.id, -criterion_id)
+        if key in self._summarised_values:
+            return
+        self._summarised_values.add(key)
+        by_entry: dict[int, list[int]] = {}
+        for entry_id, value in data.criterion_values(criterion_id):  # type: ignore[misc]
+            by_entry.setdefault(entry_id, []).append(value)
+        agg, rid = self._aggregated, data.round.id
+        for entry_id, values in by_entry.items():
+            values.sort()
+            n = len(values)
+            agg[(rid, entry_id, criterion_id)] = values[(n - 1) // 2] + values[n // 2]
 
     def _load_summaries(self, data: RoundData) -> None:
         """One provider call for the whole round. The cached value is the aggregated score
@@ -82,7 +103,7 @@ class TieBreakContext:
     def fetch_criteria(self, data: RoundData, entry_ids: Collection[int]) -> None:
         """Make sure the criterion scores of these entries (and of every prefetched entry)
         are at hand: one provider call for all of them."""
-        if self.uses_summaries(data):
+        if self.uses_summaries(data) or self.uses_values(data):
             return  # loaded for the whole round on first use instead
         raw = self._criteria.setdefault(data.round.id, {})
         missing = [e for e in entry_ids if e not in raw]
@@ -110,6 +131,9 @@ class TieBreakContext:
             return self._aggregated[key]
         if self.uses_summaries(data):
             self._load_summaries(data)
+            return self._aggregated.setdefault(key, None)
+        if self.uses_values(data):
+            self._load_values(data, criterion_id)
             return self._aggregated.setdefault(key, None)
         if key not in self._aggregated:
             self.fetch_criteria(data, (entry_id,))
