@@ -297,11 +297,52 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_excel_sheets(args) -> int:
+    from judging_app.services import score_workbooks
+    from judging_app.services.errors import ServiceError
+
+    ws = _workspace(args)
+    if args.action == "export":
+        lang, folder = getattr(args, "lang", None) or "id", Path(args.out)
+        if args.judge:
+            folder.mkdir(parents=True, exist_ok=True)
+            paths = [score_workbooks.export_score_workbook(ws, args.competition, args.round,
+                                                           args.judge, folder, lang)]
+        else:
+            def progress(done: int, total: int) -> None:
+                if sys.stderr.isatty():
+                    print(f"\r{done}/{total} workbooks", end="" if done < total else "\n",
+                          file=sys.stderr)
+
+            paths = score_workbooks.export_score_workbooks(ws, args.competition, args.round,
+                                                           folder, lang, progress)
+        for path in paths:
+            print(f"Wrote {path}")
+        print(f"{len(paths)} score workbook(s). Send each to its judge only.")
+        return 0
+    refused = 0
+    for name in args.files:  # each file is its own transaction: one refusal stops no other
+        try:
+            report = score_workbooks.import_score_workbook(
+                ws, args.competition, Path(name), submit=not args.draft, round_code=args.round)
+        except ServiceError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            refused += 1
+            continue
+        print(report.summary())
+        for warning in report.warnings:
+            print(f"  warning: {warning}")
+    if refused:
+        print(f"{refused} of {len(args.files)} file(s) refused; nothing was imported from them.",
+              file=sys.stderr)
+    return 1 if refused else 0
+
+
 HANDLERS = {
     "demo": cmd_demo, "competition": cmd_competition, "scores": cmd_scores, "db": cmd_db,
     "results": cmd_results, "fairness": cmd_fairness, "decide-tie": cmd_decide_tie,
     "finalize": cmd_finalize, "packages": cmd_packages, "returns": cmd_returns,
-    "entries": cmd_entries, "export": cmd_export,
+    "entries": cmd_entries, "export": cmd_export, "excel-sheets": cmd_excel_sheets,
 }
 
 

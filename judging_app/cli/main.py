@@ -110,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--competition", required=True, metavar="CODE")
 
     add_entries_parser(sub, common)
+    add_excel_sheets_parser(sub, common)
     add_export_parser(sub, common)
 
     dbp = sub.add_parser("db", help="database maintenance")
@@ -138,6 +139,28 @@ def add_entries_parser(sub, common) -> None:
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
     p.add_argument("--lang", choices=["id", "en"], default="id",
                    help="language of the headers and dropdowns (default: id)")
+
+
+def add_excel_sheets_parser(sub, common) -> None:
+    sc = sub.add_parser("excel-sheets",
+                        help="Excel score sheets for judges without the app: one per judge per round")
+    scsub = sc.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = scsub.add_parser("export", parents=[common],
+                         help="write one Excel score sheet per judge with entries assigned in the round")
+    p.add_argument("--competition", required=True, metavar="CODE")
+    p.add_argument("--round", required=True, metavar="CODE")
+    p.add_argument("--out", required=True, metavar="FOLDER")
+    p.add_argument("--judge", metavar="CODE", help="only this judge's workbook (e.g. to re-issue it)")
+    p.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS,
+                   help="language of the sheet names and headers (default: id; the "
+                        "instructions are always in both)")
+    p = scsub.add_parser("import", parents=[common],
+                         help="import filled Excel score sheets, each whole or not at all")
+    p.add_argument("files", nargs="+", metavar="FILE.xlsx")
+    p.add_argument("--competition", required=True, metavar="CODE")
+    p.add_argument("--round", metavar="CODE", help="refuse workbooks for another round")
+    p.add_argument("--draft", action="store_true",
+                   help="keep every sheet a draft (default: complete rows are submitted)")
 
 
 def add_export_parser(sub, common) -> None:
