@@ -78,3 +78,15 @@ def test_packages_and_cancelled_choice(qtbot, sqlite_db, scored, tmp_path):
     before = view.result_label.text()
     view.buttons["workbook"].click()
     assert view.result_label.text() == before
+
+
+def test_excel_score_sheets_round_trip(qtbot, sqlite_db, scored, tmp_path):
+    folder = tmp_path / "excel"
+    folder.mkdir()
+    view = _view(qtbot, sqlite_db, scored.code, tmp_path, Answers(folder=str(folder)))
+    view.buttons["excel_sheets"].click()
+    books = sorted(folder.glob("*.xlsx"))
+    assert len(books) == 3
+    view.dialogs = Answers(files=[str(b) for b in books])
+    view.buttons["excel_import"].click()
+    assert view.result_label.text().count("nothing to change") == 3

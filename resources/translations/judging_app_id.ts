@@ -412,7 +412,7 @@
     </message>
     <message>
         <source>Entry:</source>
-        <translation type="unfinished"></translation>
+        <translation>Inovasi:</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
@@ -420,11 +420,11 @@
     </message>
     <message>
         <source>&amp;Explanation:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Penjelasan:</translation>
     </message>
     <message>
         <source>You will not score this entry: it leaves your list and your draft for it is removed. The secretariat sees the reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anda tidak akan menilai inovasi ini: inovasi ini dikeluarkan dari daftar Anda dan draf lembar penilaian Anda untuk inovasi ini dihapus. Sekretariat dapat melihat alasannya.</translation>
     </message>
 </context>
 <context>
@@ -1100,23 +1100,23 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontak</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Ringkasan</translation>
     </message>
     <message>
         <source>No summary.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada ringkasan.</translation>
     </message>
     <message>
         <source>Links</source>
-        <translation type="unfinished"></translation>
+        <translation>Tautan</translation>
     </message>
     <message>
         <source>Attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>Bukti dukung</translation>
     </message>
 </context>
 <context>
@@ -1228,50 +1228,50 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <name>HomePage</name>
     <message>
         <source>%1 — your entries</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — inovasi yang Anda nilai</translation>
     </message>
     <message>
         <source>%1 · judge: %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · juri: %2 (%3)</translation>
     </message>
     <message>
         <source>Instructions</source>
-        <translation type="unfinished"></translation>
+        <translation>Petunjuk</translation>
     </message>
     <message>
-        <source>&amp;Score the selected entry</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Open the sheet</source>
+        <translation>Buka lembar pe&amp;nilaian</translation>
     </message>
     <message>
-        <source>&amp;Export return file…</source>
-        <translation type="unfinished"></translation>
+        <source>E&amp;xport return file…</source>
+        <translation>E&amp;kspor berkas kembalian…</translation>
     </message>
     <message>
         <source>Your work is saved as you type, in %1. When you have finished, export the return file and send it to the secretariat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pekerjaan Anda tersimpan otomatis saat Anda mengetik, di %1. Setelah selesai, ekspor berkas kembalian dan kirimkan kepada sekretariat.</translation>
     </message>
     <message>
         <source>Your scores are saved in the secretariat&apos;s database as you type them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nilai Anda langsung tersimpan di basis data sekretariat saat Anda mengetiknya.</translation>
     </message>
     <message>
         <source>%1 of %2 submitted · %3 in draft · %4 not started</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dari %2 terkirim · %3 draf · %4 belum dimulai</translation>
     </message>
 </context>
 <context>
     <name>IdentityDialog</name>
     <message>
         <source>Who is judging?</source>
-        <translation type="unfinished"></translation>
+        <translation>Siapa yang menilai?</translation>
     </message>
     <message>
         <source>Choose the competition, the round and your own name. You will see only the entries assigned to you, and only your own scores.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih kompetisi, tahap, dan nama Anda sendiri. Anda hanya akan melihat inovasi yang ditugaskan kepada Anda dan hanya nilai Anda sendiri.</translation>
     </message>
     <message>
         <source>&amp;Competition:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kompetisi:</translation>
     </message>
     <message>
         <source>&amp;Round:</source>
@@ -1279,7 +1279,7 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     </message>
     <message>
         <source>&amp;Your name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nama Anda:</translation>
     </message>
 </context>
 <context>
@@ -1414,15 +1414,15 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <name>JudgeDialogs</name>
     <message>
         <source>Submit the sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirim lembar penilaian</translation>
     </message>
     <message>
         <source>Submit your sheet for %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirim lembar penilaian Anda untuk %1?</translation>
     </message>
     <message>
         <source>After submitting you cannot change it any more; only the secretariat can reopen it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setelah dikirim, lembar penilaian tidak dapat diubah lagi; hanya sekretariat yang dapat membukanya kembali.</translation>
     </message>
     <message>
         <source>Declare a conflict of interest</source>
@@ -1430,15 +1430,15 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     </message>
     <message>
         <source>To declare a conflict of interest with %1, tell the secretariat (with the reason) and do not score this entry. The secretariat records the declaration and takes the entry off your list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Untuk menyatakan konflik kepentingan dengan %1, sampaikan kepada sekretariat (beserta alasannya) dan jangan menilai inovasi ini. Sekretariat akan mencatat pernyataan tersebut dan mengeluarkan inovasi ini dari daftar Anda.</translation>
     </message>
     <message>
         <source>Export return file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor berkas kembalian</translation>
     </message>
     <message>
         <source>Judge returns (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Berkas kembalian juri (%1)</translation>
     </message>
 </context>
 <context>
@@ -1457,15 +1457,15 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Scored</source>
-        <translation type="unfinished"></translation>
+        <translation>Dinilai</translation>
     </message>
     <message>
         <source>Your total</source>
-        <translation type="unfinished"></translation>
+        <translation>Nilai total Anda</translation>
     </message>
 </context>
 <context>
@@ -1571,6 +1571,49 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     </message>
 </context>
 <context>
+    <name>JudgeLaunch</name>
+    <message>
+        <source>Cannot open the judge package</source>
+        <translation>Paket juri tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <source>The judge package %1 could not be opened.</source>
+        <translation>Paket juri %1 tidak dapat dibuka.</translation>
+    </message>
+    <message>
+        <source>Ask the secretariat for a new copy if the file is damaged.</source>
+        <translation>Jika berkas rusak, mintalah salinan baru kepada sekretariat.</translation>
+    </message>
+    <message>
+        <source>Earlier work kept aside</source>
+        <translation>Pekerjaan sebelumnya disimpan terpisah</translation>
+    </message>
+    <message>
+        <source>The work file of this package belonged to another package or was damaged. It was kept as %1; scoring starts from this package.</source>
+        <translation>Berkas kerja paket ini berasal dari paket lain atau rusak. Berkas tersebut disimpan sebagai %1; penilaian dimulai dari paket ini.</translation>
+    </message>
+    <message>
+        <source>If it holds scores you have not sent yet, send that file to the secretariat too.</source>
+        <translation>Jika berkas itu memuat nilai yang belum Anda kirim, kirimkan juga berkas tersebut kepada sekretariat.</translation>
+    </message>
+    <message>
+        <source>Nothing to judge</source>
+        <translation>Tidak ada yang perlu dinilai</translation>
+    </message>
+    <message>
+        <source>No competition in this database is open for judging.</source>
+        <translation>Tidak ada kompetisi dalam basis data ini yang sedang dalam tahap penilaian.</translation>
+    </message>
+    <message>
+        <source>The secretariat opens judging once the entries are screened and assigned.</source>
+        <translation>Sekretariat membuka penilaian setelah inovasi diseleksi dan ditugaskan kepada juri.</translation>
+    </message>
+    <message>
+        <source>Cannot start judge mode</source>
+        <translation>Mode juri tidak dapat dimulai</translation>
+    </message>
+</context>
+<context>
     <name>JudgeLoadModel</name>
     <message>
         <source>Code</source>
@@ -1603,6 +1646,21 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>%1 now, %2 added by the preview, %3 after applying it</source>
         <translation>%1 saat ini, %2 ditambahkan oleh pratinjau, %3 setelah diterapkan</translation>
+    </message>
+</context>
+<context>
+    <name>JudgeModeLabels</name>
+    <message>
+        <source>Not started</source>
+        <translation>Belum dimulai</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draf</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Terkirim</translation>
     </message>
 </context>
 <context>
@@ -1706,23 +1764,23 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <name>JudgeWindow</name>
     <message>
         <source>%1 — judge mode — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — mode juri — %2</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished">&amp;Berkas</translation>
+        <translation>&amp;Berkas</translation>
     </message>
     <message>
         <source>&amp;Export return file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ekspor berkas kembalian…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished">&amp;Keluar</translation>
+        <translation>&amp;Keluar</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sunting</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -1734,83 +1792,83 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     </message>
     <message>
         <source>&amp;Sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lembar</translation>
     </message>
     <message>
         <source>&amp;All entries</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Semua inovasi</translation>
     </message>
     <message>
         <source>&amp;Previous entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Inovasi se&amp;belumnya</translation>
     </message>
     <message>
         <source>&amp;Next entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Inovasi be&amp;rikutnya</translation>
     </message>
     <message>
         <source>Su&amp;bmit sheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kirim lembar penilaian…</translation>
     </message>
     <message>
         <source>Declare a &amp;conflict of interest…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nyatakan kon&amp;flik kepentingan…</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished">&amp;Tampilan</translation>
+        <translation>&amp;Tampilan</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished">&amp;Bahasa</translation>
+        <translation>&amp;Bahasa</translation>
     </message>
     <message>
         <source>%1 (work saved in %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (pekerjaan disimpan di %2)</translation>
     </message>
     <message>
         <source>Package: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Paket juri: %1</translation>
     </message>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished">Basis data: %1</translation>
+        <translation>Basis data: %1</translation>
     </message>
     <message>
         <source>NOT SAVED: see the message</source>
-        <translation type="unfinished"></translation>
+        <translation>BELUM TERSIMPAN: lihat pesan</translation>
     </message>
     <message>
         <source>All changes saved (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua perubahan tersimpan (%1)</translation>
     </message>
     <message>
         <source>Cannot read your entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Daftar inovasi Anda tidak dapat dibaca</translation>
     </message>
     <message>
         <source>Conflict of interest declared: %1 is no longer on your list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflik kepentingan telah dinyatakan: %1 tidak lagi ada dalam daftar Anda.</translation>
     </message>
     <message>
         <source>Cannot undo or redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak dapat membatalkan atau mengulangi</translation>
     </message>
     <message>
         <source>The sheet shows what is saved now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lembar penilaian kini menampilkan isi yang tersimpan.</translation>
     </message>
     <message>
         <source>The return file was not written</source>
-        <translation type="unfinished"></translation>
+        <translation>Berkas kembalian tidak dapat ditulis</translation>
     </message>
     <message>
         <source>Return file written</source>
-        <translation type="unfinished"></translation>
+        <translation>Berkas kembalian telah ditulis</translation>
     </message>
     <message>
         <source>%1 was written (%2 of %3 sheets submitted). Send this file to the secretariat.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 telah ditulis (%2 dari %3 lembar penilaian terkirim). Kirimkan berkas ini kepada sekretariat.</translation>
     </message>
 </context>
 <context>
@@ -2462,6 +2520,10 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>Pengaturan</translation>
     </message>
     <message>
+        <source>Judges without the app</source>
+        <translation>Juri tanpa aplikasi</translation>
+    </message>
+    <message>
         <source>Results workbook (Excel)…</source>
         <translation>Buku kerja hasil (Excel)…</translation>
     </message>
@@ -2486,12 +2548,28 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>Impor berkas kembalian juri…</translation>
     </message>
     <message>
+        <source>Excel score sheets…</source>
+        <translation>Lembar penilaian Excel…</translation>
+    </message>
+    <message>
+        <source>Import filled Excel score sheets…</source>
+        <translation>Impor lembar penilaian Excel yang sudah diisi…</translation>
+    </message>
+    <message>
         <source>Competition file…</source>
         <translation>Berkas kompetisi…</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Folder for the Excel score sheets</source>
+        <translation>Folder untuk lembar penilaian Excel</translation>
+    </message>
+    <message>
+        <source>%1 Excel score sheets written to %2. Send each to its judge only.</source>
+        <translation>%1 lembar penilaian Excel ditulis ke %2. Kirimkan masing-masing hanya kepada jurinya.</translation>
     </message>
     <message>
         <source>Folder for the judge packages</source>
@@ -2540,6 +2618,10 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>Return files (*.jret *.json);;All files (*)</source>
         <translation>Berkas kembalian (*.jret *.json);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Filled Excel score sheets</source>
+        <translation>Lembar penilaian Excel yang sudah diisi</translation>
     </message>
     <message>
         <source>Working…</source>
@@ -2906,11 +2988,23 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     </message>
     <message>
         <source>weight %1% · scale %2, step %3</source>
-        <translation type="unfinished"></translation>
+        <translation>bobot %1% · skala %2, kelipatan %3</translation>
+    </message>
+    <message>
+        <source>Criterion code: %1</source>
+        <translation>Kode kriteria: %1</translation>
+    </message>
+    <message>
+        <source>Score for %1</source>
+        <translation>Nilai untuk %1</translation>
+    </message>
+    <message>
+        <source>Comment on %1</source>
+        <translation>Komentar untuk %1</translation>
     </message>
     <message>
         <source>A score from %1; Enter saves it and goes to the next criterion, Up and Down step through the scale.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nilai %1; Enter menyimpannya dan berpindah ke kriteria berikutnya, tombol panah Atas dan Bawah menaikkan atau menurunkan nilai satu kelipatan.</translation>
     </message>
     <message>
         <source>&amp;Overall comment:</source>
@@ -2918,23 +3012,27 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     </message>
     <message>
         <source>Comment (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Komentar (tidak wajib)</translation>
     </message>
     <message>
         <source>Give a score first</source>
-        <translation type="unfinished"></translation>
+        <translation>Beri nilai terlebih dahulu</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Nilai total: %1</translation>
     </message>
     <message>
         <source>Running total: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nilai total sementara: %1</translation>
     </message>
     <message>
         <source>%1 of %2 criteria scored</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dari %2 kriteria telah dinilai</translation>
     </message>
     <message>
         <source>No level descriptors for this criterion.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kriteria ini tidak memiliki uraian tingkat.</translation>
     </message>
 </context>
 <context>
@@ -3524,55 +3622,55 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <name>SheetPage</name>
     <message>
         <source>← &amp;All entries</source>
-        <translation type="unfinished"></translation>
+        <translation>← Semua &amp;inovasi</translation>
     </message>
     <message>
         <source>Declare a &amp;conflict of interest…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nyatakan kon&amp;flik kepentingan…</translation>
     </message>
     <message>
         <source>Su&amp;bmit sheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kirim lembar penilaian…</translation>
     </message>
     <message>
         <source>Cannot open the sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Lembar penilaian tidak dapat dibuka</translation>
     </message>
     <message>
         <source>Cannot read the sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Lembar penilaian tidak dapat dibaca</translation>
     </message>
     <message>
         <source>Submitted: this sheet is locked. Only the secretariat can reopen it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terkirim: lembar penilaian ini dikunci. Hanya sekretariat yang dapat membukanya kembali.</translation>
     </message>
     <message>
         <source>Scoring is closed for this competition: the sheet can be read but not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Penilaian untuk kompetisi ini sudah ditutup: lembar penilaian dapat dibaca tetapi tidak dapat diubah.</translation>
     </message>
     <message>
         <source>Your work was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Pekerjaan Anda belum tersimpan</translation>
     </message>
     <message>
         <source>The change was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Perubahan tidak disimpan</translation>
     </message>
     <message>
         <source>Not submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum terkirim</translation>
     </message>
     <message>
         <source>Every criterion needs a score before the sheet can be submitted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setiap kriteria harus diberi nilai sebelum lembar penilaian dapat dikirim.</translation>
     </message>
     <message>
         <source>Without a score: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum diberi nilai: %1.</translation>
     </message>
     <message>
         <source>The conflict of interest was not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflik kepentingan tidak tercatat</translation>
     </message>
 </context>
 <context>

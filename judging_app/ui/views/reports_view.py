@@ -53,7 +53,7 @@ class ReportsView(View):
         self.round_box.setObjectName("reportRound")
         self.buttons: dict[str, QPushButton] = {}
         for key in ("workbook", "minutes", "winners", "scoresheets", "packages", "returns",
-                    "setup_file"):
+                    "excel_sheets", "excel_import", "setup_file"):
             button = QPushButton()
             button.setObjectName(f"{key}Button")
             button.clicked.connect(lambda _c=False, k=key: self.export(k))
@@ -69,11 +69,13 @@ class ReportsView(View):
         form.addRow(self.round_label, self.round_box)
         self.results_group = self._group(("workbook", "minutes", "winners"))
         self.judging_group = self._group(("scoresheets", "packages", "returns"))
+        self.excel_group = self._group(("excel_sheets", "excel_import"))
         self.setup_group = self._group(("setup_file",))
         layout = QVBoxLayout(self)
         layout.addWidget(self.options)
         layout.addWidget(self.results_group)
         layout.addWidget(self.judging_group)
+        layout.addWidget(self.excel_group)
         layout.addWidget(self.setup_group)
         layout.addWidget(self.result_label)
         layout.addStretch(1)
@@ -95,6 +97,7 @@ class ReportsView(View):
         self.results_group.setTitle(self.tr("Results"))
         self.judging_group.setTitle(self.tr("Judging"))
         self.setup_group.setTitle(self.tr("Setup"))
+        self.excel_group.setTitle(self.tr("Judges without the app"))
         texts = {
             "workbook": self.tr("Results workbook (Excel)…"),
             "minutes": self.tr("Minutes of evaluation (PDF)…"),
@@ -102,6 +105,8 @@ class ReportsView(View):
             "scoresheets": self.tr("Blank score sheets (PDF)…"),
             "packages": self.tr("Judge packages…"),
             "returns": self.tr("Import judges' return files…"),
+            "excel_sheets": self.tr("Excel score sheets…"),
+            "excel_import": self.tr("Import filled Excel score sheets…"),
             "setup_file": self.tr("Competition file…"),
         }
         for key, text in texts.items():
@@ -138,6 +143,21 @@ class ReportsView(View):
         pdf = self.tr("PDF documents (*.pdf)")
         if key == "returns":
             self._import_returns()
+            return
+        if key == "excel_import":
+            self._import_excel_sheets()
+            return
+        if key == "excel_sheets":
+            folder = self.dialogs.choose_folder(self, self.tr("Folder for the Excel score sheets"),
+                                                self._start_dir())
+            ws = self.ctx.workspace(self) if folder else None
+            if not folder or ws is None or not rnd:
+                return
+            from judging_app.services.score_workbooks import export_score_workbooks
+
+            self._run(lambda p: export_score_workbooks(ws, code, rnd, Path(folder), lang, p),
+                      lambda paths: fill(self.tr("%1 Excel score sheets written to %2. Send each "
+                                                 "to its judge only."), len(paths), folder))
             return
         if key == "packages":
             folder = self.dialogs.choose_folder(self, self.tr("Folder for the judge packages"),
@@ -202,6 +222,28 @@ class ReportsView(View):
                 progress(i, len(files))
                 try:
                     lines.append(import_return(ws, self.ctx.competition, Path(name)).summary())
+                except ServiceError as exc:
+                    lines.append(f"{Path(name).name}: {exc}")
+            return lines
+
+        self._run(work, lambda lines: "\n".join(lines), changed=True)
+
+    def _import_excel_sheets(self) -> None:
+        files = self.dialogs.open_files(self, self.tr("Filled Excel score sheets"),
+                                        self._start_dir(), self.tr("Excel workbooks (*.xlsx)"))
+        ws = self.ctx.workspace(self) if files else None
+        if not files or ws is None:
+            return
+        from judging_app.services.errors import ServiceError
+        from judging_app.services.score_workbooks import import_score_workbook
+
+        def work(progress):
+            lines = []
+            for i, name in enumerate(files):
+                progress(i, len(files))
+                try:
+                    report = import_score_workbook(ws, self.ctx.competition, Path(name))
+                    lines.append(report.summary())
                 except ServiceError as exc:
                     lines.append(f"{Path(name).name}: {exc}")
             return lines
