@@ -207,7 +207,9 @@ def float_reference(totals):
     for e, by in totals.items():
         vals = []
         for j, t in by.items():
-            if var[j] > 0 and var_p > 0:
+            # (float noise can make the variance of equal totals a tiny positive number;
+            # the exact engine sees exactly zero)
+            if var[j] > 1e-15 and var_p > 1e-15:
                 vals.append(mu_p + (float(t) - mu[j]) * math.sqrt(var_p / var[j]))
             else:
                 vals.append(mu_p)

@@ -41,9 +41,7 @@ def widget_texts(root: QWidget) -> list[str]:
     for w in root.findChildren(QWidget):
         if not w.isVisibleTo(root):
             continue
-        if isinstance(w, QLabel):
-            texts.append(w.text())
-        elif isinstance(w, QAbstractButton):
+        if isinstance(w, (QLabel, QAbstractButton)):
             texts.append(w.text())
         elif isinstance(w, QGroupBox):
             texts.append(w.title())

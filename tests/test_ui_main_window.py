@@ -265,3 +265,25 @@ def test_connecting_is_cancelled_without_a_url(make_window, sqlite_db, dialogs):
     dialogs.server_answers = [None]
     assert not window.connect_to_server()
     assert window.db is sqlite_db
+
+
+def test_judge_mode_opens_beside_the_secretariat_window(make_window, sqlite_db):
+    """File → Judge mode: a judge picks who they are and sees only their own entries."""
+    from factories import seeded_competition
+    from judging_app.services import assignments
+    from judging_app.ui.judge.dialogs import Identity
+
+    seeded = seeded_competition(sqlite_db)
+    assignments.assign(seeded.ws, seeded.code, "prop", "J2", ["E1", "E3"])
+    window = make_window(sqlite_db)
+
+    class Pick:
+        def choose_identity(self, parent, choices):
+            return Identity(seeded.code, "prop", "J2")
+
+    window.judge_dialogs = Pick()
+    judge = window.open_judge_mode()
+    assert judge is not None and judge in window.judge_windows
+    codes = [e.code for e in judge.session.entries()]
+    assert codes == ["E1", "E3"]
+    judge.close()

@@ -65,6 +65,7 @@ class ScriptedDialogs(Dialogs):
         self.new_answers: list[str | None] = []
         self.new_competition_answers: list = []
         self.server_answers: list[str | None] = []
+        self.package_answers: list[str | None] = []
 
     def show_error(self, parent: QWidget | None, title: str, text: str, informative: str = "",
                    details: str = "") -> None:
@@ -88,6 +89,10 @@ class ScriptedDialogs(Dialogs):
 
     def show_about(self, parent, title: str, text: str) -> None:
         self.asked.append(("about", title, text))
+
+    def choose_judge_package(self, parent, directory: str) -> str | None:
+        self.asked.append(("judge_package", directory))
+        return self.package_answers.pop(0) if self.package_answers else None
 
     def ask_server_url(self, parent) -> str | None:
         self.asked.append(("server_url",))

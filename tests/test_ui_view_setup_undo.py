@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
+from test_ui_view_setup import draft, open_view, show_round, type_in_cell  # noqa: F401
+
 from judging_app.ui.views.setup_history import EditHistory
 from judging_app.ui.views.setup_tables import CriteriaModel
-
-from test_ui_view_setup import draft, open_view, show_round, type_in_cell  # noqa: F401
 
 
 def test_history_coalesces_a_burst_of_typing_and_redoes():

@@ -35,6 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("gui", parents=[common], help="open the app window")
     p.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS)
 
+    p = sub.add_parser("judge", parents=[common],
+                       help="judge mode: score your entries on this database or from a package")
+    p.add_argument("--package", metavar="FILE.jpkg", help="a judge package (offline laptop)")
+    p.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS)
+
     p = sub.add_parser("demo", parents=[common], help="build a realistic demo competition")
     p.add_argument("--entries", type=int, default=140)
     p.add_argument("--judges", type=int, default=5)
@@ -196,6 +201,10 @@ def main(argv: list[str] | None = None) -> int:
         from judging_app.ui.launch import run_gui
 
         return run_gui(args.db, args.lang)
+    if args.command == "judge":
+        from judging_app.ui.judge.launch import run_judge_gui
+
+        return run_judge_gui(args.db if args.package is None else None, args.package, args.lang)
     from judging_app.cli.commands import run
 
     return run(args)

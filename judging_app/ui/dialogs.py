@@ -105,6 +105,12 @@ class Dialogs(QObject):
     def show_about(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.about(parent, title, text)
 
+    def choose_judge_package(self, parent: QWidget | None, directory: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(
+            parent, self.tr("Open a judge package"), directory,
+            self.tr("Judge packages (*.jpkg);;All files (*)"))
+        return path or None
+
     def ask_server_url(self, parent: QWidget | None) -> str | None:
         """The SQLAlchemy URL of a database server, or None when cancelled."""
         from PySide6.QtWidgets import QInputDialog, QLineEdit

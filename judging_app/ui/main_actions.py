@@ -76,3 +76,30 @@ class MainWindowActions:
         from judging_app.store.database import default_database_path
 
         return self.open_location(str(default_database_path()))
+
+    def open_judge_mode(self, package: str | None = None) -> object | None:
+        """Judge mode beside this window: on the open database (choose who you are), or on
+        a judge package. Returns the judge window, or None when nothing was opened."""
+        from judging_app.ui.judge.launch import open_database_session, open_package_session
+        from judging_app.ui.judge.window import JudgeWindow
+
+        if package:
+            session = open_package_session(package, self.dialogs)
+        else:
+            target = (str(self.db.path) if self.db.path
+                      else self.db.url.render_as_string(hide_password=False))
+            session = open_database_session(target, self.dialogs, self.judge_dialogs,
+                                            self.settings)
+        if session is None:
+            return None
+        window = JudgeWindow(session, self.settings, self.dialogs, self.translations)
+        window.ask = self.judge_dialogs
+        self.judge_windows.append(window)
+        window.destroyed.connect(lambda _o=None, w=window: self.judge_windows.remove(w)
+                                 if w in self.judge_windows else None)
+        window.show()
+        return window
+
+    def open_judge_package(self) -> object | None:
+        path = self.dialogs.choose_judge_package(self, self.settings.last_directory)
+        return self.open_judge_mode(path) if path else None

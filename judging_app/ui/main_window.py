@@ -64,6 +64,14 @@ class MainWindow(CompetitionPages, MainWindowActions, QMainWindow):
         self.new_competition_action.triggered.connect(self.create_competition)
         self.new_action = QAction(self)
         self.new_action.triggered.connect(self.choose_and_create_database)
+        from judging_app.ui.judge.dialogs import JudgeDialogs
+
+        self.judge_dialogs = JudgeDialogs()
+        self.judge_windows: list = []
+        self.judge_action = QAction(self)
+        self.judge_action.triggered.connect(lambda: self.open_judge_mode())
+        self.judge_package_action = QAction(self)
+        self.judge_package_action.triggered.connect(self.open_judge_package)
         self.server_action = QAction(self)
         self.server_action.triggered.connect(self.connect_to_server)
         self.default_db_action = QAction(self)
@@ -103,6 +111,9 @@ class MainWindow(CompetitionPages, MainWindowActions, QMainWindow):
         self.recent_menu = QMenu(self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.judge_action)
+        self.file_menu.addAction(self.judge_package_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.actor_action)
         self.file_menu.addSeparator()
@@ -149,6 +160,8 @@ class MainWindow(CompetitionPages, MainWindowActions, QMainWindow):
         self.new_action.setText(self.tr("&New database…"))
         self.recent_menu.setTitle(self.tr("Open &recent"))
         self.server_action.setText(self.tr("Connect to a database &server…"))
+        self.judge_action.setText(self.tr("&Judge mode (score on this database)…"))
+        self.judge_package_action.setText(self.tr("Open a &judge package…"))
         self.default_db_action.setText(self.tr("Open the &default database"))
         self.clear_recent_action.setText(self.tr("&Clear list"))
         self.actor_action.setText(self.tr("Change &who is working…"))

@@ -586,6 +586,14 @@
         <translation>Basis data baru</translation>
     </message>
     <message>
+        <source>Open a judge package</source>
+        <translation>Buka paket juri</translation>
+    </message>
+    <message>
+        <source>Judge packages (*.jpkg);;All files (*)</source>
+        <translation>Paket juri (*.jpkg);;Semua berkas (*)</translation>
+    </message>
+    <message>
         <source>Connect to a database server</source>
         <translation>Sambungkan ke server basis data</translation>
     </message>
@@ -2026,6 +2034,14 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>Connect to a database &amp;server…</source>
         <translation>Sambungkan ke &amp;server basis data…</translation>
+    </message>
+    <message>
+        <source>&amp;Judge mode (score on this database)…</source>
+        <translation>Mode &amp;juri (menilai di basis data ini)…</translation>
+    </message>
+    <message>
+        <source>Open a &amp;judge package…</source>
+        <translation>Buka &amp;paket juri…</translation>
     </message>
     <message>
         <source>Open the &amp;default database</source>
