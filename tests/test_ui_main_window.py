@@ -269,9 +269,10 @@ def test_connecting_is_cancelled_without_a_url(make_window, sqlite_db, dialogs):
 
 def test_judge_mode_opens_beside_the_secretariat_window(make_window, sqlite_db):
     """File → Judge mode: a judge picks who they are and sees only their own entries."""
-    from factories import seeded_competition
     from judging_app.services import assignments
     from judging_app.ui.judge.dialogs import Identity
+
+    from factories import seeded_competition
 
     seeded = seeded_competition(sqlite_db)
     assignments.assign(seeded.ws, seeded.code, "prop", "J2", ["E1", "E3"])
