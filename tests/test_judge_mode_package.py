@@ -172,3 +172,76 @@ def test_home_of_a_package(qtbot, package_window):
     assert str(tmp / "work.jret") in window.home.note.text()
     assert "Package:" in window.where.text()
     assert [window.home.model.item(r).code for r in range(4)] == list(SCORES)
+
+
+JUDGE_SCORES = {  # each judge scores differently; every entry gets three sheets
+    "J1": {"E1": ("4", "3,5"), "E2": ("5", "2"), "E3": ("3", "4,5"), "E4": ("2", "1")},
+    "J2": {"E1": ("5", "4"), "E2": ("3", "3"), "E3": ("2", "5"), "E4": ("1", "1,5")},
+    "J3": {"E1": ("3", "5"), "E2": ("4", "2,5"), "E3": ("4", "4"), "E4": ("2", "2")},
+}
+
+
+def judging_for_three(db):
+    s = seeded_competition(db)
+    for judge in JUDGE_SCORES:
+        assignments.assign(s.ws, s.code, "prop", judge, ["E1", "E2", "E3", "E4"])
+    return s
+
+
+def score_as(qtbot, window, scores) -> None:
+    window.home.focus_table()
+    qtbot.waitUntil(window.home.table.hasFocus, timeout=2000)
+    for i, (entry, (a, b)) in enumerate(scores.items()):
+        if i:
+            press(qtbot, Qt.Key.Key_Down)
+        press(qtbot, Qt.Key.Key_Return)
+        assert window.sheet.entry == entry
+        type_score(qtbot, window, "A", a)
+        type_score(qtbot, window, "B", b)
+        window.ask.confirms.append(True)
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+        press(qtbot, Qt.Key.Key_Left, ALT)
+
+
+def test_three_judges_packages_give_the_results_of_direct_entry(qtbot, sqlite_db, tmp_path):
+    """The issue's round trip: packages for three judges, each filled by keyboard in judge
+    mode on its own laptop, returns exported and imported; the results equal the same
+    scores entered by the same judges directly on the database."""
+    s = judging_for_three(sqlite_db)
+    packages = judge_packages.export_packages(s.ws, s.code, "prop", tmp_path / "out")
+    assert len(packages) == 3
+    returns = []
+    for package in packages:
+        judge = next(j for j in JUDGE_SCORES if f"_{j}" in package.name)
+        session = PackageJudgeSession(package, tmp_path / judge / "work.jret")
+        window, _dialogs, translations = open_window(qtbot, session, tmp_path / f"p{judge}", "id")
+        try:
+            score_as(qtbot, window, JUDGE_SCORES[judge])
+            target = tmp_path / "to-secretariat" / f"{judge}.jret"
+            window.ask.return_paths = [str(target)]
+            press(qtbot, Qt.Key.Key_E, CTRL)
+            returns.append(target)
+        finally:
+            translations.restore()
+            window.close()
+    for target in returns:
+        assert judge_packages.import_return(s.ws, s.code, target).submitted == 4
+    imported = results.results_json(results.compute(sqlite_db, s.code))
+
+    direct_db = open_database(tmp_path / "direct.sqlite")
+    try:
+        d = judging_for_three(direct_db)
+        for judge, scores in JUDGE_SCORES.items():
+            session = DatabaseJudgeSession(direct_db, d.code, "prop", judge)
+            window, _dialogs, translations = open_window(qtbot, session, tmp_path / f"d{judge}", "id")
+            try:
+                score_as(qtbot, window, scores)
+            finally:
+                translations.restore()
+                window.close()
+        direct = results.results_json(results.compute(direct_db, d.code))
+    finally:
+        direct_db.close()
+    assert imported == direct
+    rows = [r for c in imported["categories"] for r in c["rows"]]
+    assert all(r["sheets"] == 3 and not r["incomplete"] for r in rows)
