@@ -14,7 +14,6 @@ incomplete ones stay drafts, a submitted sheet is locked unless the row repeats 
 
 from __future__ import annotations
 
-import functools
 import json
 import secrets
 from collections.abc import Callable
@@ -22,11 +21,10 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from judging_app.core.enums import CompetitionStatus, RoundKind, SheetSource, SheetState
-from judging_app.core.numbers import from_milli, to_milli
 from judging_app.exchange import judge_package as jp
 from judging_app.exchange import judge_package_draft as jd
 from judging_app.exchange.score_workbook import (
@@ -40,9 +38,9 @@ from judging_app.exchange.score_workbook import (
     write_score_workbook,
 )
 from judging_app.services import audit, lookup
-from judging_app.services.competitions import now
 from judging_app.services.entries import list_entries
 from judging_app.services.errors import ImportFileError, LockedError, ServiceError
+from judging_app.services.sheet_bulk import apply_merge, audited, stored_sheets
 from judging_app.services.workspace import Workspace
 from judging_app.store import models as m
 from judging_app.store import setup_rows
@@ -85,30 +83,8 @@ class ScoreWorkbookImportReport:
                 f"{self.empty} empty row(s).")
 
 
-_decimal = functools.lru_cache(maxsize=4096)(from_milli)  # scores repeat: a few hundred values
 
 
-def _stored(s: Session, round_id: int,
-            judge_id: int | None) -> dict[int, dict[str, jd.StoredSheet]]:
-    """judge id -> entry code -> stored sheet, in one query."""
-    q = (select(m.ScoreSheet.id, m.ScoreSheet.judge_id, m.Entry.code, m.ScoreSheet.state,
-                m.ScoreSheet.version, m.ScoreSheet.source, m.ScoreSheet.overall_comment,
-                m.Criterion.code, m.Score.value_milli, m.Score.comment)
-         .join(m.Entry, m.Entry.id == m.ScoreSheet.entry_id)
-         .outerjoin(m.Score, m.Score.sheet_id == m.ScoreSheet.id)
-         .outerjoin(m.Criterion, m.Criterion.id == m.Score.criterion_id)
-         .where(m.ScoreSheet.round_id == round_id))
-    if judge_id is not None:
-        q = q.where(m.ScoreSheet.judge_id == judge_id)
-    out: dict[int, dict[str, jd.StoredSheet]] = {}
-    for sid, jid, entry, state, version, source, overall, crit, value, comment in s.execute(q):
-        sheet = out.setdefault(jid, {}).setdefault(
-            entry, jd.StoredSheet(entry, state, version, source, overall, id=sid))
-        if crit is not None:
-            sheet.scores[crit] = _decimal(value)
-            if comment:
-                sheet.comments[crit] = comment
-    return out
 
 
 def _rubric(s: Session, comp_id: int, round_code: str) -> tuple[jp.RubricCriterion, ...]:
@@ -133,7 +109,7 @@ def _workbooks(db: Database, competition: str | int, round_code: str, judge_code
         rubric = _rubric(s, comp.id, rnd.code)
         if not rubric:
             raise ServiceError(f"Round {rnd.code!r} has no criteria yet: nothing to score.")
-        stored = _stored(s, rnd.id, one and one.id)
+        stored = stored_sheets(s, rnd.id, one and one.id)
         assigned: dict[int, list[str]] = {}
         for jid, code in s.execute(select(m.Assignment.judge_id, m.Entry.code)
                                    .join(m.Entry, m.Entry.id == m.Assignment.entry_id)
@@ -346,34 +322,8 @@ def _located(problems: list[str], filled: FilledScoreWorkbook, judge: str) -> li
     return out
 
 
-def _apply(s: Session, rnd: m.Round, judge: m.Judge, plan: jd.MergePlan,
-           entry_ids: dict[str, int]) -> None:
-    stamp, criteria = now(), dict(s.execute(
-        select(m.Criterion.code, m.Criterion.id).where(m.Criterion.round_id == rnd.id)).all())
-    if plan.new:
-        s.execute(m.ScoreSheet.__table__.insert(), [dict(
-            round_id=rnd.id, judge_id=judge.id, entry_id=entry_ids[x.entry], state=x.state,
-            version=1, source=EXCEL, overall_comment=x.overall_comment, reopened_reason="",
-            updated_at=stamp, submitted_at=stamp if x.state == SUBMITTED else None)
-            for x in plan.new])
-    for _, new in plan.changed:
-        extra = {"submitted_at": stamp} if new.state == SUBMITTED else {}
-        s.execute(update(m.ScoreSheet).where(m.ScoreSheet.id == new.id).values(
-            version=new.version, source=EXCEL, overall_comment=new.overall_comment,
-            state=new.state, updated_at=stamp, **extra))
-        s.execute(delete(m.Score).where(m.Score.sheet_id == new.id))
-    ids = dict(s.execute(select(m.ScoreSheet.entry_id, m.ScoreSheet.id).where(
-        m.ScoreSheet.round_id == rnd.id, m.ScoreSheet.judge_id == judge.id)).all())
-    rows = [{"sheet_id": ids[entry_ids[x.entry]], "criterion_id": criteria[c],
-             "value_milli": to_milli(v), "comment": x.comments.get(c, "")}
-            for x in plan.new + [n for _, n in plan.changed] for c, v in x.scores.items()]
-    if rows:
-        s.execute(m.Score.__table__.insert(), rows)
 
 
-def _audited(x: jd.StoredSheet) -> dict:
-    return {"state": x.state, "version": x.version,
-            "scores": {k: jp.dec_text(v) for k, v in sorted(x.scores.items())}}
 
 
 def import_score_workbook(ws: Workspace, competition: str | int, path: Path, submit: bool = True,
@@ -406,7 +356,7 @@ def import_score_workbook(ws: Workspace, competition: str | int, path: Path, sub
         except ServiceError as exc:
             raise ImportFileError(str(path), [str(exc)]) from None
         rubric = _rubric(s, comp.id, rnd.code)
-        stored = _stored(s, rnd.id, judge.id).get(judge.id, {})
+        stored = stored_sheets(s, rnd.id, judge.id).get(judge.id, {})
         incoming, empty = _incoming(filled, stored, rubric, submit)
         entry_ids = dict(s.execute(select(m.Entry.code, m.Entry.id).where(
             m.Entry.competition_id == comp.id)).all())
@@ -445,18 +395,18 @@ def import_score_workbook(ws: Workspace, competition: str | int, path: Path, sub
                        for e in _events(s, comp.id, IMPORT_ACTION, key))
             return ScoreWorkbookImportReport(**base, already_imported=seen,
                                              warnings=tuple(warnings))
-        _apply(s, rnd, judge, plan, entry_ids)
+        apply_merge(s, rnd, judge, plan, entry_ids, EXCEL)
         written = plan.new + [n for _, n in plan.changed]
         counts = {"created": len(plan.new), "updated": len(plan.changed),
                   "unchanged": plan.unchanged, "empty": empty,
                   "submitted": sum(x.state == SUBMITTED for x in written)}
         audit.record(s, ws.actor, IMPORT_ACTION, "score_workbook", key, competition_id=comp.id,
-                     old={o.entry: _audited(o) for o, _ in plan.changed} or None,
+                     old={o.entry: audited(o) for o, _ in plan.changed} or None,
                      new={"round": rnd.code, "judge": judge.code, "file": path.name,
                           "sha256": filled.sha256, "workbook_id": ident.workbook_id,
                           "created_at": ident.created_at, "submit": submit, "counts": counts,
                           "warnings": warnings,
-                          "sheets": {x.entry: _audited(x) for x in written}})
+                          "sheets": {x.entry: audited(x) for x in written}})
     return ScoreWorkbookImportReport(**{**base, "created": counts["created"],
                                         "updated": counts["updated"],
                                         "submitted": counts["submitted"]},
