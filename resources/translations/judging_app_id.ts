@@ -2576,6 +2576,22 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>Berkas kompetisi…</translation>
     </message>
     <message>
+        <source>The award list per category, the score recap of every judge, the fairness evidence and the rules, for the mayor&apos;s decree and the plenary.</source>
+        <translation>Daftar pemenang per kategori, rekapitulasi nilai setiap juri, bukti keadilan penilaian, dan ketentuan penilaian, untuk Keputusan Wali Kota dan sidang pleno.</translation>
+    </message>
+    <message>
+        <source>For judges on their own laptops: one signed package per judge; their return files come back here. Blank sheets for paper judging.</source>
+        <translation>Untuk juri yang menilai di laptop sendiri: satu paket bertanda tangan per juri; berkas kembaliannya diimpor di sini. Lembar kosong untuk penilaian di atas kertas.</translation>
+    </message>
+    <message>
+        <source>For judges without the app: one protected Excel workbook per judge, imported back whole or not at all.</source>
+        <translation>Untuk juri tanpa aplikasi: satu buku kerja Excel terlindungi per juri, diimpor kembali seluruhnya atau tidak sama sekali.</translation>
+    </message>
+    <message>
+        <source>The competition&apos;s setup as a file, to reuse next year or share with another city.</source>
+        <translation>Pengaturan kompetisi sebagai berkas, untuk dipakai lagi tahun depan atau dibagikan ke kota lain.</translation>
+    </message>
+    <message>
         <source>PDF documents (*.pdf)</source>
         <translation>Dokumen PDF (*.pdf)</translation>
     </message>

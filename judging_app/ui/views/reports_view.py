@@ -62,6 +62,7 @@ class ReportsView(View):
         self.result_label.setObjectName("reportResult")
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hints: dict[str, QLabel] = {}
         self.options = QGroupBox()
         form = QFormLayout(self.options)
         self.language_label, self.round_label = QLabel(), QLabel()
@@ -82,10 +83,17 @@ class ReportsView(View):
 
     def _group(self, keys: tuple[str, ...]) -> QGroupBox:
         group = QGroupBox()
-        row = QHBoxLayout(group)
+        column = QVBoxLayout(group)
+        hint = QLabel()
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        self.hints[keys[0]] = hint
+        column.addWidget(hint)
+        row = QHBoxLayout()
         for key in keys:
             row.addWidget(self.buttons[key])
         row.addStretch(1)
+        column.addLayout(row)
         return group
 
     def retranslate(self) -> None:
@@ -111,6 +119,20 @@ class ReportsView(View):
         }
         for key, text in texts.items():
             self.buttons[key].setText(text)
+        hints = {
+            "workbook": self.tr("The award list per category, the score recap of every judge, "
+                                "the fairness evidence and the rules, for the mayor's decree "
+                                "and the plenary."),
+            "scoresheets": self.tr("For judges on their own laptops: one signed package per "
+                                   "judge; their return files come back here. Blank sheets "
+                                   "for paper judging."),
+            "excel_sheets": self.tr("For judges without the app: one protected Excel workbook "
+                                    "per judge, imported back whole or not at all."),
+            "setup_file": self.tr("The competition's setup as a file, to reuse next year or "
+                                  "share with another city."),
+        }
+        for key, text in hints.items():
+            self.hints[key].setText(text)
 
     def refresh(self) -> None:
         setup = competitions.get_setup(self.ctx.db, self.ctx.competition)
