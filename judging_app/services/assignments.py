@@ -148,6 +148,8 @@ def assign(ws: Workspace, competition: str | int, round_code: str, judge_code: s
         conflicts = conflicted_pairs(s, comp.id)
         for code in entry_codes:
             entry = lookup.entry(s, comp.id, code)
+            if entry.status != EntryStatus.ELIGIBLE.value:
+                raise ServiceError(f"Entry {code} is {entry.status}, not eligible; it is not assigned.")
             if (judge.id, entry.id) in conflicts:
                 raise ServiceError(f"Judge {judge_code} has a conflict of interest with {code}.")
             if s.scalar(select(Assignment.id).where(

@@ -77,8 +77,12 @@ def list_competitions(db: Database) -> list[CompetitionSummary]:
 
 
 def get_summary(db: Database, ref: str | int) -> CompetitionSummary:
-    for item in list_competitions(db):
-        if str(ref) in (str(item.id), item.code):
+    items = list_competitions(db)
+    for item in items:  # by code first, then by number
+        if item.code == str(ref):
+            return item
+    for item in items:
+        if str(item.id) == str(ref):
             return item
     raise lookup.NotFoundError(f"No competition {ref!r} in this database.")
 
@@ -133,6 +137,10 @@ def create_competition(
     _check_valid(setup)
     with ws.db.write() as s:
         if code:
+            code = code.strip()
+            if code.isdigit():
+                raise ValidationError(f"Competition code {code!r} needs a letter (numbers alone "
+                                      "are read as the competition's number).")
             if s.scalar(select(Competition.id).where(Competition.code == code)) is not None:
                 raise ServiceError(f"A competition with code {code!r} already exists.")
         else:

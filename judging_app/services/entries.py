@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, fields
 from datetime import date
 
@@ -79,7 +80,8 @@ def list_units(db: Database, competition: str | int) -> list[UnitRecord]:
 
 
 def add_unit_in_session(s: Session, actor: str, comp_id: int, code: str, name: str, kind: str) -> Unit:
-    if not code.strip() or not name.strip():
+    code, name = code.strip(), name.strip()
+    if not code or not name:
         raise ValidationError("A unit needs a code and a name.")
     if s.scalar(select(Unit.id).where(Unit.competition_id == comp_id, Unit.code == code)):
         raise ServiceError(f"A unit with code {code!r} already exists.")
@@ -169,6 +171,7 @@ def _fill(e: Entry, data: EntryInput, unit_id: int, category_id: int) -> None:
 
 
 def add_entry(ws: Workspace, competition: str | int, data: EntryInput) -> EntryRecord:
+    data = dataclasses.replace(data, code=data.code.strip())
     _check_entry_input(data)
     with ws.db.write() as s:
         comp = lookup.writable_competition(s, competition)
@@ -189,6 +192,7 @@ def add_entry(ws: Workspace, competition: str | int, data: EntryInput) -> EntryR
 
 def edit_entry(ws: Workspace, competition: str | int, code: str, data: EntryInput) -> EntryRecord:
     """Replace an entry's details (its code may change too)."""
+    data = dataclasses.replace(data, code=data.code.strip())
     _check_entry_input(data)
     with ws.db.write() as s:
         comp = lookup.writable_competition(s, competition)
@@ -236,11 +240,12 @@ def set_entry_status(
             raise lookup.NotFoundError(f"No entry with code {missing[0]!r} in this competition.")
         for code in wanted:
             e = found[code]
-            if e.status == status.value and e.status_reason == reason:
+            new_reason = "" if status == EntryStatus.ELIGIBLE else reason
+            if e.status == status.value and e.status_reason == new_reason:
                 continue
             old = {"status": e.status, "reason": e.status_reason}
             e.status = status.value
-            e.status_reason = reason if status != EntryStatus.ELIGIBLE else ""
+            e.status_reason = new_reason
             e.updated_at = now()
             if status == EntryStatus.DISQUALIFIED:
                 s.add(Decision(

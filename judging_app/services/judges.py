@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
 from dataclasses import dataclass
 
@@ -66,6 +67,7 @@ def list_judges(db: Database, competition: str | int) -> list[JudgeRecord]:
 
 
 def add_judge(ws: Workspace, competition: str | int, data: JudgeInput) -> JudgeRecord:
+    data = dataclasses.replace(data, code=data.code.strip())
     _check(data)
     with ws.db.write() as s:
         comp = lookup.writable_competition(s, competition)
@@ -88,6 +90,7 @@ def add_judge(ws: Workspace, competition: str | int, data: JudgeInput) -> JudgeR
 
 
 def edit_judge(ws: Workspace, competition: str | int, code: str, data: JudgeInput) -> None:
+    data = dataclasses.replace(data, code=data.code.strip())
     _check(data)
     with ws.db.write() as s:
         comp = lookup.writable_competition(s, competition)
@@ -105,7 +108,30 @@ def edit_judge(ws: Workspace, competition: str | int, code: str, data: JudgeInpu
         s.flush()
         if data.unit != old_unit:
             sync_unit_conflicts(s, comp.id, judge_ids=[j.id])
+        dropped = _drop_unstarted_assignments(s, j) if old["active"] and not j.active else []
         new = _state(j, data.unit)
         changed = {k: v for k, v in old.items() if new[k] != v}
+        after = {k: new[k] for k in changed}
+        if dropped:
+            after["assignments_removed"] = dropped
         audit.record(s, ws.actor, "judge.edit", "judge", j.code, old=changed,
-                     new={k: new[k] for k in changed}, competition_id=comp.id)
+                     new=after, competition_id=comp.id)
+
+
+def _drop_unstarted_assignments(s, judge: Judge) -> list[str]:
+    """A judge made inactive keeps the sheets already started; the entries not started yet
+    no longer expect a sheet from them (reassign them). Returns 'round/entry' keys."""
+    from sqlalchemy import delete
+
+    from judging_app.store.models import Assignment, Entry, Round, ScoreSheet
+
+    started = select(ScoreSheet.id).where(
+        ScoreSheet.round_id == Assignment.round_id, ScoreSheet.judge_id == Assignment.judge_id,
+        ScoreSheet.entry_id == Assignment.entry_id).exists()
+    rows = s.execute(
+        select(Assignment.id, Round.code, Entry.code)
+        .join(Round, Round.id == Assignment.round_id).join(Entry, Entry.id == Assignment.entry_id)
+        .where(Assignment.judge_id == judge.id, ~started)).all()
+    if rows:
+        s.execute(delete(Assignment).where(Assignment.id.in_([r[0] for r in rows])))
+    return sorted(f"{rnd}/{entry}" for _, rnd, entry in rows)

@@ -20,11 +20,9 @@ from judging_app.store.models import (
 
 def competition(session: Session, ref: str | int) -> Competition:
     """By id (int or digits) or by code."""
-    row = None
-    if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
+    row = session.scalar(select(Competition).where(Competition.code == str(ref)))
+    if row is None and (isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit())):
         row = session.get(Competition, int(ref))
-    if row is None:
-        row = session.scalar(select(Competition).where(Competition.code == str(ref)))
     if row is None:
         raise NotFoundError(f"No competition {ref!r} in this database.")
     return row

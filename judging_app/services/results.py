@@ -7,6 +7,8 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from sqlalchemy.orm import Session
+
 from judging_app.core.enums import (
     AggregationMethod,
     CompetitionStatus,
@@ -21,11 +23,12 @@ from judging_app.core.scoring import (
 )
 from judging_app.core.scoring.fairness import FairnessReport
 from judging_app.services import audit, lookup
+from judging_app.services.assignments import round_entry_ids
 from judging_app.services.errors import LockedError, ServiceError, ValidationError
 from judging_app.services.results_input import ResultsInput, load_results_input
 from judging_app.services.workspace import Workspace
 from judging_app.store.database import Database
-from judging_app.store.models import Decision, ResultSnapshot
+from judging_app.store.models import Decision, ResultSnapshot, Round
 
 ROUNDING_NOTE = "scores shown with two decimals, rounded half up; ranks use exact values"
 
@@ -41,6 +44,7 @@ class ResultsView:
     category_names: dict[str, str]
     note: str | None = None  # e.g. why a weighted combination is not used yet
     rounding_note: str = ROUNDING_NOTE
+    unscored: tuple[str, ...] = ()  # entries taking part without any submitted sheet
 
 
 def _rules_for(inp: ResultsInput):
@@ -51,17 +55,28 @@ def compute(db: Database, competition: str | int, round_code: str | None = None,
             method: AggregationMethod | None = None) -> ResultsView:
     """Results of the competition (or of one round) with its method, or another one."""
     with db.read() as s:
-        inp = load_results_input(s, competition, round_code)
-        results = compute_results(
-            inp.entries, inp.rounds, _rules_for(inp), inp.setup.award_tiers,
-            inp.chair_decisions, method=method, category_order=inp.category_order,
-        )
+        return compute_in(s, competition, round_code, method)
+
+
+def compute_in(s: Session, competition: str | int, round_code: str | None = None,
+               method: AggregationMethod | None = None) -> ResultsView:
+    """The same inside the caller's transaction (finalize computes what it freezes there)."""
+    inp = load_results_input(s, competition, round_code)
+    results = compute_results(
+        inp.entries, inp.rounds, _rules_for(inp), inp.setup.award_tiers,
+        inp.chair_decisions, method=method, category_order=inp.category_order,
+    )
+    scored = {r.entry_id for r in results.rows if r.sheet_count}
+    last = s.get(Round, inp.rounds[-1].round.id)
+    codes = {e.id: e.code for e in inp.entries}
+    unscored = tuple(sorted(codes[e] for e in round_entry_ids(s, inp.competition.id, last)
+                            if e not in scored and e in codes))
     return ResultsView(
         competition_code=inp.competition.code, competition_name=inp.competition.name,
         round_codes=tuple(r.round.code for r in inp.rounds), results=results,
         entries={e.id: e for e in inp.entries},
         tier_labels={t.code: t.label for t in inp.setup.award_tiers},
-        category_names=inp.category_names, note=inp.note,
+        category_names=inp.category_names, note=inp.note, unscored=unscored,
     )
 
 
@@ -129,7 +144,9 @@ def results_json(view: ResultsView) -> dict:
         "formula": res.formula,
         "rounding": view.rounding_note,
         "can_finalize": res.can_finalize,
-        "notes": ([view.note] if view.note else []) + [n.message for n in res.notes],
+        "notes": ([view.note] if view.note else []) + [n.message for n in res.notes]
+        + ([f"{len(view.unscored)} entries take part without any submitted sheet: "
+            + ", ".join(view.unscored[:10])] if view.unscored else []),
         "categories": [
             {"category": code, "name": view.category_names.get(code, "") if code else "",
              "rows": rows}
@@ -139,56 +156,83 @@ def results_json(view: ResultsView) -> dict:
 
 
 def record_tie_decision(ws: Workspace, competition: str | int, order: list[str], reason: str) -> None:
-    """The chair's decision on tied entries: their order, best first, with a reason."""
+    """The chair's decision on a tie the chain could not break: the order of ALL the tied
+    entries (best first) with a reason. Refused for entries that are not tied together."""
     if not reason.strip():
         raise ValidationError("A tie decision needs the chair's reason.")
     if len(order) < 2 or len(set(order)) != len(order):
         raise ValidationError("Name at least two different tied entries, best first.")
-    view = compute(ws.db, competition)
-    by_code = {e.code: e.id for e in view.entries.values()}
-    rows = {r.entry_id: r for r in view.results.rows}
-    missing = [c for c in order if c not in by_code]
-    if missing:
-        raise lookup.NotFoundError(f"Not ranked in this competition: {', '.join(missing)}.")
-    scores = {rows[by_code[c]].score for c in order}
-    if len(scores) != 1:
-        raise ServiceError("These entries do not have the same score; there is no tie to decide.")
     with ws.db.write() as s:
         comp = lookup.writable_competition(s, competition)
+        view = compute_in(s, competition)
+        by_code = {e.code: e.id for e in view.entries.values()}
+        missing = [c for c in order if c not in by_code]
+        if missing:
+            raise lookup.NotFoundError(f"Not ranked in this competition: {', '.join(missing)}.")
+        ids = [by_code[c] for c in order]
+        rows = {r.entry_id: r for r in view.results.rows}
+        chosen = [rows[i] for i in ids]
+        if any(r.score is None for r in chosen):
+            raise ServiceError("An entry without any score cannot be tied; there is no tie to decide.")
+        if len({r.group for r in chosen}) != 1 or len({r.score for r in chosen}) != 1:
+            raise ServiceError("These entries do not have the same score in one ranking; "
+                               "there is no tie to decide.")
+        group = _tie_group(view, chosen[0])
+        if set(ids) != group:
+            names = ", ".join(sorted(view.entries[e].code for e in group)) or "none"
+            raise ServiceError(f"The tie to decide is between {names}: put all of them in order.")
         s.add(Decision(
             competition_id=comp.id, kind=DecisionKind.TIE_BREAK.value,
             subject=audit.canonical_json({"entries": sorted(order)}),
-            outcome=audit.canonical_json({"order": order}), reason=reason,
+            outcome=audit.canonical_json({"order": order, "entry_ids": ids}), reason=reason,
             decided_by=ws.actor, decided_at=datetime.now(UTC),
         ))
         audit.record(s, ws.actor, "results.tie_decision", "competition", comp.code,
                      new={"order": order, "reason": reason}, competition_id=comp.id)
 
 
+def _tie_group(view: ResultsView, row) -> set[int]:
+    """The entries tied with `row` that only the chair can order: an unresolved tie, or one
+    the chair already decided (a decision may be taken again)."""
+    for tie in view.results.unresolved_ties:
+        if row.entry_id in tie.entry_ids:
+            return set(tie.entry_ids)
+    return {r.entry_id for r in view.results.rows
+            if r.group == row.group and r.score == row.score and r.decided_by == "chair_decision"}
+
+
 def finalize(ws: Workspace, competition: str | int) -> str:
     """Freeze the results as a snapshot and mark the competition finalized; returns the
-    snapshot's SHA-256 digest. Refused while a tie on an award boundary is undecided or
-    entries are incomplete (unless the rules allow incomplete entries)."""
-    view = compute(ws.db, competition)
-    res = view.results
-    if res.blocking_ties:
-        names = "; ".join(
-            " = ".join(view.entries[e].code for e in t.entry_ids) for t in res.blocking_ties
-        )
-        raise LockedError(f"Ties on an award boundary need the chair's decision first: {names}.")
-    incomplete = [view.entries[e].code for e in res.unranked_incomplete]
-    if incomplete:
-        raise LockedError(
-            f"{len(incomplete)} entries are missing score sheets ({', '.join(incomplete[:10])}); "
-            "complete them or allow incomplete entries in the rules."
-        )
-    payload = results_json(view)
-    body = audit.canonical_json(payload)
-    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    snapshot's SHA-256 digest. Computed and stored in one transaction. Refused while a tie on
+    an award boundary is undecided, entries are incomplete (unless the rules allow it), an
+    entry takes part without any sheet, or nothing was scored."""
     with ws.db.write() as s:
         comp = lookup.writable_competition(s, competition)
         if comp.status != CompetitionStatus.JUDGING.value:
             raise ServiceError(f"Only a competition in judging can be finalized ({comp.code!r} is {comp.status}).")
+        view = compute_in(s, competition)
+        res = view.results
+        if not any(r.sheet_count for r in res.rows):
+            raise LockedError("Nothing has been scored yet; there are no results to finalize.")
+        if res.blocking_ties:
+            names = "; ".join(
+                " = ".join(view.entries[e].code for e in t.entry_ids) for t in res.blocking_ties
+            )
+            raise LockedError(f"Ties on an award boundary need the chair's decision first: {names}.")
+        incomplete = [view.entries[e].code for e in res.unranked_incomplete]
+        if incomplete:
+            raise LockedError(
+                f"{len(incomplete)} entries are missing score sheets ({', '.join(incomplete[:10])}); "
+                "complete them or allow incomplete entries in the rules."
+            )
+        if view.unscored and not res.rules.allow_incomplete:
+            raise LockedError(
+                f"{len(view.unscored)} entries take part without any score sheet "
+                f"({', '.join(view.unscored[:10])}); assign judges, or withdraw them with a reason."
+            )
+        payload = results_json(view)
+        body = audit.canonical_json(payload)
+        digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
         stamp = datetime.now(UTC)
         s.add(ResultSnapshot(
             competition_id=comp.id, created_at=stamp, created_by=ws.actor,

@@ -123,11 +123,15 @@ def chair_decisions(s: Session, comp_id: int, entry_ids: dict[str, int]) -> dict
     rows = s.scalars(select(Decision).where(
         Decision.competition_id == comp_id, Decision.kind == DecisionKind.TIE_BREAK.value
     ).order_by(Decision.id))
+    known = set(entry_ids.values())
     for d in rows:
-        order = json.loads(d.outcome).get("order", [])
-        for position, code in enumerate(order, start=1):
-            if code in entry_ids:
-                out[entry_ids[code]] = position
+        outcome = json.loads(d.outcome)
+        if "entry_ids" in outcome:  # by id: survives a change of entry codes
+            ordered = [e for e in outcome["entry_ids"] if e in known]
+        else:
+            ordered = [entry_ids[c] for c in outcome.get("order", []) if c in entry_ids]
+        for position, entry_id in enumerate(ordered, start=1):
+            out[entry_id] = position
     return out
 
 

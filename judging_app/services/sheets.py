@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from judging_app.core.enums import (
     CompetitionStatus,
     DecisionKind,
+    EntryStatus,
     RoundKind,
     SheetSource,
     SheetState,
@@ -64,6 +65,10 @@ def _check_can_score(s: Session, key: SheetKey) -> None:
         raise LockedError(f"Scoring is closed: competition {key.comp.code!r} is not in judging.")
     if key.rnd.kind != RoundKind.SCORED.value:
         raise ServiceError(f"Round {key.rnd.code!r} is a screening round; it has no scores.")
+    if key.entry.status != EntryStatus.ELIGIBLE.value:
+        raise ServiceError(f"{where}: the entry is {key.entry.status}, not eligible; it is not scored.")
+    if not key.judge.active:
+        raise ServiceError(f"{where}: judge {key.judge.code} is inactive.")
     if s.scalar(select(Conflict.id).where(
         Conflict.judge_id == key.judge.id, Conflict.entry_id == key.entry.id
     )):
