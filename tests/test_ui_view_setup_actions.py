@@ -204,7 +204,18 @@ def test_saving_asks_first_when_draft_scores_would_be_cleared(qtbot, sqlite_db, 
 
 
 def test_finalized_competition_is_read_only_with_an_explanation(qtbot, sqlite_db, tmp_path):
+    from decimal import Decimal
+
+    from judging_app.core.enums import EntryStatus
+    from judging_app.services import assignments, entries, sheets
+
     seeded = seeded_competition(sqlite_db)
+    assignments.assign(seeded.ws, seeded.code, "prop", "J1", ["E1"])
+    sheets.save_sheet(seeded.ws, seeded.code, "prop", "J1", "E1",
+                      sheets.SheetInput({"A": Decimal(4), "B": Decimal(4)}))
+    sheets.submit_sheet(seeded.ws, seeded.code, "prop", "J1", "E1")
+    entries.set_entry_status(seeded.ws, seeded.code, ["E2", "E3", "E4"], EntryStatus.WITHDRAWN,
+                             "tidak dinilai")
     results.finalize(seeded.ws, seeded.code)
     view = open_view(qtbot, sqlite_db, seeded.code, tmp_path)
     assert view.banner.isVisible()

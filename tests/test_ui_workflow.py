@@ -540,7 +540,7 @@ def check_the_database(db, code: str, digest: str) -> None:
 
     assert set(decisions) == {"tie_break", "disqualification"}
     outcome, reason, decided_by = decisions["tie_break"]
-    assert json.loads(outcome) == {"order": CHAIR_ORDER}
+    assert json.loads(outcome)["order"] == CHAIR_ORDER
     assert reason == f"{CHAIR_REASON}\nChair: Dr. Rina Marlina"
     assert decided_by == SECRETARY
     assert decisions["disqualification"][1:] == (WHY_DISQUALIFIED, SECRETARY)
