@@ -6,7 +6,6 @@ from decimal import Decimal as D
 
 import pytest
 
-from factories import seeded_competition, tiny_setup
 from judging_app.core.enums import EntryStatus
 from judging_app.services import assignments, competitions, entries, judges, results, sheets
 from judging_app.services.entries import EntryInput
@@ -14,6 +13,8 @@ from judging_app.services.errors import LockedError, ServiceError, ValidationErr
 from judging_app.services.judges import JudgeInput
 from judging_app.services.sheets import SheetInput
 from judging_app.services.workspace import Workspace
+
+from factories import seeded_competition, tiny_setup
 
 
 def _submit(s, judge, entry, a, b):

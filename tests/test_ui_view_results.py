@@ -389,3 +389,24 @@ def test_stability_and_outlier_models_without_a_window(sqlite_db):
     for row in range(outliers.rowCount()):
         o = outliers.record(row)
         assert outliers.data(outliers.index(row, OutlierModel.JUDGE)) == fair.judges[o.judge_id]
+
+
+def test_advance_to_the_next_round_from_a_round_with_a_rule(qtbot, db, tmp_path):
+    """Choosing a round whose rule is top N shows 'Advance…'; confirming takes those entries
+    on, and the next round's automatic assignment then offers exactly them."""
+    from test_services_advancement import score, two_rounds
+
+    from judging_app.services import assignments
+
+    ws, code = two_rounds(db, top_n=2)
+    score(ws, code, {"E1": (5, 5), "E2": (4, 4), "E3": (3, 3), "E4": (2, 2)})
+    view = open_view(qtbot, db, code, tmp_path)
+    assert not view.advance_button.isVisible()  # all rounds: nothing to advance from
+    view.round.setCurrentIndex(view.round.findData("prop"))
+    view.recompute()
+    assert view.advance_button.isVisible()
+    view.dialogs.confirm = True
+    view.advance_button.click()
+    assert view.dialogs.asked[-1][0] == "confirm" and "2 entries go on" in view.dialogs.asked[-1][1]
+    preview = assignments.preview_auto_assign(db, code, "pres", 1)
+    assert sorted(e for _, e in preview.new_assignments) == ["E1", "E2"]

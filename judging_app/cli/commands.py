@@ -179,6 +179,24 @@ def cmd_decide_tie(args) -> int:
     return 0
 
 
+def cmd_advance(args) -> int:
+    from judging_app.services import advancement
+
+    if args.dry_run:
+        plan = advancement.preview_advancement(_open(args), args.competition, args.round)
+    else:
+        manual = [c.strip() for c in (args.add or "").split(",") if c.strip()]
+        plan = advancement.advance(_workspace(args), args.competition, args.round, manual,
+                                   args.reason)
+    print(f"Round {plan.round_code} ({plan.rule}): {len(plan.advancing)} go on: "
+          + ", ".join(plan.advancing))
+    if plan.tied_at_cutoff:
+        print(f"  tied on the cut-off (the chair decides): {', '.join(plan.tied_at_cutoff)}")
+    if plan.not_ranked:
+        print(f"  not ranked (missing sheets): {', '.join(plan.not_ranked)}")
+    return 0
+
+
 def cmd_finalize(args) -> int:
     from judging_app.services import results
 
@@ -341,7 +359,7 @@ def cmd_excel_sheets(args) -> int:
 HANDLERS = {
     "demo": cmd_demo, "competition": cmd_competition, "scores": cmd_scores, "db": cmd_db,
     "results": cmd_results, "fairness": cmd_fairness, "decide-tie": cmd_decide_tie,
-    "finalize": cmd_finalize, "packages": cmd_packages, "returns": cmd_returns,
+    "finalize": cmd_finalize, "advance": cmd_advance, "packages": cmd_packages, "returns": cmd_returns,
     "entries": cmd_entries, "export": cmd_export, "excel-sheets": cmd_excel_sheets,
 }
 

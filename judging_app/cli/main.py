@@ -110,6 +110,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--order", required=True, metavar="E1,E2,...", help="entry codes, best first")
     p.add_argument("--reason", required=True)
 
+    p = sub.add_parser("advance", parents=[common],
+                       help="take entries on to the next round by the round's rule (top N, threshold)")
+    p.add_argument("--competition", required=True, metavar="CODE")
+    p.add_argument("--round", required=True, metavar="CODE")
+    p.add_argument("--dry-run", action="store_true", help="show who would go on; write nothing")
+    p.add_argument("--add", metavar="E1,E2", help="entries taken on by hand (needs --reason)")
+    p.add_argument("--reason", default="")
+
     p = sub.add_parser("finalize", parents=[common],
                        help="freeze the results (refused while ties or gaps block them)")
     p.add_argument("--competition", required=True, metavar="CODE")

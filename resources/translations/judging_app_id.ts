@@ -2807,6 +2807,26 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>Hasil tidak dapat ditetapkan</translation>
     </message>
     <message>
+        <source>Cannot take entries on</source>
+        <translation>Inovasi tidak dapat dilanjutkan ke tahap berikutnya</translation>
+    </message>
+    <message>
+        <source>Advance to the next round</source>
+        <translation>Lanjut ke tahap berikutnya</translation>
+    </message>
+    <message>
+        <source>%1 entries go on to the next round by the rule of this round.</source>
+        <translation>%1 inovasi lanjut ke tahap berikutnya menurut aturan tahap ini.</translation>
+    </message>
+    <message>
+        <source>&amp;Advance</source>
+        <translation>&amp;Lanjutkan</translation>
+    </message>
+    <message>
+        <source>Taking entries on…</source>
+        <translation>Melanjutkan inovasi…</translation>
+    </message>
+    <message>
         <source>The results are final.</source>
         <translation>Hasil sudah final.</translation>
     </message>
@@ -2845,6 +2865,10 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>&amp;Finalize…</source>
         <translation>Teta&amp;pkan hasil…</translation>
+    </message>
+    <message>
+        <source>&amp;Advance to the next round…</source>
+        <translation>L&amp;anjut ke tahap berikutnya…</translation>
     </message>
     <message>
         <source>&amp;Category:</source>

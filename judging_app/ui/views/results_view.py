@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from judging_app.core.enums import AggregationMethod, JudgeRole
 from judging_app.services import competitions, judges, progress, results
+from judging_app.services.errors import ServiceError
 from judging_app.services.results import ResultsView as ComputedResults
 from judging_app.ui.i18n import ENGLISH, fill
 from judging_app.ui.views.base import View, ViewContext
@@ -83,6 +84,10 @@ class ResultsView(View):
         for w in (self.round_label, self.round, self.method_label, self.method):
             bar.addWidget(w)
         bar.addStretch(1)
+        self.advance_button = QPushButton()
+        self.advance_button.setObjectName("advance")
+        self.advance_button.clicked.connect(self.advance)
+        bar.addWidget(self.advance_button)
         bar.addWidget(self.finalize_button)
         self.formula = QLabel()
         self.formula.setObjectName("formula")
@@ -304,6 +309,30 @@ class ResultsView(View):
                     self.tr("Cannot finalize the results"),
                     lambda digest: self.dialogs.show_digest(self, digest))
 
+    def advance(self) -> None:
+        """Take the entries the selected round's rule keeps on to the next round."""
+        from judging_app.services import advancement
+
+        rnd = self.round.currentData()
+        if not rnd:
+            return
+        try:
+            plan = advancement.preview_advancement(self.ctx.db, self.ctx.competition, rnd)
+        except ServiceError as exc:
+            self.ctx.dialogs.show_error(self, self.tr("Cannot take entries on"), str(exc))
+            return
+        if not self.dialogs.confirm_finalize(
+            self, self.tr("Advance to the next round"),
+            fill(self.tr("%1 entries go on to the next round by the rule of this round."),
+                 len(plan.advancing)),
+            ", ".join(plan.advancing), self.tr("&Advance"),
+        ):
+            return
+        comp = self.ctx.competition
+        self._write(lambda ws: advancement.advance(ws, comp, rnd),
+                    self.tr("Taking entries on…"), self.tr("Cannot take entries on"),
+                    lambda _plan: None)
+
     def _write(self, action, label: str, failure_title: str, after) -> None:
         """A write that recomputes the results (seconds on large competitions): asks who is
         working, runs in the background, then reloads and tells the other views."""
@@ -318,12 +347,20 @@ class ResultsView(View):
 
         self.run_in_background(lambda _p: action(ws), label, done, failure_title)
 
+    def _round_has_rule(self) -> bool:
+        code = self.round.currentData()
+        if not code or self.setup is None:
+            return False
+        spec = next((r for r in self.setup.rounds if r.code == code), None)
+        return spec is not None and spec.advancement.kind not in ("none", "manual")
+
     # -- texts -------------------------------------------------------------------------------
     def _update_actions(self) -> None:
         final = self.is_final_selection()
         ready = self.readiness is not None and self.readiness.ready
         finalized = self.status == "finalized"
         self.finalize_button.setEnabled(final and ready and not finalized)
+        self.advance_button.setVisible(self._round_has_rule() and not finalized)
         self.ties_panel.set_allowed(final and not finalized)
         if finalized:
             hint = self.tr("The results are final.")
@@ -355,6 +392,7 @@ class ResultsView(View):
         for i in range(self.method.count()):
             self.method.setItemText(i, method_label(self.method.itemData(i)))
         self.finalize_button.setText(self.tr("&Finalize…"))
+        self.advance_button.setText(self.tr("&Advance to the next round…"))
         self.category_label.setText(self.tr("&Category:"))
         self.find_label.setText(self.tr("F&ind:"))
         self.find.setPlaceholderText(self.tr("Code or title"))
