@@ -7,15 +7,24 @@ from decimal import Decimal as D
 
 import pytest
 
-from factories import tiny_setup
 from judging_app.core.enums import AdvancementKind, CompetitionStatus, EntryStatus
 from judging_app.core.setup import AdvancementRule, RoundSpec
-from judging_app.services import advancement, assignments, competitions, entries, judges, results, sheets
+from judging_app.services import (
+    advancement,
+    assignments,
+    competitions,
+    entries,
+    judges,
+    results,
+    sheets,
+)
 from judging_app.services.entries import EntryInput
 from judging_app.services.errors import LockedError, ValidationError
 from judging_app.services.judges import JudgeInput
 from judging_app.services.sheets import SheetInput
 from judging_app.services.workspace import Workspace
+
+from factories import tiny_setup
 
 
 def two_rounds(db, top_n=1):
