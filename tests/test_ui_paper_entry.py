@@ -16,12 +16,8 @@ from judging_app.services.paper_sheets import COMMENT, OVERALL, SCORE, FieldMism
 from judging_app.services.sheets import SheetInput
 from judging_app.services.workspace import Workspace
 from judging_app.ui.actor import ensure_actor
-from judging_app.ui.views.paper_entry import (
-    MISMATCH_COLOUR,
-    MismatchModel,
-    PaperEntryDialog,
-    ScaleValidator,
-)
+from judging_app.ui.views.paper_entry import PaperEntryDialog
+from judging_app.ui.views.paper_entry_parts import MISMATCH_COLOUR, MismatchModel, ScaleValidator
 
 from factories import seeded_competition
 from test_ui_support import TranslationsForTest

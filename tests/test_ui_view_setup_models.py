@@ -15,7 +15,13 @@ from judging_app.core.setup import (
     Problem,
     validate_setup,
 )
-from judging_app.ui.views.setup_rules import (
+from judging_app.ui.views.setup_tables import (
+    AwardTiersModel,
+    CategoriesModel,
+    CriteriaModel,
+    LevelsModel,
+)
+from judging_app.ui.views.setup_texts import (
     decimal_text,
     extra_problems,
     parse_decimal_text,
@@ -24,12 +30,6 @@ from judging_app.ui.views.setup_rules import (
     problem_place,
     tie_break_label,
     weight_total,
-)
-from judging_app.ui.views.setup_tables import (
-    AwardTiersModel,
-    CategoriesModel,
-    CriteriaModel,
-    LevelsModel,
 )
 
 from factories import tiny_setup

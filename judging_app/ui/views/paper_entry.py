@@ -11,19 +11,15 @@ confirm and may only replace their own first entry.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QValidator
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -39,7 +35,6 @@ from judging_app.services import paper_sheets
 from judging_app.services.errors import ServiceError
 from judging_app.services.paper_sheets import (
     COMMENT,
-    INVALID,
     OK,
     SCORE,
     FieldMismatch,
@@ -50,83 +45,17 @@ from judging_app.services.paper_sheets import (
 from judging_app.ui.actor import change_actor
 from judging_app.ui.i18n import ENGLISH, fill
 from judging_app.ui.views.base import ViewContext
-from judging_app.ui.views.results_models import RowTableModel, localized_number, table
+from judging_app.ui.views.paper_entry_parts import (
+    CriterionRow,
+    MismatchModel,
+    PaperDialogs,
+    ScaleValidator,
+)
+from judging_app.ui.views.results_models import localized_number, table
 
 FIRST, SECOND, OWN, NONE = "first", "second", "own", "none"  # what typing now means
-MISMATCH_COLOUR = QColor("#ffc9c0")
 BANNER_COLOURS = {FIRST: "#e3f0fb", SECOND: "#fff1b8", OWN: "#ffe4c4", NONE: "#eeeeee"}
 BAD_FIELD = "QLineEdit { background: #ffc9c0; color: #1d1d1d; }"
-
-
-class PaperDialogs(QObject):
-    """The questions the dialog asks; tests replace the methods."""
-
-    def discard_reason(self, parent: QWidget | None) -> str | None:
-        text, ok = QInputDialog.getMultiLineText(
-            parent, self.tr("Discard first entry"),
-            self.tr("Why is the first entry discarded? (recorded in the audit trail)"))
-        return text.strip() if ok and text.strip() else None
-
-
-class ScaleValidator(QValidator):
-    """Accepts only what is, or may still become, a value on the criterion's scale."""
-
-    STATES = {OK: QValidator.State.Acceptable, INVALID: QValidator.State.Invalid}
-
-    def __init__(self, spec: CriterionSpec, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.spec = spec
-
-    def validate(self, text: str, pos: int) -> Any:
-        state = typed_value_state(text, self.spec)
-        return self.STATES.get(state, QValidator.State.Intermediate), text, pos
-
-
-class MismatchModel(RowTableModel):
-    """What differs between the two entries, in rubric order."""
-
-    FIELD, FIRST, SECOND = range(3)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.names: dict[str, str] = {}  # criterion code -> name shown
-        self.order: dict[str, int] = {}  # criterion code -> position in the rubric
-
-    def headers(self) -> Sequence[str]:
-        return (self.tr("Field"), self.tr("First entry"), self.tr("Second entry"))
-
-    def cell(self, m: FieldMismatch, column: int) -> str:
-        name = self.names.get(m.criterion, m.criterion)
-        if column == self.FIELD:
-            if m.field == SCORE:
-                return fill(self.tr("Score: %1"), name)
-            return fill(self.tr("Comment: %1"), name) if m.field == COMMENT else self.tr(
-                "Overall comment")
-        text = m.first if column == self.FIRST else m.second
-        if m.field == SCORE:
-            return localized_number(text, self.locale)
-        return " ".join(text.split()) or self.tr("(empty)")
-
-    def sort_key(self, m: FieldMismatch, column: int) -> Any:
-        if column == self.FIELD:
-            return (self.order.get(m.criterion, len(self.order)), m.field != SCORE)
-        return self.cell(m, column).casefold()
-
-    def background(self, m: FieldMismatch) -> QColor | None:
-        return MISMATCH_COLOUR
-
-    def tooltip(self, m: FieldMismatch, column: int) -> str | None:
-        return None if column == self.FIELD else self.cell(m, column)
-
-
-@dataclass
-class CriterionRow:
-    spec: CriterionSpec
-    name: QLabel
-    level: QLabel  # what the typed score means (its level descriptor)
-    hint: QLabel  # the scale
-    value: QLineEdit
-    comment: QLineEdit
 
 
 def _label(name: str = "", style: str = "", wrap: bool = True) -> QLabel:

@@ -33,21 +33,23 @@ from judging_app.core.setup import HUNDRED, AdvancementRule, Problem, RoundSpec
 from judging_app.services.setup_status import SetupUsage
 from judging_app.ui.i18n import fill
 from judging_app.ui.views.setup_rules import (
+    fill_combo,
+)
+from judging_app.ui.views.setup_table_editor import TableEditor
+from judging_app.ui.views.setup_tables import (
+    CODE_LENGTH,
+    CriteriaModel,
+    LevelsModel,
+)
+from judging_app.ui.views.setup_texts import (
     advancement_label,
     decimal_text,
     decimal_validator,
-    fill_combo,
     parse_decimal_text,
     problem_message,
     round_kind_label,
     round_weight_total,
     weight_total,
-)
-from judging_app.ui.views.setup_tables import (
-    CODE_LENGTH,
-    CriteriaModel,
-    LevelsModel,
-    TableEditor,
 )
 
 ERROR_STYLE = "color: #a81d1d;"

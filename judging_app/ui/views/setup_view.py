@@ -37,15 +37,18 @@ from judging_app.ui.i18n import fill
 from judging_app.ui.labels import competition_status_label
 from judging_app.ui.views.base import View, ViewContext
 from judging_app.ui.views.setup_history import EditHistory
-from judging_app.ui.views.setup_rubric import ERROR_STYLE, OK_STYLE, RoundsEditor, TableEditor
+from judging_app.ui.views.setup_rubric import ERROR_STYLE, OK_STYLE, RoundsEditor
 from judging_app.ui.views.setup_rules import (
     RulesEditor,
+)
+from judging_app.ui.views.setup_table_editor import TableEditor
+from judging_app.ui.views.setup_tables import AwardTiersModel, CategoriesModel
+from judging_app.ui.views.setup_texts import (
     extra_problems,
     problem_area,
     problem_message,
     problem_place,
 )
-from judging_app.ui.views.setup_tables import AwardTiersModel, CategoriesModel
 
 S = CompetitionStatus
 FORWARD = {S.DRAFT: S.REGISTRATION, S.REGISTRATION: S.JUDGING}
