@@ -52,26 +52,26 @@ def results_text(view: ResultsView) -> str:
 
 
 def fairness_text(view: FairnessView) -> str:
-    from judging_app.services.fairness_json import ICC_FORMS, _num
+    from judging_app.services.fairness_json import ICC_FORMS, rounded_number
 
     out = [f"Fairness evidence for {view.competition_code}"]
     for p in view.report.panels:
         out += ["", f"== round {view.rounds.get(p.round_id)}, category {p.group or 'all'}"]
         if p.icc is not None:
-            values = "  ".join(f"{f.upper()}={_num(getattr(p.icc, f), 2)}" for f in ICC_FORMS)
+            values = "  ".join(f"{f.upper()}={rounded_number(getattr(p.icc, f), 2)}" for f in ICC_FORMS)
             out.append(f"ICC on {p.icc.entries} entries × {p.icc.judges} judges: {values}")
-            out.append(f"Kendall's W: {_num(p.kendall_w, 3)}")
+            out.append(f"Kendall's W: {rounded_number(p.kendall_w, 3)}")
         else:
             out.append(f"agreement: {p.agreement_note}")
         for j in p.judges:
             out.append(f"  judge {view.judges.get(j.judge_id, j.judge_id):<8} sheets {j.sheets:>5}  "
-                       f"mean {_num(j.mean_total, 2):>6}  spread {_num(j.spread, 2)}  "
-                       f"severity {_num(j.severity, 2)}")
+                       f"mean {rounded_number(j.mean_total, 2):>6}  spread {rounded_number(j.spread, 2)}  "
+                       f"severity {rounded_number(j.severity, 2)}")
         if p.outliers:
-            out.append(f"  outlier sheets (differ from the others' mean by more than {_num(p.outlier_limit, 2)}):")
+            out.append(f"  outlier sheets (differ from the others' mean by more than {rounded_number(p.outlier_limit, 2)}):")
             for o in p.outliers:
                 out.append(f"    {view.entries[o.entry_id].code} by {view.judges.get(o.judge_id)}: "
-                           f"{_num(o.total, 2)} vs {_num(o.others_mean, 2)}")
+                           f"{rounded_number(o.total, 2)} vs {rounded_number(o.others_mean, 2)}")
     changed = [r for r in view.report.stability if r.award_changes]
     out += ["", f"rank stability: {len(changed)} entries change award with the method"]
     for r in changed:

@@ -11,7 +11,6 @@ or makes one (on the offscreen platform when Linux has no display).
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -40,10 +39,9 @@ FAMILIES = ["Arial", "Liberation Sans", "DejaVu Sans"]  # Windows, Linux, Debian
 LEFT, RIGHT, CENTER = (int(Qt.AlignmentFlag.AlignLeft), int(Qt.AlignmentFlag.AlignRight),
                        int(Qt.AlignmentFlag.AlignHCenter))
 WRAP, ANYWHERE = int(Qt.TextFlag.TextWordWrap), int(Qt.TextFlag.TextWrapAnywhere)
-EMPTY = -1.0  # a measured empty cell (not None: see _NoneGuard)
+EMPTY = -1.0  # a measured empty cell
 Progress = Callable[[int, int], None]
 _APP: list[QGuiApplication] = []
-_NONE_PIN: list[None] = []
 
 
 def ensure_gui_app() -> QGuiApplication:
@@ -58,25 +56,6 @@ def ensure_gui_app() -> QGuiApplication:
     elif not isinstance(app, QGuiApplication):
         raise RuntimeError("PDF documents need a QGuiApplication, not a QCoreApplication")
     return app
-
-
-class _NoneGuard:
-    """Works around a defect of PySide6 6.12 on Python 3.11 (None is immortal from 3.12 on):
-    each call of a Qt method that returns nothing drops a reference to None; once enough
-    are lost the interpreter aborts ("none_dealloc"), at the latest when it exits. The
-    guard puts the lost references back, at points a few thousand such calls apart at
-    most, into a list that is never freed. Remove it once the binding is fixed."""
-
-    def __init__(self) -> None:
-        self.floor = sys.getrefcount(None) if sys.version_info < (3, 12) else None
-
-    def settle(self, margin: int = 0) -> None:
-        if self.floor is not None and (lost := self.floor - sys.getrefcount(None) + margin) > 0:
-            _NONE_PIN.extend([None] * lost)
-
-
-if sys.version_info < (3, 12):  # the list, and the references it holds, live for good
-    ctypes.pythonapi.Py_IncRef(ctypes.py_object(_NONE_PIN))
 
 
 def font(size: float, bold: bool = False, italic: bool = False) -> QFont:
@@ -153,12 +132,12 @@ class _Flow:
     """One pass over the flowables: measuring (painter None) or drawing."""
 
     def __init__(self, size: QRectF, painter: QPainter | None, writer: QPdfWriter,
-                 header: tuple[str, str], footer: Callable[[int], str], guard: _NoneGuard,
+                 header: tuple[str, str], footer: Callable[[int], str],
                  progress: Callable[[int], None]) -> None:
         self.left, self.top, self.page = MARGIN, MARGIN, 1
         self.width, self.bottom = size.width() - 2 * MARGIN, size.height() - MARGIN
         self.p, self.writer, self.header, self.footer = painter, writer, header, footer
-        self.guard, self.progress, self.y = guard, progress, self.top
+        self.progress, self.y = progress, self.top
         self._start_page()
 
     def _start_page(self) -> None:
@@ -174,7 +153,6 @@ class _Flow:
         p.drawText(QRectF(self.left, self.bottom + 6 * MM, self.width, lh), RIGHT,
                    self.footer(self.page))
         p.setPen(QPen(QColor(0, 0, 0), 0.6 * PT))
-        self.guard.settle()
 
     def new_page(self) -> None:
         if self.p is not None:
@@ -202,7 +180,6 @@ class _Flow:
                 self.run(item.items)
             elif self.y > self.top:
                 self.new_page()
-        self.guard.settle()
 
     # ---- paragraphs --------------------------------------------------------------------
     def _lines(self, par: Paragraph) -> list:
@@ -217,7 +194,6 @@ class _Flow:
                 line.setLineWidth(self.width * par.width)
             layout.endLayout()
             par._lines = [layout] + [layout.lineAt(i) for i in range(layout.lineCount())]
-            self.guard.settle()
         return par._lines[1:]
 
     def _par_height(self, par: Paragraph) -> float:
@@ -236,7 +212,6 @@ class _Flow:
                 line.draw(self.p, QPointF(x, self.y - line.y()))
             self.y += line.height()
         self.y += par.after * MM
-        self.guard.settle()
 
     # ---- tables ------------------------------------------------------------------------
     def _measure_row(self, fm: QFontMetricsF, widths, row, columns, memo: dict,
@@ -293,7 +268,6 @@ class _Flow:
                 h, cells = self._measure_row(fm, widths, row, table.columns, memo, table.min_row)
                 table._heights.append(h)
                 table._cells.append(cells)
-            self.guard.settle()
         return fm, fmb, xs, widths, (0.0, ()) if table.plain else head
 
     def _table_height(self, table: Table) -> float:
@@ -318,7 +292,6 @@ class _Flow:
             self.y += h
             if i % 200 == 199:
                 self.progress(200)
-                self.guard.settle()
         self.progress(len(heights) % 200)
         self._grid(table, xs, top, lines)
         self.y += 3 * MM
@@ -347,7 +320,6 @@ class _Flow:
         if self.p is not None and not table.plain:
             lines.extend(QLineF(x, top, x, self.y) for x in [*xs, self.left + self.width])
             self.p.drawLines(lines)
-            self.guard.settle()
 
 
 @dataclass(frozen=True)
@@ -365,7 +337,7 @@ def render(path: Path, flowables: Sequence[Flowable], setup: PageSetup,
     written beside `path` and moved into place at the end, so a failure (or a cancel raised
     by `progress`) leaves no half-written document."""
     ensure_gui_app()
-    guard, path = _NoneGuard(), Path(path)
+    path = Path(path)
     tmp = path.with_name(path.name + ".part")
     items = [f for x in flowables for f in (x.items if isinstance(x, Keep) else [x])]
     total, done = 2 * sum(len(f.rows) for f in items if isinstance(f, Table)), [0]
@@ -386,12 +358,12 @@ def render(path: Path, flowables: Sequence[Flowable], setup: PageSetup,
                                          QMarginsF(0, 0, 0, 0)))
         size, header = QRectF(writer.pageLayout().fullRectPixels(RES)), (setup.header_left,
                                                                        setup.header_right)
-        measure = _Flow(size, None, writer, header, str, guard, step)
+        measure = _Flow(size, None, writer, header, str, step)
         measure.run(flowables)
         painter = QPainter(writer)
         try:
             pages = measure.page
-            _Flow(size, painter, writer, header, lambda n: footer(n, pages), guard, step
+            _Flow(size, painter, writer, header, lambda n: footer(n, pages), step
                   ).run(flowables)
         finally:
             painter.end()
@@ -399,12 +371,10 @@ def render(path: Path, flowables: Sequence[Flowable], setup: PageSetup,
     except BaseException:
         _forget(items)
         del writer
-        guard.settle()
         tmp.unlink(missing_ok=True)
         raise
     _forget(items)  # text layouts refer to the writer: gone before it
     del writer  # closes the file
-    guard.settle(margin=64)
     os.replace(tmp, path)
     return pages
 

@@ -10,7 +10,7 @@ from judging_app.services.results import FairnessView
 ICC_FORMS = ("icc1_1", "icc2_1", "icc3_1", "icc1_k", "icc2_k", "icc3_k")
 
 
-def _num(value: Fraction | float | None, places: int = 4) -> float | None:
+def rounded_number(value: Fraction | float | None, places: int = 4) -> float | None:
     if value is None:
         return None
     return float(format_decimal(Fraction(value), places))
@@ -22,7 +22,7 @@ def fairness_json(view: FairnessView) -> dict:
     for p in rep.panels:
         icc = None
         if p.icc is not None:
-            icc = {form: _num(getattr(p.icc, form)) for form in ICC_FORMS}
+            icc = {form: rounded_number(getattr(p.icc, form)) for form in ICC_FORMS}
             icc.update(entries=p.icc.entries, judges=p.icc.judges)
         panels.append({
             "round": view.rounds.get(p.round_id),
@@ -30,20 +30,20 @@ def fairness_json(view: FairnessView) -> dict:
             "entries_used": len(p.entries_used),
             "judges_used": [view.judges.get(j, str(j)) for j in p.judges_used],
             "icc": icc,
-            "kendall_w": _num(p.kendall_w),
+            "kendall_w": rounded_number(p.kendall_w),
             "agreement_note": p.agreement_note,
             "judges": [
                 {"judge": view.judges.get(j.judge_id, str(j.judge_id)), "sheets": j.sheets,
-                 "mean_total": _num(j.mean_total, 2), "spread": _num(j.spread, 2),
-                 "severity": _num(j.severity, 2), "shared_entries": j.shared_entries}
+                 "mean_total": rounded_number(j.mean_total, 2), "spread": rounded_number(j.spread, 2),
+                 "severity": rounded_number(j.severity, 2), "shared_entries": j.shared_entries}
                 for j in p.judges
             ],
-            "outlier_limit": _num(p.outlier_limit, 2),
+            "outlier_limit": rounded_number(p.outlier_limit, 2),
             "outliers": [
                 {"entry": view.entries[o.entry_id].code,
                  "judge": view.judges.get(o.judge_id, str(o.judge_id)),
-                 "total": _num(o.total, 2), "others_mean": _num(o.others_mean, 2),
-                 "difference": _num(o.difference, 2)}
+                 "total": rounded_number(o.total, 2), "others_mean": rounded_number(o.others_mean, 2),
+                 "difference": rounded_number(o.difference, 2)}
                 for o in p.outliers
             ],
         })

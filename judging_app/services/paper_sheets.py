@@ -234,7 +234,7 @@ def _open_key(s: Session, competition: str | int, round_code: str, judge_code: s
     """Locks the audit head, resolves the sheet, refuses what can't be scored or is locked."""
     _lock(s)
     key = sheets.resolve_key(s, competition, round_code, judge_code, entry_code)
-    sheets._check_can_score(s, key)  # the same rules as any sheet
+    sheets.check_can_score(s, key)
     state = s.scalar(select(ScoreSheet.state).where(
         ScoreSheet.round_id == key.rnd.id, ScoreSheet.judge_id == key.judge.id,
         ScoreSheet.entry_id == key.entry.id))

@@ -59,7 +59,7 @@ def resolve_key(s: Session, competition: str | int, round_code: str, judge_code:
     return SheetKey(comp, rnd, lookup.judge(s, comp.id, judge_code), lookup.entry(s, comp.id, entry_code))
 
 
-def _check_can_score(s: Session, key: SheetKey) -> None:
+def check_can_score(s: Session, key: SheetKey) -> None:
     where = f"{key.judge.code} / {key.entry.code} / round {key.rnd.code}"
     if key.comp.status != CompetitionStatus.JUDGING.value:
         raise LockedError(f"Scoring is closed: competition {key.comp.code!r} is not in judging.")
@@ -106,7 +106,7 @@ def check_value(c: Criterion, value: object, where: str) -> int:
 
 def save_in_session(s: Session, actor: str, key: SheetKey, data: SheetInput,
                     source: SheetSource, expected_version: int | None = None) -> ScoreSheet:
-    _check_can_score(s, key)
+    check_can_score(s, key)
     where = f"{key.judge.code} / {key.entry.code}"
     sheet = s.scalar(select(ScoreSheet).where(
         ScoreSheet.round_id == key.rnd.id, ScoreSheet.judge_id == key.judge.id,
@@ -217,7 +217,7 @@ def submit_sheet(ws: Workspace, competition: str | int, round_code: str, judge_c
     """Submit: refused while any criterion is empty; afterwards the sheet is locked."""
     with ws.db.write() as s:
         key = resolve_key(s, competition, round_code, judge_code, entry_code)
-        _check_can_score(s, key)
+        check_can_score(s, key)
         sheet = s.scalar(select(ScoreSheet).where(
             ScoreSheet.round_id == key.rnd.id, ScoreSheet.judge_id == key.judge.id,
             ScoreSheet.entry_id == key.entry.id,

@@ -9,7 +9,6 @@ migrated. The engine is injected everywhere (no global), so each test has its ow
 from __future__ import annotations
 
 import contextlib
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -280,7 +279,3 @@ def open_database(target: str | Path | None = None, *, create: bool = True) -> D
             engine.dispose()
             raise
     return Database(url=url, engine=engine, backup_path=backup)
-
-
-def copy_file(source: Path, destination: Path) -> None:
-    shutil.copy2(source, destination)

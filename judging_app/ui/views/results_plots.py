@@ -6,8 +6,7 @@ here decides anything.
 
 Painting collects the shapes first and draws each kind in one call (drawLines, drawRects,
 drawPoints): a paint costs a couple of dozen QPainter calls whatever the number of judges
-and sheets. Besides being fast, this matters with PySide6 6.12 on Python 3.11, where every
-call of a Qt method returning void drops a reference to None (see the report of this view).
+and sheets.
 """
 
 from __future__ import annotations
