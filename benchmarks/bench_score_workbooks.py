@@ -15,44 +15,19 @@ Linux allows it).
 from __future__ import annotations
 
 import argparse
-import resource
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from bench_support import build, phase, reset_peak
 
 OUT = Path(__file__).resolve().parent / "out"
 
 
-def reset_peak() -> bool:
-    try:
-        Path("/proc/self/clear_refs").write_text("5")  # Linux: reset VmHWM
-        return True
-    except OSError:
-        return False
 
 
-def peak_mb(resettable: bool) -> float:
-    if resettable:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def build(target: str, entries: int, judges: int) -> None:
-    from judging_app.demo.generator import build_demo
-    from judging_app.services.workspace import Workspace
-    from judging_app.store.database import open_database
-
-    db = open_database(target)
-    start = time.perf_counter()
-    summary = build_demo(Workspace(db, "benchmark"), entries=entries, judges=judges,
-                         judges_per_entry=3)
-    print(f"demo built in {time.perf_counter() - start:.1f} s: {summary.code}, "
-          f"{summary.assignments} assignments ({summary.assignments / judges:.0f} per judge)")
-    print(summary.code, summary.round_code)
-    db.close()
 
 
 def fill(path: Path) -> Path:
@@ -78,13 +53,6 @@ def fill(path: Path) -> Path:
     return path
 
 
-def phase(name: str, fn, resettable: bool):
-    reset_peak()
-    start = time.perf_counter()
-    result = fn()
-    seconds = time.perf_counter() - start
-    print(f"{name:<36} {seconds:>8.2f} s   peak {peak_mb(resettable):>7.0f} MB")
-    return result
 
 
 def main() -> int:
