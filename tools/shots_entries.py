@@ -1,73 +1,25 @@
 """Screenshots of the Entries view and its dialogs, on a 140-entry demo competition.
 
     python tools/shots_entries.py                 # docs/screenshots/entries_*_{id,en}.png
-    python tools/shots_entries.py --out /tmp/shots --preview
+    python tools/shots_entries.py --out /tmp/shots
 
 Qt's offscreen platform, a throw-away database and settings in a temporary folder.
---preview also loads the Indonesian texts of tools/translations/entries.tsv (and the English
-plural forms) directly: until they are merged into the app's catalogues, the view shows
-English under Indonesian and "entry(s)" in English.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
-TSV = ROOT / "tools" / "translations" / "entries.tsv"
 SIZE = (1100, 700)
-CONTEXTS = ("EntriesView", "EntriesTableModel", "EntryFormDialog", "ReasonDialog", "UnitsDialog",
-            "OptionalDateEdit", "EntryLabels")
-# The English plural forms the lead adds to judging_app_en.ts (see the TSV's header).
-EN_PLURALS = {"%Ln entry(s)": ["%Ln entry", "%Ln entries"],
-              "%1 of %Ln entry(s)": ["%1 of %Ln entry", "%1 of %Ln entries"]}
-_keep: list = []  # translators (and their bytes) must outlive their use
 
 
-def preview_catalogue(app, language: str) -> None:
-    """Install the TSV's translations (Indonesian) or the plural forms (English) as an extra
-    catalogue, every message in every context of the view."""
-    from PySide6.QtCore import QTranslator
-
-    root = ET.Element("TS", version="2.1", language=language, sourcelanguage="en")
-    lines = [line.split("\t", 1) for line in TSV.read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
-    if language == "en":
-        lines = list(EN_PLURALS.items())
-    for name in CONTEXTS:
-        context = ET.SubElement(root, "context")
-        ET.SubElement(context, "name").text = name
-        for source, target in lines:
-            numerus = "%Ln" in source or "%n" in source
-            message = ET.SubElement(context, "message", numerus="yes") if numerus else \
-                ET.SubElement(context, "message")
-            ET.SubElement(message, "source").text = source
-            translation = ET.SubElement(message, "translation")
-            for form in (target if isinstance(target, list) else [target]) if numerus else []:
-                ET.SubElement(translation, "numerusform").text = form
-            if not numerus:
-                translation.text = target
-    with tempfile.TemporaryDirectory() as tmp:
-        ts, qm = Path(tmp) / "entries.ts", Path(tmp) / "entries.qm"
-        ET.ElementTree(root).write(ts, encoding="utf-8", xml_declaration=True)
-        lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-        subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
-        data = qm.read_bytes()
-    translator = QTranslator()
-    if not translator.load(data):
-        raise SystemExit("cannot load the preview catalogue")
-    app.installTranslator(translator)
-    _keep.append((translator, data))
-
-
-def shoot(out_dir: Path, language: str, preview: bool = False) -> list[Path]:
+def shoot(out_dir: Path, language: str) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from judging_app.core.enums import EntryStatus
     from judging_app.demo.generator import build_demo
@@ -94,8 +46,6 @@ def shoot(out_dir: Path, language: str, preview: bool = False) -> list[Path]:
     app = application()
     translations = Translations(app)
     translations.apply(language)
-    if preview:
-        preview_catalogue(app, language)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
 
@@ -154,20 +104,15 @@ def shoot(out_dir: Path, language: str, preview: bool = False) -> list[Path]:
         app.processEvents()
         db.close()
     translations.uninstall()
-    for translator, _data in _keep:
-        app.removeTranslator(translator)
-    _keep.clear()
     return written
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--preview", action="store_true",
-                        help="texts straight from tools/translations/entries.tsv")
     args = parser.parse_args(argv)
     for language in ("id", "en"):
-        shoot(args.out.resolve(), language, preview=args.preview)
+        shoot(args.out.resolve(), language)
     return 0
 
 

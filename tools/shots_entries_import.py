@@ -3,73 +3,28 @@ the toolbar with its two actions, the preview of a filled-in template (counts, t
 notes) and the preview of a file with problems.
 
     python tools/shots_entries_import.py          # docs/screenshots/entries_import_*_{id,en}.png
-    python tools/shots_entries_import.py --out /tmp/shots --preview
+    python tools/shots_entries_import.py --out /tmp/shots
 
-Qt's offscreen platform, a throw-away database in a temporary folder. --preview also loads the
-Indonesian texts of tools/translations/entries_import.tsv (and the English plural forms)
-directly: until they are merged into the app's catalogues the import texts show in English.
+Qt's offscreen platform, a throw-away database in a temporary folder.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
-import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
-TSV = ROOT / "tools" / "translations" / "entries_import.tsv"
 SIZE = (1100, 700)
-CONTEXTS = ("EntriesView", "EntryImport", "EntryImportDialogs", "ImportPreviewDialog",
-            "ImportProblemsModel")
-EN_PLURALS = {"Create these %n new unit(s)": ["Create this new unit", "Create these %n new units"]}
 TITLES = ("Layanan Antar Jemput Dokumen Kependudukan", "Posyandu Keliling Berbasis Aplikasi",
           "Bank Sampah Digital Kelurahan", "Pengaduan Warga Lewat WhatsApp", "Sekolah Lapang Petani Muda",
           "Perizinan Usaha Satu Hari", "Ambulans Desa Siaga", "Peta Digital Rawan Banjir",
           "Kelas Ibu Hamil Daring", "Pasar Rakyat Nontunai", "Perpustakaan Keliling Kampung",
           "Pemeriksaan Gratis Lansia di Rumah")
-_keep: list = []  # translators (and their bytes) must outlive their use
-
-
-def preview_catalogue(app, language: str) -> None:
-    """The TSV's Indonesian texts (or the English plural forms) as an extra catalogue."""
-    from PySide6.QtCore import QTranslator
-
-    root = ET.Element("TS", version="2.1", language=language, sourcelanguage="en")
-    lines = [line.split("\t", 1) for line in TSV.read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
-    if language == "en":
-        lines = list(EN_PLURALS.items())
-    for name in CONTEXTS:
-        context = ET.SubElement(root, "context")
-        ET.SubElement(context, "name").text = name
-        for source, target in lines:
-            numerus = "%n" in source or "%Ln" in source
-            message = ET.SubElement(context, "message", numerus="yes") if numerus else \
-                ET.SubElement(context, "message")
-            ET.SubElement(message, "source").text = source
-            translation = ET.SubElement(message, "translation")
-            if numerus:
-                for form in (target if isinstance(target, list) else [target]):
-                    ET.SubElement(translation, "numerusform").text = form
-            else:
-                translation.text = target
-    with tempfile.TemporaryDirectory() as tmp:
-        ts, qm = Path(tmp) / "import.ts", Path(tmp) / "import.qm"
-        ET.ElementTree(root).write(ts, encoding="utf-8", xml_declaration=True)
-        lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-        subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
-        data = qm.read_bytes()
-    translator = QTranslator()
-    if not translator.load(data):
-        raise SystemExit("cannot load the preview catalogue")
-    app.installTranslator(translator)
-    _keep.append((translator, data))
 
 
 def filled(path: Path, db, code: str, rows: list[tuple], lang: str) -> Path:
@@ -89,7 +44,7 @@ def filled(path: Path, db, code: str, rows: list[tuple], lang: str) -> Path:
     return path
 
 
-def shoot(out_dir: Path, language: str, preview: bool = False) -> list[Path]:
+def shoot(out_dir: Path, language: str) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QPainter
 
@@ -110,8 +65,6 @@ def shoot(out_dir: Path, language: str, preview: bool = False) -> list[Path]:
     app = application()
     translations = Translations(app)
     translations.apply(language)
-    if preview:
-        preview_catalogue(app, language)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
 
@@ -183,20 +136,15 @@ def shoot(out_dir: Path, language: str, preview: bool = False) -> list[Path]:
         app.processEvents()
         db.close()
     translations.uninstall()
-    for translator, _data in _keep:
-        app.removeTranslator(translator)
-    _keep.clear()
     return written
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--preview", action="store_true",
-                        help="texts straight from tools/translations/entries_import.tsv")
     args = parser.parse_args(argv)
     for language in ("id", "en"):
-        shoot(args.out.resolve(), language, preview=args.preview)
+        shoot(args.out.resolve(), language)
     return 0
 
 

@@ -31,29 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 OUT = ROOT / "docs" / "screenshots"
-TSV = ROOT / "tools" / "translations" / "judge.tsv"
 SIZE = (1100, 700)
 JUDGE = "J06"
 
 
-def _tsv_translator():
-    """A QTranslator answering from judge.tsv (any context), for the Indonesian pictures."""
-    from PySide6.QtCore import QTranslator
-
-    table = {}
-    for line in TSV.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            source, _, target = line.partition("\t")
-            table[source] = target
-
-    class TsvTranslator(QTranslator):
-        def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002
-            return table.get(source)  # None: the catalogue's own translation, if any
-
-        def isEmpty(self) -> bool:
-            return False
-
-    return TsvTranslator()
 
 
 def _seed(db):
@@ -191,9 +172,6 @@ def shoot(out_dir: Path, language: str) -> list[Path]:
     app = QApplication.instance() or QApplication([])
     translations = Translations(app)
     translations.apply(language)
-    preview = _tsv_translator() if language == "id" else None
-    if preview is not None:
-        app.installTranslator(preview)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="judging-shots-") as folder:
@@ -207,8 +185,6 @@ def shoot(out_dir: Path, language: str) -> list[Path]:
             written += _dialog_shots(app, db, language, out_dir)
         finally:
             db.close()
-    if preview is not None:
-        app.removeTranslator(preview)
     translations.uninstall()
     return written
 

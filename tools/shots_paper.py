@@ -25,30 +25,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 OUT = ROOT / "docs" / "screenshots"
-TSV = ROOT / "tools" / "translations" / "paper.tsv"
 SIZE = (1100, 700)
 FIRST_TYPIST, CONFIRMER = "Dewi Lestari", "Rudi Hartono"
 PAPER_JUDGE = "J06"
 
 
-def _tsv_translator():
-    """A QTranslator answering from paper.tsv (any context), for the Indonesian pictures."""
-    from PySide6.QtCore import QTranslator
-
-    table = {}
-    for line in TSV.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            source, _, target = line.partition("\t")
-            table[source] = target
-
-    class TsvTranslator(QTranslator):
-        def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002
-            return table.get(source, "")
-
-        def isEmpty(self) -> bool:
-            return False
-
-    return TsvTranslator()
 
 
 def _seed(db) -> tuple[str, list[str]]:
@@ -117,9 +98,6 @@ def shoot(out_dir: Path, language: str) -> list[Path]:
     app = QApplication.instance() or QApplication([])
     translations = Translations(app)
     translations.apply(language)
-    extra = _tsv_translator() if language == "id" else None
-    if extra is not None:
-        app.installTranslator(extra)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     with tempfile.TemporaryDirectory(prefix="judging-shots-") as folder:
@@ -154,8 +132,6 @@ def shoot(out_dir: Path, language: str) -> list[Path]:
             second.close()
         finally:
             db.close()
-    if extra is not None:
-        app.removeTranslator(extra)
     translations.uninstall()
     return written
 
