@@ -56,6 +56,7 @@ def db(request, tmp_path: Path) -> Iterator[Database]:
         database = open_database(request.getfixturevalue("pg_url"))
     try:
         yield database
+        _check_entry_totals(database)
     finally:
         database.close()
 
@@ -65,5 +66,16 @@ def sqlite_db(tmp_path: Path) -> Iterator[Database]:
     database = open_database(tmp_path / "test.sqlite")
     try:
         yield database
+        _check_entry_totals(database)
     finally:
         database.close()
+
+
+def _check_entry_totals(database: Database) -> None:
+    """Every test that wrote scores, in whatever way, must leave the derived per-entry
+    totals (store.entry_totals) in step with the scores: results read them."""
+    from judging_app.store import entry_totals
+
+    with database.read() as s:
+        wrong = entry_totals.differences(s)
+    assert not wrong, "entry totals out of step with the scores:\n" + "\n".join(wrong)

@@ -155,8 +155,8 @@ def test_reopen_at_head_makes_no_backup(tmp_path):
 
 
 def test_older_file_is_copied_aside_before_migrating(tmp_path, monkeypatch):
-    """Pretend this version knows a newer schema: opening an 0001 file must first write a
-    consistent copy, then migrate."""
+    """Pretend this version knows a newer schema: opening a file at the current head must
+    first write a consistent copy, then migrate."""
     import judging_app.store.database as database
 
     path = tmp_path / "lomba.sqlite"
@@ -164,17 +164,17 @@ def test_older_file_is_copied_aside_before_migrating(tmp_path, monkeypatch):
     seen = {}
 
     def fake_migrations(engine):
-        backups = list(tmp_path.glob("lomba.before-upgrade-from-0001-*.sqlite"))
+        backups = list(tmp_path.glob("lomba.before-upgrade-from-0002-*.sqlite"))
         seen["backups_at_migration"] = len(backups)
 
-    monkeypatch.setattr(database, "SCHEMA_HEAD", "0002")
-    monkeypatch.setattr(database, "KNOWN_REVISIONS", ("0001", "0002"))
+    monkeypatch.setattr(database, "SCHEMA_HEAD", "0003")
+    monkeypatch.setattr(database, "KNOWN_REVISIONS", ("0001", "0002", "0003"))
     monkeypatch.setattr(database, "run_migrations", fake_migrations)
     db = database.open_database(path)
     db.close()
     assert seen == {"backups_at_migration": 1}
-    assert db.backup_path is not None and db.backup_path.name.startswith("lomba.before-upgrade-from-0001-")
+    assert db.backup_path is not None and db.backup_path.name.startswith("lomba.before-upgrade-from-0002-")
     copy = sqlite3.connect(db.backup_path)
-    assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
     assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     copy.close()

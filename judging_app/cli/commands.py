@@ -128,6 +128,15 @@ def cmd_db(args) -> int:
         out = maintenance.backup_database(db, Path(args.out))
         print(f"Backup written to {out}")
         return 0
+    if args.action == "verify-totals":
+        wrong = maintenance.verify_entry_totals(db, repair=args.repair)
+        if not wrong:
+            print("Per-entry totals are in step with the scores.")
+            return 0
+        print("error: per-entry totals differ from the scores:", *wrong, sep="\n  ", file=sys.stderr)
+        if args.repair:
+            print("They were recomputed from the scores.", file=sys.stderr)
+        return 1
     check = audit.verify_chain(db)
     if check.ok:
         print(f"Audit trail intact: {check.events} events.")

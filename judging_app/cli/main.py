@@ -132,6 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = dsub.add_parser("backup", parents=[common], help="write a consistent copy (SQLite file)")
     p.add_argument("out", metavar="OUT")
     dsub.add_parser("verify-audit", parents=[common], help="check the audit trail's hash chain")
+    p = dsub.add_parser("verify-totals", parents=[common],
+                        help="check the per-entry totals that results read against the scores")
+    p.add_argument("--repair", action="store_true", help="recompute them when they differ")
     return parser
 
 

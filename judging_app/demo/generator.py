@@ -41,6 +41,7 @@ from judging_app.demo import population, rubric, scoring
 from judging_app.services import audit
 from judging_app.services.competitions import create_competition, set_status
 from judging_app.services.workspace import Workspace
+from judging_app.store import entry_totals
 from judging_app.store.models import (
     Assignment,
     Category,
@@ -211,6 +212,7 @@ def build_demo(
             ):
                 writer.insert(ScoreSheet.__table__, sheets)
                 writer.insert(Score.__table__, scores)
+            entry_totals.refresh(s, entry_ids)
         summary = _summary(comp.code, comp.id, rnd.code, seed, people, assignments, score_plan)
         audit.record(
             s, ws.actor, "demo.generate", "competition", comp.code,

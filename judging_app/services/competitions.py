@@ -16,7 +16,7 @@ from judging_app.core.setup import CompetitionSetup, RoundSpec, validate_setup
 from judging_app.services import audit, lookup
 from judging_app.services.errors import LockedError, ServiceError, ValidationError
 from judging_app.services.workspace import Workspace
-from judging_app.store import setup_rows
+from judging_app.store import entry_totals, setup_rows
 from judging_app.store.database import Database
 from judging_app.store.models import (
     AwardTier,
@@ -290,6 +290,7 @@ def reopen_rubric(ws: Workspace, ref: str | int, round_code: str, reason: str) -
             sheet.version += 1
             sheet.reopened_reason = reason
             sheet.updated_at = now()
+        entry_totals.refresh(s, [sheet.entry_id for sheet in sheets])
         rnd.rubric_reopened = True
         s.add(Decision(
             competition_id=comp.id, kind=DecisionKind.REOPEN_RUBRIC.value,

@@ -16,6 +16,7 @@ from judging_app.core.records import ConflictRecord
 from judging_app.services import audit, lookup
 from judging_app.services.errors import LockedError, ServiceError, ValidationError
 from judging_app.services.workspace import Workspace
+from judging_app.store import entry_totals
 from judging_app.store.database import Database
 from judging_app.store.models import Assignment, Conflict, Entry, Judge, ScoreSheet
 
@@ -58,9 +59,11 @@ def sync_unit_conflicts(
             Entry.competition_id == comp_id
         )
     existing = {(c.judge_id, c.entry_id): c for c in s.scalars(existing_q)}
+    touched = set()
     for key, row in existing.items():
         if key not in wanted:
             s.delete(row)
+            touched.add(key[1])
     declared = set()
     if wanted:
         declared = set(s.execute(
@@ -74,7 +77,9 @@ def sync_unit_conflicts(
             judge_id=jid, entry_id=eid, source=ConflictSource.AUTOMATIC.value,
             reason=ConflictReason.SAME_UNIT.value, declared_by="", declared_at=_now(),
         ))
+        touched.add(eid)
     s.flush()
+    entry_totals.refresh(s, touched)  # which sheets count depends on the conflicts
 
 
 def _drop_work_of_conflicted_pair(s: Session, judge_id: int, entry_id: int) -> None:
@@ -131,6 +136,7 @@ def declare_conflict(
         removed = s.execute(delete(Assignment).where(
             Assignment.judge_id == judge.id, Assignment.entry_id == entry.id
         )).rowcount
+        entry_totals.refresh(s, [entry.id])
         audit.record(s, ws.actor, "conflict.declare", "conflict", f"{judge_code}/{entry_code}",
                      new={"reason": reason.value, "text": text, "assignments_removed": removed},
                      competition_id=comp.id)
@@ -151,6 +157,7 @@ def withdraw_conflict(ws: Workspace, competition: str | int, judge_code: str, en
         s.delete(row)
         s.flush()
         sync_unit_conflicts(s, comp.id, entry_ids=[entry.id])
+        entry_totals.refresh(s, [entry.id])
         audit.record(s, ws.actor, "conflict.withdraw", "conflict", f"{judge_code}/{entry_code}",
                      old=old, competition_id=comp.id)
 

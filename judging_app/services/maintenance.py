@@ -35,3 +35,16 @@ def backup_database(db: Database, destination: Path) -> Path:
         raise
     copy.close()
     return destination
+
+
+def verify_entry_totals(db: Database, repair: bool = False) -> list[str]:
+    """What the derived per-entry totals get wrong compared with the scores (store.
+    entry_totals); with `repair`, recompute them all afterwards (one transaction)."""
+    from judging_app.store import entry_totals
+
+    with db.read() as s:
+        wrong = entry_totals.differences(s)
+    if wrong and repair:
+        with db.write() as s:
+            entry_totals.rebuild(s)
+    return wrong

@@ -15,6 +15,7 @@ from judging_app.core.numbers import from_milli, to_milli
 from judging_app.exchange import judge_package as jp
 from judging_app.exchange import judge_package_draft as jd
 from judging_app.services.competitions import now
+from judging_app.store import entry_totals
 from judging_app.store import models as m
 
 SUBMITTED = SheetState.SUBMITTED.value
@@ -68,6 +69,7 @@ def apply_merge(s: Session, rnd: m.Round, judge: m.Judge, plan: jd.MergePlan,
             for x in plan.new + [n for _, n in plan.changed] for c, v in x.scores.items()]
     if rows:  # Core executemany: measured faster than multi-row VALUES or RETURNING batches
         s.execute(m.Score.__table__.insert(), rows)
+    entry_totals.refresh(s, [entry_ids[x.entry] for x in plan.new + [n for _, n in plan.changed]])
 
 
 def audited(x: jd.StoredSheet) -> dict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -306,6 +307,7 @@ class ScoreSheet(Base):
         CheckConstraint("version >= 1", "version"),
         CheckConstraint("state != 'submitted' OR submitted_at IS NOT NULL", "submitted_at"),
         Index("ix_score_sheets_round_entry", "round_id", "entry_id"),
+        Index("ix_score_sheets_entry", "entry_id"),  # entry_totals.refresh
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"))
@@ -333,6 +335,52 @@ class Score(Base):
     )
     value_milli: Mapped[int] = mapped_column(Integer)
     comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class EntryRoundTotal(Base):
+    """Derived data, kept by store.entry_totals in the transaction of every write that
+    changes which sheets count: how many counted sheets (submitted, judge without a
+    conflict) an entry has in a round. Never edited by hand; `db verify-totals` checks it."""
+
+    __tablename__ = "entry_round_totals"
+    __table_args__ = (
+        CheckConstraint("sheets > 0", "sheets"),
+        Index("ix_entry_round_totals_entry", "entry_id"),
+        {"sqlite_with_rowid": False},
+    )
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("rounds.id", ondelete="CASCADE"), primary_key=True
+    )
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True
+    )
+    sheets: Mapped[int] = mapped_column(Integer)
+
+
+class EntryCriterionTotal(Base):
+    """Derived data like EntryRoundTotal: the sum, count, minimum and maximum of an entry's
+    counted scores on one criterion (thousandths). Keyed by round and criterion first, so
+    that a tie-break reads one criterion of a whole round in key order."""
+
+    __tablename__ = "entry_criterion_totals"
+    __table_args__ = (
+        CheckConstraint("score_count > 0", "score_count"),
+        Index("ix_entry_criterion_totals_entry", "entry_id"),
+        {"sqlite_with_rowid": False},
+    )
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("rounds.id", ondelete="CASCADE"), primary_key=True
+    )
+    criterion_id: Mapped[int] = mapped_column(
+        ForeignKey("criteria.id", ondelete="CASCADE"), primary_key=True
+    )
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True
+    )
+    total_milli: Mapped[int] = mapped_column(BigInteger)
+    score_count: Mapped[int] = mapped_column(Integer)
+    min_milli: Mapped[int] = mapped_column(Integer)
+    max_milli: Mapped[int] = mapped_column(Integer)
 
 
 class Advancement(Base):

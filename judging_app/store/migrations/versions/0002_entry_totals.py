@@ -1,0 +1,80 @@
+"""entry totals: per-entry counted sheets and per-criterion sums, kept by store.entry_totals
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-28 00:15:00
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0002'
+down_revision = '0001'
+branch_labels = None
+depends_on = None
+
+
+def _key(table: str, column: str, parent: str) -> sa.ForeignKeyConstraint:
+    return sa.ForeignKeyConstraint([column], [f'{parent}.id'], ondelete='CASCADE',
+                                   name=op.f(f'fk_{table}_{column}_{parent}'))
+
+
+def upgrade() -> None:
+    op.create_table(
+        'entry_round_totals',
+        sa.Column('round_id', sa.Integer(), nullable=False),
+        sa.Column('entry_id', sa.Integer(), nullable=False),
+        sa.Column('sheets', sa.Integer(), nullable=False),
+        sa.CheckConstraint('sheets > 0', name=op.f('ck_entry_round_totals_sheets')),
+        _key('entry_round_totals', 'entry_id', 'entries'),
+        _key('entry_round_totals', 'round_id', 'rounds'),
+        sa.PrimaryKeyConstraint('round_id', 'entry_id', name=op.f('pk_entry_round_totals')),
+        sqlite_with_rowid=False,
+    )
+    op.create_index('ix_entry_round_totals_entry', 'entry_round_totals', ['entry_id'])
+    op.create_table(
+        'entry_criterion_totals',
+        sa.Column('round_id', sa.Integer(), nullable=False),
+        sa.Column('criterion_id', sa.Integer(), nullable=False),
+        sa.Column('entry_id', sa.Integer(), nullable=False),
+        sa.Column('total_milli', sa.BigInteger(), nullable=False),
+        sa.Column('score_count', sa.Integer(), nullable=False),
+        sa.Column('min_milli', sa.Integer(), nullable=False),
+        sa.Column('max_milli', sa.Integer(), nullable=False),
+        sa.CheckConstraint('score_count > 0', name=op.f('ck_entry_criterion_totals_score_count')),
+        _key('entry_criterion_totals', 'criterion_id', 'criteria'),
+        _key('entry_criterion_totals', 'entry_id', 'entries'),
+        _key('entry_criterion_totals', 'round_id', 'rounds'),
+        sa.PrimaryKeyConstraint('round_id', 'criterion_id', 'entry_id',
+                                name=op.f('pk_entry_criterion_totals')),
+        sqlite_with_rowid=False,
+    )
+    op.create_index('ix_entry_criterion_totals_entry', 'entry_criterion_totals', ['entry_id'])
+    op.create_index('ix_score_sheets_entry', 'score_sheets', ['entry_id'])
+    # Fill them from the scores already there (what entry_totals.rebuild does; written out
+    # here so that this migration stays what it was when the code changes).
+    counted = ("sh.state = 'submitted' AND NOT EXISTS (SELECT 1 FROM conflicts cf"
+               " WHERE cf.judge_id = sh.judge_id AND cf.entry_id = sh.entry_id)")
+    op.execute(
+        "INSERT INTO entry_round_totals (round_id, entry_id, sheets)"
+        " SELECT sh.round_id, sh.entry_id, COUNT(*) FROM score_sheets sh WHERE " + counted
+        + " GROUP BY sh.round_id, sh.entry_id"
+    )
+    op.execute(
+        "INSERT INTO entry_criterion_totals"
+        " (round_id, criterion_id, entry_id, total_milli, score_count, min_milli, max_milli)"
+        " SELECT sh.round_id, s.criterion_id, sh.entry_id, SUM(s.value_milli), COUNT(*),"
+        " MIN(s.value_milli), MAX(s.value_milli)"
+        " FROM scores s JOIN score_sheets sh ON sh.id = s.sheet_id WHERE " + counted
+        + " GROUP BY sh.round_id, s.criterion_id, sh.entry_id"
+    )
+
+
+def downgrade() -> None:
+    op.drop_index('ix_score_sheets_entry', table_name='score_sheets')
+    op.drop_index('ix_entry_criterion_totals_entry', table_name='entry_criterion_totals')
+    op.drop_table('entry_criterion_totals')
+    op.drop_index('ix_entry_round_totals_entry', table_name='entry_round_totals')
+    op.drop_table('entry_round_totals')
