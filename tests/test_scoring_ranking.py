@@ -40,6 +40,20 @@ def ranks(res):
     return {r.entry_id: r.rank for r in res.rows}
 
 
+def test_the_standardized_method_is_not_monotone():
+    """Documented (docs/results.md): under z-scores a judge's scale follows their own
+    totals, so raising one total can lower that entry's rank. Judge 1 gives E1, E2, E3
+    0, 1, 3; judge 2 gives 9, 7, 3. E3 leads. Judge 2 raising E3 from 3 to 5 narrows that
+    judge's spread, so E1's lead with judge 2 weighs more, and E1 overtakes E3."""
+    rows = [(1, 1, F(0)), (2, 1, F(1)), (3, 1, F(3)), (1, 2, F(9)), (2, 2, F(7)), (3, 2, F(3))]
+    raised = [(e, j, F(5) if (e, j) == (3, 2) else t) for e, j, t in rows]
+    entries = entries_for([1, 2, 3])
+    assert ranks(rank_rows(rows, entries, M.STANDARDIZED))[3] == 1
+    assert ranks(rank_rows(raised, entries, M.STANDARDIZED))[3] == 2
+    # under the mean the same raise only helps (E3: 3 -> 4; E1 4.5 stays ahead)
+    assert ranks(rank_rows(rows, entries))[3] == 3 and ranks(rank_rows(raised, entries))[3] == 2
+
+
 def test_standard_competition_ranking_1_2_2_4():
     rows = [(1, 1, 90), (2, 1, 80), (3, 1, 80), (4, 1, 70)]
     res = rank_rows(rows, entries_for([1, 2, 3, 4]))
@@ -148,7 +162,7 @@ def test_results_do_not_depend_on_the_order_rows_arrive_in(case, method, rnd):
 
 
 @settings(max_examples=60, deadline=None)
-@given(competitions(), methods, st.data())
+@given(competitions(), st.sampled_from([M.MEAN, M.MEDIAN, M.TRIMMED_MEAN]), st.data())
 def test_raising_one_score_never_lowers_that_entrys_rank(case, method, data):
     rows, entries = case
     i = data.draw(st.integers(0, len(rows) - 1))

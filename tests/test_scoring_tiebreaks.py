@@ -372,14 +372,21 @@ def _with_summaries(data: RoundData, sheets) -> RoundData:
         for cid, value in s.scores.items():
             acc.setdefault((s.entry_id, cid), []).append(int(value * 1000))
 
-    def summaries():
-        return [(e, c, sum(v), len(v), min(v), max(v)) for (e, c), v in sorted(acc.items())]
+    def summaries(criterion_id):
+        return [(e, sum(v), len(v), min(v), max(v)) for (e, c), v in sorted(acc.items())
+                if c == criterion_id]
 
     def values(criterion_id):
         return [(e, x) for (e, c), v in sorted(acc.items()) if c == criterion_id for x in v]
 
+    sums: dict[int, list[int]] = {}
+    for e, _j, x in data.totals.rows:
+        sums.setdefault(e, [0, 0])
+        sums[e][0] += x
+        sums[e][1] += 1
     return dataclasses.replace(data, criterion_scores=None, criterion_summaries=summaries,
-                               criterion_values=values)
+                               criterion_values=values,
+                               entry_sums=[(e, s, n) for e, (s, n) in sorted(sums.items())])
 
 
 @settings(max_examples=80, deadline=None)

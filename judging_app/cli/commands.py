@@ -146,16 +146,49 @@ def cmd_db(args) -> int:
     return 1
 
 
+def _read_only_sqlite(args):
+    """A read-only sqlite3 reader when --db names (or defaults to) a SQLite file already at
+    this version's schema: no SQLAlchemy to start, no whole-file check. None otherwise."""
+    from judging_app.store.rows import open_sqlite_reader
+
+    if args.db is None:
+        from platformdirs import user_data_path
+
+        path = user_data_path("judging-app", appauthor=False) / "judging_app.sqlite"
+    elif "://" in args.db:
+        return None
+    else:
+        path = Path(args.db).expanduser()
+    return open_sqlite_reader(path)
+
+
 def cmd_results(args) -> int:
     import json
 
     from judging_app.core.enums import AggregationMethod
-    from judging_app.services import results
+    from judging_app.services.results_view import compute_with, results_json
 
     method = AggregationMethod(args.method) if args.method else None
-    view = results.compute(_open(args), args.competition, args.round, method)
+    reader = _read_only_sqlite(args)
+    if reader is None:
+        from judging_app.services import results
+
+        view = results.compute(_open(args), args.competition, args.round, method)
+    else:
+        import sqlite3
+
+        try:
+            view = compute_with(reader, args.competition, args.round, method)
+        except sqlite3.DatabaseError as exc:
+            from judging_app.store.database import DamagedDatabaseError
+
+            raise DamagedDatabaseError(
+                f"{args.db or 'The database'} cannot be read ({exc}). It was not changed; "
+                "'judging-app db upgrade' checks the whole file.") from exc
+        finally:
+            reader.close()
     if args.json:
-        print(json.dumps(results.results_json(view), ensure_ascii=False))  # compact: C encoder
+        print(json.dumps(results_json(view), ensure_ascii=False))  # compact: C encoder
     else:
         from judging_app.cli.results_text import results_text
 
@@ -373,16 +406,24 @@ HANDLERS = {
 }
 
 
-def run(args: argparse.Namespace) -> int:
+def _reported_errors() -> tuple[type[BaseException], ...]:
+    """Failures reported as one line (imported only when something failed: a read-only
+    command may have run without SQLAlchemy)."""
     from judging_app.exchange.competition_file import CompetitionFileError
     from judging_app.services.errors import ServiceError
     from judging_app.store.database import DatabaseOpenError
 
+    return ServiceError, DatabaseOpenError, CompetitionFileError, OSError
+
+
+def run(args: argparse.Namespace) -> int:
     try:
         return HANDLERS[args.command](args)
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except (ServiceError, DatabaseOpenError, CompetitionFileError, OSError) as exc:
+    except Exception as exc:
+        if not isinstance(exc, _reported_errors()):
+            raise
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from judging_app.services.results import FairnessView, ResultsView
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the results command may run without SQLAlchemy (services.results_view)
+    from judging_app.services.results import FairnessView
+    from judging_app.services.results_view import ResultsView
 
 
 def _flags(row) -> str:

@@ -64,11 +64,10 @@ def as_fraction(value: Decimal | int) -> Fraction:
 
 def format_decimal(value: Decimal | Fraction, places: int = 2) -> str:
     """Round half up to `places` decimals for display; comparison never uses this."""
-    frac = Fraction(value)
-    scale = 10**places
-    scaled = frac * scale
+    num, den = value.as_integer_ratio()  # integers only: 30,000 rows per export
+    scaled = num * 10**places  # the value × 10^places is scaled / den
     sign = -1 if scaled < 0 else 1
-    rounded = (abs(scaled.numerator) * 2 + scaled.denominator) // (2 * scaled.denominator)
+    rounded = (abs(scaled) * 2 + den) // (2 * den)
     digits = str(rounded).rjust(places + 1, "0")
     text = digits[:-places] + "." + digits[-places:] if places else digits
     return ("-" if sign < 0 and rounded else "") + text
@@ -76,8 +75,8 @@ def format_decimal(value: Decimal | Fraction, places: int = 2) -> str:
 
 def exact_text(value: Fraction) -> str:
     """A Fraction as an exact decimal when it has one ('68.25'), else as 'p/q' ('205/3')."""
-    value = Fraction(value)
-    den = value.denominator
+    num, full_den = value.as_integer_ratio()  # reduced, denominator > 0
+    den = full_den
     twos = fives = 0
     while den % 2 == 0:
         den //= 2
@@ -86,11 +85,11 @@ def exact_text(value: Fraction) -> str:
         den //= 5
         fives += 1
     if den != 1:
-        return f"{value.numerator}/{value.denominator}"
+        return f"{num}/{full_den}"
     places = max(twos, fives)
     if places == 0:
-        return str(value.numerator)
-    scaled = value * 10**places
+        return str(num)
+    scaled = num * 10**places // full_den  # exact: full_den divides 10**places
     sign = "-" if scaled < 0 else ""
-    digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
+    digits = str(abs(scaled)).rjust(places + 1, "0")
     return f"{sign}{digits[:-places]}.{digits[-places:]}"

@@ -9,14 +9,14 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session, aliased
 
 from judging_app.core.assignment import plan_assignments
-from judging_app.core.enums import AdvancementKind, AssignmentSource, EntryStatus, RoundKind
+from judging_app.core.enums import AssignmentSource, EntryStatus, RoundKind
 from judging_app.services import audit, lookup
 from judging_app.services.competitions import now
 from judging_app.services.conflicts import conflicted_pairs
 from judging_app.services.errors import LockedError, ServiceError, ValidationError
 from judging_app.services.workspace import Workspace
 from judging_app.store.database import Database
-from judging_app.store.models import Advancement, Assignment, Entry, Judge, Round, ScoreSheet
+from judging_app.store.models import Assignment, Entry, Judge, Round, ScoreSheet
 
 
 @dataclass(frozen=True)
@@ -47,20 +47,10 @@ class AssignmentPreview:
 def round_entry_ids(s: Session, comp_id: int, rnd: Round) -> list[int]:
     """Entries taking part in a round: eligible ones, limited to those advanced from the
     previous scored round when that round has an advancement rule."""
-    eligible = select(Entry.id).where(
-        Entry.competition_id == comp_id, Entry.status == EntryStatus.ELIGIBLE.value
-    )
-    prev = s.scalar(
-        select(Round).where(
-            Round.competition_id == comp_id, Round.position < rnd.position,
-            Round.kind == RoundKind.SCORED.value,
-        ).order_by(Round.position.desc()).limit(1)
-    )
-    if prev is not None and prev.advancement != AdvancementKind.NONE.value:
-        eligible = eligible.where(
-            Entry.id.in_(select(Advancement.entry_id).where(Advancement.round_id == prev.id))
-        )
-    return list(s.scalars(eligible.order_by(Entry.id)))
+    from judging_app.services.results_view import round_entry_ids as taking_part
+    from judging_app.store.rows import RowReader
+
+    return taking_part(RowReader.of_session(s), comp_id, rnd.id)
 
 
 def _scored_round(s: Session, comp_id: int, code: str) -> Round:

@@ -244,6 +244,7 @@ def _sync_rounds(s: Session, comp_id: int, old: CompetitionSetup, setup: Competi
                     "in it. Reopen the rubric (with a reason) to change it."
                 )
             _sync_criteria(s, row.id, spec)
+            entry_totals.refresh_round(s, row.id)  # numerators depend on the rubric
         setup_rows.fill_round(row, spec, i)
     s.flush()
 

@@ -290,6 +290,7 @@ def judge_distributions(db: Database, competition: str | int, round_code: str | 
     `results.fairness` (group = category, or None when ranking overall)."""
     with db.read() as s:
         inp = load_results_input(s, competition, round_code)
+        inp.read_sheet_totals()  # used below, after the transaction
         names = {j: (c, n) for j, c, n in s.execute(
             select(Judge.id, Judge.code, Judge.name).where(Judge.competition_id == inp.competition.id))}
     overall = inp.setup.rules.ranking_scope == RankingScope.OVERALL

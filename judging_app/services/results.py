@@ -14,41 +14,25 @@ from judging_app.core.enums import (
     CompetitionStatus,
     DecisionKind,
 )
-from judging_app.core.numbers import exact_text
 from judging_app.core.scoring import (
-    CompetitionResults,
     EntryInfo,
     compute_fairness,
-    compute_results,
 )
 from judging_app.core.scoring.fairness import FairnessReport
 from judging_app.services import audit, lookup
-from judging_app.services.assignments import round_entry_ids
 from judging_app.services.errors import LockedError, ServiceError, ValidationError
-from judging_app.services.results_input import ResultsInput, load_results_input
+from judging_app.services.results_input import load_results_input
+from judging_app.services.results_view import (  # noqa: F401 (the use cases' names)
+    ROUNDING_NOTE,
+    ResultsView,
+    compute_with,
+    results_json,
+    rules_for,
+)
 from judging_app.services.workspace import Workspace
 from judging_app.store.database import Database
-from judging_app.store.models import Decision, ResultSnapshot, Round
-
-ROUNDING_NOTE = "scores shown with two decimals, rounded half up; ranks use exact values"
-
-
-@dataclass(frozen=True)
-class ResultsView:
-    competition_code: str
-    competition_name: str
-    round_codes: tuple[str, ...]
-    results: CompetitionResults
-    entries: dict[int, EntryInfo]
-    tier_labels: dict[str, str]
-    category_names: dict[str, str]
-    note: str | None = None  # e.g. why a weighted combination is not used yet
-    rounding_note: str = ROUNDING_NOTE
-    unscored: tuple[str, ...] = ()  # entries taking part without any submitted sheet
-
-
-def _rules_for(inp: ResultsInput):
-    return dataclasses.replace(inp.setup.rules, round_combination=inp.combination)
+from judging_app.store.models import Decision, ResultSnapshot
+from judging_app.store.rows import RowReader
 
 
 def compute(db: Database, competition: str | int, round_code: str | None = None,
@@ -61,23 +45,7 @@ def compute(db: Database, competition: str | int, round_code: str | None = None,
 def compute_in(s: Session, competition: str | int, round_code: str | None = None,
                method: AggregationMethod | None = None) -> ResultsView:
     """The same inside the caller's transaction (finalize computes what it freezes there)."""
-    inp = load_results_input(s, competition, round_code)
-    results = compute_results(
-        inp.entries, inp.rounds, _rules_for(inp), inp.setup.award_tiers,
-        inp.chair_decisions, method=method, category_order=inp.category_order,
-    )
-    scored = {r.entry_id for r in results.rows if r.sheet_count}
-    last = s.get(Round, inp.rounds[-1].round.id)
-    codes = {e.id: e.code for e in inp.entries}
-    unscored = tuple(sorted(codes[e] for e in round_entry_ids(s, inp.competition.id, last)
-                            if e not in scored and e in codes))
-    return ResultsView(
-        competition_code=inp.competition.code, competition_name=inp.competition.name,
-        round_codes=tuple(r.round.code for r in inp.rounds), results=results,
-        entries={e.id: e for e in inp.entries},
-        tier_labels={t.code: t.label for t in inp.setup.award_tiers},
-        category_names=inp.category_names, note=inp.note, unscored=unscored,
-    )
+    return compute_with(RowReader.of_session(s), competition, round_code, method)
 
 
 @dataclass(frozen=True)
@@ -99,7 +67,7 @@ def fairness(db: Database, competition: str | int, round_code: str | None = None
     with db.read() as s:
         inp = load_results_input(s, competition, round_code)
         report: FairnessReport = compute_fairness(
-            inp.entries, inp.rounds, _rules_for(inp), inp.setup.award_tiers,
+            inp.entries, inp.rounds, rules_for(inp), inp.setup.award_tiers,
             inp.chair_decisions, category_order=inp.category_order,
         )
         judges = dict(s.execute(
@@ -111,48 +79,6 @@ def fairness(db: Database, competition: str | int, round_code: str | None = None
         rounds={r.round.id: r.round.code for r in inp.rounds},
         tier_labels={t.code: t.label for t in inp.setup.award_tiers},
     )
-
-
-def results_json(view: ResultsView) -> dict:
-    """The documented JSON of `judging-app results --json` (docs/results-json.md)."""
-    res = view.results
-    groups: dict[str | None, list[dict]] = {}
-    for row in res.rows:
-        e = view.entries[row.entry_id]
-        groups.setdefault(row.group, []).append({
-            "code": e.code,
-            "title": e.title,
-            "unit": e.unit,
-            "category": e.category,
-            "score_exact": None if row.score is None else exact_text(row.score),
-            "exact": row.exact,
-            "score": row.displayed_score or None,
-            "rank": row.rank,
-            "award": view.tier_labels.get(row.award) if row.award else None,
-            "predicate": view.tier_labels.get(row.band) if row.band else None,
-            "tied": row.tied,
-            "tie_break": row.decided_by,
-            "blocking_tie": row.blocked,
-            "incomplete": row.incomplete,
-            "sheets": row.sheet_count,
-            "expected_sheets": row.expected_sheets,
-        })
-    return {
-        "competition": view.competition_code,
-        "rounds": list(view.round_codes),
-        "method": res.method.value,
-        "formula": res.formula,
-        "rounding": view.rounding_note,
-        "can_finalize": res.can_finalize,
-        "notes": ([view.note] if view.note else []) + [n.message for n in res.notes]
-        + ([f"{len(view.unscored)} entries take part without any submitted sheet: "
-            + ", ".join(view.unscored[:10])] if view.unscored else []),
-        "categories": [
-            {"category": code, "name": view.category_names.get(code, "") if code else "",
-             "rows": rows}
-            for code, rows in groups.items()
-        ],
-    }
 
 
 def record_tie_decision(ws: Workspace, competition: str | int, order: list[str], reason: str) -> None:

@@ -1,12 +1,12 @@
-"""Loading what the scoring engine needs from the database, cheaply (see store.score_queries)."""
+"""Loading what the scoring engine needs from the database, cheaply: plain SQL on a
+`RowReader` (store.rows), so that the read-only results command can run without SQLAlchemy.
+Callers inside a session pass the session; it is wrapped."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import Any
 
 from judging_app.core.enums import DecisionKind, RoundCombination, RoundKind
 from judging_app.core.numbers import from_milli
@@ -18,25 +18,29 @@ from judging_app.core.scoring import (
     SheetScores,
     SheetTotals,
 )
+from judging_app.core.scoring.inputs import LazyRows
 from judging_app.core.setup import AdvancementRule, CompetitionSetup
-from judging_app.services import lookup
-from judging_app.store import score_queries, setup_rows
-from judging_app.store.models import (
-    Assignment,
-    Category,
-    Competition,
-    Criterion,
-    Decision,
-    Entry,
-    Round,
-    ScoreSheet,
-    Unit,
-)
+from judging_app.services.errors import NotFoundError
+from judging_app.store import score_queries, setup_read
+from judging_app.store.rows import RowReader
+from judging_app.store.setup_read import CompetitionRow
+
+
+def as_reader(source: Any) -> RowReader:
+    """A RowReader as it is, or one on a SQLAlchemy session's connection."""
+    return source if isinstance(source, RowReader) else RowReader.of_session(source)
+
+
+def competition_row(reader: RowReader, ref: str | int) -> CompetitionRow:
+    comp = setup_read.find_competition(reader, ref)
+    if comp is None:
+        raise NotFoundError(f"No competition {ref!r} in this database.")
+    return comp
 
 
 @dataclass(frozen=True)
 class ResultsInput:
-    competition: Competition
+    competition: CompetitionRow
     setup: CompetitionSetup
     entries: list[EntryInfo]
     rounds: list[RoundData]
@@ -46,44 +50,73 @@ class ResultsInput:
     combination: RoundCombination  # what the ranking uses (may differ from the rules)
     note: str | None = None  # why it differs
 
+    def read_sheet_totals(self) -> None:
+        """Read the per-sheet totals now (they are read on first use otherwise), for a
+        caller that uses them after the transaction."""
+        for data in self.rounds:
+            len(data.totals.rows)
 
-def _round_info(s: Session, rnd: Round, spec_by_code) -> RoundInfo:
-    crits = s.scalars(select(Criterion).where(Criterion.round_id == rnd.id).order_by(Criterion.position))
+
+@dataclass(frozen=True)
+class _Round:
+    id: int
+    code: str
+    position: int
+    kind: str
+    weight_milli: int
+
+
+def _round_info(reader: RowReader, rnd: _Round, spec_by_code) -> RoundInfo:
+    crits = reader.all(
+        "SELECT id, code, weight_milli, scale_max_milli, position FROM criteria"
+        " WHERE round_id = :r ORDER BY position", {"r": rnd.id})
     spec = spec_by_code[rnd.code]
     return RoundInfo(
         id=rnd.id, code=rnd.code, position=rnd.position, weight=from_milli(rnd.weight_milli),
         criteria=tuple(
-            CriterionInfo(c.id, c.code, from_milli(c.weight_milli), from_milli(c.scale_max_milli), c.position)
-            for c in crits
+            CriterionInfo(cid, code, from_milli(w), from_milli(m), position)
+            for cid, code, w, m, position in crits
         ),
         advancement=spec.advancement if spec else AdvancementRule(),
     )
 
 
-def _round_data(s: Session, info: RoundInfo) -> RoundData:
-    lcm = score_queries.round_lcm(s, info.id)
-    rows = score_queries.sheet_numerators(s, info.id, lcm)
+def _round_data(reader: RowReader, info: RoundInfo, entry_ids: set[int]) -> RoundData:
+    lcm = score_queries.round_lcm(reader, info.id)
+    rid = info.id
+
+    def entry_sums():
+        return [r for r in score_queries.entry_sums(reader, rid) if r[0] in entry_ids]
 
     def provider(entry_ids):
         # Values in integer thousandths: tie-breaks only compare them with each other.
         sheets: dict[tuple[int, int], dict[int, int]] = {}
-        for e, j, c, v in score_queries.criterion_scores_milli(s, info.id, entry_ids):
+        for e, j, c, v in score_queries.criterion_scores_milli(reader, rid, entry_ids):
             sheets.setdefault((e, j), {})[c] = v
-        return [SheetScores(info.id, j, e, scores) for (e, j), scores in sorted(sheets.items())]
+        return [SheetScores(rid, j, e, scores) for (e, j), scores in sorted(sheets.items())]
 
-    def summaries():
-        return score_queries.criterion_summaries_milli(s, info.id)
+    return RoundData(
+        info,
+        SheetTotals(1000 * lcm, LazyRows(lambda: score_queries.sheet_numerators(reader, rid, lcm))),
+        score_queries.expected_sheet_counts(reader, rid),
+        provider,
+        lambda criterion_id: score_queries.criterion_summaries_milli(reader, rid, criterion_id),
+        lambda criterion_id: score_queries.criterion_values_milli(reader, rid, criterion_id),
+        LazyRows(entry_sums),
+        lambda entry_ids: score_queries.sheet_numerators_of(reader, rid, lcm, entry_ids),
+    )
 
-    def values(criterion_id):
-        return score_queries.criterion_values_milli(s, info.id, criterion_id)
 
-    return RoundData(info, SheetTotals(1000 * lcm, rows),
-                     score_queries.expected_sheet_counts(s, info.id), provider, summaries, values)
+def _scored_rounds(reader: RowReader, comp_id: int) -> list[_Round]:
+    return [_Round(*r) for r in reader.all(
+        "SELECT id, code, position, kind, weight_milli FROM rounds"
+        " WHERE competition_id = :c AND kind = :k ORDER BY position",
+        {"c": comp_id, "k": RoundKind.SCORED.value})]
 
 
 def rounds_to_rank(
-    s: Session, comp: Competition, round_code: str | None
-) -> tuple[list[Round], RoundCombination, str | None]:
+    source: Any, comp: CompetitionRow, round_code: str | None
+) -> tuple[list[_Round], RoundCombination, str | None]:
     """The scored rounds whose scores make the result (ordered by position), how they
     combine, and a note when that is not what the rules say.
 
@@ -91,41 +124,45 @@ def rounds_to_rank(
     by weight, as long as the last one has started (has assignments); before that, the last
     round that has started, alone. With 'last round': the last scored round that has a
     submitted sheet (or the first scored round when nothing is submitted yet)."""
-    scored = list(s.scalars(
-        select(Round).where(Round.competition_id == comp.id, Round.kind == RoundKind.SCORED.value)
-        .order_by(Round.position)
-    ))
+    reader = as_reader(source)
+    scored = _scored_rounds(reader, comp.id)
     if not scored:
-        raise lookup.NotFoundError(f"Competition {comp.code!r} has no scored round.")
+        raise NotFoundError(f"Competition {comp.code!r} has no scored round.")
     if round_code is not None:
-        rnd = lookup.round_(s, comp.id, round_code)
+        row = reader.one(
+            "SELECT id, code, position, kind, weight_milli FROM rounds"
+            " WHERE competition_id = :c AND code = :code", {"c": comp.id, "code": round_code})
+        if row is None:
+            raise NotFoundError(f"No round with code {round_code!r} in this competition.")
+        rnd = _Round(*row)
         if rnd.kind != RoundKind.SCORED.value:
-            raise lookup.NotFoundError(f"Round {round_code!r} is a screening round; it has no scores.")
+            raise NotFoundError(f"Round {round_code!r} is a screening round; it has no scores.")
         return [rnd], RoundCombination.LAST_ROUND, None
+    ids = [r.id for r in scored]
     if comp.round_combination == RoundCombination.WEIGHTED.value:
-        assigned = set(s.scalars(select(Assignment.round_id).distinct()))
+        assigned = {r for r in ids if reader.one(
+            "SELECT 1 FROM assignments WHERE round_id = :r LIMIT 1", {"r": r})}
         started = [r for r in scored if r.id in assigned] or scored[:1]
         if started[-1].id == scored[-1].id:
             return scored, RoundCombination.WEIGHTED, None
         note = (f"Round {scored[-1].code!r} has not started, so the weighted final score cannot "
                 f"be computed yet; showing round {started[-1].code!r} alone.")
         return [started[-1]], RoundCombination.LAST_ROUND, note
-    with_sheets = set(s.scalars(
-        select(ScoreSheet.round_id).where(ScoreSheet.state == "submitted").distinct()
-    ))
+    with_sheets = {r for r in ids if reader.one(
+        "SELECT 1 FROM entry_round_totals WHERE round_id = :r LIMIT 1", {"r": r})}
     started = [r for r in scored if r.id in with_sheets]
     return [started[-1] if started else scored[0]], RoundCombination.LAST_ROUND, None
 
 
-def chair_decisions(s: Session, comp_id: int, entry_ids: dict[str, int]) -> dict[int, int]:
+def chair_decisions(source: Any, comp_id: int, entry_ids: dict[str, int]) -> dict[int, int]:
     """Entry id -> position (1 = best) from recorded tie-break decisions, latest last."""
     out: dict[int, int] = {}
-    rows = s.scalars(select(Decision).where(
-        Decision.competition_id == comp_id, Decision.kind == DecisionKind.TIE_BREAK.value
-    ).order_by(Decision.id))
+    rows = as_reader(source).column(
+        "SELECT outcome FROM decisions WHERE competition_id = :c AND kind = :k ORDER BY id",
+        {"c": comp_id, "k": DecisionKind.TIE_BREAK.value})
     known = set(entry_ids.values())
-    for d in rows:
-        outcome = json.loads(d.outcome)
+    for text in rows:
+        outcome = json.loads(text)
         if "entry_ids" in outcome:  # by id: survives a change of entry codes
             ordered = [e for e in outcome["entry_ids"] if e in known]
         else:
@@ -135,22 +172,23 @@ def chair_decisions(s: Session, comp_id: int, entry_ids: dict[str, int]) -> dict
     return out
 
 
-def load_results_input(s: Session, competition: str | int, round_code: str | None = None) -> ResultsInput:
-    comp = lookup.competition(s, competition)
-    setup = setup_rows.read_setup(s, comp.id)
+def load_results_input(source: Any, competition: str | int, round_code: str | None = None) -> ResultsInput:
+    reader = as_reader(source)
+    comp = competition_row(reader, competition)
+    setup = setup_read.read_setup(reader, comp.id)
     spec_by_code = {r.code: r for r in setup.rounds}
-    rows = s.execute(
-        select(Entry.id, Entry.code, Entry.title, Unit.name, Category.code)
-        .join(Unit, Unit.id == Entry.unit_id).join(Category, Category.id == Entry.category_id)
-        .where(Entry.competition_id == comp.id, Entry.status == "eligible")
-    ).all()
+    rows = reader.all(
+        "SELECT e.id, e.code, e.title, u.name, c.code FROM entries e"
+        " JOIN units u ON u.id = e.unit_id JOIN categories c ON c.id = e.category_id"
+        " WHERE e.competition_id = :c AND e.status = 'eligible'", {"c": comp.id})
     entries = [EntryInfo(i, code, title, unit, cat) for i, code, title, unit, cat in rows]
-    chosen, combination, note = rounds_to_rank(s, comp, round_code)
-    rounds = [_round_data(s, _round_info(s, r, spec_by_code)) for r in chosen]
+    chosen, combination, note = rounds_to_rank(reader, comp, round_code)
+    eligible = {e.id for e in entries}
+    rounds = [_round_data(reader, _round_info(reader, r, spec_by_code), eligible) for r in chosen]
     codes = {e.code: e.id for e in entries}
     return ResultsInput(
         competition=comp, setup=setup, entries=entries, rounds=rounds,
-        chair_decisions=chair_decisions(s, comp.id, codes),
+        chair_decisions=chair_decisions(reader, comp.id, codes),
         category_order=[c.code for c in setup.categories],
         category_names={c.code: c.name for c in setup.categories},
         combination=combination, note=note,

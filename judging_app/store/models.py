@@ -340,7 +340,8 @@ class Score(Base):
 class EntryRoundTotal(Base):
     """Derived data, kept by store.entry_totals in the transaction of every write that
     changes which sheets count: how many counted sheets (submitted, judge without a
-    conflict) an entry has in a round. Never edited by hand; `db verify-totals` checks it."""
+    conflict) an entry has in a round, and the sum of their numerators (store.score_queries).
+    Never edited by hand; `db verify-totals` checks it."""
 
     __tablename__ = "entry_round_totals"
     __table_args__ = (
@@ -355,6 +356,7 @@ class EntryRoundTotal(Base):
         ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True
     )
     sheets: Mapped[int] = mapped_column(Integer)
+    numerator: Mapped[int] = mapped_column(BigInteger)
 
 
 class EntryCriterionTotal(Base):

@@ -60,7 +60,10 @@ def aggregate_round(
     fallback: set[int] = set()
     counts: dict[int, int] = {}
     values: dict[int, ScoreValue]
-    if method == AggregationMethod.MEAN:
+    if method == AggregationMethod.MEAN and data.entry_sums is not None:
+        counts = {e: n for e, _s, n in data.entry_sums}
+        values = {e: (s, n * den) for e, s, n in data.entry_sums}
+    elif method == AggregationMethod.MEAN:
         sums: defaultdict[int, int] = defaultdict(int)
         for e, _j, x in rows:
             sums[e] += x

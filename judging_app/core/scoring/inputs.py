@@ -99,12 +99,15 @@ CriterionScoreProvider = Callable[[Collection[int]], Iterable[SheetScores]]
 """Given entry ids, return the sheets (with per-criterion scores) of those entries in one
 round. Called at most once per round per ranking, and only with entries that are tied."""
 
-CriterionSummaryRow = tuple[int, int, int, int, int, int]
-"""(entry_id, criterion_id, sum, count, min, max) of an entry's counted scores on a criterion."""
-CriterionSummaryProvider = Callable[[], Iterable[CriterionSummaryRow]]
-"""Every entry's summary on every criterion of the round (integers, one unit per round):
-enough for the mean and the trimmed mean exactly, so a database does the heavy part in one
-GROUP BY; the median still needs the per-sheet provider. Called at most once per ranking."""
+CriterionSummaryRow = tuple[int, int, int, int, int]
+"""(entry_id, sum, count, min, max) of an entry's counted scores on one criterion."""
+CriterionSummaryProvider = Callable[[int], Iterable[CriterionSummaryRow]]
+"""Given a criterion id, every entry's summary on it (integers, one unit per round): enough
+for the mean and the trimmed mean exactly, read from the database's per-entry totals one
+criterion at a time (a tie-break that stops after the heaviest criterion reads no other)."""
+
+EntrySumRow = tuple[int, int, int]
+"""(entry_id, Σ of its sheet numerators, number of sheets): all the mean needs."""
 
 CriterionValuesProvider = Callable[[int], Iterable[tuple[int, int]]]
 """Given a criterion id, every counted score on it as (entry_id, value), integers in one
@@ -112,9 +115,37 @@ unit per round: what the median needs, one criterion at a time (so a tie-break t
 after the heaviest criterion never reads the others)."""
 
 
+class LazyRows(Sequence):
+    """Rows read on first use: the per-sheet totals are only needed by some methods,
+    tie-breaks and the fairness evidence; the mean ranks from `RoundData.entry_sums`."""
+
+    def __init__(self, load: Callable[[], Sequence]) -> None:
+        self._load: Callable[[], Sequence] | None = load
+        self._rows: Sequence = ()
+
+    @property
+    def loaded(self) -> bool:
+        return self._load is None
+
+    def _get(self) -> Sequence:
+        if self._load is not None:
+            self._rows, self._load = self._load(), None
+        return self._rows
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._get()[index]
+
+    def __iter__(self):
+        return iter(self._get())
+
+
 @dataclass(frozen=True)
 class RoundData:
-    """Everything the engine needs about one scored round."""
+    """Everything the engine needs about one scored round. `entry_sums`, when given, must
+    agree with `totals` (per entry: the sum of its rows' numerators and their count)."""
 
     round: RoundInfo
     totals: SheetTotals
@@ -122,6 +153,10 @@ class RoundData:
     criterion_scores: CriterionScoreProvider | None = None
     criterion_summaries: CriterionSummaryProvider | None = None
     criterion_values: CriterionValuesProvider | None = None
+    entry_sums: Sequence[EntrySumRow] | None = None
+    sheet_totals_of: Callable[[Collection[int]], Iterable[SheetTotalRow]] | None = None
+    """The rows of `totals` for some entries only: what the first-places tie-break reads
+    while the whole `totals` has not been read."""
 
     @classmethod
     def from_sheets(

@@ -36,10 +36,8 @@ class TieBreakContext:
         self.roots = roots
         self._wanted: set[int] = set()
         self._criteria: dict[int, dict[int, dict[int, list[Decimal]]]] = {}
-        self._aggregated: dict[tuple[int, int, int], Fraction | int | None] = {}
+        self._columns: dict[tuple[int, int], _Column] = {}  # (round, criterion) -> column
         self._judges: dict[int, dict[int, dict[int, int]]] = {}
-        self._summarised: set[int] = set()  # rounds whose criterion summaries are loaded
-        self._summarised_values: set[tuple[int, int]] = set()  # (round, -criterion) loaded
 
     def prefetch(self, entry_ids: Collection[int]) -> None:
         """Entries likely to be asked about: fetched together on the first request."""
@@ -61,50 +59,42 @@ class TieBreakContext:
     def uses_values(self, data: RoundData) -> bool:
         return data.criterion_values is not None and self.method == AggregationMethod.MEDIAN
 
-    def _load_values(self, data: RoundData, criterion_id: int) -> None:
+    def _median_column(self, data: RoundData, criterion_id: int) -> dict[int, int]:
         """Medians of one criterion for every entry of the round, from one provider call.
-        The cached value is twice the median (the sum of the two middle scores when the
-        count is even): an exact integer with the same factor for every entry."""
-        key = (data.round.id, -criterion_id)
-        if key in self._summarised_values:
-            return
-        self._summarised_values.add(key)
+        The value kept is twice the median (the sum of the two middle scores when the count
+        is even): an exact integer with the same factor for every entry."""
         by_entry: dict[int, list[int]] = {}
         for entry_id, value in data.criterion_values(criterion_id):  # type: ignore[misc]
             by_entry.setdefault(entry_id, []).append(value)
-        agg, rid = self._aggregated, data.round.id
+        out = {}
         for entry_id, values in by_entry.items():
             values.sort()
             n = len(values)
-            agg[(rid, entry_id, criterion_id)] = values[(n - 1) // 2] + values[n // 2]
+            out[entry_id] = values[(n - 1) // 2] + values[n // 2]
+        return out
 
-    def _load_summaries(self, data: RoundData) -> None:
-        """One provider call for the whole round. The cached value is the aggregated score
-        times lcm(1..most sheets per entry): an exact integer with the same factor for every
-        entry and criterion of the round, so it orders exactly like the score itself at the
-        cost of an integer comparison (tie-breaks only compare; nothing displays it)."""
-        if data.round.id in self._summarised:
-            return
-        self._summarised.add(data.round.id)
-        rows = list(data.criterion_summaries())  # type: ignore[misc]
+    def _summary_column(self, data: RoundData, criterion_id: int) -> dict[int, int]:
+        """One criterion's aggregated score for every entry of the round, from one provider
+        call. The value kept is the score times lcm(1..most scores per entry): an exact
+        integer with the same factor for every entry, so it orders exactly like the score
+        at the cost of an integer comparison (tie-breaks only compare; nothing shows it)."""
+        rows = list(data.criterion_summaries(criterion_id))  # type: ignore[misc]
         if not rows:
-            return
-        scale = math.lcm(*range(1, max(r[3] for r in rows) + 1))
-        floor = max(self.trimmed_min_sheets, 3)
-        trimmed = self.method == AggregationMethod.TRIMMED_MEAN
-        agg = self._aggregated
-        rid = data.round.id
-        for entry_id, criterion_id, total, count, low, high in rows:
-            if trimmed and count >= floor:
-                agg[(rid, entry_id, criterion_id)] = (total - low - high) * (scale // (count - 2))
-            else:
-                agg[(rid, entry_id, criterion_id)] = total * (scale // count)
+            return {}
+        scale = math.lcm(*range(1, max(r[2] for r in rows) + 1))
+        if self.method == AggregationMethod.TRIMMED_MEAN:
+            floor = max(self.trimmed_min_sheets, 3)
+            return {
+                e: (total - low - high) * (scale // (n - 2)) if n >= floor else total * (scale // n)
+                for e, total, n, low, high in rows
+            }
+        return {e: total * (scale // n) for e, total, n, _lo, _hi in rows}
 
     def fetch_criteria(self, data: RoundData, entry_ids: Collection[int]) -> None:
         """Make sure the criterion scores of these entries (and of every prefetched entry)
         are at hand: one provider call for all of them."""
         if self.uses_summaries(data) or self.uses_values(data):
-            return  # loaded for the whole round on first use instead
+            return  # read one whole criterion at a time instead
         raw = self._criteria.setdefault(data.round.id, {})
         missing = [e for e in entry_ids if e not in raw]
         if not missing:
@@ -124,24 +114,41 @@ class TieBreakContext:
             for cid, value in sheet.scores.items():
                 per_entry.setdefault(cid, []).append(value)
 
+    def criterion_column(
+        self, data: RoundData, criterion_id: int, entry_ids: Collection[int]
+    ) -> Mapping[int, Fraction | int]:
+        """entry -> a number that orders the entries' aggregated scores on one criterion
+        exactly (the same factor for every entry), for at least `entry_ids`. An entry with
+        no score on the criterion gets -1: after every entry with one (scores are >= 0)."""
+        key = (data.round.id, criterion_id)
+        column = self._columns.get(key)
+        if column is None:
+            column = _Column()
+            if self.uses_summaries(data):
+                column.update(self._summary_column(data, criterion_id))
+                column.complete = True
+            elif self.uses_values(data):
+                column.update(self._median_column(data, criterion_id))
+                column.complete = True
+            self._columns[key] = column
+        if not column.complete:
+            wanted = [e for e in entry_ids if e not in column]
+            if wanted:
+                self.fetch_criteria(data, wanted)
+                raw = self._criteria[data.round.id]
+                for e in wanted:
+                    values = raw[e].get(criterion_id)
+                    column[e] = (
+                        aggregate_exact(values, self.method, self.trimmed_min_sheets)
+                        if values else -1
+                    )
+        return column
+
     def criterion_score(self, data: RoundData, entry_id: int, criterion_id: int) -> Fraction | None:
-        """The entry's aggregated score on one criterion (None without any), computed once."""
-        key = (data.round.id, entry_id, criterion_id)
-        if key in self._aggregated:
-            return self._aggregated[key]
-        if self.uses_summaries(data):
-            self._load_summaries(data)
-            return self._aggregated.setdefault(key, None)
-        if self.uses_values(data):
-            self._load_values(data, criterion_id)
-            return self._aggregated.setdefault(key, None)
-        if key not in self._aggregated:
-            self.fetch_criteria(data, (entry_id,))
-            values = self._criteria[data.round.id][entry_id].get(criterion_id)
-            self._aggregated[key] = (
-                aggregate_exact(values, self.method, self.trimmed_min_sheets) if values else None
-            )
-        return self._aggregated[key]
+        """The entry's aggregated score on one criterion up to a factor shared by the round's
+        entries (None without any score)."""
+        value = self.criterion_column(data, criterion_id, (entry_id,))[entry_id]
+        return None if value == -1 else value  # type: ignore[return-value]
 
     def judge_totals(
         self, data: RoundData, entry_ids: Collection[int]
@@ -150,10 +157,27 @@ class TieBreakContext:
         index = self._judges.setdefault(data.round.id, {})
         missing = [e for e in entry_ids if e not in index]
         if missing:
-            fetch = set(missing) | (self._wanted - index.keys())
+            rows = data.totals.rows
+            if data.sheet_totals_of is not None and not getattr(rows, "loaded", True):
+                fetch = set(missing)  # a few tied entries: read just theirs
+                rows = data.sheet_totals_of(sorted(fetch))
+            else:
+                fetch = set(missing) | (self._wanted - index.keys())
             for e in fetch:
                 index[e] = {}
-            for e, j, x in data.totals.rows:
+            for e, j, x in rows:
                 if e in fetch:
                     index[e][j] = x
         return {e: index[e] for e in entry_ids}
+
+
+class _Column(dict):
+    """entry -> ordering number on one criterion; entries never read count as unscored
+    once the whole criterion was read (`complete`)."""
+
+    complete = False
+
+    def __missing__(self, key: int) -> int:
+        if self.complete:
+            return -1
+        raise KeyError(key)

@@ -30,7 +30,6 @@ once per round, for all the entries tied in the ranking (see `TieBreakContext.pr
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
-from fractions import Fraction
 from functools import partial
 
 from judging_app.core.enums import (
@@ -40,7 +39,6 @@ from judging_app.core.enums import (
     TIE_BREAK_FIRST_PLACES,
     TIE_BREAK_LATER_ROUND,
 )
-from judging_app.core.scoring.inputs import RoundData
 from judging_app.core.scoring.ordering import order_by_value
 from judging_app.core.scoring.tiebreak_context import TieBreakContext
 
@@ -65,14 +63,10 @@ def split_by_key(group: Sequence[int], key: Callable[[int], Hashable]) -> Split:
     return out
 
 
-def _present(value: Fraction | None) -> tuple[int, Fraction]:
-    return (0, Fraction(0)) if value is None else (1, value)
-
-
 def criterion_metric(code: str, ctx: TieBreakContext, group: Sequence[int]) -> Split:
     data, criterion = ctx.find_criterion(code)
     ctx.fetch_criteria(data, group)
-    return split_by_key(group, lambda e: _present(ctx.criterion_score(data, e, criterion.id)))
+    return split_by_key(group, ctx.criterion_column(data, criterion.id, group).__getitem__)
 
 
 def criteria_by_weight(ctx: TieBreakContext, group: Sequence[int]) -> Split:
@@ -82,23 +76,18 @@ def criteria_by_weight(ctx: TieBreakContext, group: Sequence[int]) -> Split:
     ctx.fetch_criteria(data, group)
     parts: Split = [list(group)]
     for c in sorted(data.round.criteria, key=lambda c: (-c.weight, c.position)):
+        tied = [e for part in parts if len(part) > 1 for e in part]
+        key = ctx.criterion_column(data, c.id, tied).__getitem__  # a dict look-up per entry
         refined: Split = []
         for part in parts:
             if len(part) == 1:
                 refined.append(part)
             else:
-                key = partial(_criterion_key, ctx, data, c.id)
                 refined.extend(split_by_key(part, key))
         parts = refined
         if len(parts) == len(group):
             break
     return parts
-
-
-def _criterion_key(
-    ctx: TieBreakContext, data: RoundData, criterion_id: int, entry_id: int
-) -> tuple[int, Fraction]:
-    return _present(ctx.criterion_score(data, entry_id, criterion_id))
 
 
 def later_round(ctx: TieBreakContext, group: Sequence[int]) -> Split:

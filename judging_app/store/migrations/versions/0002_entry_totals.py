@@ -7,6 +7,8 @@ Create Date: 2026-11-28 00:15:00
 
 from __future__ import annotations
 
+import math
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -27,6 +29,7 @@ def upgrade() -> None:
         sa.Column('round_id', sa.Integer(), nullable=False),
         sa.Column('entry_id', sa.Integer(), nullable=False),
         sa.Column('sheets', sa.Integer(), nullable=False),
+        sa.Column('numerator', sa.BigInteger(), nullable=False),
         sa.CheckConstraint('sheets > 0', name=op.f('ck_entry_round_totals_sheets')),
         _key('entry_round_totals', 'entry_id', 'entries'),
         _key('entry_round_totals', 'round_id', 'rounds'),
@@ -58,8 +61,8 @@ def upgrade() -> None:
     counted = ("sh.state = 'submitted' AND NOT EXISTS (SELECT 1 FROM conflicts cf"
                " WHERE cf.judge_id = sh.judge_id AND cf.entry_id = sh.entry_id)")
     op.execute(
-        "INSERT INTO entry_round_totals (round_id, entry_id, sheets)"
-        " SELECT sh.round_id, sh.entry_id, COUNT(*) FROM score_sheets sh WHERE " + counted
+        "INSERT INTO entry_round_totals (round_id, entry_id, sheets, numerator)"
+        " SELECT sh.round_id, sh.entry_id, COUNT(*), 0 FROM score_sheets sh WHERE " + counted
         + " GROUP BY sh.round_id, sh.entry_id"
     )
     op.execute(
@@ -70,6 +73,17 @@ def upgrade() -> None:
         " FROM scores s JOIN score_sheets sh ON sh.id = s.sheet_id WHERE " + counted
         + " GROUP BY sh.round_id, s.criterion_id, sh.entry_id"
     )
+    maxima: dict[int, list[int]] = {}
+    for rid, top in op.get_bind().execute(sa.text("SELECT round_id, scale_max_milli FROM criteria")):
+        maxima.setdefault(rid, []).append(top)
+    for rid, tops in maxima.items():
+        op.get_bind().execute(sa.text(
+            "UPDATE entry_round_totals SET numerator = COALESCE((SELECT SUM(CAST(t.total_milli"
+            " AS BIGINT) * c.weight_milli * (CAST(:lcm AS BIGINT) / c.scale_max_milli))"
+            " FROM entry_criterion_totals t JOIN criteria c ON c.id = t.criterion_id"
+            " WHERE t.entry_id = entry_round_totals.entry_id"
+            " AND t.round_id = entry_round_totals.round_id), 0) WHERE round_id = :round_id"
+        ), {"round_id": rid, "lcm": math.lcm(*tops)})
 
 
 def downgrade() -> None:

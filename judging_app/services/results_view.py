@@ -1,0 +1,116 @@
+"""Computing the results of a competition from plain rows (store.rows), and their JSON.
+
+Nothing here imports SQLAlchemy: `judging-app results` on an up-to-date SQLite file reads
+through a read-only sqlite3 connection (store.rows.open_sqlite_reader); the use cases in
+services.results call the same code on their session's connection.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from judging_app.core.enums import AdvancementKind, AggregationMethod, RoundKind
+from judging_app.core.numbers import exact_text
+from judging_app.core.scoring import CompetitionResults, EntryInfo, compute_results
+from judging_app.services.results_input import ResultsInput, load_results_input
+from judging_app.store.rows import RowReader
+
+ROUNDING_NOTE = "scores shown with two decimals, rounded half up; ranks use exact values"
+
+
+@dataclass(frozen=True)
+class ResultsView:
+    competition_code: str
+    competition_name: str
+    round_codes: tuple[str, ...]
+    results: CompetitionResults
+    entries: dict[int, EntryInfo]
+    tier_labels: dict[str, str]
+    category_names: dict[str, str]
+    note: str | None = None  # e.g. why a weighted combination is not used yet
+    rounding_note: str = ROUNDING_NOTE
+    unscored: tuple[str, ...] = ()  # entries taking part without any submitted sheet
+
+
+def rules_for(inp: ResultsInput):
+    return dataclasses.replace(inp.setup.rules, round_combination=inp.combination)
+
+
+def round_entry_ids(reader: RowReader, comp_id: int, round_id: int) -> list[int]:
+    """Entries taking part in a round: eligible ones, limited to those advanced from the
+    previous scored round when that round has an advancement rule."""
+    (position,) = reader.one("SELECT position FROM rounds WHERE id = :r", {"r": round_id})
+    prev = reader.one(
+        "SELECT id, advancement FROM rounds WHERE competition_id = :c AND position < :p"
+        " AND kind = :k ORDER BY position DESC LIMIT 1",
+        {"c": comp_id, "p": position, "k": RoundKind.SCORED.value})
+    sql = "SELECT id FROM entries WHERE competition_id = :c AND status = 'eligible'"
+    params: dict = {"c": comp_id}
+    if prev is not None and prev[1] != AdvancementKind.NONE.value:
+        sql += " AND id IN (SELECT entry_id FROM advancements WHERE round_id = :prev)"
+        params["prev"] = prev[0]
+    return reader.column(sql + " ORDER BY id", params)
+
+
+def compute_with(reader: RowReader, competition: str | int, round_code: str | None = None,
+                 method: AggregationMethod | None = None) -> ResultsView:
+    """Results of the competition (or of one round) with its method, or another one."""
+    inp = load_results_input(reader, competition, round_code)
+    results = compute_results(
+        inp.entries, inp.rounds, rules_for(inp), inp.setup.award_tiers,
+        inp.chair_decisions, method=method, category_order=inp.category_order,
+    )
+    scored = {r.entry_id for r in results.rows if r.sheet_count}
+    codes = {e.id: e.code for e in inp.entries}
+    taking_part = round_entry_ids(reader, inp.competition.id, inp.rounds[-1].round.id)
+    unscored = tuple(sorted(codes[e] for e in taking_part if e not in scored and e in codes))
+    return ResultsView(
+        competition_code=inp.competition.code, competition_name=inp.competition.name,
+        round_codes=tuple(r.round.code for r in inp.rounds), results=results,
+        entries={e.id: e for e in inp.entries},
+        tier_labels={t.code: t.label for t in inp.setup.award_tiers},
+        category_names=inp.category_names, note=inp.note, unscored=unscored,
+    )
+
+
+def results_json(view: ResultsView) -> dict:
+    """The documented JSON of `judging-app results --json` (docs/results-json.md)."""
+    res = view.results
+    groups: dict[str | None, list[dict]] = {}
+    for row in res.rows:
+        e = view.entries[row.entry_id]
+        groups.setdefault(row.group, []).append({
+            "code": e.code,
+            "title": e.title,
+            "unit": e.unit,
+            "category": e.category,
+            "score_exact": None if row.score is None else exact_text(row.score),
+            "exact": row.exact,
+            "score": row.displayed_score or None,
+            "rank": row.rank,
+            "award": view.tier_labels.get(row.award) if row.award else None,
+            "predicate": view.tier_labels.get(row.band) if row.band else None,
+            "tied": row.tied,
+            "tie_break": row.decided_by,
+            "blocking_tie": row.blocked,
+            "incomplete": row.incomplete,
+            "sheets": row.sheet_count,
+            "expected_sheets": row.expected_sheets,
+        })
+    return {
+        "competition": view.competition_code,
+        "rounds": list(view.round_codes),
+        "method": res.method.value,
+        "formula": res.formula,
+        "rounding": view.rounding_note,
+        "can_finalize": res.can_finalize,
+        "notes": ([view.note] if view.note else []) + [n.message for n in res.notes]
+        + ([f"{len(view.unscored)} entries take part without any submitted sheet: "
+            + ", ".join(view.unscored[:10])] if view.unscored else []),
+        "categories": [
+            {"category": code, "name": view.category_names.get(code, "") if code else "",
+             "rows": rows}
+            for code, rows in groups.items()
+        ],
+    }
