@@ -372,9 +372,9 @@ def _with_summaries(data: RoundData, sheets) -> RoundData:
         for cid, value in s.scores.items():
             acc.setdefault((s.entry_id, cid), []).append(int(value * 1000))
 
-    def summaries(criterion_id):
-        return [(e, sum(v), len(v), min(v), max(v)) for (e, c), v in sorted(acc.items())
-                if c == criterion_id]
+    def summaries(criterion_id, extremes):
+        return [(e, sum(v), len(v), min(v), max(v))[:5 if extremes else 3]
+                for (e, c), v in sorted(acc.items()) if c == criterion_id]
 
     def values(criterion_id):
         return [(e, x) for (e, c), v in sorted(acc.items()) if c == criterion_id for x in v]

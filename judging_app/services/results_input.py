@@ -88,6 +88,14 @@ def _round_data(reader: RowReader, info: RoundInfo, entry_ids: set[int]) -> Roun
     def entry_sums():
         return [r for r in score_queries.entry_sums(reader, rid) if r[0] in entry_ids]
 
+    expected = score_queries.expected_sheet_counts(reader, rid)
+    most: list[int] = []  # read once, on the first tie-break that needs it
+
+    def criterion_keys(criterion_id, floor):
+        if not most:
+            most.append(score_queries.max_sheets(reader, rid))
+        return score_queries.criterion_keys(reader, rid, criterion_id, floor, most[0])
+
     def provider(entry_ids):
         # Values in integer thousandths: tie-breaks only compare them with each other.
         sheets: dict[tuple[int, int], dict[int, int]] = {}
@@ -98,12 +106,16 @@ def _round_data(reader: RowReader, info: RoundInfo, entry_ids: set[int]) -> Roun
     return RoundData(
         info,
         SheetTotals(1000 * lcm, LazyRows(lambda: score_queries.sheet_numerators(reader, rid, lcm))),
-        score_queries.expected_sheet_counts(reader, rid),
-        provider,
-        lambda criterion_id: score_queries.criterion_summaries_milli(reader, rid, criterion_id),
-        lambda criterion_id: score_queries.criterion_values_milli(reader, rid, criterion_id),
-        LazyRows(entry_sums),
-        lambda entry_ids: score_queries.sheet_numerators_of(reader, rid, lcm, entry_ids),
+        {e: n for e, n in expected.items() if e in entry_ids},
+        criterion_scores=provider,
+        criterion_summaries=lambda criterion_id, extremes=True: (
+            score_queries.criterion_summaries_milli(reader, rid, criterion_id, extremes)),
+        criterion_values=lambda criterion_id: (
+            score_queries.criterion_values_milli(reader, rid, criterion_id)),
+        entry_sums=LazyRows(entry_sums),
+        criterion_keys=criterion_keys,
+        sheet_totals_of=lambda entry_ids: (
+            score_queries.sheet_numerators_of(reader, rid, lcm, entry_ids)),
     )
 
 

@@ -37,17 +37,22 @@ def rules_for(inp: ResultsInput):
     return dataclasses.replace(inp.setup.rules, round_combination=inp.combination)
 
 
-def round_entry_ids(reader: RowReader, comp_id: int, round_id: int) -> list[int]:
-    """Entries taking part in a round: eligible ones, limited to those advanced from the
-    previous scored round when that round has an advancement rule."""
+def round_entry_ids(reader: RowReader, comp_id: int, round_id: int,
+                    eligible: list[int] | None = None) -> list[int]:
+    """Entries taking part in a round: eligible ones (`eligible` when the caller has them),
+    limited to those advanced from the previous scored round when that round has an
+    advancement rule."""
     (position,) = reader.one("SELECT position FROM rounds WHERE id = :r", {"r": round_id})
     prev = reader.one(
         "SELECT id, advancement FROM rounds WHERE competition_id = :c AND position < :p"
         " AND kind = :k ORDER BY position DESC LIMIT 1",
         {"c": comp_id, "p": position, "k": RoundKind.SCORED.value})
+    advanced = prev is not None and prev[1] != AdvancementKind.NONE.value
+    if eligible is not None and not advanced:
+        return sorted(eligible)
     sql = "SELECT id FROM entries WHERE competition_id = :c AND status = 'eligible'"
     params: dict = {"c": comp_id}
-    if prev is not None and prev[1] != AdvancementKind.NONE.value:
+    if advanced:
         sql += " AND id IN (SELECT entry_id FROM advancements WHERE round_id = :prev)"
         params["prev"] = prev[0]
     return reader.column(sql + " ORDER BY id", params)
@@ -63,7 +68,8 @@ def compute_with(reader: RowReader, competition: str | int, round_code: str | No
     )
     scored = {r.entry_id for r in results.rows if r.sheet_count}
     codes = {e.id: e.code for e in inp.entries}
-    taking_part = round_entry_ids(reader, inp.competition.id, inp.rounds[-1].round.id)
+    taking_part = round_entry_ids(reader, inp.competition.id, inp.rounds[-1].round.id,
+                                  [e.id for e in inp.entries])
     unscored = tuple(sorted(codes[e] for e in taking_part if e not in scored and e in codes))
     return ResultsView(
         competition_code=inp.competition.code, competition_name=inp.competition.name,

@@ -82,13 +82,19 @@ def sheet_numerators_of(reader: RowReader, round_id: int, lcm: int, entry_ids: C
 
 
 def expected_sheet_counts(reader: RowReader, round_id: int) -> dict[int, int]:
-    """Entry id -> sheets it should have: assignments of non-conflicted judges."""
-    return dict(reader.all(
-        "SELECT a.entry_id, COUNT(*) FROM assignments a"
-        " JOIN entries e ON e.id = a.entry_id AND e.status = 'eligible'"
-        " WHERE a.round_id = :round_id AND NOT EXISTS (SELECT 1 FROM conflicts cf"
-        "   WHERE cf.judge_id = a.judge_id AND cf.entry_id = a.entry_id)"
-        " GROUP BY a.entry_id", {"round_id": round_id}))
+    """Entry id -> sheets it should have: assignments of non-conflicted judges (of every
+    entry with an assignment, eligible or not: the caller knows its entries). Counted as
+    all assignments (one pass over the round's index) less the few conflicted ones."""
+    counts = dict(reader.all(
+        "SELECT entry_id, COUNT(*) FROM assignments WHERE round_id = :r GROUP BY entry_id",
+        {"r": round_id}))
+    for entry_id, conflicted in reader.all(
+        "SELECT a.entry_id, COUNT(*) FROM conflicts cf JOIN assignments a"
+        " ON a.judge_id = cf.judge_id AND a.entry_id = cf.entry_id"
+        " WHERE a.round_id = :r GROUP BY a.entry_id", {"r": round_id}
+    ):
+        counts[entry_id] -= conflicted
+    return counts
 
 
 def criterion_scores_milli(
@@ -109,15 +115,46 @@ def criterion_scores_milli(
 
 
 def criterion_summaries_milli(
-    reader: RowReader, round_id: int, criterion_id: int
-) -> list[tuple[int, int, int, int, int]]:
-    """(entry_id, sum, count, min, max) of every entry's counted scores (thousandths) on one
-    criterion: what the mean and trimmed-mean tie-breaks need. Entries that are no longer
-    eligible may be among them; nobody asks for them."""
+    reader: RowReader, round_id: int, criterion_id: int, extremes: bool = True
+) -> list[tuple[int, ...]]:
+    """(entry_id, sum, count[, min, max]) of every entry's counted scores (thousandths) on
+    one criterion: what the mean and (with the extremes) the trimmed-mean tie-breaks need.
+    Entries that are no longer eligible may be among them; nobody asks for them."""
+    columns = "entry_id, total_milli, score_count" + (", min_milli, max_milli" if extremes else "")
     return _ints(reader, reader.all(
-        "SELECT entry_id, total_milli, score_count, min_milli, max_milli"
-        " FROM entry_criterion_totals WHERE round_id = :r AND criterion_id = :c",
+        f"SELECT {columns} FROM entry_criterion_totals WHERE round_id = :r AND criterion_id = :c",
         {"r": round_id, "c": criterion_id}))
+
+
+# Above this many sheets per entry lcm(1..n) times a sum could leave 64-bit integers:
+# the keys are then computed in Python from the summaries instead.
+KEYS_MAX_SHEETS = 20
+
+
+def max_sheets(reader: RowReader, round_id: int) -> int:
+    """The most counted sheets any entry has in the round (0 when none)."""
+    row = reader.one("SELECT MAX(sheets) FROM entry_round_totals WHERE round_id = :r",
+                     {"r": round_id})
+    return int(row[0] or 0) if row else 0
+
+
+def criterion_keys(reader: RowReader, round_id: int, criterion_id: int, floor: int | None,
+                   most_sheets: int) -> dict[int, int] | None:
+    """entry_id -> its mean on one criterion (thousandths) times lcm(1..most_sheets), or its
+    trimmed mean (one highest and one lowest score dropped) when it has at least `floor`
+    scores: what core.scoring.tiebreak_context computes from the summaries, done in SQL.
+    Exact: every count (and count - 2) divides the factor. None above KEYS_MAX_SHEETS."""
+    if most_sheets > KEYS_MAX_SHEETS:
+        return None
+    scale = math.lcm(*range(1, most_sheets + 1)) if most_sheets else 1
+    mean = "total_milli * (CAST(:scale AS BIGINT) / score_count)"
+    value = mean if floor is None else (
+        "CASE WHEN score_count >= :floor THEN (total_milli - min_milli - max_milli)"
+        " * (CAST(:scale AS BIGINT) / (score_count - 2)) ELSE " + mean + " END")
+    return dict(_ints(reader, reader.all(
+        f"SELECT entry_id, {value} FROM entry_criterion_totals"
+        " WHERE round_id = :r AND criterion_id = :c",
+        {"r": round_id, "c": criterion_id, "scale": scale, "floor": floor})))
 
 
 def criterion_values_milli(reader: RowReader, round_id: int, criterion_id: int

@@ -99,15 +99,23 @@ CriterionScoreProvider = Callable[[Collection[int]], Iterable[SheetScores]]
 """Given entry ids, return the sheets (with per-criterion scores) of those entries in one
 round. Called at most once per round per ranking, and only with entries that are tied."""
 
-CriterionSummaryRow = tuple[int, int, int, int, int]
-"""(entry_id, sum, count, min, max) of an entry's counted scores on one criterion."""
-CriterionSummaryProvider = Callable[[int], Iterable[CriterionSummaryRow]]
-"""Given a criterion id, every entry's summary on it (integers, one unit per round): enough
-for the mean and the trimmed mean exactly, read from the database's per-entry totals one
-criterion at a time (a tie-break that stops after the heaviest criterion reads no other)."""
+CriterionSummaryRow = tuple[int, ...]
+"""(entry_id, sum, count, min, max) of an entry's counted scores on one criterion; without
+the extremes (entry_id, sum, count)."""
+CriterionSummaryProvider = Callable[[int, bool], Iterable[CriterionSummaryRow]]
+"""Given a criterion id and whether the minimum and maximum are wanted, every entry's summary
+on it (integers, one unit per round): enough for the mean and the trimmed mean exactly,
+read from the database's per-entry totals one criterion at a time (a tie-break that stops
+after the heaviest criterion reads no other)."""
 
 EntrySumRow = tuple[int, int, int]
 """(entry_id, Σ of its sheet numerators, number of sheets): all the mean needs."""
+
+CriterionKeysProvider = Callable[[int, "int | None"], "Mapping[int, int] | None"]
+"""Given a criterion id and, for the trimmed mean, its minimum number of scores (None for
+the mean): entry id -> the entry's aggregated score on that criterion times a factor shared
+by every entry of the round, as `TieBreakContext` would compute it from the summaries, done
+by the database. None when it cannot (the summaries are used then)."""
 
 CriterionValuesProvider = Callable[[int], Iterable[tuple[int, int]]]
 """Given a criterion id, every counted score on it as (entry_id, value), integers in one
@@ -154,6 +162,7 @@ class RoundData:
     criterion_summaries: CriterionSummaryProvider | None = None
     criterion_values: CriterionValuesProvider | None = None
     entry_sums: Sequence[EntrySumRow] | None = None
+    criterion_keys: CriterionKeysProvider | None = None
     sheet_totals_of: Callable[[Collection[int]], Iterable[SheetTotalRow]] | None = None
     """The rows of `totals` for some entries only: what the first-places tie-break reads
     while the whole `totals` has not been read."""

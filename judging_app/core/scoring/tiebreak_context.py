@@ -8,6 +8,7 @@ import math
 from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from operator import itemgetter
 
 from judging_app.core.enums import AggregationMethod
 from judging_app.core.scoring.aggregation import RoundScores, aggregate_exact
@@ -78,17 +79,22 @@ class TieBreakContext:
         call. The value kept is the score times lcm(1..most scores per entry): an exact
         integer with the same factor for every entry, so it orders exactly like the score
         at the cost of an integer comparison (tie-breaks only compare; nothing shows it)."""
-        rows = list(data.criterion_summaries(criterion_id))  # type: ignore[misc]
+        trimmed = self.method == AggregationMethod.TRIMMED_MEAN
+        floor = max(self.trimmed_min_sheets, 3)
+        if data.criterion_keys is not None:
+            keys = data.criterion_keys(criterion_id, floor if trimmed else None)
+            if keys is not None:
+                return dict(keys)
+        rows = list(data.criterion_summaries(criterion_id, trimmed))  # type: ignore[misc]
         if not rows:
             return {}
-        scale = math.lcm(*range(1, max(r[2] for r in rows) + 1))
-        if self.method == AggregationMethod.TRIMMED_MEAN:
-            floor = max(self.trimmed_min_sheets, 3)
+        scale = math.lcm(*range(1, max(map(itemgetter(2), rows)) + 1))
+        if trimmed:
             return {
                 e: (total - low - high) * (scale // (n - 2)) if n >= floor else total * (scale // n)
                 for e, total, n, low, high in rows
             }
-        return {e: total * (scale // n) for e, total, n, _lo, _hi in rows}
+        return {e: total * (scale // n) for e, total, n in rows}
 
     def fetch_criteria(self, data: RoundData, entry_ids: Collection[int]) -> None:
         """Make sure the criterion scores of these entries (and of every prefetched entry)
