@@ -11,7 +11,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from judging_app.core.enums import AdvancementKind, AggregationMethod, RoundKind
-from judging_app.core.numbers import exact_text
+from judging_app.core.numbers import exact_text, format_decimal
 from judging_app.core.scoring import CompetitionResults, EntryInfo, compute_results
 from judging_app.services.results_input import ResultsInput, load_results_input
 from judging_app.store.rows import RowReader
@@ -84,19 +84,28 @@ def results_json(view: ResultsView) -> dict:
     """The documented JSON of `judging-app results --json` (docs/results-json.md)."""
     res = view.results
     groups: dict[str | None, list[dict]] = {}
+    entries, labels = view.entries, view.tier_labels
+    texts: dict[tuple[int, int], tuple[str, str]] = {}  # many entries share a score
     for row in res.rows:
-        e = view.entries[row.entry_id]
+        e = entries[row.entry_id]
+        score = row.score
+        if score is None:
+            exact, shown = None, None
+        else:
+            key = score.as_integer_ratio()
+            exact, shown = texts.get(key) or texts.setdefault(
+                key, (exact_text(score), format_decimal(score, 2)))
         groups.setdefault(row.group, []).append({
             "code": e.code,
             "title": e.title,
             "unit": e.unit,
             "category": e.category,
-            "score_exact": None if row.score is None else exact_text(row.score),
+            "score_exact": exact,
             "exact": row.exact,
-            "score": row.displayed_score or None,
+            "score": shown,
             "rank": row.rank,
-            "award": view.tier_labels.get(row.award) if row.award else None,
-            "predicate": view.tier_labels.get(row.band) if row.band else None,
+            "award": labels.get(row.award) if row.award else None,
+            "predicate": labels.get(row.band) if row.band else None,
             "tied": row.tied,
             "tie_break": row.decided_by,
             "blocking_tie": row.blocked,

@@ -89,9 +89,11 @@ def expected_sheet_counts(reader: RowReader, round_id: int) -> dict[int, int]:
         "SELECT entry_id, COUNT(*) FROM assignments WHERE round_id = :r GROUP BY entry_id",
         {"r": round_id}))
     for entry_id, conflicted in reader.all(
-        "SELECT a.entry_id, COUNT(*) FROM conflicts cf JOIN assignments a"
-        " ON a.judge_id = cf.judge_id AND a.entry_id = cf.entry_id"
-        " WHERE a.round_id = :r GROUP BY a.entry_id", {"r": round_id}
+        # CROSS JOIN: SQLite then looks each conflict up (the few) instead of checking
+        # every assignment; PostgreSQL plans it as any join.
+        "SELECT a.entry_id, COUNT(*) FROM conflicts cf CROSS JOIN assignments a"
+        " WHERE a.round_id = :r AND a.judge_id = cf.judge_id AND a.entry_id = cf.entry_id"
+        " GROUP BY a.entry_id", {"r": round_id}
     ):
         counts[entry_id] -= conflicted
     return counts
@@ -139,11 +141,13 @@ def max_sheets(reader: RowReader, round_id: int) -> int:
 
 
 def criterion_keys(reader: RowReader, round_id: int, criterion_id: int, floor: int | None,
-                   most_sheets: int) -> dict[int, int] | None:
+                   most_sheets: int, entry_ids: Collection[int] | None = None
+                   ) -> dict[int, int] | None:
     """entry_id -> its mean on one criterion (thousandths) times lcm(1..most_sheets), or its
     trimmed mean (one highest and one lowest score dropped) when it has at least `floor`
     scores: what core.scoring.tiebreak_context computes from the summaries, done in SQL.
-    Exact: every count (and count - 2) divides the factor. None above KEYS_MAX_SHEETS."""
+    Exact: every count (and count - 2) divides the factor. None above KEYS_MAX_SHEETS.
+    With `entry_ids` (at most WHOLE_ROUND_ABOVE), only those entries."""
     if most_sheets > KEYS_MAX_SHEETS:
         return None
     scale = math.lcm(*range(1, most_sheets + 1)) if most_sheets else 1
@@ -151,10 +155,16 @@ def criterion_keys(reader: RowReader, round_id: int, criterion_id: int, floor: i
     value = mean if floor is None else (
         "CASE WHEN score_count >= :floor THEN (total_milli - min_milli - max_milli)"
         " * (CAST(:scale AS BIGINT) / (score_count - 2)) ELSE " + mean + " END")
-    return dict(_ints(reader, reader.all(
-        f"SELECT entry_id, {value} FROM entry_criterion_totals"
-        " WHERE round_id = :r AND criterion_id = :c",
-        {"r": round_id, "c": criterion_id, "scale": scale, "floor": floor})))
+    params = {"r": round_id, "c": criterion_id, "scale": scale, "floor": floor}
+    sql = (f"SELECT entry_id, {value} FROM entry_criterion_totals"
+           " WHERE round_id = :r AND criterion_id = :c")
+    if entry_ids is not None and len(entry_ids) <= WHOLE_ROUND_ABOVE:
+        condition, ids = in_list("e", sorted(entry_ids))
+        sql += " AND entry_id " + condition
+        params.update(ids)
+    if floor is None:
+        del params["floor"]
+    return dict(_ints(reader, reader.all(sql, params)))
 
 
 def criterion_values_milli(reader: RowReader, round_id: int, criterion_id: int

@@ -30,21 +30,26 @@ from judging_app.core.setup import AdvancementRule
 
 
 def settle_ties(
-    equal_groups: list[list[int]],
+    rankings: list[list[list[int]]],
     chain: Sequence[tuple[str, TieBreakMetric]],
     ctx: TieBreakContext,
-) -> tuple[list[list[int]], dict[int, str]]:
-    """Apply the chain to every group of equal scores: the ordered sub-groups (best first;
-    several entries = unresolved tie) and the metric that decided each separated entry."""
-    parts: list[list[int]] = []
-    decided: dict[int, str] = {}
-    for g in equal_groups:
-        if len(g) == 1:
-            parts.append(g)
-        else:
-            sub, _ = apply_chain(g, chain, ctx, 0, decided)
-            parts.extend(sub)
-    return parts, decided
+) -> tuple[list[list[list[int]]], dict[int, str]]:
+    """Apply the chain to the groups of equal scores of several rankings (categories) at
+    once: per ranking, the ordered sub-groups (best first; several entries = unresolved
+    tie), and the metric that decided each separated entry."""
+    tied = [g for groups in rankings for g in groups if len(g) > 1]
+    settled, decided = apply_chain(tied, chain, ctx)
+    next_settled = iter(settled).__next__
+    out = []
+    for groups in rankings:
+        parts: list[list[int]] = []
+        for g in groups:
+            if len(g) == 1:
+                parts.append(g)
+            else:
+                parts.extend(next_settled())
+        out.append(parts)
+    return out, decided
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,7 @@ def build_ranking(
     incomplete_all, fallback = population.incomplete, population.fallback
     counts_get, expected_get = population.sheet_counts.get, population.expected.get
     excluded = frozenset() if spec.allow_incomplete else population.incomplete
+    fractions: dict[tuple[int, int], Fraction] = {}  # many entries share a score
     plans = []
     for group in _ordered_groups(by_group, spec.group_order):
         ids = sorted(by_group[group], key=spec.order_index.__getitem__)
@@ -89,15 +95,15 @@ def build_ranking(
         equal_groups = order_by_value(rankable, values, roots)
         ctx.prefetch([e for g in equal_groups if len(g) > 1 for e in g])  # one fetch per round
         plans.append((group, ids, rankable, equal_groups))
-    for group, ids, rankable, equal_groups in plans:
-        parts, decided = settle_ties(equal_groups, spec.chain, ctx)
+    settled, decided = settle_ties([plan[3] for plan in plans], spec.chain, ctx)
+    decided_get = decided.get
+    for (group, ids, rankable, _equal), parts in zip(plans, settled, strict=True):
         cutoff_parts: set[int] = set()
         if advancement is not None:
             group_status, cutoff_parts = advancement_for(parts, advancement, values, roots)
             statuses.update(group_status)
         rank_tiers = rank_tiers_for(tiers, group, spec.overall)
         last_awarded = max((t.rank_to or 0 for t in rank_tiers), default=0)
-        decided_get = decided.get
         rank = 1
         for index, part in enumerate(parts):
             size = len(part)
@@ -116,7 +122,10 @@ def build_ranking(
             for e in part:  # the hot loop: one row per ranked entry
                 value = values[e]
                 if type(value) is tuple:
-                    score, exact = Fraction(value[0], value[1]), True
+                    score = fractions.get(value)
+                    if score is None:
+                        score = fractions[value] = Fraction(value[0], value[1])
+                    exact = True
                 else:
                     score, exact = to_fraction(value, roots)
                 row = RankedRow(

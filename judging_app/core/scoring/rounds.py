@@ -121,10 +121,11 @@ def advancement_for(
     kind = AdvancementKind(rule.kind)
     threshold = None if rule.threshold is None else Fraction(rule.threshold)
     rank = 1
+    top_n = kind == AdvancementKind.TOP_N
+    n = rule.top_n or 0
     for index, part in enumerate(parts):
         last_position = rank + len(part) - 1
-        if kind == AdvancementKind.TOP_N:
-            n = rule.top_n or 0
+        if top_n:
             if last_position <= n:
                 s = AdvancementStatus.ADVANCES
             elif rank > n:

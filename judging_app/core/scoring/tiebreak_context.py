@@ -15,6 +15,10 @@ from judging_app.core.scoring.aggregation import RoundScores, aggregate_exact
 from judging_app.core.scoring.inputs import CriterionInfo, RoundData
 from judging_app.core.scoring.surds import RootClasses
 
+FEW_ENTRIES = 500
+"""Up to this many entries still tied, a criterion is read for them alone; above it, for
+every entry of the round at once (one scan beats a long list of ids)."""
+
 
 class TieBreakContext:
     """Lazy, cached access to what the metrics need, for the rounds in scope of one ranking."""
@@ -82,7 +86,7 @@ class TieBreakContext:
         trimmed = self.method == AggregationMethod.TRIMMED_MEAN
         floor = max(self.trimmed_min_sheets, 3)
         if data.criterion_keys is not None:
-            keys = data.criterion_keys(criterion_id, floor if trimmed else None)
+            keys = data.criterion_keys(criterion_id, floor if trimmed else None, None)
             if keys is not None:
                 return dict(keys)
         rows = list(data.criterion_summaries(criterion_id, trimmed))  # type: ignore[misc]
@@ -120,6 +124,11 @@ class TieBreakContext:
             for cid, value in sheet.scores.items():
                 per_entry.setdefault(cid, []).append(value)
 
+    def has_whole_column(self, data: RoundData, criterion_id: int) -> bool:
+        """True when every entry's value on the criterion is already at hand."""
+        column = self._columns.get((data.round.id, criterion_id))
+        return column is not None and column.complete
+
     def criterion_column(
         self, data: RoundData, criterion_id: int, entry_ids: Collection[int]
     ) -> Mapping[int, Fraction | int]:
@@ -129,25 +138,36 @@ class TieBreakContext:
         key = (data.round.id, criterion_id)
         column = self._columns.get(key)
         if column is None:
-            column = _Column()
-            if self.uses_summaries(data):
-                column.update(self._summary_column(data, criterion_id))
-                column.complete = True
-            elif self.uses_values(data):
-                column.update(self._median_column(data, criterion_id))
-                column.complete = True
-            self._columns[key] = column
-        if not column.complete:
-            wanted = [e for e in entry_ids if e not in column]
-            if wanted:
-                self.fetch_criteria(data, wanted)
-                raw = self._criteria[data.round.id]
-                for e in wanted:
-                    values = raw[e].get(criterion_id)
-                    column[e] = (
-                        aggregate_exact(values, self.method, self.trimmed_min_sheets)
-                        if values else -1
-                    )
+            column = self._columns[key] = _Column()
+        if column.complete:
+            return column
+        wanted = [e for e in entry_ids if e not in column]
+        if not wanted:
+            return column
+        if self.uses_summaries(data):
+            if data.criterion_keys is not None and len(wanted) <= FEW_ENTRIES:
+                trimmed = self.method == AggregationMethod.TRIMMED_MEAN
+                floor = max(self.trimmed_min_sheets, 3) if trimmed else None
+                keys = data.criterion_keys(criterion_id, floor, wanted)
+                if keys is not None:  # a few entries left tied: read just theirs
+                    column.update(keys)
+                    for e in wanted:
+                        column.setdefault(e, -1)
+                    return column
+            column.update(self._summary_column(data, criterion_id))
+            column.complete = True
+        elif self.uses_values(data):
+            column.update(self._median_column(data, criterion_id))
+            column.complete = True
+        else:
+            self.fetch_criteria(data, wanted)
+            raw = self._criteria[data.round.id]
+            for e in wanted:
+                values = raw[e].get(criterion_id)
+                column[e] = (
+                    aggregate_exact(values, self.method, self.trimmed_min_sheets)
+                    if values else -1
+                )
         return column
 
     def criterion_score(self, data: RoundData, entry_id: int, criterion_id: int) -> Fraction | None:
