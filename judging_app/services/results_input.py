@@ -193,7 +193,7 @@ def load_results_input(source: Any, competition: str | int, round_code: str | No
         "SELECT e.id, e.code, e.title, u.name, c.code FROM entries e"
         " JOIN units u ON u.id = e.unit_id JOIN categories c ON c.id = e.category_id"
         " WHERE e.competition_id = :c AND e.status = 'eligible'", {"c": comp.id})
-    entries = [EntryInfo(i, code, title, unit, cat) for i, code, title, unit, cat in rows]
+    entries = [EntryInfo._make(row) for row in rows]
     chosen, combination, note = rounds_to_rank(reader, comp, round_code)
     eligible = {e.id for e in entries}
     rounds = [_round_data(reader, _round_info(reader, r, spec_by_code), eligible) for r in chosen]

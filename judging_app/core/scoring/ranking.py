@@ -88,6 +88,7 @@ def build_ranking(
     counts_get, expected_get = population.sheet_counts.get, population.expected.get
     excluded = frozenset() if spec.allow_incomplete else population.incomplete
     fractions: dict[tuple[int, int], Fraction] = {}  # many entries share a score
+    new_row = tuple.__new__
     plans = []
     for group in _ordered_groups(by_group, spec.group_order):
         ids = sorted(by_group[group], key=spec.order_index.__getitem__)
@@ -128,12 +129,11 @@ def build_ranking(
                     exact = True
                 else:
                     score, exact = to_fraction(value, roots)
-                row = RankedRow(
+                rows.append(new_row(RankedRow, (  # tuple.__new__: skips a Python-level __new__
                     e, group, rank, score, exact, tied, decided_get(e), e in incomplete_all,
                     award, band_of(category_of[e], value) if has_bands else None, blocked,
                     e in fallback, counts_get(e, 0), expected_get(e, 0),
-                )  # fmt: skip
-                rows.append(row)
+                )))  # fmt: skip
             rank += size
         if len(rankable) < len(ids):
             ranked_set = set(rankable)

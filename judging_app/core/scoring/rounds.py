@@ -133,7 +133,10 @@ def advancement_for(
             else:
                 s = AdvancementStatus.TIE_AT_CUTOFF
                 at_cutoff.add(index)
-            status.update(dict.fromkeys(part, s))
+            if len(part) == 1:
+                status[part[0]] = s
+            else:
+                status.update(dict.fromkeys(part, s))
         elif kind == AdvancementKind.THRESHOLD:
             if threshold is None:
                 raise ValueError("a threshold rule needs a threshold")

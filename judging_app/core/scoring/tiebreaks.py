@@ -41,6 +41,7 @@ from judging_app.core.enums import (
 )
 from judging_app.core.scoring.inputs import RoundData
 from judging_app.core.scoring.ordering import order_by_value
+from judging_app.core.scoring.refinement import Refinement
 from judging_app.core.scoring.tiebreak_context import TieBreakContext
 
 Split = list[list[int]]
@@ -65,60 +66,18 @@ def split_by_key(group: Sequence[int], key: Callable[[int], Hashable]) -> Split:
     return out
 
 
-class _Refinement:
-    """Groups being split into ordered parts, with the parts still tied at hand: each step
-    touches only those (at 30,000 entries almost everything is resolved early)."""
-
-    def __init__(self, groups: Sequence[Sequence[int]]) -> None:
-        self.roots = [list(g) for g in groups]
-        self.children: dict[int, Split] = {}  # id(part) -> its ordered sub-parts
-        self.tied = [p for p in self.roots if len(p) > 1]
-
-    def split(self, splits: Sequence[Split | None]) -> list[list[int]]:
-        """Replace each tied part by its split (None or one part: left as it is); the parts
-        that were split."""
-        tied, done = [], []
-        for part, sub in zip(self.tied, splits, strict=True):
-            if sub is None or len(sub) < 2:
-                tied.append(part)
-            else:
-                self.children[id(part)] = sub
-                done.append(part)
-                tied.extend(p for p in sub if len(p) > 1)
-        self.tied = tied
-        return done
-
-    def parts(self) -> list[Split]:
-        children = self.children
-        out: list[Split] = []
-        for root in self.roots:
-            leaves: Split = []
-            stack = [root]  # depth first, best first
-            while stack:
-                part = stack.pop()
-                sub = children.get(id(part))
-                if sub is None:
-                    leaves.append(part)
-                else:
-                    stack.extend(reversed(sub))
-            out.append(leaves)
-        return out
-
-
-def _refine(ctx: TieBreakContext, data: RoundData, criterion_id: int, work: _Refinement) -> None:
+def _refine(ctx: TieBreakContext, data: RoundData, criterion_id: int, work: Refinement) -> None:
     """Split every still-tied part on one criterion; the criterion is read once for all
     the tied entries."""
-    tied = () if ctx.has_whole_column(data, criterion_id) else [
-        e for part in work.tied for e in part]
-    key = ctx.criterion_column(data, criterion_id, tied).__getitem__  # a dict look-up
-    work.split([split_by_key(part, key) for part in work.tied])
+    tied = () if ctx.has_whole_column(data, criterion_id) else work.tied_entries()
+    work.split_by_key(ctx.criterion_column(data, criterion_id, tied).__getitem__)
 
 
 def criterion_metric_batch(code: str, ctx: TieBreakContext,
                            groups: Sequence[Sequence[int]]) -> list[Split]:
     data, criterion = ctx.find_criterion(code)
     ctx.fetch_criteria(data, [e for g in groups for e in g])
-    work = _Refinement(groups)
+    work = Refinement(groups)
     _refine(ctx, data, criterion.id, work)
     return work.parts()
 
@@ -134,9 +93,9 @@ def criteria_by_weight_batch(ctx: TieBreakContext, groups: Sequence[Sequence[int
     tied."""
     data = ctx.ranked_round
     ctx.fetch_criteria(data, [e for g in groups for e in g])
-    work = _Refinement(groups)
+    work = Refinement(groups)
     for c in sorted(data.round.criteria, key=lambda c: (-c.weight, c.position)):
-        if not work.tied:
+        if not work.ranges:
             break
         _refine(ctx, data, c.id, work)
     return work.parts()
@@ -237,13 +196,13 @@ def apply_chain(
     needs once for all of them): every part a metric leaves with several entries, split or
     not, goes on to the next metric, exactly as if each group went down the chain alone."""
     decided_by: dict[int, str] = {}
-    work = _Refinement(groups)
+    work = Refinement(groups)
     for name, metric in chain:
-        if not work.tied:
+        if not work.ranges:
             break
+        tied = work.tied_parts()
         batch = getattr(metric, "batch", None)
-        splits = batch(ctx, work.tied) if batch is not None else [
-            metric(ctx, part) for part in work.tied]
+        splits = batch(ctx, tied) if batch is not None else [metric(ctx, part) for part in tied]
         for part in work.split(splits):
             decided_by.update(dict.fromkeys(part, name))
     return work.parts(), decided_by
