@@ -85,8 +85,18 @@ def _round_data(reader: RowReader, info: RoundInfo, entry_ids: set[int]) -> Roun
     lcm = score_queries.round_lcm(reader, info.id)
     rid = info.id
 
+    totals: list = []  # entry_round_totals, read once for both uses below
+
+    def round_totals():
+        if not totals:
+            totals.append(score_queries.entry_round_totals(reader, rid))
+        return totals[0]
+
     def entry_sums():
-        return [r for r in score_queries.entry_sums(reader, rid) if r[0] in entry_ids]
+        return [(e, n, s) for e, n, s, _k in round_totals() if e in entry_ids]
+
+    def criteria_keys():
+        return {e: k for e, _n, _s, k in round_totals()}
 
     expected = score_queries.expected_sheet_counts(reader, rid)
     most: list[int] = []  # read once, on the first tie-break that needs it
@@ -114,6 +124,7 @@ def _round_data(reader: RowReader, info: RoundInfo, entry_ids: set[int]) -> Roun
             score_queries.criterion_values_milli(reader, rid, criterion_id)),
         entry_sums=LazyRows(entry_sums),
         criterion_keys=criterion_keys,
+        mean_criteria_keys=criteria_keys,
         sheet_totals_of=lambda entry_ids: (
             score_queries.sheet_numerators_of(reader, rid, lcm, entry_ids)),
     )

@@ -7,7 +7,8 @@ hundreds of thousands of scores each time. A sheet counts when it is submitted a
 judge has no conflict with the entry; whether the entry is eligible is decided when reading.
 
 A sheet's numerator is Σ weight_milli × value_milli × (L / max_milli) with L the lcm of the
-round's max_milli (store.score_queries): it depends on the rubric, which cannot change
+round's max_milli (store.score_queries), and `criteria_key` (core.scoring.criteria_keys)
+orders the criteria by weight: both depend on the rubric, which cannot change
 while the round has a submitted sheet (it must be reopened, which turns every sheet back
 into a draft), so a round with totals always has the rubric they were computed with. Rubric
 changes refresh the round anyway.
@@ -27,6 +28,8 @@ from collections.abc import Iterable
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
+
+from judging_app.core.scoring.criteria_keys import mean_criteria_key
 
 _COUNTED_SHEET = (
     "sh.state = 'submitted' AND NOT EXISTS (SELECT 1 FROM conflicts cf"
@@ -72,6 +75,44 @@ def round_lcms(session: Session, round_ids: Iterable[int] | None = None) -> dict
     return {rid: math.lcm(*maxima[rid]) for rid in wanted}
 
 
+def _criteria_order(session: Session) -> dict[int, list[int]]:
+    """Round id -> its criterion ids in tie-break order: heaviest first, then by position."""
+    order: dict[int, list[int]] = {}
+    rows = session.execute(text("SELECT id, round_id, weight_milli, position FROM criteria")).all()
+    for cid, rid, _weight, _position in sorted(rows, key=lambda c: (c[1], -c[2], c[3])):
+        order.setdefault(rid, []).append(cid)
+    return order
+
+
+def _criteria_keys(order: dict[int, list[int]], pairs: Iterable[tuple[int, int]],
+                   totals: Iterable[tuple]) -> dict[tuple[int, int], bytes | None]:
+    """(round, entry) -> mean_criteria_key, from (round, entry, criterion, sum, count) rows."""
+    by_pair: dict[tuple[int, int], dict[int, tuple[int, int]]] = {}
+    for rid, eid, cid, total, count in totals:
+        by_pair.setdefault((rid, eid), {})[cid] = (int(total), int(count))
+    out = {}
+    for rid, eid in pairs:
+        values = by_pair.get((rid, eid), {})
+        out[(rid, eid)] = mean_criteria_key([values.get(c) for c in order.get(rid, ())])
+    return out
+
+
+def _set_criteria_keys(session: Session, chunk: dict | None) -> None:
+    def rows(sql: str) -> list:
+        if chunk:
+            return session.execute(_expanding(sql + " WHERE entry_id IN :ids"), chunk).all()
+        return session.execute(text(sql)).all()
+
+    pairs = rows("SELECT round_id, entry_id FROM entry_round_totals")
+    totals = rows("SELECT round_id, entry_id, criterion_id, total_milli, score_count"
+                  " FROM entry_criterion_totals")
+    keys = _criteria_keys(_criteria_order(session), pairs, totals)
+    if keys:
+        session.execute(text(
+            "UPDATE entry_round_totals SET criteria_key = :k WHERE round_id = :r AND entry_id = :e"
+        ), [{"r": r, "e": e, "k": k} for (r, e), k in keys.items()])
+
+
 def refresh(session: Session, entry_ids: Iterable[int]) -> None:
     """Recompute the totals of these entries (every round) from their scores."""
     ids = sorted(set(entry_ids))
@@ -93,6 +134,7 @@ def refresh(session: Session, entry_ids: Iterable[int]) -> None:
         for rid, lcm in round_lcms(session, rounds).items():
             session.execute(_expanding(_SET_NUMERATORS + " AND entry_id IN :ids"),
                             {**chunk, "round_id": rid, "lcm": lcm})
+        _set_criteria_keys(session, chunk)
 
 
 def refresh_round(session: Session, round_id: int) -> None:
@@ -112,6 +154,16 @@ def rebuild(session: Session) -> None:
         session.execute(text(sql))
     for rid, lcm in round_lcms(session).items():
         session.execute(text(_SET_NUMERATORS), {"round_id": rid, "lcm": lcm})
+    _set_criteria_keys(session, None)
+
+
+def _plain(value):
+    """Integers as int (PostgreSQL gives Decimal for sums), bytes as bytes."""
+    if value is None or isinstance(value, bytes):
+        return value
+    if isinstance(value, memoryview):
+        return value.tobytes()
+    return int(value)
 
 
 def differences(session: Session, limit: int = 20) -> list[str]:
@@ -125,19 +177,24 @@ def differences(session: Session, limit: int = 20) -> list[str]:
     for rid, cid, eid, total, *_ in fresh_criteria:
         _r, weight, top = criteria[cid]
         numerators[(rid, eid)] = numerators.get((rid, eid), 0) + total * weight * (lcms[rid] // top)
-    fresh_rounds = {(rid, eid, int(n), numerators.get((rid, eid), 0))
-                    for rid, eid, n, _ in session.execute(text(_ROUND_TOTALS + _ROUND_GROUP))}
+    counted = [(rid, eid, int(n)) for rid, eid, n, _ in session.execute(
+        text(_ROUND_TOTALS + _ROUND_GROUP))]
+    keys = _criteria_keys(_criteria_order(session), [(r, e) for r, e, _n in counted],
+                          [(r, e, c, t, n) for r, c, e, t, n, _lo, _hi in fresh_criteria])
+    fresh_rounds = {(rid, eid, n, numerators.get((rid, eid), 0), keys[(rid, eid)])
+                    for rid, eid, n in counted}
     out: list[str] = []
     for name, stored_sql, fresh in (
         ("entry_round_totals",
-         "SELECT round_id, entry_id, sheets, numerator FROM entry_round_totals", fresh_rounds),
+         "SELECT round_id, entry_id, sheets, numerator, criteria_key FROM entry_round_totals",
+         fresh_rounds),
         ("entry_criterion_totals",
          "SELECT round_id, criterion_id, entry_id, total_milli, score_count, min_milli,"
          " max_milli FROM entry_criterion_totals", fresh_criteria),
     ):
-        stored = {tuple(int(v) for v in r) for r in session.execute(text(stored_sql))}
-        for row in sorted(fresh - stored)[:limit]:
+        stored = {tuple(_plain(v) for v in r) for r in session.execute(text(stored_sql))}
+        for row in sorted(fresh - stored, key=repr)[:limit]:
             out.append(f"{name}: missing or wrong, should be {row}")
-        for row in sorted(stored - fresh)[:limit]:
+        for row in sorted(stored - fresh, key=repr)[:limit]:
             out.append(f"{name}: stale row {row}")
     return out

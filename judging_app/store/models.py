@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -357,6 +358,9 @@ class EntryRoundTotal(Base):
     )
     sheets: Mapped[int] = mapped_column(Integer)
     numerator: Mapped[int] = mapped_column(BigInteger)
+    # core.scoring.criteria_keys.mean_criteria_key of the entry's criterion totals (None
+    # when it has none): the criteria_by_weight tie-break under the mean in one sort
+    criteria_key: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class EntryCriterionTotal(Base):

@@ -45,12 +45,17 @@ def round_lcm(reader: RowReader, round_id: int) -> int:
     return math.lcm(*maxima) if maxima else 1
 
 
-def entry_sums(reader: RowReader, round_id: int) -> list[tuple[int, int, int]]:
-    """(entry_id, Σ of its counted sheets' numerators, counted sheets) of every entry with a
-    counted sheet (eligible or not: the caller knows its entries), from store.entry_totals."""
-    return _ints(reader, reader.all(
-        "SELECT entry_id, numerator, sheets FROM entry_round_totals WHERE round_id = :r",
-        {"r": round_id}))
+def entry_round_totals(reader: RowReader, round_id: int
+                       ) -> list[tuple[int, int, int, bytes | None]]:
+    """(entry_id, Σ of its counted sheets' numerators, counted sheets, criteria key) of every
+    entry with a counted sheet (eligible or not: the caller knows its entries), from
+    store.entry_totals."""
+    rows = reader.all(
+        "SELECT entry_id, numerator, sheets, criteria_key FROM entry_round_totals"
+        " WHERE round_id = :r", {"r": round_id})
+    if reader.dialect == "sqlite":
+        return rows
+    return [(e, int(n), s, None if k is None else bytes(k)) for e, n, s, k in rows]
 
 
 def sheet_numerators(reader: RowReader, round_id: int, lcm: int) -> list[tuple[int, int, int]]:

@@ -165,6 +165,9 @@ class RoundData:
     criterion_values: CriterionValuesProvider | None = None
     entry_sums: Sequence[EntrySumRow] | None = None
     criterion_keys: CriterionKeysProvider | None = None
+    mean_criteria_keys: Callable[[], Mapping[int, bytes | None]] | None = None
+    """entry -> core.scoring.criteria_keys.mean_criteria_key of its criterion totals (kept by
+    the database): the criteria_by_weight tie-break under the mean in one sort."""
     sheet_totals_of: Callable[[Collection[int]], Iterable[SheetTotalRow]] | None = None
     """The rows of `totals` for some entries only: what the first-places tie-break reads
     while the whole `totals` has not been read."""

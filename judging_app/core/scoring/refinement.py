@@ -63,19 +63,22 @@ class Refinement:
         """Split every tied part by a key, highest first, keeping the current order among
         equal keys: one sort of all the tied entries. Returns the parts that were split."""
         order = self.order
+        # ascending on (-part, key, -position), then reversed: part by part, highest key
+        # first, the current order among equal keys (works for any comparable key)
         items = [
-            (n, -key(x), i, x)  # type: ignore[operator]
+            (-n, key(x), -i, x)
             for n, (s, e) in enumerate(self.ranges)
             for i, x in enumerate(order[s:e])
         ]
         items.sort()
+        items.reverse()
         splits: list[Split] = [[] for _ in self.ranges]
-        previous_n, previous_k = -1, None
+        previous_n, previous_k = 1, None
         for n, k, _i, x in items:
             if n == previous_n and k == previous_k:
-                splits[n][-1].append(x)
+                splits[-n][-1].append(x)
             else:
-                splits[n].append([x])
+                splits[-n].append([x])
                 previous_n, previous_k = n, k
         return self.split(splits, check=False)  # type: ignore[arg-type]
 

@@ -42,6 +42,7 @@ class TieBreakContext:
         self._wanted: set[int] = set()
         self._criteria: dict[int, dict[int, dict[int, list[Decimal]]]] = {}
         self._columns: dict[tuple[int, int], _Column] = {}  # (round, criterion) -> column
+        self._keys: dict[int, Mapping[int, bytes | None]] = {}
         self._judges: dict[int, dict[int, dict[int, int]]] = {}
 
     def prefetch(self, entry_ids: Collection[int]) -> None:
@@ -123,6 +124,18 @@ class TieBreakContext:
                 continue
             for cid, value in sheet.scores.items():
                 per_entry.setdefault(cid, []).append(value)
+
+    def mean_criteria_keys(self, data: RoundData) -> Mapping[int, bytes | None] | None:
+        """The round's per-entry criteria keys, when they apply: the mean (and the
+        standardized method, which compares criteria by their mean) with a provider."""
+        if data.mean_criteria_keys is None or self.method not in (
+            AggregationMethod.MEAN, AggregationMethod.STANDARDIZED
+        ):
+            return None
+        keys = self._keys.get(data.round.id)
+        if keys is None:
+            keys = self._keys[data.round.id] = data.mean_criteria_keys()
+        return keys
 
     def has_whole_column(self, data: RoundData, criterion_id: int) -> bool:
         """True when every entry's value on the criterion is already at hand."""

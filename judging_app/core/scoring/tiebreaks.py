@@ -92,8 +92,12 @@ def criteria_by_weight_batch(ctx: TieBreakContext, groups: Sequence[Sequence[int
     tied group at once: a criterion is read only for entries the previous criteria left
     tied."""
     data = ctx.ranked_round
-    ctx.fetch_criteria(data, [e for g in groups for e in g])
     work = Refinement(groups)
+    keys = ctx.mean_criteria_keys(data)
+    if keys is not None and all(keys.get(e) is not None for e in work.order):
+        work.split_by_key(keys.__getitem__)  # every criterion at once (core.scoring.criteria_keys)
+        return work.parts()
+    ctx.fetch_criteria(data, work.order)
     for c in sorted(data.round.criteria, key=lambda c: (-c.weight, c.position)):
         if not work.ranges:
             break

@@ -30,6 +30,7 @@ def upgrade() -> None:
         sa.Column('entry_id', sa.Integer(), nullable=False),
         sa.Column('sheets', sa.Integer(), nullable=False),
         sa.Column('numerator', sa.BigInteger(), nullable=False),
+        sa.Column('criteria_key', sa.LargeBinary(), nullable=True),
         sa.CheckConstraint('sheets > 0', name=op.f('ck_entry_round_totals_sheets')),
         _key('entry_round_totals', 'entry_id', 'entries'),
         _key('entry_round_totals', 'round_id', 'rounds'),
@@ -84,6 +85,41 @@ def upgrade() -> None:
             " WHERE t.entry_id = entry_round_totals.entry_id"
             " AND t.round_id = entry_round_totals.round_id), 0) WHERE round_id = :round_id"
         ), {"round_id": rid, "lcm": math.lcm(*tops)})
+    _fill_criteria_keys(op.get_bind())
+
+
+def _fill_criteria_keys(bind) -> None:
+    """What core.scoring.criteria_keys.mean_criteria_key computes, written out here so that
+    this migration stays what it was when the code changes."""
+    scale, limit = math.lcm(*range(1, 21)), 1 << 64
+    order: dict[int, list[int]] = {}
+    for cid, rid, _w, _p in sorted(bind.execute(sa.text(
+            "SELECT id, round_id, weight_milli, position FROM criteria")).all(),
+            key=lambda c: (c[1], -c[2], c[3])):
+        order.setdefault(rid, []).append(cid)
+    totals: dict[tuple[int, int], dict[int, tuple[int, int]]] = {}
+    for rid, eid, cid, total, count in bind.execute(sa.text(
+            "SELECT round_id, entry_id, criterion_id, total_milli, score_count"
+            " FROM entry_criterion_totals")):
+        totals.setdefault((rid, eid), {})[cid] = (int(total), count)
+    updates = []
+    for rid, eid in bind.execute(sa.text("SELECT round_id, entry_id FROM entry_round_totals")):
+        key: bytearray | None = bytearray()
+        for cid in order.get(rid, []):
+            item = totals.get((rid, eid), {}).get(cid)
+            if item is None:
+                key += bytes(8)
+                continue
+            total, count = item
+            value = total * (scale // count) + 1 if 0 < count <= 20 and total >= 0 else limit
+            if value >= limit:
+                key = None
+                break
+            key += value.to_bytes(8, "big")
+        updates.append({"r": rid, "e": eid, "k": None if key is None else bytes(key)})
+    if updates:
+        bind.execute(sa.text("UPDATE entry_round_totals SET criteria_key = :k"
+                             " WHERE round_id = :r AND entry_id = :e"), updates)
 
 
 def downgrade() -> None:
