@@ -362,10 +362,15 @@ def test_sheets_of_unknown_entries_are_refused():
         compute_results(entries(1, 2), [data])
 
 
-def _with_summaries(data: RoundData, sheets) -> RoundData:
-    """The same round, with criterion tie-break data given as per-criterion summaries in
-    thousandths (what the database provides) instead of per-sheet scores."""
+def _with_summaries(data: RoundData, sheets, keys: str = "summaries") -> RoundData:
+    """The same round, with criterion tie-break data given the ways the database gives it
+    instead of per-sheet scores: per-criterion summaries in thousandths ("summaries"),
+    per-criterion keys the database computes, for a few entries at a time ("keys"), or
+    the per-entry criteria keys kept with the totals ("criteria_keys")."""
     import dataclasses
+    import math
+
+    from judging_app.core.scoring.criteria_keys import mean_criteria_key
 
     acc: dict[tuple[int, int], list[int]] = {}
     for s in sheets:
@@ -384,9 +389,30 @@ def _with_summaries(data: RoundData, sheets) -> RoundData:
         sums.setdefault(e, [0, 0])
         sums[e][0] += x
         sums[e][1] += 1
-    return dataclasses.replace(data, criterion_scores=None, criterion_summaries=summaries,
-                               criterion_values=values,
-                               entry_sums=[(e, s, n) for e, (s, n) in sorted(sums.items())])
+    def criterion_keys(criterion_id, floor, entry_ids):
+        most = max((len(v) for v in acc.values()), default=1)
+        scale = math.lcm(*range(1, most + 1))
+        out = {}
+        for (e, c), v in acc.items():
+            if c != criterion_id or (entry_ids is not None and e not in entry_ids):
+                continue
+            if floor is not None and len(v) >= floor:
+                out[e] = (sum(v) - min(v) - max(v)) * (scale // (len(v) - 2))
+            else:
+                out[e] = sum(v) * (scale // len(v))
+        return out
+
+    order = [c.id for c in sorted(data.round.criteria, key=lambda c: (-c.weight, c.position))]
+
+    def criteria_keys():
+        return {e: mean_criteria_key([(sum(acc[(e, c)]), len(acc[(e, c)])) if (e, c) in acc
+                                      else None for c in order]) for e in sums}
+
+    return dataclasses.replace(
+        data, criterion_scores=None, criterion_summaries=summaries, criterion_values=values,
+        entry_sums=[(e, s, n) for e, (s, n) in sorted(sums.items())],
+        criterion_keys=criterion_keys if keys == "keys" else None,
+        mean_criteria_keys=criteria_keys if keys == "criteria_keys" else None)
 
 
 @settings(max_examples=80, deadline=None)
@@ -402,7 +428,8 @@ def test_summaries_from_the_database_rank_exactly_like_per_sheet_scores(rows, me
     ids = sorted({e for e, *_ in rows})
     rules = ResultRules(tie_breaks=("criteria_by_weight", "criterion:inov"), trimmed_min_sheets=3)
     per_sheet = RoundData.from_sheets(PRESENTATION, sheets)
-    summarised = _with_summaries(per_sheet, sheets)
     a = compute_results(entries(*ids), [per_sheet], rules, JUARA, method=method)
-    b = compute_results(entries(*ids), [summarised], rules, JUARA, method=method)
-    assert ranked(a) == ranked(b)
+    for way in ("summaries", "keys", "criteria_keys"):
+        summarised = _with_summaries(per_sheet, sheets, way)
+        b = compute_results(entries(*ids), [summarised], rules, JUARA, method=method)
+        assert ranked(a) == ranked(b), way

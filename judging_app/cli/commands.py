@@ -149,12 +149,11 @@ def cmd_db(args) -> int:
 def _read_only_sqlite(args):
     """A read-only sqlite3 reader when --db names (or defaults to) a SQLite file already at
     this version's schema: no SQLAlchemy to start, no whole-file check. None otherwise."""
+    from judging_app.store.paths import default_database_path
     from judging_app.store.rows import open_sqlite_reader
 
     if args.db is None:
-        from platformdirs import user_data_path
-
-        path = user_data_path("judging-app", appauthor=False) / "judging_app.sqlite"
+        path = default_database_path()
     elif "://" in args.db:
         return None
     else:

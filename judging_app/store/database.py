@@ -19,6 +19,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from judging_app.store.paths import default_database_path  # noqa: F401 (the callers' name)
 from judging_app.store.schema_version import KNOWN_REVISIONS, SCHEMA_HEAD
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -39,12 +40,6 @@ class DamagedDatabaseError(DatabaseOpenError):
 
 class NewerDatabaseError(DatabaseOpenError):
     pass
-
-
-def default_database_path() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path("judging-app", appauthor=False) / "judging_app.sqlite"
 
 
 def resolve_target(target: str | Path | None) -> URL:

@@ -76,7 +76,11 @@ def open_sqlite_reader(path: Path) -> RowReader | None:
     except sqlite3.Error:
         return None
     try:
+        connection.isolation_level = None  # transactions as written below
         connection.execute("PRAGMA busy_timeout = 5000")
+        # One read transaction for the whole command: every query sees the same moment,
+        # even while judges keep submitting through the app.
+        connection.execute("BEGIN")
         (revision,) = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except (sqlite3.Error, TypeError):
         connection.close()

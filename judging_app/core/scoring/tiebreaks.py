@@ -23,8 +23,11 @@ first), or None / a single sub-group when it cannot separate them. Metrics:
   decision; it separates a group only when every entry of the group has a position. When
   the competition's chain does not list it, it is applied after the listed metrics.
 
-Metrics needing per-criterion scores call the round's `criterion_scores` provider lazily,
-once per round, for all the entries tied in the ranking (see `TieBreakContext.prefetch`).
+The chain is applied metric by metric to every tied group of a ranking at once
+(`apply_chain`); a metric with a `batch` form (the criterion metrics) then reads what it
+needs once for all the groups: a criterion's aggregated scores for the entries still tied
+(`TieBreakContext.criterion_column`), or, under the mean, one stored key per entry that
+orders like all the criteria by weight (`criteria_keys`).
 """
 
 from __future__ import annotations
