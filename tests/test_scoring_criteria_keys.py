@@ -42,7 +42,7 @@ def test_too_many_scores_give_no_key():
 def test_refinement_splits_each_part_like_a_stable_sort(keys_per_group):
     ids = iter(range(1000))
     groups = [[next(ids) for _ in g] for g in keys_per_group]
-    key = {e: k for g, ks in zip(groups, keys_per_group) for e, k in zip(g, ks)}
+    key = {e: k for g, ks in zip(groups, keys_per_group, strict=True) for e, k in zip(g, ks, strict=True)}
     work = Refinement(groups)
     split = work.split_by_key(key.__getitem__)
     expected = []
@@ -55,5 +55,5 @@ def test_refinement_splits_each_part_like_a_stable_sort(keys_per_group):
                 parts.append([e])
         expected.append(parts)
     assert work.parts() == expected
-    assert sorted(map(sorted, split)) == sorted(sorted(g) for g, p in zip(groups, expected)
+    assert sorted(map(sorted, split)) == sorted(sorted(g) for g, p in zip(groups, expected, strict=True)
                                                 if len(g) > 1 and len(p) > 1)
