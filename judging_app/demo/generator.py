@@ -212,7 +212,7 @@ def build_demo(
             ):
                 writer.insert(ScoreSheet.__table__, sheets)
                 writer.insert(Score.__table__, scores)
-            entry_totals.refresh(s, entry_ids)
+            entry_totals.refresh_competition(s, comp.id)
         summary = _summary(comp.code, comp.id, rnd.code, seed, people, assignments, score_plan)
         audit.record(
             s, ws.actor, "demo.generate", "competition", comp.code,
