@@ -95,10 +95,14 @@ class Database:
     backup_path: Path | None = None  # where the pre-migration copy went, if one was made
 
     def __post_init__(self) -> None:
-        write_engine = self.engine
+        write_engine = read_engine = self.engine
         if self.is_sqlite:
             write_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
-        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        else:
+            # A read (results: a dozen queries) sees one moment even while judges submit;
+            # read-only transactions never fail to serialize at this level.
+            read_engine = self.engine.execution_options(isolation_level="REPEATABLE READ")
+        self._read = sessionmaker(read_engine, expire_on_commit=False)
         self._write = sessionmaker(write_engine, expire_on_commit=False)
 
     @property
