@@ -128,3 +128,39 @@ def test_migrating_from_0001_fills_the_totals(tmp_path):
             assert entry_totals.differences(r) == []
     finally:
         db.close()
+
+
+def test_two_users_submitting_for_one_entry_at_once_both_count(db):
+    """On a server two secretariat users may submit sheets of the same entry at the same
+    moment: both sheets count, neither submission fails (SQLite serializes writers)."""
+    import threading
+    import time
+
+    from sqlalchemy import select
+
+    from judging_app.store.models import ScoreSheet
+
+    s = seeded_competition(db)
+    assignments.auto_assign(s.ws, s.code, "prop", 3)
+    for judge in ("J1", "J2"):
+        sheets.save_sheet(s.ws, s.code, "prop", judge, "E1", SheetInput({"A": D(4), "B": D(4)}))
+    outcome = {}
+
+    def second_user():
+        try:
+            sheets.submit_sheet(s.ws, s.code, "prop", "J2", "E1")
+            outcome["J2"] = "ok"
+        except Exception as exc:  # noqa: BLE001 - the test reports what went wrong
+            outcome["J2"] = f"{type(exc).__name__}: {exc}"
+
+    with db.write() as w:  # the first user's submission, still open
+        key = sheets.resolve_key(w, s.code, "prop", "J1", "E1")
+        row = w.scalar(select(ScoreSheet).where(ScoreSheet.judge_id == key.judge.id,
+                                                ScoreSheet.entry_id == key.entry.id))
+        sheets.submit_in_session(w, "Pengguna 1", key, row)
+        thread = threading.Thread(target=second_user)
+        thread.start()
+        time.sleep(0.5 if db.is_sqlite else 1.0)
+    thread.join(timeout=30)
+    assert outcome == {"J2": "ok"}
+    assert _sheets(db) == {"E1": 2}

@@ -105,6 +105,18 @@ def _set_derived(session: Session, where: str, params: dict, expanding: bool = F
         ), [{"r": r, "e": e, "n": n, "k": k} for (r, e), (n, k) in derived.items()])
 
 
+def _lock(session: Session, where: str, params: dict, expanding: bool = False) -> None:
+    """On a server, writers refreshing the same entries take turns: without it two users
+    submitting sheets of one entry at once both delete its (still unchanged) totals and the
+    second insert collides with the first (PostgreSQL runs at READ COMMITTED). Locks are
+    taken in id order, so overlapping refreshes cannot deadlock. SQLite writers are
+    serialized already (BEGIN IMMEDIATE)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return
+    sql = "SELECT id FROM entries" + where + " ORDER BY id FOR UPDATE"
+    session.execute(_expanding(sql) if expanding else text(sql), params)
+
+
 def refresh(session: Session, entry_ids: Iterable[int]) -> None:
     """Recompute the totals of these entries (every round) from their scores."""
     ids = sorted(set(entry_ids))
@@ -113,6 +125,7 @@ def refresh(session: Session, entry_ids: Iterable[int]) -> None:
     session.flush()
     for start in range(0, len(ids), CHUNK):
         chunk = {"ids": ids[start:start + CHUNK]}
+        _lock(session, " WHERE id IN :ids", chunk, expanding=True)
         for sql in (
             "DELETE FROM entry_round_totals WHERE entry_id IN :ids",
             "DELETE FROM entry_criterion_totals WHERE entry_id IN :ids",
@@ -136,6 +149,7 @@ def refresh_competition(session: Session, competition_id: int) -> None:
     (after bulk loading: far cheaper than entry by entry, above all on PostgreSQL)."""
     session.flush()
     params = {"c": competition_id}
+    _lock(session, " WHERE competition_id = :c", params)
     mine = " entry_id IN (SELECT id FROM entries WHERE competition_id = :c)"
     counted_mine = " AND sh.entry_id IN (SELECT id FROM entries WHERE competition_id = :c)"
     for sql in ("DELETE FROM entry_round_totals WHERE" + mine,
@@ -149,6 +163,7 @@ def refresh_competition(session: Session, competition_id: int) -> None:
 def rebuild(session: Session) -> None:
     """Recompute every entry's totals (after bulk loading)."""
     session.flush()
+    _lock(session, "", {})
     for sql in ("DELETE FROM entry_round_totals", "DELETE FROM entry_criterion_totals",
                 _INSERT_ROUND + _ROUND_TOTALS + _ROUND_GROUP,
                 _INSERT_CRITERION + _CRITERION_TOTALS + _CRITERION_GROUP):
