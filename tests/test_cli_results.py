@@ -121,3 +121,11 @@ def test_a_damaged_file_is_refused_and_left_as_it_was(scored_file, capsys):
     err = capsys.readouterr().err
     assert code_ == 1 and "cannot be read" in err and "It was not changed" in err, err
     assert path.read_bytes() == before
+
+
+def test_no_side_files_are_left_next_to_the_database(scored_file, capsys):
+    path, code = scored_file
+    before = sorted(p.name for p in path.parent.iterdir())
+    assert main(["--db", str(path), "results", "--competition", code, "--json"]) == 0
+    capsys.readouterr()
+    assert sorted(p.name for p in path.parent.iterdir()) == before

@@ -161,6 +161,14 @@ def _read_only_sqlite(args):
     return open_sqlite_reader(path)
 
 
+def _damaged(args, exc: Exception) -> Exception:
+    from judging_app.store.database import DamagedDatabaseError
+
+    return DamagedDatabaseError(
+        f"{args.db or 'The database'} cannot be read ({exc}). It was not changed; "
+        "'judging-app db upgrade' checks the whole file.")
+
+
 def cmd_results(args) -> int:
     import json
 
@@ -178,12 +186,15 @@ def cmd_results(args) -> int:
 
         try:
             view = compute_with(reader, args.competition, args.round, method)
-        except sqlite3.DatabaseError as exc:
-            from judging_app.store.database import DamagedDatabaseError
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc):
+                raise _damaged(args, exc) from exc
+            from judging_app.store.database import DatabaseOpenError
 
-            raise DamagedDatabaseError(
-                f"{args.db or 'The database'} cannot be read ({exc}). It was not changed; "
-                "'judging-app db upgrade' checks the whole file.") from exc
+            raise DatabaseOpenError(f"{args.db or 'The database'} is busy: another program "
+                                    "holds it locked. Try again in a moment.") from exc
+        except sqlite3.DatabaseError as exc:
+            raise _damaged(args, exc) from exc
         finally:
             reader.close()
     if args.json:

@@ -60,7 +60,7 @@ def in_list(name: str, values: Sequence[Any]) -> tuple[str, dict[str, Any]]:
 
 
 def open_sqlite_reader(path: Path) -> RowReader | None:
-    """A read-only connection to an existing SQLite file that is already at this version's
+    """A connection for reading an existing SQLite file that is already at this version's
     schema; None for anything else (not there, not SQLite, another schema, a hot journal
     to recover...), which the caller then opens the full way, with its checks, messages and
     migrations."""
@@ -72,7 +72,10 @@ def open_sqlite_reader(path: Path) -> RowReader | None:
     if not path.is_file() or Path(f"{path}-journal").exists():
         return None
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        # mode=rw (never creates; read-only media open read-only): as the last connection
+        # it checkpoints and removes the -wal/-shm side files on closing, as the app does.
+        # Nothing is written through it.
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
     except sqlite3.Error:
         return None
     try:
