@@ -112,9 +112,9 @@ def test_an_unknown_competition_is_named(scored_file, capsys):
 def test_a_damaged_file_is_refused_and_left_as_it_was(scored_file, capsys):
     path, code = scored_file
     data = bytearray(path.read_bytes())
-    page = 4096
-    for start in range(page * 2, len(data) - page, page):  # keep page 1 (schema) readable
-        data[start + 100:start + 200] = bytes(range(100))
+    page = int.from_bytes(data[16:18], "big")
+    for start in range(page, len(data), page):  # every b-tree page header after the first
+        data[start:start + 8] = b"\xff" * 8
     path.write_bytes(bytes(data))
     before = path.read_bytes()
     code_ = main(["--db", str(path), "results", "--competition", code, "--json"])

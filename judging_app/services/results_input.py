@@ -115,7 +115,8 @@ def _round_data(reader: RowReader, info: RoundInfo, entry_ids: set[int]) -> Roun
 
     return RoundData(
         info,
-        SheetTotals(1000 * lcm, LazyRows(lambda: score_queries.sheet_numerators(reader, rid, lcm))),
+        SheetTotals(1000 * lcm, LazyRows(lambda: [
+            r for r in score_queries.sheet_numerators(reader, rid) if r[0] in entry_ids])),
         {e: n for e, n in expected.items() if e in entry_ids},
         criterion_scores=provider,
         criterion_summaries=lambda criterion_id, extremes=True: (
@@ -125,8 +126,8 @@ def _round_data(reader: RowReader, info: RoundInfo, entry_ids: set[int]) -> Roun
         entry_sums=LazyRows(entry_sums),
         criterion_keys=criterion_keys,
         mean_criteria_keys=criteria_keys,
-        sheet_totals_of=lambda entry_ids: (
-            score_queries.sheet_numerators_of(reader, rid, lcm, entry_ids)),
+        sheet_totals_of=lambda wanted: [
+            r for r in score_queries.sheet_numerators_of(reader, rid, wanted) if r[0] in entry_ids],
     )
 
 

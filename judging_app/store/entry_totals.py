@@ -1,9 +1,10 @@
 """Per-entry totals of the counted scores, kept in step with the scores.
 
-`entry_round_totals` (per entry and round: counted sheets, and the sum of their sheet
-numerators) and `entry_criterion_totals` (sum, count, minimum, maximum of an entry's
-counted scores per criterion) are derived data: results read them instead of aggregating
-hundreds of thousands of scores each time. A sheet counts when it is submitted and its
+`sheet_totals` (each counted sheet's numerator), `entry_round_totals` (per entry and round:
+its counted sheets, the sum of their numerators, and a criteria key) and
+`entry_criterion_totals` (sum, count, minimum, maximum of an entry's counted scores per
+criterion) are derived data: results read them instead of aggregating hundreds of thousands
+of scores each time. A sheet counts when it is submitted and its
 judge has no conflict with the entry; whether the entry is eligible is decided when reading.
 
 A sheet's numerator is Σ weight_milli × value_milli × (L / max_milli) with L the lcm of the
@@ -35,21 +36,33 @@ _COUNTED_SHEET = (
     "sh.state = 'submitted' AND NOT EXISTS (SELECT 1 FROM conflicts cf"
     " WHERE cf.judge_id = sh.judge_id AND cf.entry_id = sh.entry_id)"
 )
-_ROUND_TOTALS = (
-    "SELECT sh.round_id, sh.entry_id, COUNT(*), 0 FROM score_sheets sh WHERE " + _COUNTED_SHEET
+# A counted sheet's numerator, round by round (L = :lcm of that round).
+_SHEET_TOTALS = (
+    "SELECT sh.round_id, sh.entry_id, sh.judge_id, SUM(CAST(c.weight_milli AS BIGINT)"
+    " * (CAST(:lcm AS BIGINT) / c.scale_max_milli) * s.value_milli)"
+    " FROM scores s JOIN criteria c ON c.id = s.criterion_id"
+    " JOIN score_sheets sh ON sh.id = s.sheet_id WHERE sh.round_id = :round_id AND "
+    + _COUNTED_SHEET
 )
+_SHEET_GROUP = " GROUP BY sh.id, sh.round_id, sh.entry_id, sh.judge_id"
+_INSERT_SHEET = "INSERT INTO sheet_totals (round_id, entry_id, judge_id, numerator) "
 _CRITERION_TOTALS = (
     "SELECT sh.round_id, s.criterion_id, sh.entry_id, SUM(s.value_milli), COUNT(*),"
     " MIN(s.value_milli), MAX(s.value_milli)"
     " FROM scores s JOIN score_sheets sh ON sh.id = s.sheet_id WHERE " + _COUNTED_SHEET
 )
-_ROUND_GROUP = " GROUP BY sh.round_id, sh.entry_id"
 _CRITERION_GROUP = " GROUP BY sh.round_id, s.criterion_id, sh.entry_id"
-_INSERT_ROUND = "INSERT INTO entry_round_totals (round_id, entry_id, sheets, numerator) "
 _INSERT_CRITERION = (
     "INSERT INTO entry_criterion_totals"
     " (round_id, criterion_id, entry_id, total_milli, score_count, min_milli, max_milli) "
 )
+# Per entry and round, from its sheets' numerators just written.
+_INSERT_ROUND = (
+    "INSERT INTO entry_round_totals (round_id, entry_id, sheets, numerator)"
+    " SELECT round_id, entry_id, COUNT(*), SUM(numerator) FROM sheet_totals"
+)
+_ROUND_GROUP = " GROUP BY round_id, entry_id"
+_TABLES = ("entry_round_totals", "entry_criterion_totals", "sheet_totals")
 CHUNK = 500  # entries per statement: well inside every backend's limit on parameters
 
 
@@ -58,7 +71,7 @@ def _expanding(sql: str):
 
 
 class _Rubrics:
-    """What the per-entry numerator and criteria key need of every round's criteria."""
+    """What the sheet numerators and the criteria keys need of every round's criteria."""
 
     def __init__(self, session: Session) -> None:
         rows = session.execute(text(
@@ -66,43 +79,46 @@ class _Rubrics:
         self.order: dict[int, list[int]] = {}  # round -> criteria in tie-break order
         for cid, rid, _w, _m, _p in sorted(rows, key=lambda c: (c[1], -c[2], c[4])):
             self.order.setdefault(rid, []).append(cid)
-        lcms = {rid: math.lcm(*(m for _c, r, _w, m, _p in rows if r == rid)) for rid in self.order}
-        # criterion -> weight_milli × (L / max_milli): a numerator is Σ factor × score sum
-        self.factor = {cid: w * (lcms[rid] // m) for cid, rid, w, m, _p in rows}
+        self.lcm = {rid: math.lcm(*(m for _c, r, _w, m, _p in rows if r == rid))
+                    for rid in self.order}
 
-    def derived(self, pairs: Iterable[tuple[int, int]], totals: Iterable[tuple]
-                ) -> dict[tuple[int, int], tuple[int, bytes | None]]:
-        """(round, entry) -> (numerator, criteria key), from (round, entry, criterion, sum,
-        count) rows of the criterion totals."""
+    def keys(self, pairs: Iterable[tuple[int, int]], totals: Iterable[tuple]
+             ) -> dict[tuple[int, int], bytes | None]:
+        """(round, entry) -> criteria key, from (round, entry, criterion, sum, count) rows of
+        the criterion totals."""
         by_pair: dict[tuple[int, int], dict[int, tuple[int, int]]] = {}
         for rid, eid, cid, total, count in totals:
             by_pair.setdefault((rid, eid), {})[cid] = (int(total), int(count))
-        out = {}
-        factor = self.factor
-        for rid, eid in pairs:
-            values = by_pair.get((rid, eid), {})
-            numerator = sum(factor[cid] * total for cid, (total, _n) in values.items())
-            key = mean_criteria_key([values.get(c) for c in self.order.get(rid, ())])
-            out[(rid, eid)] = (numerator, key)
-        return out
+        return {(rid, eid): mean_criteria_key(
+                    [by_pair.get((rid, eid), {}).get(c) for c in self.order.get(rid, ())])
+                for rid, eid in pairs}
 
 
-def _set_derived(session: Session, where: str, params: dict, expanding: bool = False) -> None:
-    """Fill in the numerator and criteria key of the entry_round_totals rows `where` picks,
-    from the criterion totals just written."""
-    def rows(sql: str) -> list:
-        statement = _expanding(sql + where) if expanding else text(sql + where)
-        return session.execute(statement, params).all()
+def _recompute(session: Session, condition: str, params: dict, expanding: bool = False) -> None:
+    """Recompute the three tables for the entries `condition` (on `entry_id`) picks; an
+    empty condition means every entry."""
+    def run(sql: str, extra: dict | None = None):
+        statement = _expanding(sql) if expanding else text(sql)
+        return session.execute(statement, {**params, **(extra or {})})
 
-    pairs = rows("SELECT round_id, entry_id FROM entry_round_totals")
-    totals = rows("SELECT round_id, entry_id, criterion_id, total_milli, score_count"
-                  " FROM entry_criterion_totals")
-    derived = _Rubrics(session).derived(pairs, totals)
-    if derived:
+    where = f" WHERE {condition}" if condition else ""
+    and_sheet = f" AND sh.{condition}" if condition else ""
+    for table in _TABLES:
+        run(f"DELETE FROM {table}{where}")
+    rubrics = _Rubrics(session)
+    for rid, lcm in rubrics.lcm.items():
+        run(_INSERT_SHEET + _SHEET_TOTALS + and_sheet + _SHEET_GROUP,
+            {"round_id": rid, "lcm": lcm})
+    run(_INSERT_CRITERION + _CRITERION_TOTALS + and_sheet + _CRITERION_GROUP)
+    run(_INSERT_ROUND + where + _ROUND_GROUP)
+    keys = rubrics.keys(
+        run("SELECT round_id, entry_id FROM entry_round_totals" + where).all(),
+        run("SELECT round_id, entry_id, criterion_id, total_milli, score_count"
+            " FROM entry_criterion_totals" + where).all())
+    if keys:
         session.execute(text(
-            "UPDATE entry_round_totals SET numerator = :n, criteria_key = :k"
-            " WHERE round_id = :r AND entry_id = :e"
-        ), [{"r": r, "e": e, "n": n, "k": k} for (r, e), (n, k) in derived.items()])
+            "UPDATE entry_round_totals SET criteria_key = :k WHERE round_id = :r AND entry_id = :e"
+        ), [{"r": r, "e": e, "k": k} for (r, e), k in keys.items()])
 
 
 def _lock(session: Session, where: str, params: dict, expanding: bool = False) -> None:
@@ -126,14 +142,7 @@ def refresh(session: Session, entry_ids: Iterable[int]) -> None:
     for start in range(0, len(ids), CHUNK):
         chunk = {"ids": ids[start:start + CHUNK]}
         _lock(session, " WHERE id IN :ids", chunk, expanding=True)
-        for sql in (
-            "DELETE FROM entry_round_totals WHERE entry_id IN :ids",
-            "DELETE FROM entry_criterion_totals WHERE entry_id IN :ids",
-            _INSERT_ROUND + _ROUND_TOTALS + " AND sh.entry_id IN :ids" + _ROUND_GROUP,
-            _INSERT_CRITERION + _CRITERION_TOTALS + " AND sh.entry_id IN :ids" + _CRITERION_GROUP,
-        ):
-            session.execute(_expanding(sql), chunk)
-        _set_derived(session, " WHERE entry_id IN :ids", chunk, expanding=True)
+        _recompute(session, "entry_id IN :ids", chunk, expanding=True)
 
 
 def refresh_round(session: Session, round_id: int) -> None:
@@ -150,25 +159,14 @@ def refresh_competition(session: Session, competition_id: int) -> None:
     session.flush()
     params = {"c": competition_id}
     _lock(session, " WHERE competition_id = :c", params)
-    mine = " entry_id IN (SELECT id FROM entries WHERE competition_id = :c)"
-    counted_mine = " AND sh.entry_id IN (SELECT id FROM entries WHERE competition_id = :c)"
-    for sql in ("DELETE FROM entry_round_totals WHERE" + mine,
-                "DELETE FROM entry_criterion_totals WHERE" + mine,
-                _INSERT_ROUND + _ROUND_TOTALS + counted_mine + _ROUND_GROUP,
-                _INSERT_CRITERION + _CRITERION_TOTALS + counted_mine + _CRITERION_GROUP):
-        session.execute(text(sql), params)
-    _set_derived(session, " WHERE" + mine, params)
+    _recompute(session, "entry_id IN (SELECT id FROM entries WHERE competition_id = :c)", params)
 
 
 def rebuild(session: Session) -> None:
-    """Recompute every entry's totals (after bulk loading)."""
+    """Recompute every entry's totals (after bulk loading, or to repair them)."""
     session.flush()
     _lock(session, "", {})
-    for sql in ("DELETE FROM entry_round_totals", "DELETE FROM entry_criterion_totals",
-                _INSERT_ROUND + _ROUND_TOTALS + _ROUND_GROUP,
-                _INSERT_CRITERION + _CRITERION_TOTALS + _CRITERION_GROUP):
-        session.execute(text(sql))
-    _set_derived(session, "", {})
+    _recompute(session, "", {})
 
 
 def _plain(value):
@@ -182,14 +180,20 @@ def _plain(value):
 
 def differences(session: Session, limit: int = 20) -> list[str]:
     """What the stored totals get wrong compared with the scores (empty when in step)."""
+    rubrics = _Rubrics(session)
+    fresh_sheets = {tuple(int(v) for v in r) for rid, lcm in rubrics.lcm.items()
+                    for r in session.execute(text(_SHEET_TOTALS + _SHEET_GROUP),
+                                             {"round_id": rid, "lcm": lcm})}
     fresh_criteria = {tuple(int(v) for v in r)
                       for r in session.execute(text(_CRITERION_TOTALS + _CRITERION_GROUP))}
-    counted = [(rid, eid, int(n)) for rid, eid, n, _ in session.execute(
-        text(_ROUND_TOTALS + _ROUND_GROUP))]
-    derived = _Rubrics(session).derived(
-        [(r, e) for r, e, _n in counted],
-        [(r, e, c, t, n) for r, c, e, t, n, _lo, _hi in fresh_criteria])
-    fresh_rounds = {(rid, eid, n, *derived[(rid, eid)]) for rid, eid, n in counted}
+    per_entry: dict[tuple[int, int], list[int]] = {}
+    for rid, eid, _judge, numerator in fresh_sheets:
+        acc = per_entry.setdefault((rid, eid), [0, 0])
+        acc[0] += 1
+        acc[1] += numerator
+    keys = rubrics.keys(per_entry, [(r, e, c, t, n) for r, c, e, t, n, _lo, _hi in fresh_criteria])
+    fresh_rounds = {(rid, eid, n, total, keys[(rid, eid)])
+                    for (rid, eid), (n, total) in per_entry.items()}
     out: list[str] = []
     for name, stored_sql, fresh in (
         ("entry_round_totals",
@@ -198,6 +202,8 @@ def differences(session: Session, limit: int = 20) -> list[str]:
         ("entry_criterion_totals",
          "SELECT round_id, criterion_id, entry_id, total_milli, score_count, min_milli,"
          " max_milli FROM entry_criterion_totals", fresh_criteria),
+        ("sheet_totals", "SELECT round_id, entry_id, judge_id, numerator FROM sheet_totals",
+         fresh_sheets),
     ):
         stored = {tuple(_plain(v) for v in r) for r in session.execute(text(stored_sql))}
         for row in sorted(fresh - stored, key=repr)[:limit]:

@@ -363,6 +363,28 @@ class EntryRoundTotal(Base):
     criteria_key: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
+class SheetTotal(Base):
+    """Derived data like EntryRoundTotal: each counted sheet's numerator (its total is
+    numerator / (1000 × L), L the lcm of the round's max_milli), for the methods that need
+    every sheet's total (median, trimmed mean, standardized) and the fairness evidence."""
+
+    __tablename__ = "sheet_totals"
+    __table_args__ = (
+        Index("ix_sheet_totals_entry", "entry_id"),
+        {"sqlite_with_rowid": False},
+    )
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("rounds.id", ondelete="CASCADE"), primary_key=True
+    )
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True
+    )
+    judge_id: Mapped[int] = mapped_column(
+        ForeignKey("judges.id", ondelete="CASCADE"), primary_key=True
+    )
+    numerator: Mapped[int] = mapped_column(BigInteger)
+
+
 class EntryCriterionTotal(Base):
     """Derived data like EntryRoundTotal: the sum, count, minimum and maximum of an entry's
     counted scores on one criterion (thousandths). Keyed by round and criterion first, so

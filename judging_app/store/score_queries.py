@@ -6,9 +6,9 @@ the numerator Σ weight_milli × value_milli × (L / max_milli) is an exact inte
 SQLite and PostgreSQL compute in 64-bit integers. Only submitted sheets of eligible entries
 by judges without a conflict with the entry count.
 
-The mean and the criterion tie-breaks read the per-entry totals kept by store.entry_totals
-(one row per entry and criterion instead of one per score); the per-sheet reads are for
-the other methods, the first-places tie-break and the fairness evidence.
+Totals are read from what store.entry_totals keeps (one row per sheet, per entry, per entry
+and criterion instead of one per score); only the median's criterion tie-break and the
+per-sheet criterion scores of a few tied entries read the scores themselves.
 """
 
 from __future__ import annotations
@@ -58,32 +58,23 @@ def entry_round_totals(reader: RowReader, round_id: int
     return [(e, int(n), s, None if k is None else bytes(k)) for e, n, s, k in rows]
 
 
-def sheet_numerators(reader: RowReader, round_id: int, lcm: int) -> list[tuple[int, int, int]]:
-    """(entry_id, judge_id, numerator) of every counted sheet; total = numerator/(1000·lcm)."""
-    sql = (
-        "SELECT sh.entry_id, sh.judge_id, SUM(CAST(c.weight_milli AS BIGINT)"
-        " * (CAST(:lcm AS BIGINT) / c.scale_max_milli) * s.value_milli)"
-        " FROM scores s JOIN criteria c ON c.id = s.criterion_id"
-        + _COUNTED
-        + " GROUP BY sh.id, sh.entry_id, sh.judge_id"
-    )
-    return _ints(reader, reader.all(sql, {"round_id": round_id, "lcm": lcm}))
+def sheet_numerators(reader: RowReader, round_id: int) -> list[tuple[int, int, int]]:
+    """(entry_id, judge_id, numerator) of every counted sheet, from store.entry_totals
+    (eligible or not: the caller knows its entries); total = numerator/(1000·lcm)."""
+    return _ints(reader, reader.all(
+        "SELECT entry_id, judge_id, numerator FROM sheet_totals WHERE round_id = :r",
+        {"r": round_id}))
 
 
-def sheet_numerators_of(reader: RowReader, round_id: int, lcm: int, entry_ids: Collection[int]
+def sheet_numerators_of(reader: RowReader, round_id: int, entry_ids: Collection[int]
                         ) -> list[tuple[int, int, int]]:
     """`sheet_numerators` of some entries only."""
     if len(entry_ids) > WHOLE_ROUND_ABOVE:
-        return sheet_numerators(reader, round_id, lcm)
+        return sheet_numerators(reader, round_id)
     condition, params = in_list("e", sorted(entry_ids))
-    sql = (
-        "SELECT sh.entry_id, sh.judge_id, SUM(CAST(c.weight_milli AS BIGINT)"
-        " * (CAST(:lcm AS BIGINT) / c.scale_max_milli) * s.value_milli)"
-        " FROM scores s JOIN criteria c ON c.id = s.criterion_id"
-        + _COUNTED + " AND sh.entry_id " + condition
-        + " GROUP BY sh.id, sh.entry_id, sh.judge_id"
-    )
-    return _ints(reader, reader.all(sql, {"round_id": round_id, "lcm": lcm, **params}))
+    return _ints(reader, reader.all(
+        "SELECT entry_id, judge_id, numerator FROM sheet_totals WHERE round_id = :r"
+        " AND entry_id " + condition, {"r": round_id, **params}))
 
 
 def expected_sheet_counts(reader: RowReader, round_id: int) -> dict[int, int]:

@@ -56,16 +56,24 @@ def upgrade() -> None:
         sqlite_with_rowid=False,
     )
     op.create_index('ix_entry_criterion_totals_entry', 'entry_criterion_totals', ['entry_id'])
+    op.create_table(
+        'sheet_totals',
+        sa.Column('round_id', sa.Integer(), nullable=False),
+        sa.Column('entry_id', sa.Integer(), nullable=False),
+        sa.Column('judge_id', sa.Integer(), nullable=False),
+        sa.Column('numerator', sa.BigInteger(), nullable=False),
+        _key('sheet_totals', 'entry_id', 'entries'),
+        _key('sheet_totals', 'judge_id', 'judges'),
+        _key('sheet_totals', 'round_id', 'rounds'),
+        sa.PrimaryKeyConstraint('round_id', 'entry_id', 'judge_id', name=op.f('pk_sheet_totals')),
+        sqlite_with_rowid=False,
+    )
+    op.create_index('ix_sheet_totals_entry', 'sheet_totals', ['entry_id'])
     op.create_index('ix_score_sheets_entry', 'score_sheets', ['entry_id'])
     # Fill them from the scores already there (what entry_totals.rebuild does; written out
     # here so that this migration stays what it was when the code changes).
     counted = ("sh.state = 'submitted' AND NOT EXISTS (SELECT 1 FROM conflicts cf"
                " WHERE cf.judge_id = sh.judge_id AND cf.entry_id = sh.entry_id)")
-    op.execute(
-        "INSERT INTO entry_round_totals (round_id, entry_id, sheets, numerator)"
-        " SELECT sh.round_id, sh.entry_id, COUNT(*), 0 FROM score_sheets sh WHERE " + counted
-        + " GROUP BY sh.round_id, sh.entry_id"
-    )
     op.execute(
         "INSERT INTO entry_criterion_totals"
         " (round_id, criterion_id, entry_id, total_milli, score_count, min_milli, max_milli)"
@@ -79,12 +87,18 @@ def upgrade() -> None:
         maxima.setdefault(rid, []).append(top)
     for rid, tops in maxima.items():
         op.get_bind().execute(sa.text(
-            "UPDATE entry_round_totals SET numerator = COALESCE((SELECT SUM(CAST(t.total_milli"
-            " AS BIGINT) * c.weight_milli * (CAST(:lcm AS BIGINT) / c.scale_max_milli))"
-            " FROM entry_criterion_totals t JOIN criteria c ON c.id = t.criterion_id"
-            " WHERE t.entry_id = entry_round_totals.entry_id"
-            " AND t.round_id = entry_round_totals.round_id), 0) WHERE round_id = :round_id"
+            "INSERT INTO sheet_totals (round_id, entry_id, judge_id, numerator)"
+            " SELECT sh.round_id, sh.entry_id, sh.judge_id, SUM(CAST(c.weight_milli AS BIGINT)"
+            " * (CAST(:lcm AS BIGINT) / c.scale_max_milli) * s.value_milli)"
+            " FROM scores s JOIN criteria c ON c.id = s.criterion_id"
+            " JOIN score_sheets sh ON sh.id = s.sheet_id WHERE sh.round_id = :round_id AND "
+            + counted + " GROUP BY sh.id, sh.round_id, sh.entry_id, sh.judge_id"
         ), {"round_id": rid, "lcm": math.lcm(*tops)})
+    op.execute(
+        "INSERT INTO entry_round_totals (round_id, entry_id, sheets, numerator)"
+        " SELECT round_id, entry_id, COUNT(*), SUM(numerator) FROM sheet_totals"
+        " GROUP BY round_id, entry_id"
+    )
     _fill_criteria_keys(op.get_bind())
 
 
@@ -124,6 +138,8 @@ def _fill_criteria_keys(bind) -> None:
 
 def downgrade() -> None:
     op.drop_index('ix_score_sheets_entry', table_name='score_sheets')
+    op.drop_index('ix_sheet_totals_entry', table_name='sheet_totals')
+    op.drop_table('sheet_totals')
     op.drop_index('ix_entry_criterion_totals_entry', table_name='entry_criterion_totals')
     op.drop_table('entry_criterion_totals')
     op.drop_index('ix_entry_round_totals_entry', table_name='entry_round_totals')
