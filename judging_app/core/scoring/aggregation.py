@@ -63,6 +63,14 @@ def aggregate_round(
     if method == AggregationMethod.MEAN and data.entry_sums is not None:
         counts = {e: n for e, _s, n in data.entry_sums}
         values = {e: (s, n * den) for e, s, n in data.entry_sums}
+    elif (method == AggregationMethod.TRIMMED_MEAN and data.entry_sums is not None
+          and all(n < max(trimmed_min_sheets, 3) for _e, _s, n in data.entry_sums)):
+        # no entry has enough sheets to trim: every one falls back to the mean
+        counts = {e: n for e, _s, n in data.entry_sums}
+        values = {e: (s, n * den) for e, s, n in data.entry_sums}
+        fallback.update(counts)
+        if fallback:
+            notes.append(fallback_note(data.round, trimmed_min_sheets, fallback))
     elif method == AggregationMethod.MEAN:
         sums: defaultdict[int, int] = defaultdict(int)
         for e, _j, x in rows:

@@ -125,13 +125,18 @@ class TieBreakContext:
             for cid, value in sheet.scores.items():
                 per_entry.setdefault(cid, []).append(value)
 
-    def mean_criteria_keys(self, data: RoundData) -> Mapping[int, bytes | None] | None:
-        """The round's per-entry criteria keys, when they apply: the mean (and the
-        standardized method, which compares criteria by their mean) with a provider."""
-        if data.mean_criteria_keys is None or self.method not in (
-            AggregationMethod.MEAN, AggregationMethod.STANDARDIZED
-        ):
+    def mean_criteria_keys(self, data: RoundData, entry_ids: Collection[int]
+                           ) -> Mapping[int, bytes | None] | None:
+        """The round's per-entry criteria keys, when they apply to these entries: the mean,
+        the standardized method (which compares criteria by their mean), and the trimmed
+        mean when none of them has enough sheets to trim (it is then their mean)."""
+        if data.mean_criteria_keys is None or self.method == AggregationMethod.MEDIAN:
             return None
+        if self.method == AggregationMethod.TRIMMED_MEAN:
+            counts = self.scores[data.round.id].sheet_counts
+            floor = max(self.trimmed_min_sheets, 3)
+            if any(counts.get(e, 0) >= floor for e in entry_ids):
+                return None
         keys = self._keys.get(data.round.id)
         if keys is None:
             keys = self._keys[data.round.id] = data.mean_criteria_keys()

@@ -96,7 +96,7 @@ def criteria_by_weight_batch(ctx: TieBreakContext, groups: Sequence[Sequence[int
     tied."""
     data = ctx.ranked_round
     work = Refinement(groups)
-    keys = ctx.mean_criteria_keys(data)
+    keys = ctx.mean_criteria_keys(data, work.order)
     if keys is not None and all(keys.get(e) is not None for e in work.order):
         work.split_by_key(keys.__getitem__)  # every criterion at once (core.scoring.criteria_keys)
         return work.parts()
