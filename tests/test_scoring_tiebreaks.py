@@ -389,14 +389,17 @@ def _with_summaries(data: RoundData, sheets, keys: str = "summaries") -> RoundDa
         sums.setdefault(e, [0, 0])
         sums[e][0] += x
         sums[e][1] += 1
-    def criterion_keys(criterion_id, floor, entry_ids):
+    def criterion_keys(criterion_id, floor, entry_ids, median):
         most = max((len(v) for v in acc.values()), default=1)
         scale = math.lcm(*range(1, most + 1))
         out = {}
         for (e, c), v in acc.items():
             if c != criterion_id or (entry_ids is not None and e not in entry_ids):
                 continue
-            if floor is not None and len(v) >= floor:
+            ordered = sorted(v)
+            if median:
+                out[e] = ordered[(len(v) - 1) // 2] + ordered[len(v) // 2]
+            elif floor is not None and len(v) >= floor:
                 out[e] = (sum(v) - min(v) - max(v)) * (scale // (len(v) - 2))
             else:
                 out[e] = sum(v) * (scale // len(v))

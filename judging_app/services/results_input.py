@@ -101,10 +101,11 @@ def _round_data(reader: RowReader, info: RoundInfo, entry_ids: set[int]) -> Roun
     expected = score_queries.expected_sheet_counts(reader, rid)
     most: list[int] = []  # read once, on the first tie-break that needs it
 
-    def criterion_keys(criterion_id, floor, entry_ids):
+    def criterion_keys(criterion_id, floor, entry_ids, median=False):
         if not most:
             most.append(score_queries.max_sheets(reader, rid))
-        return score_queries.criterion_keys(reader, rid, criterion_id, floor, most[0], entry_ids)
+        return score_queries.criterion_keys(reader, rid, criterion_id, floor, most[0], entry_ids,
+                                            median)
 
     def provider(entry_ids):
         # Values in integer thousandths: tie-breaks only compare them with each other.

@@ -46,15 +46,25 @@ _SHEET_TOTALS = (
 )
 _SHEET_GROUP = " GROUP BY sh.id, sh.round_id, sh.entry_id, sh.judge_id"
 _INSERT_SHEET = "INSERT INTO sheet_totals (round_id, entry_id, judge_id, numerator) "
-_CRITERION_TOTALS = (
-    "SELECT sh.round_id, s.criterion_id, sh.entry_id, SUM(s.value_milli), COUNT(*),"
-    " MIN(s.value_milli), MAX(s.value_milli)"
-    " FROM scores s JOIN score_sheets sh ON sh.id = s.sheet_id WHERE " + _COUNTED_SHEET
-)
-_CRITERION_GROUP = " GROUP BY sh.round_id, s.criterion_id, sh.entry_id"
+def _criterion_totals(condition: str = "") -> str:
+    """Per entry and criterion: sum, count, min, max and twice the median of the counted
+    scores (the two middle values added; the middle one twice for an odd count)."""
+    return (
+        "SELECT round_id, criterion_id, entry_id, SUM(v), COUNT(*), MIN(v), MAX(v),"
+        " SUM(CASE WHEN rn = (n + 1) / 2 THEN v ELSE 0 END)"
+        " + SUM(CASE WHEN rn = n / 2 + 1 THEN v ELSE 0 END)"
+        " FROM (SELECT sh.round_id, s.criterion_id, sh.entry_id, s.value_milli AS v,"
+        " ROW_NUMBER() OVER (PARTITION BY sh.round_id, s.criterion_id, sh.entry_id"
+        " ORDER BY s.value_milli) AS rn,"
+        " COUNT(*) OVER (PARTITION BY sh.round_id, s.criterion_id, sh.entry_id) AS n"
+        " FROM scores s JOIN score_sheets sh ON sh.id = s.sheet_id WHERE " + _COUNTED_SHEET
+        + condition + ") x GROUP BY round_id, criterion_id, entry_id"
+    )
+
+
 _INSERT_CRITERION = (
-    "INSERT INTO entry_criterion_totals"
-    " (round_id, criterion_id, entry_id, total_milli, score_count, min_milli, max_milli) "
+    "INSERT INTO entry_criterion_totals (round_id, criterion_id, entry_id, total_milli,"
+    " score_count, min_milli, max_milli, median2_milli) "
 )
 # Per entry and round, from its sheets' numerators just written.
 _INSERT_ROUND = (
@@ -109,7 +119,7 @@ def _recompute(session: Session, condition: str, params: dict, expanding: bool =
     for rid, lcm in rubrics.lcm.items():
         run(_INSERT_SHEET + _SHEET_TOTALS + and_sheet + _SHEET_GROUP,
             {"round_id": rid, "lcm": lcm})
-    run(_INSERT_CRITERION + _CRITERION_TOTALS + and_sheet + _CRITERION_GROUP)
+    run(_INSERT_CRITERION + _criterion_totals(and_sheet))
     run(_INSERT_ROUND + where + _ROUND_GROUP)
     keys = rubrics.keys(
         run("SELECT round_id, entry_id FROM entry_round_totals" + where).all(),
@@ -185,13 +195,13 @@ def differences(session: Session, limit: int = 20) -> list[str]:
                     for r in session.execute(text(_SHEET_TOTALS + _SHEET_GROUP),
                                              {"round_id": rid, "lcm": lcm})}
     fresh_criteria = {tuple(int(v) for v in r)
-                      for r in session.execute(text(_CRITERION_TOTALS + _CRITERION_GROUP))}
+                      for r in session.execute(text(_criterion_totals()))}
     per_entry: dict[tuple[int, int], list[int]] = {}
     for rid, eid, _judge, numerator in fresh_sheets:
         acc = per_entry.setdefault((rid, eid), [0, 0])
         acc[0] += 1
         acc[1] += numerator
-    keys = rubrics.keys(per_entry, [(r, e, c, t, n) for r, c, e, t, n, _lo, _hi in fresh_criteria])
+    keys = rubrics.keys(per_entry, [(r, e, c, t, n) for r, c, e, t, n, *_ in fresh_criteria])
     fresh_rounds = {(rid, eid, n, total, keys[(rid, eid)])
                     for (rid, eid), (n, total) in per_entry.items()}
     out: list[str] = []
@@ -201,7 +211,7 @@ def differences(session: Session, limit: int = 20) -> list[str]:
          fresh_rounds),
         ("entry_criterion_totals",
          "SELECT round_id, criterion_id, entry_id, total_milli, score_count, min_milli,"
-         " max_milli FROM entry_criterion_totals", fresh_criteria),
+         " max_milli, median2_milli FROM entry_criterion_totals", fresh_criteria),
         ("sheet_totals", "SELECT round_id, entry_id, judge_id, numerator FROM sheet_totals",
          fresh_sheets),
     ):

@@ -386,8 +386,8 @@ class SheetTotal(Base):
 
 
 class EntryCriterionTotal(Base):
-    """Derived data like EntryRoundTotal: the sum, count, minimum and maximum of an entry's
-    counted scores on one criterion (thousandths). Keyed by round and criterion first, so
+    """Derived data like EntryRoundTotal: the sum, count, minimum, maximum and twice the
+    median of an entry's counted scores on one criterion (thousandths). Keyed by round and criterion first, so
     that a tie-break reads one criterion of a whole round in key order."""
 
     __tablename__ = "entry_criterion_totals"
@@ -409,6 +409,7 @@ class EntryCriterionTotal(Base):
     score_count: Mapped[int] = mapped_column(Integer)
     min_milli: Mapped[int] = mapped_column(Integer)
     max_milli: Mapped[int] = mapped_column(Integer)
+    median2_milli: Mapped[int] = mapped_column(Integer)  # twice the median: an integer
 
 
 class Advancement(Base):

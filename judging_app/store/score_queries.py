@@ -137,18 +137,19 @@ def max_sheets(reader: RowReader, round_id: int) -> int:
 
 
 def criterion_keys(reader: RowReader, round_id: int, criterion_id: int, floor: int | None,
-                   most_sheets: int, entry_ids: Collection[int] | None = None
-                   ) -> dict[int, int] | None:
+                   most_sheets: int, entry_ids: Collection[int] | None = None,
+                   median: bool = False) -> dict[int, int] | None:
     """entry_id -> its mean on one criterion (thousandths) times lcm(1..most_sheets), or its
     trimmed mean (one highest and one lowest score dropped) when it has at least `floor`
     scores: what core.scoring.tiebreak_context computes from the summaries, done in SQL.
     Exact: every count (and count - 2) divides the factor. None above KEYS_MAX_SHEETS.
-    With `entry_ids` (at most WHOLE_ROUND_ABOVE), only those entries."""
-    if most_sheets > KEYS_MAX_SHEETS:
+    With `entry_ids` (at most WHOLE_ROUND_ABOVE), only those entries. With `median`: twice
+    each entry's median on the criterion instead (kept with the totals)."""
+    if most_sheets > KEYS_MAX_SHEETS and not median:
         return None
     scale = math.lcm(*range(1, most_sheets + 1)) if most_sheets else 1
     mean = "total_milli * (CAST(:scale AS BIGINT) / score_count)"
-    value = mean if floor is None else (
+    value = "median2_milli" if median else mean if floor is None else (
         "CASE WHEN score_count >= :floor THEN (total_milli - min_milli - max_milli)"
         " * (CAST(:scale AS BIGINT) / (score_count - 2)) ELSE " + mean + " END")
     params = {"r": round_id, "c": criterion_id, "scale": scale, "floor": floor}
@@ -158,8 +159,10 @@ def criterion_keys(reader: RowReader, round_id: int, criterion_id: int, floor: i
         condition, ids = in_list("e", sorted(entry_ids))
         sql += " AND entry_id " + condition
         params.update(ids)
-    if floor is None:
+    if floor is None or median:
         del params["floor"]
+    if median:
+        del params["scale"]
     return dict(_ints(reader, reader.all(sql, params)))
 
 

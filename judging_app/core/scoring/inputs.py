@@ -112,12 +112,13 @@ EntrySumRow = tuple[int, int, int]
 """(entry_id, Σ of its sheet numerators, number of sheets): all the mean needs."""
 
 CriterionKeysProvider = Callable[
-    [int, "int | None", "Collection[int] | None"], "Mapping[int, int] | None"]
+    [int, "int | None", "Collection[int] | None", bool], "Mapping[int, int] | None"]
 """Given a criterion id, for the trimmed mean its minimum number of scores (None for the
-mean), and the entries wanted (None: every entry): entry id -> the entry's aggregated score
-on that criterion times a factor shared by every entry of the round, as `TieBreakContext`
-would compute it from the summaries, done by the database. An entry without a score on the
-criterion is left out. None when it cannot (the summaries are used then)."""
+mean), the entries wanted (None: every entry) and whether the median is wanted: entry id ->
+the entry's aggregated score on that criterion times a factor shared by every entry of the
+round (for the median: twice the median), as `TieBreakContext` would compute it from the
+summaries or the values, done by the database. An entry without a score on the criterion is
+left out. None when it cannot (the summaries or values are used then)."""
 
 CriterionValuesProvider = Callable[[int], Iterable[tuple[int, int]]]
 """Given a criterion id, every counted score on it as (entry_id, value), integers in one

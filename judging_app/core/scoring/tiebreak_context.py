@@ -87,7 +87,7 @@ class TieBreakContext:
         trimmed = self.method == AggregationMethod.TRIMMED_MEAN
         floor = max(self.trimmed_min_sheets, 3)
         if data.criterion_keys is not None:
-            keys = data.criterion_keys(criterion_id, floor if trimmed else None, None)
+            keys = data.criterion_keys(criterion_id, floor if trimmed else None, None, False)
             if keys is not None:
                 return dict(keys)
         rows = list(data.criterion_summaries(criterion_id, trimmed))  # type: ignore[misc]
@@ -162,19 +162,24 @@ class TieBreakContext:
         wanted = [e for e in entry_ids if e not in column]
         if not wanted:
             return column
-        if self.uses_summaries(data):
-            if data.criterion_keys is not None and len(wanted) <= FEW_ENTRIES:
-                trimmed = self.method == AggregationMethod.TRIMMED_MEAN
-                floor = max(self.trimmed_min_sheets, 3) if trimmed else None
-                keys = data.criterion_keys(criterion_id, floor, wanted)
-                if keys is not None:  # a few entries left tied: read just theirs
-                    column.update(keys)
+        summaries, values = self.uses_summaries(data), self.uses_values(data)
+        if (summaries or values) and data.criterion_keys is not None:
+            trimmed = self.method == AggregationMethod.TRIMMED_MEAN
+            floor = max(self.trimmed_min_sheets, 3) if trimmed else None
+            few = len(wanted) <= FEW_ENTRIES  # else the whole criterion at once
+            keys = data.criterion_keys(criterion_id, floor, wanted if few else None, values)
+            if keys is not None:
+                column.update(keys)
+                if few:
                     for e in wanted:
                         column.setdefault(e, -1)
-                    return column
+                else:
+                    column.complete = True
+                return column
+        if summaries:
             column.update(self._summary_column(data, criterion_id))
             column.complete = True
-        elif self.uses_values(data):
+        elif values:
             column.update(self._median_column(data, criterion_id))
             column.complete = True
         else:

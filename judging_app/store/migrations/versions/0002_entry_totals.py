@@ -47,6 +47,7 @@ def upgrade() -> None:
         sa.Column('score_count', sa.Integer(), nullable=False),
         sa.Column('min_milli', sa.Integer(), nullable=False),
         sa.Column('max_milli', sa.Integer(), nullable=False),
+        sa.Column('median2_milli', sa.Integer(), nullable=False),
         sa.CheckConstraint('score_count > 0', name=op.f('ck_entry_criterion_totals_score_count')),
         _key('entry_criterion_totals', 'criterion_id', 'criteria'),
         _key('entry_criterion_totals', 'entry_id', 'entries'),
@@ -75,12 +76,17 @@ def upgrade() -> None:
     counted = ("sh.state = 'submitted' AND NOT EXISTS (SELECT 1 FROM conflicts cf"
                " WHERE cf.judge_id = sh.judge_id AND cf.entry_id = sh.entry_id)")
     op.execute(
-        "INSERT INTO entry_criterion_totals"
-        " (round_id, criterion_id, entry_id, total_milli, score_count, min_milli, max_milli)"
-        " SELECT sh.round_id, s.criterion_id, sh.entry_id, SUM(s.value_milli), COUNT(*),"
-        " MIN(s.value_milli), MAX(s.value_milli)"
+        "INSERT INTO entry_criterion_totals (round_id, criterion_id, entry_id, total_milli,"
+        " score_count, min_milli, max_milli, median2_milli)"
+        " SELECT round_id, criterion_id, entry_id, SUM(v), COUNT(*), MIN(v), MAX(v),"
+        " SUM(CASE WHEN rn = (n + 1) / 2 THEN v ELSE 0 END)"
+        " + SUM(CASE WHEN rn = n / 2 + 1 THEN v ELSE 0 END)"
+        " FROM (SELECT sh.round_id, s.criterion_id, sh.entry_id, s.value_milli AS v,"
+        " ROW_NUMBER() OVER (PARTITION BY sh.round_id, s.criterion_id, sh.entry_id"
+        " ORDER BY s.value_milli) AS rn,"
+        " COUNT(*) OVER (PARTITION BY sh.round_id, s.criterion_id, sh.entry_id) AS n"
         " FROM scores s JOIN score_sheets sh ON sh.id = s.sheet_id WHERE " + counted
-        + " GROUP BY sh.round_id, s.criterion_id, sh.entry_id"
+        + ") x GROUP BY round_id, criterion_id, entry_id"
     )
     maxima: dict[int, list[int]] = {}
     for rid, top in op.get_bind().execute(sa.text("SELECT round_id, scale_max_milli FROM criteria")):
