@@ -57,3 +57,21 @@ def test_refinement_splits_each_part_like_a_stable_sort(keys_per_group):
     assert work.parts() == expected
     assert sorted(map(sorted, split)) == sorted(sorted(g) for g, p in zip(groups, expected, strict=True)
                                                 if len(g) > 1 and len(p) > 1)
+
+
+median_item = st.one_of(st.none(), st.integers(0, 400_000))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 6).flatmap(lambda n: st.tuples(
+    st.lists(median_item, min_size=n, max_size=n), st.lists(median_item, min_size=n, max_size=n))))
+def test_median_keys_compare_like_the_medians_criterion_by_criterion(pair):
+    from judging_app.core.scoring.criteria_keys import median_criteria_key
+
+    a, b = pair
+
+    def plain(items):
+        return tuple((0, 0) if x is None else (1, x) for x in items)
+
+    ka, kb = median_criteria_key(a), median_criteria_key(b)
+    assert (ka < kb) == (plain(a) < plain(b)) and (ka == kb) == (plain(a) == plain(b))

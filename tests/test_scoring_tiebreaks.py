@@ -370,7 +370,7 @@ def _with_summaries(data: RoundData, sheets, keys: str = "summaries") -> RoundDa
     import dataclasses
     import math
 
-    from judging_app.core.scoring.criteria_keys import mean_criteria_key
+    from judging_app.core.scoring.criteria_keys import mean_criteria_key, median_criteria_key
 
     acc: dict[tuple[int, int], list[int]] = {}
     for s in sheets:
@@ -411,11 +411,19 @@ def _with_summaries(data: RoundData, sheets, keys: str = "summaries") -> RoundDa
         return {e: mean_criteria_key([(sum(acc[(e, c)]), len(acc[(e, c)])) if (e, c) in acc
                                       else None for c in order]) for e in sums}
 
+    def median_keys():
+        def twice_median(v):
+            v = sorted(v)
+            return v[(len(v) - 1) // 2] + v[len(v) // 2]
+        return {e: median_criteria_key([twice_median(acc[(e, c)]) if (e, c) in acc else None
+                                        for c in order]) for e in sums}
+
     return dataclasses.replace(
         data, criterion_scores=None, criterion_summaries=summaries, criterion_values=values,
         entry_sums=[(e, s, n) for e, (s, n) in sorted(sums.items())],
         criterion_keys=criterion_keys if keys == "keys" else None,
-        mean_criteria_keys=criteria_keys if keys == "criteria_keys" else None)
+        mean_criteria_keys=criteria_keys if keys == "criteria_keys" else None,
+        median_criteria_keys=median_keys if keys == "criteria_keys" else None)
 
 
 @settings(max_examples=80, deadline=None)

@@ -93,10 +93,13 @@ def _round_data(reader: RowReader, info: RoundInfo, entry_ids: set[int]) -> Roun
         return totals[0]
 
     def entry_sums():
-        return [(e, n, s) for e, n, s, _k in round_totals() if e in entry_ids]
+        return [(e, n, s) for e, n, s, _k, _m in round_totals() if e in entry_ids]
 
     def criteria_keys():
-        return {e: k for e, _n, _s, k in round_totals()}
+        return {e: k for e, _n, _s, k, _m in round_totals()}
+
+    def median_keys():
+        return {e: m for e, _n, _s, _k, m in round_totals()}
 
     expected = score_queries.expected_sheet_counts(reader, rid)
     most: list[int] = []  # read once, on the first tie-break that needs it
@@ -127,6 +130,7 @@ def _round_data(reader: RowReader, info: RoundInfo, entry_ids: set[int]) -> Roun
         entry_sums=LazyRows(entry_sums),
         criterion_keys=criterion_keys,
         mean_criteria_keys=criteria_keys,
+        median_criteria_keys=median_keys,
         sheet_totals_of=lambda wanted: [
             r for r in score_queries.sheet_numerators_of(reader, rid, wanted) if r[0] in entry_ids],
     )

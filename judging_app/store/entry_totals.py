@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
-from judging_app.core.scoring.criteria_keys import mean_criteria_key
+from judging_app.core.scoring.criteria_keys import mean_criteria_key, median_criteria_key
 
 _COUNTED_SHEET = (
     "sh.state = 'submitted' AND NOT EXISTS (SELECT 1 FROM conflicts cf"
@@ -93,15 +93,20 @@ class _Rubrics:
                     for rid in self.order}
 
     def keys(self, pairs: Iterable[tuple[int, int]], totals: Iterable[tuple]
-             ) -> dict[tuple[int, int], bytes | None]:
-        """(round, entry) -> criteria key, from (round, entry, criterion, sum, count) rows of
-        the criterion totals."""
-        by_pair: dict[tuple[int, int], dict[int, tuple[int, int]]] = {}
-        for rid, eid, cid, total, count in totals:
-            by_pair.setdefault((rid, eid), {})[cid] = (int(total), int(count))
-        return {(rid, eid): mean_criteria_key(
-                    [by_pair.get((rid, eid), {}).get(c) for c in self.order.get(rid, ())])
-                for rid, eid in pairs}
+             ) -> dict[tuple[int, int], tuple[bytes | None, bytes | None]]:
+        """(round, entry) -> (mean criteria key, median criteria key), from (round, entry,
+        criterion, sum, count, twice the median) rows of the criterion totals."""
+        by_pair: dict[tuple[int, int], dict[int, tuple[int, int, int]]] = {}
+        for rid, eid, cid, total, count, median2 in totals:
+            by_pair.setdefault((rid, eid), {})[cid] = (int(total), int(count), int(median2))
+        out = {}
+        for rid, eid in pairs:
+            values = by_pair.get((rid, eid), {})
+            ordered = [values.get(c) for c in self.order.get(rid, ())]
+            out[(rid, eid)] = (
+                mean_criteria_key([None if v is None else v[:2] for v in ordered]),
+                median_criteria_key([None if v is None else v[2] for v in ordered]))
+        return out
 
 
 def _recompute(session: Session, condition: str, params: dict, expanding: bool = False) -> None:
@@ -123,12 +128,13 @@ def _recompute(session: Session, condition: str, params: dict, expanding: bool =
     run(_INSERT_ROUND + where + _ROUND_GROUP)
     keys = rubrics.keys(
         run("SELECT round_id, entry_id FROM entry_round_totals" + where).all(),
-        run("SELECT round_id, entry_id, criterion_id, total_milli, score_count"
+        run("SELECT round_id, entry_id, criterion_id, total_milli, score_count, median2_milli"
             " FROM entry_criterion_totals" + where).all())
     if keys:
         session.execute(text(
-            "UPDATE entry_round_totals SET criteria_key = :k WHERE round_id = :r AND entry_id = :e"
-        ), [{"r": r, "e": e, "k": k} for (r, e), k in keys.items()])
+            "UPDATE entry_round_totals SET criteria_key = :k, median_criteria_key = :m"
+            " WHERE round_id = :r AND entry_id = :e"
+        ), [{"r": r, "e": e, "k": k, "m": m} for (r, e), (k, m) in keys.items()])
 
 
 def _lock(session: Session, where: str, params: dict, expanding: bool = False) -> None:
@@ -201,13 +207,15 @@ def differences(session: Session, limit: int = 20) -> list[str]:
         acc = per_entry.setdefault((rid, eid), [0, 0])
         acc[0] += 1
         acc[1] += numerator
-    keys = rubrics.keys(per_entry, [(r, e, c, t, n) for r, c, e, t, n, *_ in fresh_criteria])
-    fresh_rounds = {(rid, eid, n, total, keys[(rid, eid)])
+    keys = rubrics.keys(per_entry, [(r, e, c, t, n, m) for r, c, e, t, n, _lo, _hi, m
+                                    in fresh_criteria])
+    fresh_rounds = {(rid, eid, n, total, *keys[(rid, eid)])
                     for (rid, eid), (n, total) in per_entry.items()}
     out: list[str] = []
     for name, stored_sql, fresh in (
         ("entry_round_totals",
-         "SELECT round_id, entry_id, sheets, numerator, criteria_key FROM entry_round_totals",
+         "SELECT round_id, entry_id, sheets, numerator, criteria_key, median_criteria_key"
+         " FROM entry_round_totals",
          fresh_rounds),
         ("entry_criterion_totals",
          "SELECT round_id, criterion_id, entry_id, total_milli, score_count, min_milli,"

@@ -361,6 +361,7 @@ class EntryRoundTotal(Base):
     # core.scoring.criteria_keys.mean_criteria_key of the entry's criterion totals (None
     # when it has none): the criteria_by_weight tie-break under the mean in one sort
     criteria_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+    median_criteria_key: Mapped[bytes | None] = mapped_column(LargeBinary)  # the same, median
 
 
 class SheetTotal(Base):

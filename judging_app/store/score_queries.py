@@ -46,16 +46,17 @@ def round_lcm(reader: RowReader, round_id: int) -> int:
 
 
 def entry_round_totals(reader: RowReader, round_id: int
-                       ) -> list[tuple[int, int, int, bytes | None]]:
-    """(entry_id, Σ of its counted sheets' numerators, counted sheets, criteria key) of every
-    entry with a counted sheet (eligible or not: the caller knows its entries), from
-    store.entry_totals."""
+                       ) -> list[tuple[int, int, int, bytes | None, bytes | None]]:
+    """(entry_id, Σ of its counted sheets' numerators, counted sheets, mean criteria key,
+    median criteria key) of every entry with a counted sheet (eligible or not: the caller
+    knows its entries), from store.entry_totals."""
     rows = reader.all(
-        "SELECT entry_id, numerator, sheets, criteria_key FROM entry_round_totals"
-        " WHERE round_id = :r", {"r": round_id})
+        "SELECT entry_id, numerator, sheets, criteria_key, median_criteria_key"
+        " FROM entry_round_totals WHERE round_id = :r", {"r": round_id})
     if reader.dialect == "sqlite":
         return rows
-    return [(e, int(n), s, None if k is None else bytes(k)) for e, n, s, k in rows]
+    return [(e, int(n), s, None if k is None else bytes(k), None if m is None else bytes(m))
+            for e, n, s, k, m in rows]
 
 
 def sheet_numerators(reader: RowReader, round_id: int) -> list[tuple[int, int, int]]:

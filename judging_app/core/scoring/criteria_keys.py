@@ -20,6 +20,20 @@ SCALE = math.lcm(*range(1, MAX_COUNT + 1))  # 232,792,560
 _LIMIT = 1 << 64
 
 
+def median_criteria_key(per_criterion: Sequence[int | None]) -> bytes | None:
+    """The same for the median: twice the median of the scores on each criterion in
+    tie-break order (None: no score), each plus one in 8 big-endian bytes, 0 for no score."""
+    out = bytearray()
+    for item in per_criterion:
+        if item is None:
+            out += bytes(8)
+            continue
+        if item < 0 or item + 1 >= _LIMIT:
+            return None
+        out += (item + 1).to_bytes(8, "big")
+    return bytes(out)
+
+
 def mean_criteria_key(per_criterion: Sequence[tuple[int, int] | None]) -> bytes | None:
     """(sum, count) of the scores on each criterion in tie-break order (None: no score)."""
     out = bytearray()

@@ -169,6 +169,8 @@ class RoundData:
     mean_criteria_keys: Callable[[], Mapping[int, bytes | None]] | None = None
     """entry -> core.scoring.criteria_keys.mean_criteria_key of its criterion totals (kept by
     the database): the criteria_by_weight tie-break under the mean in one sort."""
+    median_criteria_keys: Callable[[], Mapping[int, bytes | None]] | None = None
+    """The same with criteria_keys.median_criteria_key, for the median."""
     sheet_totals_of: Callable[[Collection[int]], Iterable[SheetTotalRow]] | None = None
     """The rows of `totals` for some entries only: what the first-places tie-break reads
     while the whole `totals` has not been read."""

@@ -125,12 +125,17 @@ class TieBreakContext:
             for cid, value in sheet.scores.items():
                 per_entry.setdefault(cid, []).append(value)
 
-    def mean_criteria_keys(self, data: RoundData, entry_ids: Collection[int]
-                           ) -> Mapping[int, bytes | None] | None:
-        """The round's per-entry criteria keys, when they apply to these entries: the mean,
-        the standardized method (which compares criteria by their mean), and the trimmed
-        mean when none of them has enough sheets to trim (it is then their mean)."""
-        if data.mean_criteria_keys is None or self.method == AggregationMethod.MEDIAN:
+    def criteria_keys(self, data: RoundData, entry_ids: Collection[int]
+                      ) -> Mapping[int, bytes | None] | None:
+        """The round's per-entry criteria keys, when they apply to these entries: the
+        median's for the median; the mean's for the mean, the standardized method (which
+        compares criteria by their mean), and the trimmed mean when none of them has
+        enough sheets to trim (it is then their mean)."""
+        if self.method == AggregationMethod.MEDIAN:
+            provider = data.median_criteria_keys
+        else:
+            provider = data.mean_criteria_keys
+        if provider is None:
             return None
         if self.method == AggregationMethod.TRIMMED_MEAN:
             counts = self.scores[data.round.id].sheet_counts
@@ -139,7 +144,7 @@ class TieBreakContext:
                 return None
         keys = self._keys.get(data.round.id)
         if keys is None:
-            keys = self._keys[data.round.id] = data.mean_criteria_keys()
+            keys = self._keys[data.round.id] = provider()
         return keys
 
     def has_whole_column(self, data: RoundData, criterion_id: int) -> bool:

@@ -26,8 +26,8 @@ first), or None / a single sub-group when it cannot separate them. Metrics:
 The chain is applied metric by metric to every tied group of a ranking at once
 (`apply_chain`); a metric with a `batch` form (the criterion metrics) then reads what it
 needs once for all the groups: a criterion's aggregated scores for the entries still tied
-(`TieBreakContext.criterion_column`), or, under the mean, one stored key per entry that
-orders like all the criteria by weight (`criteria_keys`).
+(`TieBreakContext.criterion_column`), or, under the mean and the median, one stored key
+per entry that orders like all the criteria by weight (`criteria_keys`).
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ def criteria_by_weight_batch(ctx: TieBreakContext, groups: Sequence[Sequence[int
     tied."""
     data = ctx.ranked_round
     work = Refinement(groups)
-    keys = ctx.mean_criteria_keys(data, work.order)
+    keys = ctx.criteria_keys(data, work.order)
     if keys is not None and all(keys.get(e) is not None for e in work.order):
         work.split_by_key(keys.__getitem__)  # every criterion at once (core.scoring.criteria_keys)
         return work.parts()

@@ -31,6 +31,7 @@ def upgrade() -> None:
         sa.Column('sheets', sa.Integer(), nullable=False),
         sa.Column('numerator', sa.BigInteger(), nullable=False),
         sa.Column('criteria_key', sa.LargeBinary(), nullable=True),
+        sa.Column('median_criteria_key', sa.LargeBinary(), nullable=True),
         sa.CheckConstraint('sheets > 0', name=op.f('ck_entry_round_totals_sheets')),
         _key('entry_round_totals', 'entry_id', 'entries'),
         _key('entry_round_totals', 'round_id', 'rounds'),
@@ -118,12 +119,18 @@ def _fill_criteria_keys(bind) -> None:
             key=lambda c: (c[1], -c[2], c[3])):
         order.setdefault(rid, []).append(cid)
     totals: dict[tuple[int, int], dict[int, tuple[int, int]]] = {}
-    for rid, eid, cid, total, count in bind.execute(sa.text(
-            "SELECT round_id, entry_id, criterion_id, total_milli, score_count"
+    medians: dict[tuple[int, int], dict[int, int]] = {}
+    for rid, eid, cid, total, count, median2 in bind.execute(sa.text(
+            "SELECT round_id, entry_id, criterion_id, total_milli, score_count, median2_milli"
             " FROM entry_criterion_totals")):
         totals.setdefault((rid, eid), {})[cid] = (int(total), count)
+        medians.setdefault((rid, eid), {})[cid] = int(median2)
     updates = []
     for rid, eid in bind.execute(sa.text("SELECT round_id, entry_id FROM entry_round_totals")):
+        median_key = b"".join(
+            bytes(8) if medians.get((rid, eid), {}).get(cid) is None
+            else (medians[(rid, eid)][cid] + 1).to_bytes(8, "big")
+            for cid in order.get(rid, []))
         key: bytearray | None = bytearray()
         for cid in order.get(rid, []):
             item = totals.get((rid, eid), {}).get(cid)
@@ -136,10 +143,12 @@ def _fill_criteria_keys(bind) -> None:
                 key = None
                 break
             key += value.to_bytes(8, "big")
-        updates.append({"r": rid, "e": eid, "k": None if key is None else bytes(key)})
+        updates.append({"r": rid, "e": eid, "k": None if key is None else bytes(key),
+                        "m": median_key})
     if updates:
-        bind.execute(sa.text("UPDATE entry_round_totals SET criteria_key = :k"
-                             " WHERE round_id = :r AND entry_id = :e"), updates)
+        bind.execute(sa.text("UPDATE entry_round_totals SET criteria_key = :k,"
+                             " median_criteria_key = :m WHERE round_id = :r AND entry_id = :e"),
+                     updates)
 
 
 def downgrade() -> None:
