@@ -13,13 +13,11 @@ phase (the process's peak resident set, reset before each phase where Linux allo
 
 from __future__ import annotations
 
-import argparse
-import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
 
-from bench_support import build, phase, reset_peak
+from bench_support import phase, prepare_demo, reset_peak
 
 OUT = Path(__file__).resolve().parent / "out"
 
@@ -51,26 +49,11 @@ def fill(package_path: Path, folder: Path) -> Path:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", default=str(OUT / "packages.sqlite"))
-    parser.add_argument("--entries", type=int, default=10000)
-    parser.add_argument("--judges", type=int, default=60)
-    parser.add_argument("--keep", action="store_true", help="keep the database file")
-    parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.build_only:
-        build(args.db, args.entries, args.judges)
+    prepared = prepare_demo(__doc__.splitlines()[0], str(OUT / "packages.sqlite"), __file__)
+    if prepared is None:
         return 0
+    args, code, round_code = prepared
     is_file = "://" not in args.db
-    if is_file:
-        OUT.mkdir(parents=True, exist_ok=True)
-        for suffix in ("", "-wal", "-shm"):
-            Path(args.db + suffix).unlink(missing_ok=True)
-    child = subprocess.run([sys.executable, __file__, "--build-only", "--db", args.db,
-                            "--entries", str(args.entries), "--judges", str(args.judges)],
-                           check=True, capture_output=True, text=True)
-    print(child.stdout.splitlines()[0])
-    code, round_code = child.stdout.splitlines()[-1].split()
 
     from judging_app.services import judge_packages, results
     from judging_app.services.workspace import Workspace

@@ -50,3 +50,34 @@ def phase(name: str, fn, resettable: bool, width: int = 36):
     seconds = time.perf_counter() - start
     print(f"{name:<{width}} {seconds:>8.2f} s   peak {peak_mb(resettable):>7.0f} MB")
     return result
+
+
+def prepare_demo(description: str, default_db: str, script: str):
+    """The command line shared by the judging benchmarks (--db, --entries, --judges, --keep)
+    and the unscored demo built fresh in a child process (so that this process's peak memory
+    is the benchmark's own). Returns (args, competition code, round code), or None when this
+    process is that child (it has built the demo)."""
+    import argparse
+    import subprocess
+    import sys
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--db", default=default_db)
+    parser.add_argument("--entries", type=int, default=10000)
+    parser.add_argument("--judges", type=int, default=60)
+    parser.add_argument("--keep", action="store_true", help="keep the database file")
+    parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.build_only:
+        build(args.db, args.entries, args.judges)
+        return None
+    if "://" not in args.db:
+        Path(args.db).parent.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            Path(args.db + suffix).unlink(missing_ok=True)
+    child = subprocess.run([sys.executable, script, "--build-only", "--db", args.db,
+                            "--entries", str(args.entries), "--judges", str(args.judges)],
+                           check=True, capture_output=True, text=True)
+    print(child.stdout.splitlines()[0])
+    code, round_code = child.stdout.splitlines()[-1].split()
+    return args, code, round_code
