@@ -31,18 +31,15 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
 from judging_app.core.scoring.criteria_keys import mean_criteria_key, median_criteria_key
+from judging_app.store.score_queries import COUNTED_SHEET
 
-_COUNTED_SHEET = (
-    "sh.state = 'submitted' AND NOT EXISTS (SELECT 1 FROM conflicts cf"
-    " WHERE cf.judge_id = sh.judge_id AND cf.entry_id = sh.entry_id)"
-)
 # A counted sheet's numerator, round by round (L = :lcm of that round).
 _SHEET_TOTALS = (
     "SELECT sh.round_id, sh.entry_id, sh.judge_id, SUM(CAST(c.weight_milli AS BIGINT)"
     " * (CAST(:lcm AS BIGINT) / c.scale_max_milli) * s.value_milli)"
     " FROM scores s JOIN criteria c ON c.id = s.criterion_id"
     " JOIN score_sheets sh ON sh.id = s.sheet_id WHERE sh.round_id = :round_id AND "
-    + _COUNTED_SHEET
+    + COUNTED_SHEET
 )
 _SHEET_GROUP = " GROUP BY sh.id, sh.round_id, sh.entry_id, sh.judge_id"
 _INSERT_SHEET = "INSERT INTO sheet_totals (round_id, entry_id, judge_id, numerator) "
@@ -57,7 +54,7 @@ def _criterion_totals(condition: str = "") -> str:
         " ROW_NUMBER() OVER (PARTITION BY sh.round_id, s.criterion_id, sh.entry_id"
         " ORDER BY s.value_milli) AS rn,"
         " COUNT(*) OVER (PARTITION BY sh.round_id, s.criterion_id, sh.entry_id) AS n"
-        " FROM scores s JOIN score_sheets sh ON sh.id = s.sheet_id WHERE " + _COUNTED_SHEET
+        " FROM scores s JOIN score_sheets sh ON sh.id = s.sheet_id WHERE " + COUNTED_SHEET
         + condition + ") x GROUP BY round_id, criterion_id, entry_id"
     )
 

@@ -22,13 +22,18 @@ from judging_app.store.rows import RowReader, in_list
 # IN list (and SQLite limits the number of bound parameters).
 WHOLE_ROUND_ABOVE = 500
 
-# Joins and conditions that pick the sheets that count, for queries over scores s.
+# A sheet sh that counts: submitted, by a judge without a conflict with the entry (also what
+# store.entry_totals keeps totals of).
+COUNTED_SHEET = (
+    "sh.state = 'submitted' AND NOT EXISTS (SELECT 1 FROM conflicts cf"
+    " WHERE cf.judge_id = sh.judge_id AND cf.entry_id = sh.entry_id)"
+)
+# Joins and conditions that pick the counted sheets of eligible entries of one round, for
+# queries over scores s.
 _COUNTED = (
     " JOIN score_sheets sh ON sh.id = s.sheet_id"
     " JOIN entries e ON e.id = sh.entry_id AND e.status = 'eligible'"
-    " WHERE sh.round_id = :round_id AND sh.state = 'submitted'"
-    " AND NOT EXISTS (SELECT 1 FROM conflicts cf"
-    "   WHERE cf.judge_id = sh.judge_id AND cf.entry_id = sh.entry_id)"
+    " WHERE sh.round_id = :round_id AND " + COUNTED_SHEET
 )
 
 

@@ -60,16 +60,14 @@ def aggregate_round(
     fallback: set[int] = set()
     counts: dict[int, int] = {}
     values: dict[int, ScoreValue]
-    if method == AggregationMethod.MEAN and data.entry_sums is not None:
-        counts = {e: n for e, _s, n in data.entry_sums}
-        values = {e: (s, n * den) for e, s, n in data.entry_sums}
-    elif (method == AggregationMethod.TRIMMED_MEAN and data.entry_sums is not None
-          and all(n < max(trimmed_min_sheets, 3) for _e, _s, n in data.entry_sums)):
-        # no entry has enough sheets to trim: every one falls back to the mean
-        counts = {e: n for e, _s, n in data.entry_sums}
-        values = {e: (s, n * den) for e, s, n in data.entry_sums}
-        fallback.update(counts)
-        if fallback:
+    sums = data.entry_sums
+    cannot_trim = (method == AggregationMethod.TRIMMED_MEAN and sums is not None
+                   and all(n < max(trimmed_min_sheets, 3) for _e, _s, n in sums))
+    if sums is not None and (method == AggregationMethod.MEAN or cannot_trim):
+        counts = {e: n for e, _s, n in sums}
+        values = {e: (s, n * den) for e, s, n in sums}
+        if cannot_trim and counts:  # nobody has enough sheets: every entry takes the mean
+            fallback.update(counts)
             notes.append(fallback_note(data.round, trimmed_min_sheets, fallback))
     elif method == AggregationMethod.MEAN:
         sums: defaultdict[int, int] = defaultdict(int)

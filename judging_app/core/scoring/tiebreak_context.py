@@ -80,16 +80,12 @@ class TieBreakContext:
         return out
 
     def _summary_column(self, data: RoundData, criterion_id: int) -> dict[int, int]:
-        """One criterion's aggregated score for every entry of the round, from one provider
-        call. The value kept is the score times lcm(1..most scores per entry): an exact
+        """One criterion's aggregated score for every entry of the round, from the summaries
+        (when the database cannot compute the keys itself). The value kept is the score times lcm(1..most scores per entry): an exact
         integer with the same factor for every entry, so it orders exactly like the score
         at the cost of an integer comparison (tie-breaks only compare; nothing shows it)."""
         trimmed = self.method == AggregationMethod.TRIMMED_MEAN
         floor = max(self.trimmed_min_sheets, 3)
-        if data.criterion_keys is not None:
-            keys = data.criterion_keys(criterion_id, floor if trimmed else None, None, False)
-            if keys is not None:
-                return dict(keys)
         rows = list(data.criterion_summaries(criterion_id, trimmed))  # type: ignore[misc]
         if not rows:
             return {}
@@ -167,12 +163,12 @@ class TieBreakContext:
         wanted = [e for e in entry_ids if e not in column]
         if not wanted:
             return column
-        summaries, values = self.uses_summaries(data), self.uses_values(data)
-        if (summaries or values) and data.criterion_keys is not None:
+        summaries, median = self.uses_summaries(data), self.uses_values(data)
+        if (summaries or median) and data.criterion_keys is not None:
             trimmed = self.method == AggregationMethod.TRIMMED_MEAN
             floor = max(self.trimmed_min_sheets, 3) if trimmed else None
             few = len(wanted) <= FEW_ENTRIES  # else the whole criterion at once
-            keys = data.criterion_keys(criterion_id, floor, wanted if few else None, values)
+            keys = data.criterion_keys(criterion_id, floor, wanted if few else None, median)
             if keys is not None:
                 column.update(keys)
                 if few:
@@ -184,7 +180,7 @@ class TieBreakContext:
         if summaries:
             column.update(self._summary_column(data, criterion_id))
             column.complete = True
-        elif values:
+        elif median:
             column.update(self._median_column(data, criterion_id))
             column.complete = True
         else:

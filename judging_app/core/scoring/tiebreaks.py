@@ -55,18 +55,11 @@ TieBreakMetric = Callable[[TieBreakContext, Sequence[int]], Split | None]
 
 def split_by_key(group: Sequence[int], key: Callable[[int], Hashable]) -> Split:
     """Sub-groups of equal key, highest key first (stable within a sub-group)."""
-    keys = list(map(key, group))  # each key computed once
-    order = sorted(range(len(keys)), key=keys.__getitem__, reverse=True)  # stable
-    out: Split = []
-    previous: object = object()
-    for i in order:
-        k = keys[i]
-        if out and k == previous:
-            out[-1].append(group[i])
-        else:
-            out.append([group[i]])
-            previous = k
-    return out
+    if len(group) < 2:
+        return [list(group)]
+    work = Refinement([group])
+    work.split_by_key(key)
+    return work.parts()[0]
 
 
 def _refine(ctx: TieBreakContext, data: RoundData, criterion_id: int, work: Refinement) -> None:
