@@ -7,6 +7,7 @@ PostgreSQL tests need JUDGING_APP_TEST_PG_URL, a URL of a role that may create d
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,28 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _isolate_from_the_machine() -> None:
+    """Tests never read or write the user's real home, config or data folders: a test that
+    passed only because a name was remembered in the real config folder broke the README's
+    command on every clean machine. Each test process (each xdist worker too) gets its own
+    empty folders before anything reads them."""
+    root = Path(tempfile.mkdtemp(prefix="judging-app-tests-"))
+    for name, sub in (("HOME", "home"), ("XDG_CONFIG_HOME", "config"),
+                      ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache"),
+                      ("XDG_STATE_HOME", "state")):
+        folder = root / sub
+        folder.mkdir()
+        os.environ[name] = str(folder)
+    for name in ("JUDGING_APP_AS", "JUDGING_APP_PASSWORD", "JUDGING_APP_LANG"):
+        os.environ.pop(name, None)
+    # Messages are compared in English unless a test asks for another language.
+    os.environ["LANG"] = os.environ["LC_ALL"] = "C.UTF-8"
+    os.environ.pop("LANGUAGE", None)
+
+
+_isolate_from_the_machine()
 
 from judging_app.store.database import Database, open_database  # noqa: E402
 

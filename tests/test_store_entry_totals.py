@@ -85,7 +85,7 @@ def test_a_damaged_row_is_reported_and_a_rebuild_mends_it(db, capsys):
 
 def test_cli_verify_totals(tmp_path, capsys):
     path = tmp_path / "d.sqlite"
-    assert main(["--db", str(path), "demo", "--entries", "12", "--judges", "4", "--scored"]) == 0
+    assert main(["--db", str(path), "--as", "Tester", "demo", "--entries", "12", "--judges", "4", "--scored"]) == 0
     assert main(["--db", str(path), "db", "verify-totals"]) == 0
     assert "in step" in capsys.readouterr().out
     import sqlite3
