@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -154,8 +155,10 @@ def _info(path: Path) -> dict[str, str]:
 def _text(path: Path, page: int | None = None, mode: str = "-layout") -> str:
     """The text; -layout keeps a table row on one line, -raw keeps a cell's lines together."""
     args = ["pdftotext", mode] + (["-f", str(page), "-l", str(page)] if page else [])
-    return subprocess.run([*args, str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    out = subprocess.run([*args, str(path), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    # a font with ligatures yields "ﬁ" for "fi": compare letters, not glyphs
+    return unicodedata.normalize("NFKC", out)
 
 
 def _flat(text: str) -> str:

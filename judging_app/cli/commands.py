@@ -309,7 +309,7 @@ def cmd_entries(args) -> int:
         db = _open(args)
         setup = competitions.get_setup(db, args.competition)
         out = write_entry_template(Path(args.out), setup, entries.list_units(db, args.competition),
-                                   lang=args.lang)
+                                   lang=args.lang or "id")
         print(f"Wrote {out}")
         return 0
     from judging_app.services.entry_import import import_entries, preview_entry_import
@@ -426,14 +426,28 @@ def _reported_errors() -> tuple[type[BaseException], ...]:
     return ServiceError, DatabaseOpenError, CompetitionFileError, OSError
 
 
+def output_language(args: argparse.Namespace) -> str:
+    """The language of what the command prints: --lang, else JUDGING_APP_LANG, else the
+    system's."""
+    from judging_app.texts import default_language
+
+    return getattr(args, "lang", None) or default_language()
+
+
+def shown(exc: BaseException, language: str) -> str:
+    """An error's text in `language` (errors carrying a Message render it)."""
+    renderer = getattr(exc, "render", None)
+    return renderer(language) if callable(renderer) else str(exc)
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         return HANDLERS[args.command](args)
     except UsageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {shown(exc, output_language(args))}", file=sys.stderr)
         return 2
     except Exception as exc:
         if not isinstance(exc, _reported_errors()):
             raise
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {shown(exc, output_language(args))}", file=sys.stderr)
         return 1

@@ -28,17 +28,18 @@ def build_parser() -> argparse.ArgumentParser:
                         help=as_help)
     parser.add_argument("--db", metavar="PATH_OR_URL", default=None, help=db_help)
     parser.add_argument("--as", dest="actor", metavar="NAME", default=None, help=as_help)
-    parser.add_argument("--lang", choices=["id", "en"], default=None,
-                        help="language of the app window")
+    lang_help = ("language of messages, of the app window and of the documents a command "
+                 "writes (default: JUDGING_APP_LANG, else the system's language; documents "
+                 "default to id)")
+    common.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS, help=lang_help)
+    parser.add_argument("--lang", choices=["id", "en"], default=None, help=lang_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("gui", parents=[common], help="open the app window")
-    p.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS)
 
     p = sub.add_parser("judge", parents=[common],
                        help="judge mode: score your entries on this database or from a package")
     p.add_argument("--package", metavar="FILE.jpkg", help="a judge package (offline laptop)")
-    p.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS)
 
     p = sub.add_parser("demo", parents=[common], help="build a realistic demo competition")
     p.add_argument("--entries", type=int, default=140)
@@ -153,8 +154,6 @@ def add_entries_parser(sub, common) -> None:
     p = esub.add_parser("template", parents=[common], help="write the entry import template")
     p.add_argument("--competition", required=True, metavar="CODE")
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
-    p.add_argument("--lang", choices=["id", "en"], default="id",
-                   help="language of the headers and dropdowns (default: id)")
 
 
 def add_excel_sheets_parser(sub, common) -> None:
@@ -167,9 +166,6 @@ def add_excel_sheets_parser(sub, common) -> None:
     p.add_argument("--round", required=True, metavar="CODE")
     p.add_argument("--out", required=True, metavar="FOLDER")
     p.add_argument("--judge", metavar="CODE", help="only this judge's workbook (e.g. to re-issue it)")
-    p.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS,
-                   help="language of the sheet names and headers (default: id; the "
-                        "instructions are always in both)")
     p = scsub.add_parser("import", parents=[common],
                          help="import filled Excel score sheets, each whole or not at all")
     p.add_argument("files", nargs="+", metavar="FILE.xlsx")
@@ -187,8 +183,6 @@ def add_export_parser(sub, common) -> None:
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
     p.add_argument("--round", metavar="CODE", help="one round alone")
     p.add_argument("--method", choices=["mean", "median", "trimmed_mean", "standardized"])
-    p.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS,
-                   help="language of the headings (default: id)")
     for name, text in (("minutes", "minutes of evaluation (berita acara penilaian)"),
                        ("winners", "winners list (daftar pemenang) to attach to the decree"),
                        ("scoresheets", "blank score sheets for paper judging")):
@@ -201,8 +195,6 @@ def add_export_parser(sub, common) -> None:
         if name == "scoresheets":
             p.add_argument("--judge", metavar="CODE",
                            help="one judge (default: every judge with entries, each on new pages)")
-        p.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS,
-                       help="language of the document (default: id)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -110,7 +110,11 @@ class EntryImportError(ImportFileError):
         super().__init__(source, lines)
         text = [f"{source}: nothing was imported; {self.total} problem(s):"]
         text += [f"  - {line}" for line in lines] + ([advice] if advice else [])
-        self.args = ("\n".join(text),)
+        self.text = "\n".join(text)
+        self.args = (self.text,)
+
+    def render(self, language: str) -> str:  # not yet converted to message codes
+        return self.text
 
 
 def _phase(progress: Progress | None, start: int, span: int) -> Progress | None:

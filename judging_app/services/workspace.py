@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from judging_app.core.messages import Message
 from judging_app.services.errors import ServiceError
 from judging_app.store.database import Database
 
@@ -15,4 +16,4 @@ class Workspace:
 
     def __post_init__(self) -> None:
         if not self.actor or not self.actor.strip():
-            raise ServiceError("Say who is working (a name) before changing anything.")
+            raise ServiceError(Message("workspace.no_actor"))

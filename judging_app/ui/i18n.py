@@ -69,6 +69,29 @@ def catalogue_bytes(name: str, language: str) -> bytes:
     return resource(f"translations/{name}_{language}.qm").read_bytes()
 
 
+_current_language = ENGLISH
+
+
+def current_language() -> str:
+    """The language the application shows now ('id' or 'en')."""
+    return _current_language
+
+
+def message_text(value: object) -> str:
+    """A refusal, problem or note in the language the application shows: Messages and
+    ServiceErrors render from the message catalogue (judging_app/texts), anything else
+    is shown as its text."""
+    from judging_app.core.messages import Message
+    from judging_app.texts import render
+
+    if isinstance(value, Message):
+        return render(value, _current_language)
+    renderer = getattr(value, "render", None)
+    if isinstance(value, Exception) and callable(renderer):
+        return renderer(_current_language)
+    return str(value)
+
+
 class Translations:
     """Owns the QTranslators installed on the application (and the bytes behind them)."""
 
@@ -93,6 +116,8 @@ class Translations:
             self.app.installTranslator(translator)
         QLocale.setDefault(locale_for(language))
         self.language = language
+        global _current_language
+        _current_language = language
 
     def installed_count(self) -> int:
         return len(self._installed)

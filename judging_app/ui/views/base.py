@@ -14,6 +14,7 @@ from judging_app.services.workspace import Workspace
 from judging_app.store.database import Database
 from judging_app.ui.background import Cancelled, Runner, Work
 from judging_app.ui.dialogs import Dialogs
+from judging_app.ui.i18n import message_text
 from judging_app.ui.settings import AppSettings
 
 
@@ -69,8 +70,8 @@ class View(QWidget):
         try:
             result = action(ws)
         except ServiceError as exc:
-            self.ctx.dialogs.show_error(self, failure_title, str(exc).splitlines()[0], "",
-                                        str(exc))
+            text = message_text(exc)
+            self.ctx.dialogs.show_error(self, failure_title, text.splitlines()[0], "", text)
             return None
         self.changed.emit()
         return result
@@ -82,7 +83,7 @@ class View(QWidget):
         def on_error(exc: BaseException, trace: str) -> None:
             if isinstance(exc, Cancelled):
                 return
-            text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            text = message_text(exc).splitlines()[0] if str(exc) else type(exc).__name__
             self.ctx.dialogs.show_error(self, failure_title, text, "", trace)
 
         self.ctx.runner.run(work, label=label, parent=self, on_done=on_done, on_error=on_error)

@@ -1,0 +1,67 @@
+"""What reaches a user as a refusal, a problem or a note: a code and its parameters.
+
+Code never builds a sentence for a user. It builds `Message("sheet.locked", judge="J01",
+entry="E12")`; the texts for every code live side by side in English and Indonesian in
+`judging_app/texts/` and are rendered in the user's language by the UI and the CLI
+(`judging_app.texts.render(message, language)`). `str(message)` is the English text, for
+logs and tests.
+
+Parameters are plain values: text (codes, names, file names: shown as given), int,
+Decimal and Fraction (shown with the language's decimal mark), dates and datetimes,
+enum members (shown by their label in the catalogue when it has one), other Messages
+(rendered in the same language) and lists or tuples of those (joined with ", ").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
+
+
+class Message:
+    """An immutable code plus named parameters."""
+
+    __slots__ = ("code", "params")
+
+    code: str
+    params: dict[str, Any]
+
+    def __init__(self, code: str, /, **params: Any) -> None:
+        if not CODE_PATTERN.match(code):
+            raise ValueError(f"not a message code: {code!r}")
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "params", dict(params))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("a Message cannot be changed")
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Message) and other.code == self.code
+                and other.params == self.params)
+
+    def __hash__(self) -> int:
+        return hash((self.code, tuple(sorted((k, repr(v)) for k, v in self.params.items()))))
+
+    def __repr__(self) -> str:
+        inner = ", ".join([repr(self.code)] + [f"{k}={v!r}" for k, v in self.params.items()])
+        return f"Message({inner})"
+
+    def __str__(self) -> str:
+        from judging_app.texts import render  # the catalogue is data, loaded when needed
+
+        return render(self, "en")
+
+    def render(self, language: str) -> str:
+        from judging_app.texts import render
+
+        return render(self, language)
+
+
+Text = Message | str
+"""Anything that may be shown: a Message, or (for a few legacy paths and user data) text."""
+
+
+def as_text(value: Text, language: str) -> str:
+    return value.render(language) if isinstance(value, Message) else str(value)
