@@ -3,6 +3,12 @@
 mnemonics), then run update_translations.py to compile. Prints sources still missing.
 
     python tools/fill_translations.py tools/translations_id.tsv
+    python tools/fill_translations.py            # every table: tools/translations/*.tsv
+                                                 # and tools/translations_id.tsv
+
+After a merge that conflicts in resources/translations/judging_app_id.ts: take one side's
+file, run tools/update_translations.py (lupdate adds the other side's texts as unfinished),
+then this script with no arguments, then update_translations.py again to compile.
 """
 
 from __future__ import annotations
@@ -17,7 +23,11 @@ TS = Path(__file__).resolve().parent.parent / "resources" / "translations" / "ju
 
 def main(argv: list[str]) -> int:
     table: dict[str, str] = {}
-    for line in Path(argv[0]).read_text(encoding="utf-8").splitlines():
+    here = Path(__file__).resolve().parent
+    files = [Path(a) for a in argv] or [*sorted((here / "translations").glob("*.tsv")),
+                                        here / "translations_id.tsv"]
+    lines = [line for f in files for line in f.read_text(encoding="utf-8").splitlines()]
+    for line in lines:
         if line.strip() and not line.startswith("#"):
             source, _, target = line.partition("\t")
             # a literal \n in the file stands for a line break in the text
