@@ -169,6 +169,29 @@ def _damaged(args, exc: Exception) -> Exception:
         "'judging-app db upgrade' checks the whole file.")
 
 
+def _read(args, on_reader, on_database):
+    """on_reader(RowReader) through the read-only sqlite3 path when the file allows it (see
+    _read_only_sqlite), else on_database(Database) the full way."""
+    reader = _read_only_sqlite(args)
+    if reader is None:
+        return on_database(_open(args))
+    import sqlite3
+
+    try:
+        return on_reader(reader)
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc):
+            raise _damaged(args, exc) from exc
+        from judging_app.store.database import DatabaseOpenError
+
+        raise DatabaseOpenError(f"{args.db or 'The database'} is busy: another program "
+                                "holds it locked. Try again in a moment.") from exc
+    except sqlite3.DatabaseError as exc:
+        raise _damaged(args, exc) from exc
+    finally:
+        reader.close()
+
+
 def cmd_results(args) -> int:
     import json
 
@@ -176,27 +199,14 @@ def cmd_results(args) -> int:
     from judging_app.services.results_view import compute_with, results_json
 
     method = AggregationMethod(args.method) if args.method else None
-    reader = _read_only_sqlite(args)
-    if reader is None:
+
+    def on_database(db):
         from judging_app.services import results
 
-        view = results.compute(_open(args), args.competition, args.round, method)
-    else:
-        import sqlite3
+        return results.compute(db, args.competition, args.round, method)
 
-        try:
-            view = compute_with(reader, args.competition, args.round, method)
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc):
-                raise _damaged(args, exc) from exc
-            from judging_app.store.database import DatabaseOpenError
-
-            raise DatabaseOpenError(f"{args.db or 'The database'} is busy: another program "
-                                    "holds it locked. Try again in a moment.") from exc
-        except sqlite3.DatabaseError as exc:
-            raise _damaged(args, exc) from exc
-        finally:
-            reader.close()
+    view = _read(args, lambda reader: compute_with(reader, args.competition, args.round, method),
+                 on_database)
     if args.json:
         print(json.dumps(results_json(view), ensure_ascii=False))  # compact: C encoder
     else:
@@ -209,12 +219,18 @@ def cmd_results(args) -> int:
 def cmd_fairness(args) -> int:
     import json
 
-    from judging_app.services import results
     from judging_app.services.fairness_json import fairness_json
+    from judging_app.services.fairness_view import fairness_with
 
-    view = results.fairness(_open(args), args.competition, args.round)
+    def on_database(db):
+        from judging_app.services import results
+
+        return results.fairness(db, args.competition, args.round)
+
+    view = _read(args, lambda reader: fairness_with(reader, args.competition, args.round),
+                 on_database)
     if args.json:
-        print(json.dumps(fairness_json(view), ensure_ascii=False))
+        print(json.dumps(fairness_json(view), ensure_ascii=False))  # compact: C encoder
     else:
         from judging_app.cli.results_text import fairness_text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the results command may run without SQLAlchemy (services.results_view)
-    from judging_app.services.results import FairnessView
+    from judging_app.services.fairness_view import FairnessView
     from judging_app.services.results_view import ResultsView
 
 

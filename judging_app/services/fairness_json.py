@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from judging_app.core.enums import AggregationMethod
 from judging_app.core.numbers import format_decimal
-from judging_app.services.results import FairnessView
+from judging_app.services.fairness_view import FairnessView
 
 ICC_FORMS = ("icc1_1", "icc2_1", "icc3_1", "icc1_k", "icc2_k", "icc3_k")
 
@@ -48,15 +49,22 @@ def fairness_json(view: FairnessView) -> dict:
             ],
         })
     stability = []
+    names = [m.value for m in AggregationMethod]  # the rows' keys are in this order
+    labels = view.tier_labels
+    shared: dict[tuple, dict] = {}  # most entries have the same awards under every method
     for row in rep.stability:
+        key = tuple(row.awards.values())
+        awards = shared.get(key)
+        if awards is None:
+            awards = shared[key] = {
+                name: [labels.get(a) if a else None, labels.get(b) if b else None]
+                for name, (a, b) in zip(names, key, strict=True)
+            }
         stability.append({
             "entry": view.entries[row.entry_id].code,
             "category": row.group,
-            "ranks": {m.value: r for m, r in row.ranks.items()},
-            "awards": {
-                m.value: [view.tier_labels.get(a) if a else None, view.tier_labels.get(b) if b else None]
-                for m, (a, b) in row.awards.items()
-            },
-            "award_changes": row.award_changes,
+            "ranks": dict(zip(names, row.ranks.values(), strict=True)),
+            "awards": awards,
+            "award_changes": len(set(key)) > 1,
         })
     return {"competition": view.competition_code, "panels": panels, "stability": stability}
