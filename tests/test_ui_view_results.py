@@ -366,13 +366,17 @@ def test_a_refused_decision_is_shown_as_a_message(qtbot, sqlite_db, tmp_path):
 
 
 def test_stability_and_outlier_models_without_a_window(sqlite_db):
-    from judging_app.ui.views.results_fairness import Evidence, OutlierModel, StabilityModel
+    from judging_app.ui.views.results_fairness import (
+        OutlierModel,
+        StabilityModel,
+        prepare_evidence,
+    )
 
     s = seeded_competition(sqlite_db)
     score(s)
-    fair = results.fairness(sqlite_db, s.code)
-    ev = Evidence(fair, progress.judge_distributions(sqlite_db, s.code), AggregationMethod.MEAN,
-                  {"umum": "Umum", "pd": "Perangkat Daerah"}, {})
+    ev = prepare_evidence(results.evidence(sqlite_db, s.code), AggregationMethod.MEAN,
+                          {"umum": "Umum", "pd": "Perangkat Daerah"}, {})
+    fair = ev.fairness
     stability = StabilityModel()
     stability.evidence = ev
     stability.set_rows(fair.report.stability)

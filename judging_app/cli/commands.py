@@ -217,9 +217,8 @@ def cmd_results(args) -> int:
 
 
 def cmd_fairness(args) -> int:
-    import json
 
-    from judging_app.services.fairness_json import fairness_json
+    from judging_app.services.fairness_json import fairness_json_text
     from judging_app.services.fairness_view import fairness_with
 
     def on_database(db):
@@ -230,7 +229,7 @@ def cmd_fairness(args) -> int:
     view = _read(args, lambda reader: fairness_with(reader, args.competition, args.round),
                  on_database)
     if args.json:
-        print(json.dumps(fairness_json(view), ensure_ascii=False))  # compact: C encoder
+        print(fairness_json_text(view))
     else:
         from judging_app.cli.results_text import fairness_text
 

@@ -92,10 +92,21 @@ def evidence_with(reader: RowReader, competition: str | int, round_code: str | N
                   progress: Progress | None = None) -> FairnessEvidence:
     """The fairness evidence and each judge's totals per panel, from one reading."""
     inp = load_results_input(reader, competition, round_code)
-    report = _report(inp, progress)
+    inp.read_sheet_totals()
+    steps = [0]  # the report's steps, then one for reading and one for the distributions
+
+    def step(done: int, total: int) -> None:
+        steps[0] = total
+        if progress is not None:
+            progress(done + 1, total + 2)
+
+    report = _report(inp, step)
     people = _judges(reader, inp.competition.id)
     view = _view(inp, report, {j: code for j, code, _name in people})
-    return FairnessEvidence(view, distributions_of(inp, {j: (c, n) for j, c, n in people}))
+    found = FairnessEvidence(view, distributions_of(inp, {j: (c, n) for j, c, n in people}))
+    if progress is not None:
+        progress(steps[0] + 2, steps[0] + 2)
+    return found
 
 
 def _median(xs: Sequence[Fraction]) -> Fraction:

@@ -1,10 +1,13 @@
 """A competition's workspace: a navigation that follows the competition's life (Setup →
 Entries → Judges → Assignments → Progress → Results → Reports) beside the current view.
-Views are built on first visit and reloaded whenever another view changes data."""
+Views are built on first visit, their code imported then too (importing every view at the
+first opening took longer than the whole landing view: openpyxl alone, for the entries
+import, is half a second), and reloaded whenever another view changes data."""
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
@@ -23,17 +26,13 @@ VIEWS = (
 )
 
 
-def available_views() -> list[tuple[str, type[View]]]:
-    out = []
-    for key, module_name, class_name in VIEWS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue
-        out.append((key, getattr(module, class_name)))
-    return out
+def available_views() -> list[tuple[str, str, str]]:
+    """(key, module, class) of the views this build has, without importing them."""
+    return [v for v in VIEWS if importlib.util.find_spec(v[1]) is not None]
+
+
+def view_class(module_name: str, class_name: str) -> type[View]:
+    return getattr(importlib.import_module(module_name), class_name)
 
 
 class CompetitionWorkspace(QWidget):
@@ -47,7 +46,7 @@ class CompetitionWorkspace(QWidget):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()
-        self.classes = dict(available_views())
+        self.classes = {key: (module, name) for key, module, name in available_views()}
         self.views: dict[str, View] = {}
         self.placeholders: dict[str, QWidget] = {}
         for key in self.classes:
@@ -72,7 +71,7 @@ class CompetitionWorkspace(QWidget):
     def view(self, key: str) -> View:
         """The view (built on first use)."""
         if key not in self.views:
-            view = self.classes[key](self.ctx, self)
+            view = view_class(*self.classes[key])(self.ctx, self)
             view.changed.connect(lambda source=view: self._data_changed(source))
             index = self.stack.indexOf(self.placeholders[key])
             self.stack.insertWidget(index, view)

@@ -89,6 +89,14 @@
         <translation>Beban juri akan berselisih lebih dari satu (karena konflik kepentingan atau penugasan sebelumnya).</translation>
     </message>
     <message>
+        <source>No entry matches “%1”.</source>
+        <translation>Tidak ada inovasi yang cocok dengan “%1”.</translation>
+    </message>
+    <message>
+        <source>Every entry has enough judges.</source>
+        <translation>Setiap inovasi sudah memiliki cukup juri.</translation>
+    </message>
+    <message>
         <source>&amp;Round:</source>
         <translation>&amp;Tahap:</translation>
     </message>
@@ -711,6 +719,10 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>Saving the new status…</source>
         <translation>Menyimpan status baru…</translation>
+    </message>
+    <message>
+        <source>No entries match the search or the filters.</source>
+        <translation>Tidak ada inovasi yang cocok dengan pencarian atau saringan.</translation>
     </message>
     <message>
         <source>Search code, title, unit or innovator (Ctrl+F)</source>
@@ -2419,6 +2431,14 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>Ditampilkan: %1 dari %2</translation>
     </message>
     <message>
+        <source>No entry matches “%1”.</source>
+        <translation>Tidak ada inovasi yang cocok dengan “%1”.</translation>
+    </message>
+    <message>
+        <source>No entry blocks the results.</source>
+        <translation>Tidak ada inovasi yang menghambat penetapan hasil.</translation>
+    </message>
+    <message>
         <source>No entries take part in this round yet.</source>
         <translation>Belum ada inovasi yang mengikuti tahap ini.</translation>
     </message>
@@ -2753,6 +2773,10 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>%1: some judges gave the same total to every entry they scored in a category; their sheets count as the panel mean.</source>
         <translation>%1: sebagian juri memberikan nilai total yang sama kepada setiap inovasi yang dinilainya dalam satu kategori; lembar penilaian mereka dihitung sebagai rata-rata dewan juri.</translation>
+    </message>
+    <message>
+        <source>No entry in this category matches “%1”.</source>
+        <translation>Tidak ada inovasi dalam kategori ini yang cocok dengan “%1”.</translation>
     </message>
     <message>
         <source>Computing the results…</source>
@@ -3750,6 +3774,10 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
 </context>
 <context>
     <name>StabilityPage</name>
+    <message>
+        <source>No entry&apos;s award changes with the method.</source>
+        <translation>Tidak ada inovasi yang penghargaannya berubah menurut metode.</translation>
+    </message>
     <message>
         <source>Only entries whose award changes with the method</source>
         <translation>Hanya inovasi yang penghargaannya berubah menurut metode</translation>

@@ -116,7 +116,10 @@ def outliers(totals: PanelTotals, denominator: int
         n = len(by_judge)
         if n < 2:
             continue
-        s = sum(by_judge.values())
+        xs = by_judge.values()
+        s = sum(xs)
+        if max(n * max(xs) - s, s - n * min(xs)) <= floor * (n - 1):
+            continue  # no sheet of this entry passes the 15-point floor
         for j in sorted(by_judge):
             x = by_judge[j]
             d = n * x - s  # (n − 1) × (x − others' mean)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from judging_app.core.enums import AggregationMethod
 from judging_app.core.scoring.aggregation import nobody_trimmed
@@ -34,11 +35,11 @@ class StabilityRow:
     ranks: dict[AggregationMethod, int | None]
     awards: dict[AggregationMethod, tuple[str | None, str | None]]  # (rank tier, band)
 
-    @property
+    @cached_property
     def award_changes(self) -> bool:
         return len(set(self.awards.values())) > 1
 
-    @property
+    @cached_property
     def rank_changes(self) -> bool:
         return len(set(self.ranks.values())) > 1
 

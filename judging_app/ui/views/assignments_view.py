@@ -42,6 +42,7 @@ from judging_app.ui.views.assignments_models import (
     preview_lines,
 )
 from judging_app.ui.views.base import View, ViewContext
+from judging_app.ui.views.empty_hint import EmptyHint
 from judging_app.ui.views.judges_view import column, fit_columns, row, table
 
 DEFAULT_JUDGES_PER_ENTRY = 3
@@ -90,6 +91,7 @@ class AssignmentsView(View):
         self.entries_table.setDragDropOverwriteMode(True)
         self.entries_table.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.assign_button, self.remove_button = QPushButton(), QPushButton()
+        self.no_matches = EmptyHint(self.entries_table, self._no_matches_text)
         self._layout()
         self.round_combo.currentIndexChanged.connect(self._round_changed)
         self.k_spin.valueChanged.connect(self._k_changed)
@@ -124,6 +126,14 @@ class AssignmentsView(View):
         layout.addWidget(splitter, 1)
 
     # -- texts -----------------------------------------------------------------------------
+    def _no_matches_text(self) -> str | None:
+        needle = self.search.text().strip()
+        if needle:
+            return fill(self.tr("No entry matches “%1”."), needle)
+        if self.short_only.isChecked():
+            return self.tr("Every entry has enough judges.")
+        return None
+
     def retranslate(self) -> None:
         self.round_label.setText(self.tr("&Round:"))
         self.k_label.setText(self.tr("&Judges per entry:"))
@@ -137,6 +147,7 @@ class AssignmentsView(View):
         self.assign_button.setText(self.tr("&Assign judge to selected"))
         self.remove_button.setText(self.tr("Re&move judge from selected"))
         self._fill_rounds()
+        self.no_matches.follow()
         self.judges_model.retranslate()
         self.entries_model.retranslate()
         fit_columns(self.judges_table)

@@ -30,6 +30,7 @@ from judging_app.services import progress
 from judging_app.services.progress import EntryProgress, JudgeProgress, RoundProgress
 from judging_app.ui.i18n import ENGLISH, fill
 from judging_app.ui.views.base import View, ViewContext
+from judging_app.ui.views.empty_hint import EmptyHint
 from judging_app.ui.views.results_models import BLOCKING_COLOUR, RowTableModel, table
 
 PERCENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -164,6 +165,7 @@ class ProgressView(View):
         self.find.setClearButtonEnabled(True)
         self.find.textChanged.connect(lambda _t: self._filter())
         self.shown = QLabel()
+        self.no_matches = EmptyHint(self.entry_table, self._no_matches_text)
         self.judges_box, self.entries_box = QGroupBox(), QGroupBox()
         QVBoxLayout(self.judges_box).addWidget(self.judge_table)
         filters = QHBoxLayout()
@@ -268,6 +270,15 @@ class ProgressView(View):
         self.summary.setText(self._summary_text())
         self.judges.retranslate()
         self.entries.retranslate()
+        self.no_matches.follow()
+
+    def _no_matches_text(self) -> str | None:
+        if self.data is None or not self.data.entries:
+            return None  # the summary says why the table is empty
+        needle = self.find.text().strip()
+        if needle:
+            return fill(self.tr("No entry matches “%1”."), needle)
+        return self.tr("No entry blocks the results.") if self.only_blocking.isChecked() else None
 
     def _summary_text(self) -> str:
         d = self.data

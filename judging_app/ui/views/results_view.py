@@ -27,13 +27,20 @@ from judging_app.services.errors import ServiceError
 from judging_app.services.results import ResultsView as ComputedResults
 from judging_app.ui.i18n import ENGLISH, fill
 from judging_app.ui.views.base import View, ViewContext
+from judging_app.ui.views.empty_hint import EmptyHint
+from judging_app.ui.views.loading import Loadable
 from judging_app.ui.views.results_decision import (
     BlockingTiesPanel,
     ResultsDialogs,
     TiedEntry,
     TiesModel,
 )
-from judging_app.ui.views.results_fairness import Evidence, FairnessPage, StabilityPage
+from judging_app.ui.views.results_fairness import (
+    Evidence,
+    FairnessPage,
+    StabilityPage,
+    prepare_evidence,
+)
 from judging_app.ui.views.results_models import (
     BLOCKING_COLOUR,
     DECIDED_COLOUR,
@@ -66,6 +73,7 @@ class ResultsView(View):
         self._stale = False
         self._loaded = False
         self._request = 0
+        self._results_job = self._evidence_job = None
         self.round_label, self.method_label = QLabel(), QLabel()
         self.round = QComboBox()
         self.round.setObjectName("round")
@@ -102,7 +110,8 @@ class ResultsView(View):
         self.final_banner.setStyleSheet("background: #e2f0dc; padding: 4px;")
         self.tabs = QTabWidget()
         self.tabs.setObjectName("resultsTabs")
-        self.tabs.addTab(self._ranking_page(), "")
+        self.ranking = Loadable(self._ranking_page())
+        self.tabs.addTab(self.ranking, "")
         self.stability = StabilityPage()
         self.fairness = FairnessPage()
         self.tabs.addTab(self.stability, "")
@@ -144,6 +153,9 @@ class ResultsView(View):
         m = RankingModel
         self.table = table(self.model, "rankingTable", {m.AWARD: 125, m.CODE: 80, m.UNIT: 150,
                                                         m.FLAGS: 170}, stretch=m.TITLE)
+        self.no_matches = EmptyHint(self.table, lambda: fill(self.tr(
+            "No entry in this category matches “%1”."), self.find.text().strip())
+            if self.find.text().strip() else None)
         self.ties_panel = BlockingTiesPanel()
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -188,10 +200,16 @@ class ResultsView(View):
         return (self.setup is not None and self.round.currentData() is None
                 and self.method.currentData() == self.setup.rules.aggregation)
 
+    def ranking_ready(self) -> bool:
+        """The ranking shown is the one asked for (not loading)."""
+        return self.computed is not None and not self.ranking.is_loading()
+
     def recompute(self) -> None:
         self._request += 1
         request, rnd, method = self._request, self.round.currentData(), self.method.currentData()
         self._evidence_stale = True
+        for page in (self.stability, self.fairness):
+            page.begin(self.tr("Computing the results…"))
         db, comp, status = self.ctx.db, self.ctx.competition, self.status
 
         def work(_progress) -> tuple[ComputedResults, progress.FinalizeReadiness]:
@@ -201,9 +219,13 @@ class ResultsView(View):
         def done(outcome: tuple[ComputedResults, progress.FinalizeReadiness]) -> None:
             if request == self._request:
                 self.show_results(*outcome)
+                self.ranking.finish()
 
-        self.run_in_background(work, self.tr("Computing the results…"), done,
-                               self.tr("Cannot compute the results"))
+        if self._results_job is not None:
+            self._results_job.cancel()
+        self._results_job = self.load_in_background(
+            work, [self.ranking], self.tr("Computing the results…"), done,
+            self.tr("Cannot compute the results"))
 
     def show_results(self, computed: ComputedResults, readiness: progress.FinalizeReadiness
                      ) -> None:
@@ -244,22 +266,23 @@ class ResultsView(View):
         names = {r.code: self._name(r.name, r.name_en) for r in self.rounds}
 
         def work(report) -> Evidence:
-            report(0, 2)
-            fairness = results.fairness(db, comp, rnd)
-            report(1, 2)
-            dists = progress.judge_distributions(db, comp, rnd)
-            round_names = {i: names.get(c, c) for i, c in fairness.rounds.items()}
-            return Evidence(fairness, dists, AggregationMethod(base), categories, round_names)
+            found = results.evidence(db, comp, rnd, report)
+            round_names = {i: names.get(c, c) for i, c in found.fairness.rounds.items()}
+            return prepare_evidence(found, AggregationMethod(base), categories, round_names)
 
         def done(evidence: Evidence) -> None:
             if request != self._request:
                 return  # the results changed meanwhile; a newer load follows
             self.evidence = evidence
-            self.stability.set_evidence(evidence)
-            self.fairness.set_evidence(evidence)
+            for page in (self.stability, self.fairness):
+                page.set_evidence(evidence)
+                page.finish()
 
-        self.run_in_background(work, self.tr("Computing the fairness evidence…"), done,
-                               self.tr("Cannot compute the fairness evidence"))
+        if self._evidence_job is not None:
+            self._evidence_job.cancel()
+        self._evidence_job = self.load_in_background(
+            work, [self.stability, self.fairness], self.tr("Computing the fairness evidence…"),
+            done, self.tr("Cannot compute the fairness evidence"))
 
     # -- names in the current language -------------------------------------------------------
     def _name(self, name: str, name_en: str) -> str:
@@ -423,6 +446,7 @@ class ResultsView(View):
                                            self.snapshot.digest))
         self.final_banner.setVisible(self.snapshot is not None)
         self.model.retranslate()
+        self.no_matches.follow()
         self.ties_panel.retranslate()
         self.stability.retranslate()
         self.fairness.retranslate()
