@@ -37,6 +37,8 @@ LANGUAGES = (INDONESIAN, ENGLISH)
 # One module per part of the app; add yours here (keep the list sorted).
 AREAS = (
     "common",
+    "competition_file",
+    "numbers",
 )
 
 _catalogue: dict[str, tuple[str, str]] | None = None
