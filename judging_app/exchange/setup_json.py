@@ -279,6 +279,5 @@ def show(value: Any) -> str:
         return value.name
     if isinstance(value, Decimal):
         return str(value)
-    text = json.dumps(value, ensure_ascii=True if isinstance(value, str) and bad_character(value)
-                      else False)
+    text = json.dumps(value, ensure_ascii=bool(isinstance(value, str) and bad_character(value)))
     return text if len(text) <= 60 else text[:60] + "…"

@@ -38,7 +38,10 @@ LANGUAGES = (INDONESIAN, ENGLISH)
 AREAS = (
     "common",
     "competition_file",
+    "csv_files",
+    "database",
     "numbers",
+    "paper_import",
 )
 
 _catalogue: dict[str, tuple[str, str]] | None = None
