@@ -139,7 +139,7 @@ def test_paper_scores_import_all_or_nothing(capsys, tmp_path):
         encoding="utf-8",
     )
     code, out, _ = run(capsys, "--as", "Ani", "scores", "import", good, "--competition", comp, "--db", dbp)
-    assert code == 0 and "Imported 3 scores on 2 sheets (1 submitted)" in out
+    assert code == 0 and "Imported 3 scores on 2 sheets (1 submitted; 2 new" in out
     db = open_database(dbp)
     full = sheets.get_sheet(db, comp, "prop", "J1", "E1")
     assert (full.state, full.source, full.scores, full.comments) == (

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from judging_app.exchange import atomic_files
 from judging_app.exchange import judge_package as jp
 from judging_app.exchange.judge_package_fields import (
     CompetitionRef,
@@ -264,12 +265,8 @@ def write_score_workbook(path: str | Path, data: ScoreWorkbookData, lang: str = 
     identity = identity_of(data, lang)
     book = build_workbook(data, identity, password)
     path = Path(path)
-    tmp = path.with_name(path.name + ".part")
-    try:
+    with atomic_files.atomic_target(path) as tmp:
         book.save(tmp)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
     return path
 
 

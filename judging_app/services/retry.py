@@ -20,26 +20,15 @@ from sqlalchemy.orm import Session
 from judging_app.core.messages import Message
 from judging_app.services.errors import ServiceError
 from judging_app.store.database import Database
+from judging_app.store.db_errors import is_transient
 
 T = TypeVar("T")
 ATTEMPTS = 6
 PAUSE = 0.05  # seconds, doubled each time, with jitter
-TRANSIENT_STATES = {"40P01", "40001", "55P03"}  # deadlock, serialization, lock not available
 
 
 class BusyError(ServiceError):
     """Others were writing the same rows at the same moment, every time it was tried."""
-
-
-def is_transient(exc: BaseException) -> bool:
-    """A deadlock, a serialization failure or a busy SQLite file (worth trying again)."""
-    if not isinstance(exc, DBAPIError):
-        return False
-    state = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
-    if state in TRANSIENT_STATES:
-        return True
-    text = str(exc.orig).lower()
-    return "database is locked" in text or "database is busy" in text or "deadlock" in text
 
 
 def busy_error() -> BusyError:

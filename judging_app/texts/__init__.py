@@ -40,6 +40,8 @@ AREAS = (
     "competition_file",
     "csv_files",
     "database",
+    "demo",
+    "failures",
     "numbers",
     "paper_import",
 )
