@@ -41,6 +41,7 @@ AREAS = (
     "csv_files",
     "database",
     "demo",
+    "exactness",
     "failures",
     "numbers",
     "paper_import",

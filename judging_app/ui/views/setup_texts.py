@@ -30,7 +30,7 @@ from judging_app.core.enums import (
 )
 from judging_app.core.numbers import parse_decimal
 from judging_app.core.setup import CompetitionSetup, CriterionSpec, Problem, RoundSpec
-from judging_app.ui.i18n import fill
+from judging_app.ui.i18n import fill, message_text
 
 translate = QCoreApplication.translate  # module-level texts: context "SetupLabels"
 
@@ -218,6 +218,8 @@ def _shown(value: str) -> str:
 
 def problem_message(problem: Problem) -> str:
     """The problem in the current language (the core's English text when not known)."""
+    if not isinstance(problem.message, str):  # a Message: the catalogue has both languages
+        return message_text(problem.message)
     for pattern, text in _messages():
         match = re.fullmatch(pattern, problem.message)
         if match:
