@@ -10,8 +10,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from judging_app.exchange.entry_reader import read_entry_file
 from judging_app.exchange.entry_format import EntryFileError
+from judging_app.exchange.entry_reader import read_entry_file
 from judging_app.services import assignments, sheets
 from judging_app.services.errors import ImportFileError
 from judging_app.services.score_import import import_paper_scores

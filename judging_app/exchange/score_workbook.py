@@ -29,6 +29,7 @@ from pathlib import Path
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from judging_app.core.messages import Text
 from judging_app.exchange import atomic_files
 from judging_app.exchange import judge_package as jp
 from judging_app.exchange.judge_package_fields import (
@@ -290,7 +291,8 @@ class FilledScoreWorkbook:
     identity: ScoreWorkbookIdentity
     rows: tuple[FilledRow, ...]  # one per issued entry still on the sheet, in sheet order
     missing: tuple[str, ...] = ()  # issued entries whose row is gone
-    problems: tuple[str, ...] = ()  # empty when the workbook is sound
+    problems: tuple[Text, ...] = ()  # empty when the workbook is sound
+    saved_at: str = ""  # when it was last saved (its properties, UTC ISO), "" when unknown
 
     def is_complete(self, row: FilledRow) -> bool:
         return all(c.criterion in row.scores for c in self.identity.criteria())

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from judging_app.core.enums import CompetitionStatus, RoundKind, SheetSource, SheetState
+from judging_app.core.messages import Message
 from judging_app.exchange import judge_package as jp
 from judging_app.exchange import judge_package_draft as jd
 from judging_app.exchange.score_workbook import (
@@ -268,11 +269,21 @@ def _identify(s: Session, comp: m.Competition, ident: ScoreWorkbookIdentity,
     return rnd, judge
 
 
-def _check_not_older(s: Session, comp_id: int, ident: ScoreWorkbookIdentity, key: str) -> None:
-    """A workbook issued before one already imported for the same judge and round could
+def _check_not_older(s: Session, comp_id: int, ident: ScoreWorkbookIdentity, key: str,
+                     saved_at: str = "") -> None:
+    """A workbook issued before one already imported for the same judge and round, or an
+    older copy of the same workbook (saved before the copy already imported), could
     overwrite the newer drafts: refused."""
-    done = [e for e in _events(s, comp_id, IMPORT_ACTION, key)
-            if e.get("workbook_id") != ident.workbook_id]
+    events = _events(s, comp_id, IMPORT_ACTION, key)
+    same = [e for e in events if e.get("workbook_id") == ident.workbook_id
+            and e.get("saved_at", "") > saved_at != ""]
+    if same:
+        later = max(same, key=lambda e: e["saved_at"])
+        raise ServiceError(Message(
+            "score_workbook.older_copy", saved=saved_at[:19].replace("T", " "),
+            imported_saved=later["saved_at"][:19].replace("T", " "), file=later.get("file", ""),
+            imported=_when(later["at"]), actor=later["actor"]))
+    done = [e for e in events if e.get("workbook_id") != ident.workbook_id]
     newer = max(done, key=lambda e: e.get("created_at", ""), default=None)
     if newer is not None and newer.get("created_at", "") > ident.created_at:
         raise ServiceError(
@@ -352,9 +363,9 @@ def import_score_workbook(ws: Workspace, competition: str | int, path: Path, sub
                               f"{path.name} was not imported.")
         key = f"{rnd.code}/{judge.code}"
         try:
-            _check_not_older(s, comp.id, ident, key)
+            _check_not_older(s, comp.id, ident, key, filled.saved_at)
         except ServiceError as exc:
-            raise ImportFileError(str(path), [str(exc)]) from None
+            raise ImportFileError(str(path), [exc.message]) from None
         rubric = _rubric(s, comp.id, rnd.code)
         stored = stored_sheets(s, rnd.id, judge.id).get(judge.id, {})
         incoming, empty = _incoming(filled, stored, rubric, submit)
@@ -404,7 +415,8 @@ def import_score_workbook(ws: Workspace, competition: str | int, path: Path, sub
                      old={o.entry: audited(o) for o, _ in plan.changed} or None,
                      new={"round": rnd.code, "judge": judge.code, "file": path.name,
                           "sha256": filled.sha256, "workbook_id": ident.workbook_id,
-                          "created_at": ident.created_at, "submit": submit, "counts": counts,
+                          "created_at": ident.created_at, "saved_at": filled.saved_at,
+                          "submit": submit, "counts": counts,
                           "warnings": warnings,
                           "sheets": {x.entry: audited(x) for x in written}})
     return ScoreWorkbookImportReport(**{**base, "created": counts["created"],

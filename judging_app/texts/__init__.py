@@ -45,6 +45,7 @@ AREAS = (
     "failures",
     "numbers",
     "paper_import",
+    "score_workbook",
 )
 
 _catalogue: dict[str, tuple[str, str]] | None = None
