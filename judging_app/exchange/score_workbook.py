@@ -78,9 +78,9 @@ STATE_LABELS = {"draft": ("draf", "draft"),
 class ScoreWorkbookError(ValueError):
     """A file that is not a sound score workbook; `problems` say exactly what and where."""
 
-    def __init__(self, source: str, problems: list[str]) -> None:
+    def __init__(self, source: str, problems: list[Text]) -> None:
         self.source, self.problems = source, list(problems)
-        super().__init__(f"{source}: " + "; ".join(self.problems[:20])
+        super().__init__(f"{source}: " + "; ".join(map(str, self.problems[:20]))
                          + (f"; … and {len(self.problems) - 20} more" if len(self.problems) > 20
                             else ""))
 
