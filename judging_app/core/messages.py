@@ -14,6 +14,7 @@ enum members (shown by their label in the catalogue when it has one), other Mess
 
 from __future__ import annotations
 
+import errno
 import re
 from typing import Any
 
@@ -65,3 +66,23 @@ Text = Message | str
 
 def as_text(value: Text, language: str) -> str:
     return value.render(language) if isinstance(value, Message) else str(value)
+
+
+
+_OS_ERRORS = {  # errno -> code; each takes the file's name as {path}
+    errno.ENOENT: "common.os.not_found", errno.EACCES: "common.os.permission",
+    errno.EPERM: "common.os.permission", errno.EISDIR: "common.os.is_folder",
+    errno.ENOTDIR: "common.os.not_folder", errno.ENOSPC: "common.os.no_space",
+    errno.EROFS: "common.os.read_only", errno.ENAMETOOLONG: "common.os.name_too_long",
+    errno.EEXIST: "common.os.exists",
+}
+
+
+def os_error_message(exc: OSError) -> Message:
+    """What went wrong with a file, in words (the system's own text is English): e.g.
+    'common.os.not_found' with the file's name, else 'common.os.other' with the reason."""
+    path = str(exc.filename) if exc.filename is not None else ""
+    code = _OS_ERRORS.get(exc.errno if exc.errno is not None else -1)
+    if code is None:
+        return Message("common.os.other", path=path, reason=exc.strerror or type(exc).__name__)
+    return Message(code, path=path)

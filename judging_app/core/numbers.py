@@ -6,18 +6,41 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
+from judging_app.core.messages import Message
+
 MILLI = 1000
 MAX_DECIMALS = 3
 
 
 class NumberError(ValueError):
-    """A value that is not an exact decimal with at most three decimals."""
+    """A value that is not an exact decimal with at most three decimals. Carries a Message
+    (rendered in the user's language by whoever shows it; str() is English)."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(message)
+
+    def render(self, language: str) -> str:
+        return self.message.render(language)
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
-def parse_decimal(value: object, what: str = "value") -> Decimal:
-    """Parse user text or a number into a Decimal; accepts '3,5' (Indonesian comma)."""
+def _shown(value: object) -> str:
+    """The value as the user typed it: text in quotes, numbers as they are."""
+    return f"'{value}'" if isinstance(value, str) else str(value)
+
+
+def _refused(problem: Message, what: str) -> NumberError:
+    return NumberError(Message("numbers.at", where=what, problem=problem) if what else problem)
+
+
+def parse_decimal(value: object, what: str = "") -> Decimal:
+    """Parse user text or a number into a Decimal; accepts '3,5' (Indonesian comma).
+    `what` (a field's name or place) starts the message when given."""
     if isinstance(value, bool):
-        raise NumberError(f"{what}: {value!r} is not a number")
+        raise _refused(Message("numbers.not_a_number", value=_shown(value)), what)
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
@@ -28,18 +51,19 @@ def parse_decimal(value: object, what: str = "value") -> Decimal:
     elif isinstance(value, str):
         text = value.strip().replace(",", ".")
         if not text:
-            raise NumberError(f"{what}: empty")
+            raise _refused(Message("numbers.empty"), what)
         try:
             result = Decimal(text)
         except InvalidOperation:
-            raise NumberError(f"{what}: {value!r} is not a number") from None
+            raise _refused(Message("numbers.not_a_number", value=_shown(value)), what) from None
     else:
-        raise NumberError(f"{what}: {value!r} is not a number")
+        raise _refused(Message("numbers.not_a_number", value=_shown(value)), what)
     if not result.is_finite():
-        raise NumberError(f"{what}: {value!r} is not a finite number")
+        raise _refused(Message("numbers.not_finite", value=_shown(value)), what)
     exponent = result.normalize().as_tuple().exponent
     if isinstance(exponent, int) and exponent < -MAX_DECIMALS:
-        raise NumberError(f"{what}: {value!r} has more than {MAX_DECIMALS} decimals")
+        raise _refused(Message("numbers.too_many_decimals", value=_shown(value),
+                               places=MAX_DECIMALS), what)
     return result
 
 
@@ -48,7 +72,8 @@ def to_milli(value: Decimal | int | str) -> int:
     d = parse_decimal(value)
     scaled = d * MILLI
     if scaled != scaled.to_integral_value():
-        raise NumberError(f"{value!r} has more than {MAX_DECIMALS} decimals")
+        raise NumberError(Message("numbers.too_many_decimals", value=_shown(value),
+                                  places=MAX_DECIMALS))
     return int(scaled)
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from judging_app.core.enums import DecisionKind, RoundCombination, RoundKind
+from judging_app.core.messages import Message
 from judging_app.core.numbers import from_milli
 from judging_app.core.scoring import (
     CriterionInfo,
@@ -34,7 +35,7 @@ def as_reader(source: Any) -> RowReader:
 def competition_row(reader: RowReader, ref: str | int) -> CompetitionRow:
     comp = setup_read.find_competition(reader, ref)
     if comp is None:
-        raise NotFoundError(f"No competition {ref!r} in this database.")
+        raise NotFoundError(Message("lookup.no_competition", ref=ref))
     return comp
 
 
@@ -156,16 +157,16 @@ def rounds_to_rank(
     reader = as_reader(source)
     scored = _scored_rounds(reader, comp.id)
     if not scored:
-        raise NotFoundError(f"Competition {comp.code!r} has no scored round.")
+        raise NotFoundError(Message("lookup.no_scored_round", competition=comp.code))
     if round_code is not None:
         row = reader.one(
             "SELECT id, code, position, kind, weight_milli FROM rounds"
             " WHERE competition_id = :c AND code = :code", {"c": comp.id, "code": round_code})
         if row is None:
-            raise NotFoundError(f"No round with code {round_code!r} in this competition.")
+            raise NotFoundError(Message("lookup.no_round", code=round_code))
         rnd = _Round(*row)
         if rnd.kind != RoundKind.SCORED.value:
-            raise NotFoundError(f"Round {round_code!r} is a screening round; it has no scores.")
+            raise NotFoundError(Message("lookup.screening_round_no_scores", round=round_code))
         return [rnd], RoundCombination.LAST_ROUND, None
     ids = [r.id for r in scored]
     if comp.round_combination == RoundCombination.WEIGHTED.value:

@@ -37,6 +37,14 @@ LANGUAGES = (INDONESIAN, ENGLISH)
 # One module per part of the app; add yours here (keep the list sorted).
 AREAS = (
     "common",
+    "competitions",
+    "documents",
+    "enums",
+    "lookup",
+    "numbers",
+    "paper",
+    "setup",
+    "sheets",
 )
 
 _catalogue: dict[str, tuple[str, str]] | None = None
