@@ -36,10 +36,13 @@ LANGUAGES = (INDONESIAN, ENGLISH)
 
 # One module per part of the app; add yours here (keep the list sorted).
 AREAS = (
+    "assignments",
     "common",
     "competitions",
     "documents",
+    "entries",
     "enums",
+    "judges",
     "lookup",
     "numbers",
     "paper",
