@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import errno
 import re
+from collections.abc import Sequence
 from typing import Any
 
 CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
@@ -60,6 +61,21 @@ class Message:
         return render(self, language)
 
 
+class MessageError(ValueError):
+    """A refusal raised below the services (core, exchange, demo) that carries a Message;
+    whoever shows it renders it in the user's language (`render`), str() is English."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(message)
+
+    def render(self, language: str) -> str:
+        return self.message.render(language)
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+
 Text = Message | str
 """Anything that may be shown: a Message, or (for a few legacy paths and user data) text."""
 
@@ -86,3 +102,11 @@ def os_error_message(exc: OSError) -> Message:
     if code is None:
         return Message("common.os.other", path=path, reason=exc.strerror or type(exc).__name__)
     return Message(code, path=path)
+
+
+def first_of(items: Sequence[object], limit: int = 10) -> list[object]:
+    """A list parameter that names at most `limit` items, then '… and N more'."""
+    shown: list[object] = list(items[:limit])
+    if len(items) > limit:
+        shown.append(Message("common.and_more", count=len(items) - limit))
+    return shown

@@ -6,25 +6,15 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
-from judging_app.core.messages import Message
+from judging_app.core.messages import Message, MessageError
 
 MILLI = 1000
 MAX_DECIMALS = 3
 
 
-class NumberError(ValueError):
-    """A value that is not an exact decimal with at most three decimals. Carries a Message
-    (rendered in the user's language by whoever shows it; str() is English)."""
-
-    def __init__(self, message: Message) -> None:
-        self.message = message
-        super().__init__(message)
-
-    def render(self, language: str) -> str:
-        return self.message.render(language)
-
-    def __str__(self) -> str:
-        return str(self.message)
+class NumberError(MessageError):
+    """A value that is not an exact decimal with at most three decimals (a Message: rendered
+    in the user's language by whoever shows it; str() is English)."""
 
 
 def _shown(value: object) -> str:

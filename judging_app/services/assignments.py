@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, aliased
 
 from judging_app.core.assignment import plan_assignments
 from judging_app.core.enums import AssignmentSource, EntryStatus, RoundKind
-from judging_app.core.messages import Message
+from judging_app.core.messages import Message, first_of
 from judging_app.services import audit, lookup
 from judging_app.services.competitions import now
 from judging_app.services.conflicts import conflicted_pairs
@@ -34,12 +34,9 @@ class AssignmentPreview:
         if self.panel_too_small:
             out.append(Message("assignments.panel_too_small", count=self.judges_per_entry))
         if self.short_entries:
-            codes = sorted(self.short_entries)
-            shown: list[object] = list(codes[:10])
-            if len(codes) > 10:
-                shown.append(Message("common.and_more", count=len(codes) - 10))
-            out.append(Message("assignments.short_entries", short=len(codes),
-                               count=self.judges_per_entry, codes=shown))
+            out.append(Message("assignments.short_entries", short=len(self.short_entries),
+                               count=self.judges_per_entry,
+                               codes=first_of(sorted(self.short_entries))))
         if self.loads and max(self.loads.values()) - min(self.loads.values()) > 1:
             out.append(Message("assignments.uneven_loads"))
         return out

@@ -82,11 +82,11 @@ def _notes(lang: str, view: results.ResultsView, setup: CompetitionSetup) -> tup
     out = []
     if view.note:
         out.append(TEXT["id"]["n_round_not_started"].format(rounds=", ".join(view.round_codes))
-                   if lang == "id" else view.note)
+                   if lang == "id" else str(view.note))
     for n in res.notes:
         key = f"n_{n.code}"
         if lang == "en" or key not in TEXT["id"]:
-            out.append(n.message)
+            out.append(n.message.render(lang))
         else:
             out.append(TEXT["id"][key].format(
                 round=names.get(n.round_id, ""), n=len(n.entry_ids),

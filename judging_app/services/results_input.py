@@ -49,7 +49,7 @@ class ResultsInput:
     category_order: list[str]
     category_names: dict[str, str]
     combination: RoundCombination  # what the ranking uses (may differ from the rules)
-    note: str | None = None  # why it differs
+    note: Message | None = None  # why it differs
 
     def read_sheet_totals(self) -> None:
         """Read the per-sheet totals now (they are read on first use otherwise), for a
@@ -146,7 +146,7 @@ def _scored_rounds(reader: RowReader, comp_id: int) -> list[_Round]:
 
 def rounds_to_rank(
     source: Any, comp: CompetitionRow, round_code: str | None
-) -> tuple[list[_Round], RoundCombination, str | None]:
+) -> tuple[list[_Round], RoundCombination, Message | None]:
     """The scored rounds whose scores make the result (ordered by position), how they
     combine, and a note when that is not what the rules say.
 
@@ -175,8 +175,8 @@ def rounds_to_rank(
         started = [r for r in scored if r.id in assigned] or scored[:1]
         if started[-1].id == scored[-1].id:
             return scored, RoundCombination.WEIGHTED, None
-        note = (f"Round {scored[-1].code!r} has not started, so the weighted final score cannot "
-                f"be computed yet; showing round {started[-1].code!r} alone.")
+        note = Message("results.note.last_round_not_started", last=scored[-1].code,
+                       shown=started[-1].code)
         return [started[-1]], RoundCombination.LAST_ROUND, note
     with_sheets = {r for r in ids if reader.one(
         "SELECT 1 FROM entry_round_totals WHERE round_id = :r LIMIT 1", {"r": r})}

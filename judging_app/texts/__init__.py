@@ -46,6 +46,7 @@ AREAS = (
     "lookup",
     "numbers",
     "paper",
+    "results",
     "setup",
     "sheets",
 )
