@@ -61,9 +61,10 @@ class Message:
         return render(self, language)
 
 
-class MessageError(ValueError):
-    """A refusal raised below the services (core, exchange, demo) that carries a Message;
-    whoever shows it renders it in the user's language (`render`), str() is English."""
+class MessageError(Exception):
+    """A refusal raised below the services (core, store, exchange, demo) that carries a
+    Message; whoever shows it renders it in the user's language (`render`), str() is
+    English."""
 
     def __init__(self, message: Message) -> None:
         self.message = message

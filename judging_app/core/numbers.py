@@ -12,7 +12,7 @@ MILLI = 1000
 MAX_DECIMALS = 3
 
 
-class NumberError(MessageError):
+class NumberError(MessageError, ValueError):
     """A value that is not an exact decimal with at most three decimals (a Message: rendered
     in the user's language by whoever shows it; str() is English)."""
 

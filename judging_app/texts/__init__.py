@@ -39,6 +39,7 @@ AREAS = (
     "assignments",
     "common",
     "competitions",
+    "database",
     "documents",
     "entries",
     "enums",
