@@ -78,11 +78,16 @@ class MessageError(Exception):
 
 
 Text = Message | str
-"""Anything that may be shown: a Message, or (for a few legacy paths and user data) text."""
+"""Anything that may be shown: a Message, or (for a few legacy paths and user data) text.
+An error that renders itself (MessageError, ServiceError) may stand in for one."""
 
 
-def as_text(value: Text, language: str) -> str:
-    return value.render(language) if isinstance(value, Message) else str(value)
+def as_text(value: object, language: str) -> str:
+    """A Message, an error carrying one (anything with `render(language)`) or text."""
+    renderer = getattr(value, "render", None)
+    if isinstance(value, Message | BaseException) and callable(renderer):
+        return renderer(language)
+    return str(value)
 
 
 

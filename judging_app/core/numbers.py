@@ -73,6 +73,17 @@ def from_milli(milli: int) -> Decimal:
     return d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
 
 
+def scale_problem(milli: int, lo: int, hi: int, step: int) -> Message | None:
+    """What is wrong with a score (in thousandths) on the scale lo..hi by step; None if
+    nothing."""
+    if not lo <= milli <= hi:
+        return Message("sheets.outside_scale", value=from_milli(milli), low=from_milli(lo),
+                       high=from_milli(hi))
+    if (milli - lo) % step:
+        return Message("sheets.off_step", value=from_milli(milli), step=from_milli(step))
+    return None
+
+
 def as_fraction(value: Decimal | int) -> Fraction:
     return Fraction(value)
 

@@ -17,7 +17,7 @@ from judging_app.core.enums import (
     SheetState,
 )
 from judging_app.core.messages import Message, Text
-from judging_app.core.numbers import NumberError, from_milli, to_milli
+from judging_app.core.numbers import NumberError, from_milli, scale_problem, to_milli
 from judging_app.core.records import SheetRecord
 from judging_app.services import audit, lookup
 from judging_app.services.competitions import now
@@ -102,16 +102,6 @@ def check_value(c: Criterion, value: object, where: Text) -> int:
                                       problem=problem))
     return milli
 
-
-def scale_problem(milli: int, lo: int, hi: int, step: int) -> Message | None:
-    """What is wrong with a score (in thousandths) on the scale lo..hi by step; None if
-    nothing."""
-    if not lo <= milli <= hi:
-        return Message("sheets.outside_scale", value=from_milli(milli), low=from_milli(lo),
-                       high=from_milli(hi))
-    if (milli - lo) % step:
-        return Message("sheets.off_step", value=from_milli(milli), step=from_milli(step))
-    return None
 
 
 def save_in_session(s: Session, actor: str, key: SheetKey, data: SheetInput,
