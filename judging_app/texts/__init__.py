@@ -40,6 +40,7 @@ AREAS = (
     "common",
     "competitions",
     "database",
+    "demo",
     "documents",
     "entries",
     "enums",
