@@ -55,7 +55,7 @@ def test_an_older_copy_of_the_same_workbook_is_refused(judging, tmp_path):
     score_workbooks.import_score_workbook(judging.ws, judging.code, second, submit=False)
     before = sheets.get_sheet(judging.ws.db, judging.code, "prop", "J1", "E1")
     with pytest.raises(ImportFileError, match="this is an older copy of a score sheet already "
-                                              "imported: it was saved 2026-05-04 08:00:00"):
+                                              "imported: it was saved 4 May 2026 08:00"):
         score_workbooks.import_score_workbook(judging.ws, judging.code, first, submit=False)
     assert sheets.get_sheet(judging.ws.db, judging.code, "prop", "J1", "E1") == before
     # saved again later (the judge's newest copy after all): imported

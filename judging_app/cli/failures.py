@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from judging_app import __version__
-from judging_app.core.messages import Message
+from judging_app.core.messages import Message, MessageError, os_error_message
 
 EXIT_REFUSED, EXIT_USAGE, EXIT_UNEXPECTED, EXIT_INTERRUPTED = 1, 2, 3, 130
 
@@ -57,25 +57,21 @@ def known_message(exc: BaseException) -> Message | str | None:
     None when the failure is unexpected."""
     from judging_app.store.db_errors import explain
 
-    if hasattr(exc, "render"):  # ServiceError, DatabaseOpenError, CompetitionFileError, ...
+    if hasattr(exc, "render"):  # ServiceError, MessageError, CompetitionFileError, ...
         return None  # rendered by the caller in the user's language
     explained = explain(exc)
     if explained is not None:
         return explained
     if isinstance(exc, OSError):
-        name = exc.filename or ""
-        reason = exc.strerror or type(exc).__name__
-        return Message("failure.file", path=str(name), reason=reason) if name else \
-            Message("failure.system", reason=reason)
+        return os_error_message(exc)
     return None
 
 
 def is_known(exc: BaseException) -> bool:
     from judging_app.exchange.competition_file import CompetitionFileError
     from judging_app.services.errors import ServiceError
-    from judging_app.store.database import DatabaseOpenError
 
-    if isinstance(exc, ServiceError | DatabaseOpenError | CompetitionFileError):
+    if isinstance(exc, ServiceError | MessageError | CompetitionFileError):
         return True
     return known_message(exc) is not None
 

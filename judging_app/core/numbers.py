@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 
-from judging_app.core.messages import Message
+from judging_app.core.messages import Message, MessageError
 
 MILLI = 1000
 MAX_DECIMALS = 3
@@ -21,80 +21,81 @@ _PLAIN = re.compile(r"([+-]?)([0-9]*)(?:[.,]([0-9]*))?", re.ASCII)
 _EXPONENT = re.compile(r"[+-]?[0-9]*[.,]?[0-9]*[eE][+-]?[0-9]+", re.ASCII)
 
 
-class NumberError(ValueError):
-    """A value that is not an exact decimal with at most three decimals. `problem` is the
-    Message saying what is wrong with the value; `what` (optional) names where it was."""
+class NumberError(MessageError, ValueError):
+    """A value that is not an exact decimal with at most three decimals (a Message: rendered
+    in the user's language by whoever shows it; str() is English). `problem` is what is
+    wrong with the value, without the place `what` named."""
 
-    def __init__(self, problem: Message, what: str = "") -> None:
-        self.problem = problem
-        self.what = what
-        super().__init__(problem)
-
-    def render(self, language: str) -> str:
-        text = self.problem.render(language)
-        return f"{self.what}: {text}" if self.what else text
-
-    def __str__(self) -> str:
-        return self.render("en")
+    def __init__(self, message: Message, problem: Message | None = None) -> None:
+        super().__init__(message)
+        self.problem = problem or message
 
 
-def shown_value(value: object) -> str:
-    """A value as it is quoted in a message: its text, cut when very long."""
-    text = value if isinstance(value, str) else repr(value) if isinstance(value, float) else str(value)
+def _shown(value: object) -> str:
+    """The value as the user typed it: text in quotes (cut when very long), numbers as they
+    are."""
+    text = value if isinstance(value, str) else repr(value) if isinstance(value, float) else \
+        str(value)
     text = text.strip()
     if len(text) > SHOWN_CHARACTERS:
         text = text[:SHOWN_CHARACTERS] + "…"
-    return text
+    return f"'{text}'" if isinstance(value, str) else text
 
 
-def _problem(code: str, value: object) -> Message:
-    return Message(code, value=shown_value(value))
+def _refused(problem: Message, what: str) -> NumberError:
+    return NumberError(Message("numbers.at", where=what, problem=problem) if what else problem,
+                       problem)
 
 
-def _text_problem(text: str) -> Message:
+def _problem(code: str, value: object) -> NumberError:
+    if code == "numbers.too_many_decimals":
+        return NumberError(Message(code, value=_shown(value), places=MAX_DECIMALS))
+    return NumberError(Message(code, value=_shown(value)))
+
+
+def _text_problem(text: str) -> NumberError:
     """Why `text` (stripped, not empty) is not a plain number."""
-    if any(ch.isdigit() and not ("0" <= ch <= "9") for ch in text) or any(
-            "\uff10" <= ch <= "\uff19" for ch in text):
-        return _problem("number.foreign_digits", text)
+    if any(ch.isdigit() and not ("0" <= ch <= "9") for ch in text):
+        return _problem("numbers.foreign_digits", text)
     if text.lower().lstrip("+-") in ("inf", "infinity", "nan"):
-        return _problem("number.not_finite", text)
+        return _problem("numbers.not_finite", text)
     if _EXPONENT.fullmatch(text):
-        return _problem("number.exponent", text)
+        return _problem("numbers.exponent", text)
     if "_" in text or " " in text or text.count(".") + text.count(",") > 1:
-        return _problem("number.separator", text)
-    return _problem("number.not_a_number", text)
+        return _problem("numbers.separator", text)
+    return _problem("numbers.not_a_number", text)
 
 
 def _from_text(text: str) -> tuple[int, str, str]:
     """(sign, integer digits, fraction digits) of plain number text, or NumberError."""
     stripped = text.strip(" \t\r\n\u00a0")
     if not stripped:
-        raise NumberError(Message("number.empty"))
+        raise NumberError(Message("numbers.empty"))
     match = _PLAIN.fullmatch(stripped)
     if match is None or not (match[2] or match[3]):
-        raise NumberError(_text_problem(stripped))
+        raise _text_problem(stripped)
     return (-1 if match[1] == "-" else 1), match[2], match[3] or ""
 
 
 def _from_decimal(value: Decimal, shown: object) -> tuple[int, str, str]:
     if not value.is_finite():
-        raise NumberError(_problem("number.not_finite", shown))
+        raise _problem("numbers.not_finite", shown)
     sign, digits, exponent = value.as_tuple()
     text = "".join(map(str, digits))
     assert isinstance(exponent, int)
     if exponent >= 0:
         if len(text.lstrip("0")) + exponent > MAX_INTEGER_DIGITS:
-            raise NumberError(_problem("number.too_large", shown))
+            raise _problem("numbers.too_large", shown)
         return (-1 if sign else 1), text + "0" * exponent, ""
     if -exponent > 10 * MAX_INTEGER_DIGITS:  # 1E-1000000: no exact decimal worth reading
-        raise NumberError(_problem("number.too_many_decimals", shown))
+        raise _problem("numbers.too_many_decimals", shown)
     text = text.rjust(-exponent + 1, "0")
     return (-1 if sign else 1), text[:exponent], text[exponent:]
 
 
 def _parts(value: object) -> tuple[int, str, str]:
     if isinstance(value, bool):
-        raise NumberError(_problem("number.not_a_number", value))
+        raise _problem("numbers.not_a_number", value)
     if isinstance(value, str):
         return _from_text(value)
     if isinstance(value, Decimal):
@@ -103,10 +104,10 @@ def _parts(value: object) -> tuple[int, str, str]:
         return _from_decimal(Decimal(value), value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise NumberError(_problem("number.not_finite", value))
+            raise _problem("numbers.not_finite", value)
         # Only what the float prints as (what a spreadsheet cell shows) is read.
         return _from_decimal(Decimal(repr(value)), value)
-    raise NumberError(_problem("number.not_a_number", value))
+    raise _problem("numbers.not_a_number", value)
 
 
 def _exact_milli(value: object) -> int:
@@ -114,9 +115,9 @@ def _exact_milli(value: object) -> int:
     whole = whole.lstrip("0")
     fraction = fraction.rstrip("0")
     if len(whole) > MAX_INTEGER_DIGITS:
-        raise NumberError(_problem("number.too_large", value))
+        raise _problem("numbers.too_large", value)
     if len(fraction) > MAX_DECIMALS:
-        raise NumberError(_problem("number.too_many_decimals", value))
+        raise _problem("numbers.too_many_decimals", value)
     return sign * (int(whole or "0") * MILLI + int(fraction.ljust(MAX_DECIMALS, "0")))
 
 
@@ -125,11 +126,12 @@ def parse_decimal(value: object, what: str = "") -> Decimal:
     digits with at most one decimal mark ('3.5', or the Indonesian '3,5'), at most three
     decimals, below 10^15. Refused with NumberError (never rounded): other scripts' digits
     ('٤', '４'), exponents ('1e309'), separators ('3_7.5', '1.234,5'), more decimals
-    ('37.5000000000000000000000000001'), non-finite values. Floats are read as they print."""
+    ('37.5000000000000000000000000001'), non-finite values. Floats are read as they print.
+    `what` (a field's name or place) starts the message when given."""
     try:
         return from_milli(_exact_milli(value))
     except NumberError as exc:
-        raise NumberError(exc.problem, what) from None
+        raise _refused(exc.problem, what) from None
 
 
 def to_milli(value: Decimal | int | str | float) -> int:
@@ -141,6 +143,17 @@ def from_milli(milli: int) -> Decimal:
     """Integer thousandths -> Decimal, normalised without exponent notation."""
     d = Decimal(milli) / MILLI
     return d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
+
+
+def scale_problem(milli: int, lo: int, hi: int, step: int) -> Message | None:
+    """What is wrong with a score (in thousandths) on the scale lo..hi by step; None if
+    nothing."""
+    if not lo <= milli <= hi:
+        return Message("sheets.outside_scale", value=from_milli(milli), low=from_milli(lo),
+                       high=from_milli(hi))
+    if (milli - lo) % step:
+        return Message("sheets.off_step", value=from_milli(milli), step=from_milli(step))
+    return None
 
 
 def as_fraction(value: Decimal | int) -> Fraction:

@@ -137,13 +137,15 @@ MAX_ENTRIES, MAX_JUDGES = 1_000_000, 10_000
 
 def check_size(entries: int, judges: int, judges_per_entry: int) -> None:
     """Refuses sizes a demo cannot have (before anything is opened or written)."""
-    if not 1 <= entries <= MAX_ENTRIES:
-        raise ValidationError(Message("demo.entries", entries=entries, most=MAX_ENTRIES))
-    if not 1 <= judges_per_entry <= MAX_JUDGES:
-        raise ValidationError(Message("demo.judges_per_entry", judges_per_entry=judges_per_entry))
-    if not judges_per_entry <= judges <= MAX_JUDGES:
-        raise ValidationError(Message("demo.judges", judges=judges,
-                                      judges_per_entry=judges_per_entry, most=MAX_JUDGES))
+    if entries < 1:
+        raise ValidationError(Message("demo.no_entries"))
+    if judges_per_entry < 1:
+        raise ValidationError(Message("demo.no_judges_per_entry"))
+    if judges < judges_per_entry:
+        raise ValidationError(Message("demo.too_few_judges", judges=judges,
+                                      per_entry=judges_per_entry))
+    if entries > MAX_ENTRIES or judges > MAX_JUDGES:
+        raise ValidationError(Message("demo.too_large", entries=MAX_ENTRIES, judges=MAX_JUDGES))
 
 
 def build_demo(
@@ -190,8 +192,7 @@ def build_demo(
         plan = plan_assignments(people.eligible, range(judges), judges_per_entry,
                                 conflicts=set(people.conflict_pairs))
         if plan.short:
-            raise ValidationError(Message("demo.short", count=len(plan.short),
-                                          judges_per_entry=judges_per_entry))
+            raise ValidationError(Message("demo.short_of_judges", count=len(plan.short)))
         pairs = sorted(plan.new_pairs, key=lambda p: (p[1], p[0]))
         entry_ids = [e["id"] for e in people.entries]
         judge_ids = [j["id"] for j in people.judges]

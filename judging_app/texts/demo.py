@@ -1,27 +1,27 @@
-"""The demo competition (demo/generator.py)."""
+"""Building a demo competition (demo/generator.py)."""
 
 TEXTS = {
-    "demo.entries": (
-        "A demo needs between 1 and {most:count} entries, not {entries}.",
-        "Demo memerlukan antara 1 dan {most:count} inovasi, bukan {entries}.",
+    "demo.no_entries": (
+        "A demo needs at least one entry.",
+        "Demo memerlukan paling sedikit satu inovasi.",
     ),
-    "demo.judges_per_entry": (
-        "Every entry needs at least one judge (--judges-per-entry {judges_per_entry}).",
-        "Setiap inovasi memerlukan paling sedikit satu juri (--judges-per-entry "
-        "{judges_per_entry}).",
+    "demo.no_judges_per_entry": (
+        "Every entry needs at least one judge.",
+        "Setiap inovasi memerlukan paling sedikit satu juri.",
     ),
-    "demo.judges": (
-        "{judges} judges cannot give every entry {judges_per_entry} judges; give at least "
-        "{judges_per_entry} judges (and at most {most:count}), or fewer judges per entry "
-        "(--judges-per-entry).",
-        "{judges} juri tidak dapat memberi setiap inovasi {judges_per_entry} juri; berikan "
-        "paling sedikit {judges_per_entry} juri (dan paling banyak {most:count}), atau "
-        "kurangi juri per inovasi (--judges-per-entry).",
+    "demo.too_few_judges": (
+        "{judges:count} {judges:plural:judge:judges} cannot give every entry {per_entry:count} "
+        "{per_entry:plural:judge:judges}.",
+        "{judges:count} juri tidak cukup untuk memberi setiap inovasi {per_entry:count} juri.",
     ),
-    "demo.short": (
-        "With the conflicts of interest drawn, {count:count} entries cannot get "
-        "{judges_per_entry} judges without a conflict; give more judges.",
-        "Dengan konflik kepentingan yang ada, {count:count} inovasi tidak dapat memperoleh "
-        "{judges_per_entry} juri tanpa konflik; tambahkan juri.",
+    "demo.short_of_judges": (
+        "The demo's assignment left {count:count} {count:plural:entry:entries} without enough "
+        "judges free of a conflict of interest; ask for more judges.",
+        "Penugasan demo menyisakan {count:count} inovasi tanpa cukup juri yang bebas konflik "
+        "kepentingan; minta lebih banyak juri.",
+    ),
+    "demo.too_large": (
+        "A demo holds at most {entries:count} entries and {judges:count} judges.",
+        "Demo memuat paling banyak {entries:count} inovasi dan {judges:count} juri.",
     ),
 }

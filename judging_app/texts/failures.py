@@ -1,14 +1,6 @@
 """Failures outside the app's rules, said in one line (cli/failures.py, ui/crash.py)."""
 
 TEXTS = {
-    "failure.file": (
-        "{path}: {reason}",
-        "{path}: {reason}",
-    ),
-    "failure.system": (
-        "The system refused: {reason}",
-        "Sistem menolak: {reason}",
-    ),
     "failure.interrupted": (
         "Interrupted; the step under way was not written.",
         "Dihentikan; langkah yang sedang berjalan tidak ditulis.",
