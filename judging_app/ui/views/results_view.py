@@ -403,6 +403,7 @@ class ResultsView(View):
         else:
             hint = self.tr("Nothing blocks finalizing.")
         self.finalize_hint.setText(hint)
+        self.finalize_hint.setVisible(bool(hint))  # no empty line while computing
 
     def retranslate(self) -> None:
         self.round_label.setText(self.tr("&Round:"))
@@ -433,6 +434,9 @@ class ResultsView(View):
             self.category.setItemText(i, categories.get(group, group) if group
                                       else self.tr("All entries (overall ranking)"))
         c = self.computed
+        self.formula.setVisible(c is not None)
+        if c is None:
+            self.notes.hide()
         if c is not None:
             names = {r.code: self._name(r.name, r.name_en) for r in self.rounds}
             self.formula.setText(formula_text(c.results.method, c.results.rules.round_combination,
