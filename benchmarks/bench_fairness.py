@@ -61,6 +61,7 @@ def phases(path: Path, code: str) -> None:
     report = compute_fairness(inp.entries, inp.rounds, rules_for(inp), inp.setup.award_tiers,
                               inp.chair_decisions, category_order=inp.category_order,
                               progress=progress)
+    marks.append(("the rows side by side", time.process_time()))
     judges = dict(reader.all("SELECT id, code FROM judges"))
     text = fairness_json_text(_view(inp, report, judges))
     marks.append((f"JSON ({len(text) / 1e6:.1f} MB)", time.process_time()))

@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from judging_app.core.enums import AggregationMethod, RankingScope
+from judging_app.core.enums import RankingScope
 from judging_app.core.scoring.awards import AwardTier
 from judging_app.core.scoring.inputs import EntryInfo, RoundData
 from judging_app.core.scoring.panel_stats import (  # noqa: F401 (the records' home for readers)
@@ -40,7 +40,6 @@ from judging_app.core.scoring.panel_stats import (  # noqa: F401 (the records' h
     outliers,
 )
 from judging_app.core.scoring.reliability import IccResult, complete_block, icc, kendall_w
-from judging_app.core.scoring.results import CompetitionResults
 from judging_app.core.scoring.stability import StabilityRow, rank_stability, rankings_to_compute
 from judging_app.core.setup import AwardTierSpec, ResultRules
 
@@ -90,18 +89,15 @@ def compute_fairness(
     *,
     category_order: Sequence[str] = (),
     stability: bool = True,
-    known: Mapping[AggregationMethod, CompetitionResults] | None = None,
     progress: Progress | None = None,
 ) -> FairnessReport:
-    """`known`: rankings the caller already computed on the same input (rank stability does
-    not compute them again)."""
     rules = rules or ResultRules()
     overall = rules.ranking_scope == RankingScope.OVERALL
     ordered = sorted(rounds, key=lambda d: d.round.position)
     grouped = [(data, panel_totals(entries, data, overall)) for data in ordered]
     steps = sum(len(by_group) for _data, by_group in grouped)
     if stability:
-        steps += len([m for m in rankings_to_compute(rounds, rules) if m not in (known or {})])
+        steps += len(rankings_to_compute(rounds, rules))
     done = 0
 
     def step() -> None:
@@ -122,7 +118,7 @@ def compute_fairness(
     rows: tuple[StabilityRow, ...] = ()
     if stability:
         rows = rank_stability(entries, rounds, rules, award_tiers, chair_decisions,
-                              category_order=category_order, known=known, step=step)
+                              category_order=category_order, step=step)
     return FairnessReport(tuple(panels), rows)
 
 

@@ -12,8 +12,7 @@ once; a method whose ranking is provably another's is not computed again:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from typing import NamedTuple
 
 from judging_app.core.enums import AggregationMethod
 from judging_app.core.scoring.aggregation import nobody_trimmed
@@ -24,22 +23,24 @@ from judging_app.core.scoring.results import CompetitionResults
 from judging_app.core.setup import AwardTierSpec, ResultRules
 
 METHODS = tuple(AggregationMethod)
+NO_AWARD: tuple[str | None, str | None] = (None, None)
 
 
-@dataclass(frozen=True)
-class StabilityRow:
-    """`ranks` and `awards` have a key for every method, in the order of AggregationMethod."""
+class StabilityRow(NamedTuple):
+    """One entry's rank and awards under every method (a NamedTuple: 30,000 are built per
+    report). `ranks` and `awards` have a key for every method, in the order of
+    AggregationMethod."""
 
     entry_id: int
     group: str | None
     ranks: dict[AggregationMethod, int | None]
     awards: dict[AggregationMethod, tuple[str | None, str | None]]  # (rank tier, band)
 
-    @cached_property
+    @property
     def award_changes(self) -> bool:
         return len(set(self.awards.values())) > 1
 
-    @cached_property
+    @property
     def rank_changes(self) -> bool:
         return len(set(self.ranks.values())) > 1
 
@@ -67,28 +68,43 @@ def rank_stability(
     chair_decisions: Mapping[int, int] | None = None,
     *,
     category_order: Sequence[str] = (),
-    known: Mapping[AggregationMethod, CompetitionResults] | None = None,
     step: Callable[[], None] | None = None,
 ) -> tuple[StabilityRow, ...]:
-    """One row per entry of the competition's own method's ranking, in its order. `known`:
-    rankings the caller already has (same rounds and rules); `step()` is called after each
-    ranking computed (progress)."""
-    results: dict[AggregationMethod, CompetitionResults] = dict(known or {})
+    """One row per entry of the competition's own method's ranking, in its order; `step()`
+    is called after each ranking computed (progress)."""
+    results: dict[AggregationMethod, CompetitionResults] = {}
     for m in rankings_to_compute(rounds, rules):
-        if m not in results:
-            results[m] = compute_results(entries, rounds, rules, award_tiers, chair_decisions,
-                                         method=m, category_order=category_order)
+        results[m] = compute_results(entries, rounds, rules, award_tiers, chair_decisions,
+                                     method=m, category_order=category_order)
         if step is not None:
             step()
     for m in METHODS:
         if m not in results:
             results[m] = results[same_ranking(m, rounds, rules)]  # type: ignore[index]
-    columns = [{r.entry_id: r for r in results[m].rows} for m in METHODS]
+    base = results[AggregationMethod(rules.aggregation)].rows
+    position = {row.entry_id: i for i, row in enumerate(base)}
+    columns: dict[int, tuple[list, list]] = {}  # one per ranking computed
+    for m in METHODS:
+        res = results[m]
+        if id(res) not in columns:
+            ranks: list[int | None] = [None] * len(base)
+            awards: list[tuple[str | None, str | None]] = [NO_AWARD] * len(base)
+            for r in res.rows:
+                i = position[r.entry_id]
+                ranks[i] = r.rank
+                if r.award is not None or r.band is not None:
+                    awards[i] = (r.award, r.band)
+            columns[id(res)] = ranks, awards
+    by_method = [columns[id(results[m])] for m in METHODS]
+    rank_rows = zip(*(ranks for ranks, _awards in by_method), strict=True)
+    award_rows = zip(*(awards for _ranks, awards in by_method), strict=True)
+    shared: dict[tuple, dict] = {}  # most entries share their awards (none): one dict each
     out = []
-    for row in results[AggregationMethod(rules.aggregation)].rows:
-        e = row.entry_id
-        others = [column[e] for column in columns]
-        out.append(StabilityRow(
-            e, row.group, dict(zip(METHODS, [r.rank for r in others], strict=True)),
-            dict(zip(METHODS, [(r.award, r.band) for r in others], strict=True))))
+    new_row = tuple.__new__
+    for row, ranks_of, awards_of in zip(base, rank_rows, award_rows, strict=True):
+        awards = shared.get(awards_of)
+        if awards is None:
+            awards = shared[awards_of] = dict(zip(METHODS, awards_of, strict=True))
+        out.append(new_row(StabilityRow, (row.entry_id, row.group,
+                                          dict(zip(METHODS, ranks_of, strict=True)), awards)))
     return tuple(out)
