@@ -26,7 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_results import BARE_SQL, build  # noqa: E402
+from benchmarks.bench_results import BARE_SQL  # noqa: E402
+from benchmarks.bench_support import scored_demo  # noqa: E402
 
 
 def timed(args: list[str], **kwargs) -> tuple[float, float]:
@@ -81,14 +82,7 @@ def main() -> int:
     parser.add_argument("--judges", type=int, default=60)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    if not args.db.exists():
-        args.db.parent.mkdir(parents=True, exist_ok=True)
-        code = build(args.db, args.entries, args.judges)
-    else:
-        import sqlite3
-
-        with sqlite3.connect(f"{args.db.resolve().as_uri()}?mode=ro", uri=True) as conn:
-            (code,) = conn.execute("SELECT code FROM competitions ORDER BY id LIMIT 1").fetchone()
+    code = scored_demo(args.db, args.entries, args.judges)
     sqlite3_shell = shutil.which("sqlite3")
     if not sqlite3_shell:
         print("sqlite3 shell not installed (apt-get install sqlite3): no bare-query baseline")
