@@ -4,9 +4,10 @@ not its name), whether it is safe to unpack, and how big the chosen sheet is.
 - Zip-based files (.xlsx, .ods): the declared sizes and compression ratios of the members
   are checked before anything is unpacked; then every member is streamed once through
   Python's zipfile (which stops at the declared size and verifies the CRC) with a running
-  byte limit. While streaming, the chosen sheet's XML is scanned with regular expressions
-  for its real extent (last row and column holding a value), formula cells, and (ODS)
-  merged cells, so a 2,000,000-row sheet is refused before calamine materialises it.
+  byte limit. The chosen sheet's XML is read with defusedxml's iterparse (no DTD, entities
+  or external references; finished rows are dropped as they are read) for its real extent
+  (last row and column holding a value), formula cells, and (ODS) merged cells, so a
+  2,000,000-row sheet is refused before calamine materialises it.
 - OLE compound files (D0 CF 11 E0): an encrypted .xlsx is such a file holding an
   'EncryptionInfo' stream; otherwise it is an old .xls, which calamine reads (an .xls sheet
   has at most 65,536 rows, so it is bounded by its format).
@@ -14,7 +15,6 @@ not its name), whether it is safe to unpack, and how big the chosen sheet is.
 
 from __future__ import annotations
 
-import html
 import posixpath
 import re
 import zipfile
@@ -22,7 +22,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from defusedxml import ElementTree
+from defusedxml import DefusedXmlException, ElementTree
 
 from judging_app.exchange.entry_format import (
     EntryFileError,
@@ -236,33 +236,97 @@ def drain(zf: zipfile.ZipFile, skip: str, budget: list[int], source: str) -> Non
                 pass
 
 
-_P = rb"<(?:[A-Za-z_][\w.-]*:)?"
-_CELL = re.compile(_P + rb"c\s[^>]*?\br=\"([A-Z]{1,3})(\d+)\"[^>]*?(?<!/)>")
-_CELL_ANY = re.compile(_P + rb"c\s[^>]*?\br=\"([A-Z]{1,3})(\d+)\"")
-_FORMULA = re.compile(_P + rb"f[\s/>]")
+class _Counted:
+    """A zip member read through a running byte budget (for the XML parser)."""
+
+    def __init__(self, fh, budget: list[int], source: str, member: str) -> None:
+        self.fh, self.budget, self.source, self.member = fh, budget, source, member
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            data = self.fh.read(size if size and size > 0 else CHUNK)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
+                NotImplementedError) as exc:
+            raise refuse(self.source, f"the file is damaged ({self.member}: {exc})") from None
+        self.budget[0] -= len(data)
+        if self.budget[0] < 0:
+            raise refuse(self.source, "unpacked, the file is larger than "
+                                      f"{MAX_UNPACKED_BYTES // 2**20} MB: refused")
+        return data
+
+
+def _events(zf: zipfile.ZipFile, member: str, budget: list[int], source: str):
+    """(event, element) pairs of the member's XML ('start' and 'end'), parsed by defusedxml
+    (no DTD, entities or external references), with the bytes counted against the budget.
+    Finished elements are dropped by the callers (`_drop`), so memory stays flat."""
+    try:
+        with zf.open(member) as fh:
+            yield from ElementTree.iterparse(_Counted(fh, budget, source, member),
+                                             events=("start", "end"), forbid_dtd=True)
+    except ElementTree.ParseError as exc:
+        raise refuse(source, f"the file is damaged: {member} is not well-formed XML "
+                             f"({exc})") from None
+    except DefusedXmlException:
+        raise refuse(source, f"{member} declares a document type or entities, which a "
+                             "spreadsheet never needs: refused") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
+            NotImplementedError) as exc:
+        raise refuse(source, f"the file is damaged ({member}: {exc})") from None
+
+
+def _local(tag: str, cache: dict[str, str] = {}) -> str:  # noqa: B006 - a deliberate cache
+    name = cache.get(tag)
+    if name is None:
+        name = cache[tag] = tag.rpartition("}")[2]
+    return name
+
+
+_CELL_REF = re.compile(r"([A-Z]{1,3})(\d+)$")
 
 
 def scan_xlsx(zf: zipfile.ZipFile, member: str, budget: list[int], source: str,
               sheet: str) -> SheetScan:
+    """The sheet's extent (cells holding a value, an inline string or a formula) and its
+    formula cells. A row or cell without an `r` attribute follows the previous one, as the
+    format allows."""
     scan = SheetScan()
-    max_col = ""
-    before = b""
-    for piece in _chunks(zf, member, budget, source):
-        cells = _CELL.findall(piece)
-        if cells:
-            scan.height = max(scan.height, int(cells[-1][1]))
-            widest = max({c for c, _ in cells}, key=lambda c: (len(c), c))
-            max_col = max(max_col, widest, key=lambda c: (len(c), c))
-            if scan.height > MAX_ROWS + 50:
-                raise too_big(source, sheet, scan.height, None)
-        for m in _FORMULA.finditer(piece):
-            window = (before + piece[:m.start()])[-600:]
-            refs = _CELL_ANY.findall(window)
-            if refs:
-                scan.add_formula(refs[-1][0].decode(), int(refs[-1][1]))
-        before = piece[-600:]
-    scan.width = column_index(max_col.decode()) + 1 if max_col else 0
+    stack: list = []
+    row_number = 0
+    for event, el in _events(zf, member, budget, source):
+        if event == "start":
+            stack.append(el)
+            continue
+        stack.pop()
+        if _local(el.tag) != "row":
+            continue
+        ref = el.get("r", "")
+        row_number = int(ref) if ref.isdigit() else row_number + 1
+        column = 0
+        for cell in el:
+            if _local(cell.tag) != "c":
+                continue
+            m = _CELL_REF.match(cell.get("r", ""))
+            column = column_index(m.group(1)) + 1 if m else column + 1
+            if len(cell):
+                scan.height = max(scan.height, row_number)
+                scan.width = max(scan.width, column)
+                if any(_local(child.tag) == "f" for child in cell):
+                    scan.add_formula(column_letter(column - 1), row_number)
+        _drop(stack, el)
+        if scan.height > MAX_ROWS + 50 or row_number > _MAX_SHEET_ROWS:
+            raise too_big(source, sheet, max(scan.height, row_number), None)
     return scan
+
+
+_MAX_SHEET_ROWS = 1_048_576  # Excel's and LibreOffice's last row
+
+
+def _drop(stack: list, el) -> None:
+    """Detach a finished element from its parent (it is always the parent's last child)."""
+    if stack and len(stack[-1]) and stack[-1][-1] is el:
+        del stack[-1][-1]
+    else:
+        el.clear()
 
 
 def too_big(source: str, sheet: str, rows: int, cols: int | None) -> EntryFileError:
@@ -275,60 +339,72 @@ def too_big(source: str, sheet: str, rows: int, cols: int | None) -> EntryFileEr
     return refuse(source, msg, sheet)
 
 
-_ODS_TAG = re.compile(rb"<(/?)(?:[\w.-]+:)?(table|table-row|table-cell|covered-table-cell)"
-                      rb"(?=[\s/>])([^>]*?)(/?)>")
-_ODS_ATTR = re.compile(rb"(?:[\w.-]+:)?(name|number-rows-repeated|number-columns-repeated|"
-                       rb"number-columns-spanned|number-rows-spanned|formula|value-type)=\"([^\"]*)\"")
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_NAME, _ROWS_REPEATED = f"{{{_TABLE}}}name", f"{{{_TABLE}}}number-rows-repeated"
+_COLS_REPEATED = f"{{{_TABLE}}}number-columns-repeated"
+_ROWS_SPANNED = f"{{{_TABLE}}}number-rows-spanned"
+_COLS_SPANNED = f"{{{_TABLE}}}number-columns-spanned"
+_FORMULA, _VALUE_TYPE = f"{{{_TABLE}}}formula", f"{{{_OFFICE}}}value-type"
+_CELLS = (f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell")
+
+
+def _count(el, attribute: str, source: str) -> int:
+    text = el.get(attribute, "1")
+    if not text.isdigit() or int(text) < 1:
+        raise refuse(source, f"the file is damaged: {attribute.rpartition('}')[2]}="
+                             f"{text!r} is not a count")
+    return int(text)
 
 
 def scan_ods(zf: zipfile.ZipFile, budget: list[int], source: str,
              wanted: str | None) -> tuple[list[str], str, SheetScan]:
-    """Table names in order, the chosen one (first when `wanted` is None) and its scan."""
+    """Table names in order, the chosen one (first when `wanted` is None) and its scan:
+    extent (cells with a value type), formula cells and merged (spanned) cells."""
     names: list[str] = []
-    scan, chosen = SheetScan(merges=[]), None
-    row = col = row_rep = 0
-    row_has_value = False
-    for piece in _chunks(zf, "content.xml", budget, source):
-        for closing, tag, attr_text, selfclose in _ODS_TAG.findall(piece):
-            if tag == b"table":
-                if closing:
-                    if chosen is not None and names[-1] == chosen:
-                        chosen = chosen + "\0done"
-                    continue
-                attrs = dict(_ODS_ATTR.findall(attr_text))
-                names.append(html.unescape(attrs.get(b"name", b"").decode("utf-8", "replace")))
-                if chosen is None and (wanted is None or names[-1] == wanted):
-                    chosen, row = names[-1], 0
-                continue
-            if chosen is None or chosen.endswith("\0done"):
-                continue
-            if tag == b"table-row":
-                if closing:
-                    if row_has_value:
-                        scan.height = row + row_rep
-                    row += row_rep
-                    continue
-                attrs = dict(_ODS_ATTR.findall(attr_text))
-                row_rep, col, row_has_value = int(attrs.get(b"number-rows-repeated", 1)), 0, False
-                if selfclose:
-                    row += row_rep
-                continue
-            if closing:
-                continue
-            attrs = dict(_ODS_ATTR.findall(attr_text))
-            col_rep = int(attrs.get(b"number-columns-repeated", 1))
-            if b"value-type" in attrs:
-                row_has_value = True
-                scan.width = max(scan.width, col + col_rep)
-                if row + row_rep > MAX_ROWS + 50:
-                    raise too_big(source, names[-1], row + row_rep, None)
-            if b"formula" in attrs:
-                scan.add_formula(column_letter(col), row + 1)
-            spans = (int(attrs.get(b"number-rows-spanned", 1)),
-                     int(attrs.get(b"number-columns-spanned", 1)))
-            if spans != (1, 1):
-                scan.merges.append((row, col, row + spans[0] - 1, col + spans[1] - 1))
-            col += col_rep
-    if chosen is None:
-        return names, "", scan
-    return names, chosen.removesuffix("\0done"), scan
+    scan, chosen, inside = SheetScan(merges=[]), "", False
+    table, row_tag = f"{{{_TABLE}}}table", f"{{{_TABLE}}}table-row"
+    stack: list = []
+    row = 0
+    for event, el in _events(zf, "content.xml", budget, source):
+        tag = el.tag
+        if event == "start":
+            stack.append(el)
+            if tag == table:
+                names.append(el.get(_NAME, ""))
+                if not chosen and (wanted is None or names[-1] == wanted):
+                    chosen, inside, row = names[-1], True, 0
+            continue
+        stack.pop()
+        if tag == table:
+            inside = False
+            _drop(stack, el)
+        elif tag == row_tag:
+            if inside:
+                row = _scan_ods_row(el, row, scan, source, chosen)
+            _drop(stack, el)
+    return names, chosen, scan
+
+
+def _scan_ods_row(el, row: int, scan: SheetScan, source: str, sheet: str) -> int:
+    """Reads one table row (its cells are still attached); returns the next row index."""
+    repeat = _count(el, _ROWS_REPEATED, source)
+    col, has_value = 0, False
+    for cell in el:
+        if cell.tag not in _CELLS:
+            continue
+        span = _count(cell, _COLS_REPEATED, source)
+        if _VALUE_TYPE in cell.attrib:
+            has_value = True
+            scan.width = max(scan.width, col + span)
+            if row + repeat > MAX_ROWS + 50:
+                raise too_big(source, sheet, row + repeat, None)
+        if _FORMULA in cell.attrib:
+            scan.add_formula(column_letter(col), row + 1)
+        spans = (_count(cell, _ROWS_SPANNED, source), _count(cell, _COLS_SPANNED, source))
+        if spans != (1, 1):
+            scan.merges.append((row, col, row + spans[0] - 1, col + spans[1] - 1))
+        col += span
+    if has_value:
+        scan.height = row + repeat
+    return row + repeat
