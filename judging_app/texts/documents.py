@@ -1,0 +1,35 @@
+"""Texts of the documents area: letterhead and signature settings, exports of the results
+workbook and the PDF documents."""
+
+TEXTS = {
+    "documents.invalid": (
+        "The document settings were not saved:",
+        "Pengaturan dokumen tidak disimpan:",
+    ),
+    "documents.too_long": (
+        "{field}: at most {limit} characters.",
+        "{field}: paling banyak {limit} karakter.",
+    ),
+    "documents.logo_not_image": (
+        "The logo must be a PNG or JPEG image.",
+        "Logo harus berupa gambar PNG atau JPEG.",
+    ),
+    "documents.logo_too_large": (
+        "The logo is {size:count} KB; at most {limit:count} KB (save it smaller).",
+        "Logo berukuran {size:count} KB; paling besar {limit:count} KB (simpan lebih kecil).",
+    ),
+    "documents.unknown_time_zone": (
+        "{zone} is not a time zone; use Asia/Jakarta (WIB), Asia/Makassar (WITA) or "
+        "Asia/Jayapura (WIT).",
+        "{zone} bukan zona waktu; gunakan Asia/Jakarta (WIB), Asia/Makassar (WITA) atau "
+        "Asia/Jayapura (WIT).",
+    ),
+    "documents.logo_unreadable": (
+        "{path}: the file cannot be read as a logo ({reason}).",
+        "{path}: berkas tidak dapat dibaca sebagai logo ({reason}).",
+    ),
+    "documents.bad_date": (
+        "{value} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-27.",
+        "{value} bukan tanggal; tulis sebagai TTTT-BB-HH, mis. 2026-11-27.",
+    ),
+}
