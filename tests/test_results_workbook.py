@@ -23,7 +23,6 @@ from judging_app.core.enums import (
     RankingScope,
     RoundCombination,
 )
-from judging_app.core.numbers import exact_text
 from judging_app.core.setup import CriterionSpec, RoundSpec
 from judging_app.exchange import results_workbook_xml as xml
 from judging_app.exchange.results_workbook import VOCABULARY

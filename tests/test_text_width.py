@@ -22,10 +22,7 @@ from judging_app.exchange.text_width import (
 )
 
 CARLITO = Path("/usr/share/fonts/truetype/crosextra")
-WORDS = ("Sistem Informasi Pelayanan Terpadu Berbasis Aplikasi Android untuk Warga Lansia "
-         "Kelurahan Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kependudukan "
-         "Pencatatan Sipil E-RUJUK: SI-CANTIK (SIKAT) Puskesmas 2026 Gerakan Literasi—Baca "
-         "WWWW mmmm iiii Üñïçødé 98,75").split()
+WORDS = ["Sistem", "Informasi", "Pelayanan", "Terpadu", "Berbasis", "Aplikasi", "Android", "untuk", "Warga", "Lansia", "Kelurahan", "Dinas", "Pemberdayaan", "Perempuan", "dan", "Perlindungan", "Anak", "Kependudukan", "Pencatatan", "Sipil", "E-RUJUK:", "SI-CANTIK", "(SIKAT)", "Puskesmas", "2026", "Gerakan", "Literasi—Baca", "WWWW", "mmmm", "iiii", "Üñïçødé", "98,75"]
 
 
 @pytest.fixture(scope="module")

@@ -64,7 +64,7 @@ def demo_documents(folder: Path, entries: int, finalize: bool,
 
     from judging_app.core.documents import DocumentSettings
     from judging_app.demo.generator import build_demo
-    from judging_app.services import documents, document_settings, results, results_export
+    from judging_app.services import document_settings, documents, results, results_export
     from judging_app.services.workspace import Workspace
     from judging_app.store.database import open_database
 
