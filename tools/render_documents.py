@@ -99,7 +99,7 @@ def demo_documents(folder: Path, entries: int, finalize: bool,
             if name not in only:
                 continue
             path = folder / f"{name}_{lang}.pdf"
-            write(db, code, path, lang, on=on) if name == "minutes" else write(db, code, path, lang)
+            write(db, code, path, lang, on=on)
             files.append(path)
         if "scoresheets" in only:
             path = folder / f"scoresheets_{lang}.pdf"

@@ -342,27 +342,47 @@ def cmd_entries(args) -> int:
     return 0
 
 
+def _date_option(value: str | None):
+    """--date YYYY-MM-DD, or None."""
+    if not value:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        from judging_app.core.messages import Message
+        from judging_app.services.errors import ValidationError
+
+        raise ValidationError(Message("documents.bad_date", value=value)) from None
+
+
 def cmd_export(args) -> int:
     db = _open(args)
     lang, out = getattr(args, "lang", None) or "id", Path(args.out)
+    on = _date_option(args.date)
     if args.document == "results":
         from judging_app.services.results_export import export_results_workbook
 
         export_results_workbook(db, args.competition, out, lang=lang, round_code=args.round,
-                                method=args.method)
+                                method=args.method, on=on)
         print(f"Wrote {out}")
         return 0
     from judging_app.services import documents
 
+    place = args.place or ""
     if args.document == "minutes":
         pages = documents.write_minutes(db, args.competition, out, lang=lang,
-                                        round_code=args.round)
+                                        round_code=args.round, on=on, place=place,
+                                        number=args.number or "")
     elif args.document == "winners":
         pages = documents.write_winners_list(db, args.competition, out, lang=lang,
-                                             round_code=args.round)
+                                             round_code=args.round, on=on, place=place,
+                                             number=args.number or "")
     else:
         pages = documents.write_blank_score_sheets(db, args.competition, args.round, out,
-                                                   judge_code=args.judge, lang=lang)
+                                                   judge_code=args.judge, lang=lang, on=on,
+                                                   place=place)
     print(f"Wrote {out}: {pages} page{'s' if pages != 1 else ''}.")
     return 0
 

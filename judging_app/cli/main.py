@@ -183,6 +183,8 @@ def add_export_parser(sub, common) -> None:
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
     p.add_argument("--round", metavar="CODE", help="one round alone")
     p.add_argument("--method", choices=["mean", "median", "trimmed_mean", "standardized"])
+    p.add_argument("--date", metavar="YYYY-MM-DD",
+                   help="the date on the winners sheet (default: today in the competition's zone)")
     for name, text in (("minutes", "minutes of evaluation (berita acara penilaian)"),
                        ("winners", "winners list (daftar pemenang) to attach to the decree"),
                        ("scoresheets", "blank score sheets for paper judging")):
@@ -195,6 +197,17 @@ def add_export_parser(sub, common) -> None:
         if name == "scoresheets":
             p.add_argument("--judge", metavar="CODE",
                            help="one judge (default: every judge with entries, each on new pages)")
+        p.add_argument("--place", metavar="TEXT",
+                       help="where the document is issued (default: the competition's document "
+                            "settings; none: a dotted line to fill in)")
+        p.add_argument("--date", metavar="YYYY-MM-DD",
+                       help="the document's date (default: today in the competition's zone"
+                            + ("; none on score sheets" if name == "scoresheets" else "") + ")")
+        if name != "scoresheets":
+            p.add_argument("--number", metavar="TEXT",
+                           help="the minutes' Nomor" if name == "minutes" else
+                           "the NOMOR of the decree the list is attached to "
+                           "(default: the competition's document settings)")
 
 
 def main(argv: list[str] | None = None) -> int:
