@@ -120,7 +120,7 @@ class Book:
             c = r.criteria[ci]
             label = f"{self.local(c)} ({dec(c.weight)}%)"
             label = f"{r.code}: {label}" if self.multi else label
-            out.append(Column(label, fitting_width(label, 10, 18), wrap=True))
+            out.append(Column(label, fitting_width(label, 10, 18)))  # the header row wraps
         return out
 
     def crit_values(self, ri: int, values) -> list:

@@ -227,7 +227,7 @@ def rows_xml(spec: SheetSpec, styles: Styles, progress: Callable[[int], None]) -
                           letters, [_attr(styles.header)] * len(letters)))
     r = spec.first_data_row
     for done, row in enumerate(spec.rows(), 1):
-        lines = row_lines(row, wrapped)
+        lines = row_lines(row, wrapped) if wrapped else 1
         styles_ = bold if type(row) is Bold else col_styles
         chunk.append(_row(_row_open(r, lines, 11, fixed), r, row, letters, styles_))
         r += 1
