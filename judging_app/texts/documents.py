@@ -1,7 +1,13 @@
-"""Texts of the documents area: letterhead and signature settings, exports of the results
-workbook and the PDF documents."""
+"""Texts of the documents area: writing the PDF documents (services/documents.py), the
+letterhead and signature settings, exports of the results workbook. The documents' own
+headings are document language (exchange/pdf_text.py, results_workbook.VOCABULARY), not
+messages."""
 
 TEXTS = {
+    "documents.nobody_assigned": (
+        "No judge has entries assigned in round '{round}' yet.",
+        "Belum ada juri yang ditugaskan menilai inovasi pada tahap '{round}'.",
+    ),
     "documents.invalid": (
         "The document settings were not saved:",
         "Pengaturan dokumen tidak disimpan:",
