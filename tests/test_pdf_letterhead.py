@@ -127,3 +127,23 @@ def test_the_command_line_sets_place_date_and_number(sqlite_db, scored, tmp_path
     capsys.readouterr()
     assert main([*args, "--date", "1 Desember", "--lang", "id"]) != 0
     assert "bukan tanggal" in capsys.readouterr().err
+
+
+def test_settings_travel_in_the_competition_file(sqlite_db, scored, tmp_path, capsys):
+    from judging_app.cli.main import main
+
+    db = ["--db", str(tmp_path / "test.sqlite")]
+    out = tmp_path / "lomba.json"
+    assert main(["competition", "export", *db, "--competition", scored.code, "--out", str(out)]) == 0
+    assert main(["competition", "import", *db, str(out), "--code", "salinan", "--as", "Sekretariat"]) == 0
+    assert document_settings.get_document_settings(sqlite_db, "salinan") == SETTINGS
+    capsys.readouterr()
+    assert main(["competition", "documents", *db, "--competition", "salinan", "--head-title",
+                 "GUBERNUR", "--region", "JAWA CONTOH", "--no-logo", "--as", "Sekretariat"]) == 0
+    shown = capsys.readouterr().out
+    assert "head_title\tGUBERNUR" in shown and "logo\t\n" in shown
+    changed = document_settings.get_document_settings(sqlite_db, "salinan")
+    assert changed.head("en") == "GOVERNOR OF JAWA CONTOH" and changed.logo == b""
+    assert main(["competition", "documents", *db, "--competition", "salinan", "--logo",
+                 str(tmp_path / "missing.png"), "--lang", "id"]) != 0
+    assert "tidak dapat dibaca sebagai logo" in capsys.readouterr().err

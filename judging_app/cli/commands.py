@@ -85,11 +85,16 @@ def cmd_competition(args) -> int:
             print(f"{c.code}\t{c.year}\t{c.status}\t{c.entries} entries\t{c.judges} judges\t{c.name}")
         return 0
     if args.action == "export":
+        from judging_app.services.document_settings import get_document_settings
+
         db = _open(args)
         setup = competitions.get_setup(db, args.competition)
-        competition_file.write_competition_file(Path(args.out), setup)
+        competition_file.write_competition_file(Path(args.out), setup,
+                                                get_document_settings(db, args.competition))
         print(f"Wrote {args.out}")
         return 0
+    if args.action == "documents":
+        return _competition_documents(args)
     # create / import
     name, year = getattr(args, "name", None), getattr(args, "year", None)
     template = getattr(args, "template", None)
@@ -102,6 +107,37 @@ def cmd_competition(args) -> int:
     else:
         summary = templates.create_from_file(ws, Path(args.file), name=name, year=year, code=args.code)
     print(f"Created competition {summary.code!r}: {summary.name} ({summary.year})")
+    return 0
+
+
+DOCUMENT_OPTIONS = ("government", "office", "address", "head_title", "region", "head_name",
+                    "head_nip", "place", "minutes_number", "decree_number", "time_zone")
+
+
+def _competition_documents(args) -> int:
+    """Show, or change, how the competition's documents are headed and signed."""
+    from judging_app.services import document_settings
+
+    db = _open(args)
+    current = document_settings.get_document_settings(db, args.competition)
+    changes = {k: getattr(args, k) for k in DOCUMENT_OPTIONS if getattr(args, k) is not None}
+    if args.logo is not None:
+        try:
+            changes["logo"] = Path(args.logo).read_bytes()
+        except OSError as exc:
+            from judging_app.core.messages import Message
+            from judging_app.services.errors import ValidationError
+
+            raise ValidationError(Message("documents.logo_unreadable", path=args.logo,
+                                          reason=exc.strerror or str(exc))) from None
+    if args.no_logo:
+        changes["logo"] = b""
+    if changes:
+        current = dataclasses.replace(current, **changes)
+        document_settings.set_document_settings(_workspace(args), args.competition, current)
+    for name in DOCUMENT_OPTIONS:
+        print(f"{name}\t{getattr(current, name)}")
+    print(f"logo\t{len(current.logo)} bytes" if current.logo else "logo\t")
     return 0
 
 

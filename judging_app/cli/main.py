@@ -62,6 +62,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = csub.add_parser("export", parents=[common], help="write a competition's setup file")
     p.add_argument("--competition", required=True, metavar="CODE")
     p.add_argument("--out", required=True, metavar="FILE.json")
+    p = csub.add_parser("documents", parents=[common],
+                        help="show or set the letterhead, head of region, place, numbers and "
+                             "time zone of the competition's documents")
+    p.add_argument("--competition", required=True, metavar="CODE")
+    for name, what in (("government", "first line of the letterhead (PEMERINTAH KOTA …)"),
+                       ("office", "second line (the office)"), ("address", "address line"),
+                       ("head-title", "WALI KOTA, BUPATI, GUBERNUR or another title"),
+                       ("region", "the region's name after the title"),
+                       ("head-name", "who signs the decree"), ("head-nip", "their NIP"),
+                       ("place", "where documents are issued"),
+                       ("minutes-number", "Nomor of the minutes"),
+                       ("decree-number", "NOMOR of the decree (winners list)"),
+                       ("time-zone", "Asia/Jakarta (WIB), Asia/Makassar (WITA), "
+                                     "Asia/Jayapura (WIT)")):
+        p.add_argument(f"--{name}", dest=name.replace("-", "_"), metavar="TEXT", help=what)
+    logo = p.add_mutually_exclusive_group()
+    logo.add_argument("--logo", metavar="FILE.png", help="the logo (PNG or JPEG, at most 512 KB)")
+    logo.add_argument("--no-logo", action="store_true", help="remove the logo")
     p = csub.add_parser("import", parents=[common], help="create a competition from a setup file")
     p.add_argument("file", metavar="FILE.json")
     p.add_argument("--code")

@@ -7,6 +7,8 @@ integers, strings or Decimal (the parser's parse_float), never through float."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import dataclasses
 import difflib
 import functools
@@ -74,6 +76,8 @@ def dump(value: Any, where: str) -> Any:
         return value
     if isinstance(value, Decimal):
         return _decimal_out(value, where)
+    if isinstance(value, bytes):  # a logo: base64 text
+        return base64.b64encode(value).decode("ascii")
     if isinstance(value, tuple | list):
         return [dump(item, f"{where}[{i}]") for i, item in enumerate(value)]
     if dataclasses.is_dataclass(value):
@@ -176,7 +180,13 @@ class Reader:
             return value
         if tp is str and isinstance(value, str):
             return value
-        wanted = {bool: "true or false", int: "a whole number", str: "text"}.get(tp, str(tp))
+        if tp is bytes and isinstance(value, str):
+            try:
+                return base64.b64decode(value, validate=True)
+            except (binascii.Error, ValueError):
+                raise FieldProblem(where, "expected base64 text (a PNG or JPEG file)") from None
+        wanted = {bool: "true or false", int: "a whole number", str: "text",
+                  bytes: "base64 text"}.get(tp, str(tp))
         raise FieldProblem(where, f"expected {wanted}, found {show(value)}")
 
     def _read_list(self, value: Any, item_type: Any, where: str) -> tuple[Any, ...]:
