@@ -315,7 +315,7 @@ def write_winners_list(data: MinutesData, path: Path, lang: str = "id") -> int:
     flow: list[Flowable] = [
         Paragraph(t(lang, "annex"), size=9.5, width=0.55, after=0.5),
         Paragraph(t(lang, "decree", head=head), size=9.5, width=0.55, after=0.5),
-        Keep([Table([Column("", 43), Column("", 17), Column("", 3), Column("", 82)],
+        Keep([Table([Column("", 45), Column("", 12), Column("", 2), Column("", 41)],
                     [("", *row) for row in annex], size=9.5, plain=True)]),
         *_title([t(lang, "winners_title" if final else "winners_draft_title"), about]),
     ]
