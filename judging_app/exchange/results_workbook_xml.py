@@ -16,12 +16,9 @@ with OOXML's "_xHHHH_" escape, which Excel and python-calamine decode back to th
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
 import queue
 import re
-import secrets
 import threading
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
@@ -31,6 +28,7 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
+from judging_app.exchange import atomic_files
 from judging_app.exchange.text_width import PX_PER_WIDTH, row_height, wrapped_lines
 
 Progress = Callable[[int, int], None]
@@ -421,24 +419,7 @@ def _pump(chunks: Iterable[str], f) -> None:
         raise failed[0]
 
 
-@contextlib.contextmanager
 def atomic_target(path: Path):
     """A temporary file beside `path`, renamed over it on success, deleted on any failure
-    (including a cancel raised by the progress callback)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # created with the usual permissions (0666 less the umask, as every other export), not
-    # mkstemp's 0600: the workbook is for sharing
-    for _ in range(100):
-        tmp = path.parent / f".{path.stem}-{secrets.token_hex(4)}.xlsx.part"
-        try:
-            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-            break
-        except FileExistsError:
-            continue
-    try:
-        yield Path(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    (including a cancel raised by the progress callback); see exchange/atomic_files.py."""
+    return atomic_files.atomic_target(path)

@@ -8,6 +8,10 @@ TEXTS = {
         "No judge has entries assigned in round '{round}' yet.",
         "Belum ada juri yang ditugaskan menilai inovasi pada tahap '{round}'.",
     ),
+    "documents.expected_base64": (
+        "expected the logo as base64 text (a PNG or JPEG file encoded in base64)",
+        "logo harus berupa teks base64 (berkas PNG atau JPEG yang dikodekan base64)",
+    ),
     "documents.invalid": (
         "The document settings were not saved:",
         "Pengaturan dokumen tidak disimpan:",
