@@ -203,3 +203,21 @@ def test_the_runner_hands_the_gil_over_quickly_while_it_works(qtbot):
     qtbot.waitUntil(lambda: bool(done), timeout=5000)
     assert seen == [pytest.approx(background.FAST_SWITCH)] and done == [7]
     assert sys.getswitchinterval() == before
+
+
+def test_the_progress_view_counts_in_place_of_its_tables(qtbot, sqlite_db, tmp_path):
+    from judging_app.ui.views.progress_view import ProgressView
+
+    s = seeded_competition(sqlite_db)
+    score(s)
+    ctx = make_ctx(sqlite_db, s.code, tmp_path)
+    runner = ctx.runner = HeldRunner()
+    view = ProgressView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.refresh()
+    assert view.sheets.currentWidget() is view.sheets.loading
+    assert view.sheets.loading.label.text() == "Counting the score sheets…"
+    runner.release()
+    assert view.sheets.currentWidget() is view.sheets.content
+    assert view.entries.rowCount() == 4

@@ -31,6 +31,7 @@ from judging_app.services.progress import EntryProgress, JudgeProgress, RoundPro
 from judging_app.ui.i18n import ENGLISH, fill
 from judging_app.ui.views.base import View, ViewContext
 from judging_app.ui.views.empty_hint import EmptyHint
+from judging_app.ui.views.loading import Loadable
 from judging_app.ui.views.results_models import BLOCKING_COLOUR, RowTableModel, table
 
 PERCENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -138,6 +139,7 @@ class ProgressView(View):
         self.data: RoundProgress | None = None
         self._loaded = self._stale = False
         self._request = 0
+        self._job = None  # the load under way
         self.round_label = QLabel()
         self.round = QComboBox()
         self.round.setObjectName("round")
@@ -189,9 +191,10 @@ class ProgressView(View):
         top.addWidget(self.round)
         top.addWidget(self.summary, 1)
         top.addWidget(self.paper_button)
+        self.sheets = Loadable(split)  # the counts, or what is being done instead
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.sheets, 1)
         self.retranslate()
 
     def refresh(self) -> None:
@@ -224,10 +227,13 @@ class ProgressView(View):
         def done(data: RoundProgress) -> None:
             if request == self._request:
                 self.show_progress(data)
+                self.sheets.finish()
 
-        self.run_in_background(lambda _p: progress.round_progress(db, comp, code),
-                               self.tr("Counting the score sheets…"), done,
-                               self.tr("Cannot count the score sheets"))
+        if self._job is not None:
+            self._job.cancel()
+        self._job = self.load_in_background(
+            lambda _p: progress.round_progress(db, comp, code), [self.sheets],
+            self.tr("Counting the score sheets…"), done, self.tr("Cannot count the score sheets"))
 
     def show_progress(self, data: RoundProgress) -> None:
         self.data = data
