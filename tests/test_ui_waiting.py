@@ -221,3 +221,24 @@ def test_the_progress_view_counts_in_place_of_its_tables(qtbot, sqlite_db, tmp_p
     runner.release()
     assert view.sheets.currentWidget() is view.sheets.content
     assert view.entries.rowCount() == 4
+
+
+def test_a_failed_computation_says_so_where_the_results_would_be(qtbot, sqlite_db, tmp_path,
+                                                                 monkeypatch):
+    from judging_app.core.messages import Message
+    from judging_app.services.errors import ServiceError
+
+    s = seeded_competition(sqlite_db)
+    score(s)
+
+    def refuse(*_args, **_kwargs):
+        raise ServiceError(Message("results.nothing_scored"))
+
+    monkeypatch.setattr(results, "compute", refuse)
+    view = open_view(qtbot, sqlite_db, s.code, tmp_path)
+    for page in (view.ranking, view.stability, view.fairness):
+        assert page.currentWidget() is page.loading and not page.is_loading()
+        assert page.loading.label.text() == "Cannot compute the results"
+        assert page.loading.bar.isHidden()
+    (error,) = [a for a in view.ctx.dialogs.asked if a[0] == "error"]
+    assert error[1] == "Cannot compute the results"

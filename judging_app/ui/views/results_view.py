@@ -208,8 +208,6 @@ class ResultsView(View):
         self._request += 1
         request, rnd, method = self._request, self.round.currentData(), self.method.currentData()
         self._evidence_stale = True
-        for page in (self.stability, self.fairness):
-            page.begin(self.tr("Computing the results…"))
         db, comp, status = self.ctx.db, self.ctx.competition, self.status
 
         def work(_progress) -> tuple[ComputedResults, progress.FinalizeReadiness]:
@@ -223,9 +221,9 @@ class ResultsView(View):
 
         if self._results_job is not None:
             self._results_job.cancel()
-        self._results_job = self.load_in_background(
-            work, [self.ranking], self.tr("Computing the results…"), done,
-            self.tr("Cannot compute the results"))
+        self._results_job = self.load_in_background(  # the evidence waits for the results
+            work, [self.ranking, self.stability, self.fairness],
+            self.tr("Computing the results…"), done, self.tr("Cannot compute the results"))
 
     def show_results(self, computed: ComputedResults, readiness: progress.FinalizeReadiness
                      ) -> None:
