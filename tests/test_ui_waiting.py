@@ -242,3 +242,23 @@ def test_a_failed_computation_says_so_where_the_results_would_be(qtbot, sqlite_d
         assert page.loading.bar.isHidden()
     (error,) = [a for a in view.ctx.dialogs.asked if a[0] == "error"]
     assert error[1] == "Cannot compute the results"
+
+
+def test_switching_the_method_keeps_the_evidence_a_new_round_recomputes_it(qtbot, sqlite_db,
+                                                                           tmp_path):
+    s = seeded_competition(sqlite_db)
+    score(s)
+    view = open_view(qtbot, sqlite_db, s.code, tmp_path)
+    view.tabs.setCurrentWidget(view.fairness)
+    first = view.evidence
+    assert first is not None and view.fairness.ready()
+    view.method.setCurrentIndex(view.method.findText("Median"))
+    view.recompute()  # the evidence covers every method: nothing to compute again
+    assert view.evidence is first and view.fairness.ready()
+    assert view.computed.results.method.value == "median"
+    view.round.setCurrentIndex(view.round.findData("prop"))
+    view.recompute()
+    second = view.evidence
+    assert second is not first and view.fairness.ready()
+    view.refresh()  # data may have changed
+    assert view.evidence is not second and view.fairness.ready()

@@ -73,6 +73,8 @@ class ResultsView(View):
         self._stale = False
         self._loaded = False
         self._request = 0
+        self._data_version = 0  # moves on whenever the data may have changed (refresh)
+        self._evidence_key: tuple | None = None  # (data version, round) of the evidence
         self._results_job = self._evidence_job = None
         self.round_label, self.method_label = QLabel(), QLabel()
         self.round = QComboBox()
@@ -185,7 +187,7 @@ class ResultsView(View):
         self.round.setCurrentIndex(max(self.round.findData(chosen), 0))
         if self.computed is None:
             self.method.setCurrentIndex(self.method.findData(self.setup.rules.aggregation))
-        self._evidence_stale = True
+        self._data_version += 1
         self.retranslate()
         if self.rounds:
             self.recompute()
@@ -207,7 +209,11 @@ class ResultsView(View):
     def recompute(self) -> None:
         self._request += 1
         request, rnd, method = self._request, self.round.currentData(), self.method.currentData()
-        self._evidence_stale = True
+        # the evidence depends on the data and the round, not on the method shown
+        evidence_current = self._evidence_key == (self._data_version, rnd)
+        self._evidence_stale = self._evidence_stale or not evidence_current
+        pages = [self.ranking] if evidence_current else [self.ranking, self.stability,
+                                                         self.fairness]
         db, comp, status = self.ctx.db, self.ctx.competition, self.status
 
         def work(_progress) -> tuple[ComputedResults, progress.FinalizeReadiness]:
@@ -222,8 +228,8 @@ class ResultsView(View):
         if self._results_job is not None:
             self._results_job.cancel()
         self._results_job = self.load_in_background(  # the evidence waits for the results
-            work, [self.ranking, self.stability, self.fairness],
-            self.tr("Computing the results…"), done, self.tr("Cannot compute the results"))
+            work, pages, self.tr("Computing the results…"), done,
+            self.tr("Cannot compute the results"))
 
     def show_results(self, computed: ComputedResults, readiness: progress.FinalizeReadiness
                      ) -> None:
@@ -257,7 +263,8 @@ class ResultsView(View):
         if self.tabs.currentIndex() == 0 or not self._evidence_stale or self.computed is None:
             return
         self._evidence_stale = False
-        request, rnd = self._request, self.round.currentData()
+        rnd = self.round.currentData()
+        key = self._evidence_key = (self._data_version, rnd)
         db, comp = self.ctx.db, self.ctx.competition
         base = self.setup.rules.aggregation if self.setup else AggregationMethod.MEAN
         categories = self._categories()
@@ -269,8 +276,8 @@ class ResultsView(View):
             return prepare_evidence(found, AggregationMethod(base), categories, round_names)
 
         def done(evidence: Evidence) -> None:
-            if request != self._request:
-                return  # the results changed meanwhile; a newer load follows
+            if key != self._evidence_key:
+                return  # the data or the round changed meanwhile; a newer load follows
             self.evidence = evidence
             for page in (self.stability, self.fairness):
                 page.set_evidence(evidence)
