@@ -6,6 +6,7 @@ it works and gives the interval back afterwards."""
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import textwrap
@@ -194,15 +195,34 @@ def test_opening_a_competition_imports_only_the_view_it_shows(sqlite_db, tmp_pat
 
 def test_the_runner_hands_the_gil_over_quickly_while_it_works(qtbot):
     before = sys.getswitchinterval()
+    assert gc.isenabled()
     runner = Runner()
-    seen: list[float] = []
+    seen: list[tuple[float, bool]] = []
     done: list[int] = []
-    runner.run(lambda progress: seen.append(sys.getswitchinterval()) or 7, label="",
-               parent=None, on_done=done.append, on_error=lambda e, t: None,
+    runner.run(lambda progress: seen.append((sys.getswitchinterval(), gc.isenabled())) or 7,
+               label="", parent=None, on_done=done.append, on_error=lambda e, t: None,
                on_progress=lambda d, t: None)
     qtbot.waitUntil(lambda: bool(done), timeout=5000)
-    assert seen == [pytest.approx(background.FAST_SWITCH)] and done == [7]
-    assert sys.getswitchinterval() == before
+    assert seen == [(pytest.approx(background.FAST_SWITCH), False)] and done == [7]
+    assert sys.getswitchinterval() == before and gc.isenabled()
+
+
+def test_pauses_of_the_garbage_collector_nest():
+    from judging_app.core.gc_pause import paused_gc
+
+    assert gc.isenabled()
+    with paused_gc():
+        with paused_gc():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer pause still holds
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # it was off before: it stays off
+    finally:
+        gc.enable()
 
 
 def test_the_progress_view_counts_in_place_of_its_tables(qtbot, sqlite_db, tmp_path):

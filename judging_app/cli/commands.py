@@ -265,6 +265,7 @@ def cmd_results(args) -> int:
     import json
 
     from judging_app.core.enums import AggregationMethod
+    from judging_app.core.gc_pause import paused_gc
     from judging_app.services.results_view import compute_with, results_json
 
     method = AggregationMethod(args.method) if args.method else None
@@ -274,18 +275,20 @@ def cmd_results(args) -> int:
 
         return results.compute(db, args.competition, args.round, method)
 
-    view = _read_rows(args, lambda reader: compute_with(reader, args.competition, args.round,
-                                                        method), on_database)
-    if args.json:
-        print(json.dumps(results_json(view), ensure_ascii=False))  # compact: C encoder
-    else:
-        from judging_app.cli.results_text import results_text
+    with paused_gc():  # hundreds of thousands of acyclic records: see core/gc_pause
+        view = _read_rows(args, lambda reader: compute_with(reader, args.competition,
+                                                            args.round, method), on_database)
+        if args.json:
+            print(json.dumps(results_json(view), ensure_ascii=False))  # compact: C encoder
+        else:
+            from judging_app.cli.results_text import results_text
 
-        print(results_text(view))
+            print(results_text(view))
     return 0
 
 
 def cmd_fairness(args) -> int:
+    from judging_app.core.gc_pause import paused_gc
     from judging_app.services.fairness_json import fairness_json_text
     from judging_app.services.fairness_view import fairness_with
 
@@ -294,14 +297,15 @@ def cmd_fairness(args) -> int:
 
         return results.fairness(db, args.competition, args.round)
 
-    view = _read_rows(args, lambda reader: fairness_with(reader, args.competition, args.round),
-                      on_database)
-    if args.json:
-        print(fairness_json_text(view))
-    else:
-        from judging_app.cli.results_text import fairness_text
+    with paused_gc():
+        view = _read_rows(args, lambda reader: fairness_with(reader, args.competition,
+                                                             args.round), on_database)
+        if args.json:
+            print(fairness_json_text(view))
+        else:
+            from judging_app.cli.results_text import fairness_text
 
-        print(fairness_text(view))
+            print(fairness_text(view))
     return 0
 
 

@@ -15,7 +15,8 @@ CPython hands the GIL over only after the waiting thread has waited a whole swit
 long computation runs. `Runner` therefore shortens the interval while a job runs
 (FAST_SWITCH) and restores it when none does: the worker gives way within a
 fraction of a millisecond whenever the GUI thread wants to run, and loses nothing while the
-window is idle (nobody asks for the GIL then).
+window is idle (nobody asks for the GIL then). The cyclic garbage collector is paused while
+a job runs (core/gc_pause.py): its full collections hold the GIL for up to half a second.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from judging_app.core.gc_pause import paused_gc
 
 FAST_SWITCH = 0.0002  # seconds; see the module's docstring
 _switch = {"jobs": 0, "interval": sys.getswitchinterval()}
@@ -83,7 +86,8 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            self.result = self.work(self.report)
+            with paused_gc():  # see core/gc_pause: full collections froze the window
+                self.result = self.work(self.report)
         except BaseException as exc:  # handed to the GUI thread, never lost
             self.error, self.trace = exc, traceback.format_exc()
             self.signals.failed.emit()
