@@ -41,7 +41,15 @@ def timed(args: list[str], **kwargs) -> tuple[float, float]:
 
 
 def phases(path: Path, code: str) -> None:
-    """Where one in-process run spends its CPU time."""
+    """Where one in-process run spends its CPU time (the collector paused, as the command
+    does)."""
+    from judging_app.core.gc_pause import paused_gc
+
+    with paused_gc():
+        _phases(path, code)
+
+
+def _phases(path: Path, code: str) -> None:
     from judging_app.core.scoring.fairness import compute_fairness
     from judging_app.services.fairness_json import fairness_json_text
     from judging_app.services.fairness_view import _view
