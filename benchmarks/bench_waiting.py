@@ -121,7 +121,8 @@ def measure(name, act, ready, progress_of=None):
 
 def run():
     code = window.competitions.model.competitions()[0].code
-    measure("first competition open", lambda: window.open_competition(code),
+    measure("first competition open", lambda: (window.open_competition(code),
+                                              app.processEvents()),  # shown: painted
             lambda: window.workspace is not None and window.workspace.isVisible())
     ws = window.workspace
     view = None
