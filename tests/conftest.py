@@ -119,4 +119,4 @@ def _check_entry_totals(database: Database) -> None:
 
     with database.read() as s:
         wrong = entry_totals.differences(s)
-    assert not wrong, "entry totals out of step with the scores:\n" + "\n".join(wrong)
+    assert not wrong, "entry totals out of step with the scores:\n" + "\n".join(map(str, wrong))

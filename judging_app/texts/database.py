@@ -68,4 +68,9 @@ TEXTS = {
         "The backup cannot overwrite the database itself.",
         "Cadangan tidak boleh menimpa basis data itu sendiri.",
     ),
+    "database.totals_missing": (
+        "{table}: missing or wrong, should be {row}",
+        "{table}: hilang atau salah, seharusnya {row}",
+    ),
+    "database.totals_stale": ("{table}: stale row {row}", "{table}: baris usang {row}"),
 }
