@@ -45,6 +45,7 @@ AREAS = (
     "documents",
     "entries",
     "enums",
+    "judge",
     "judges",
     "lookup",
     "numbers",

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
+from judging_app.core.messages import Message, os_error_message
 from judging_app.exchange import judge_package as jp
 from judging_app.exchange import judge_package_draft as jd
 from judging_app.ui.judge.session import (
@@ -130,13 +131,13 @@ class PackageJudgeSession(JudgeSession):
         try:
             self.package = jp.read_package(jp.read_file(self.package_path))
         except jp.PackageError as exc:
-            raise SessionError(str(exc)) from None
+            raise SessionError(exc) from None
         self.work_path = Path(work_path) if work_path else default_work_path(self.package_path)
         try:
             self.draft, self.set_aside = load_work(self.package, self.work_path)
         except OSError as exc:
-            raise SessionError(f"The work file {self.work_path} cannot be used: "
-                               f"{exc.strerror or exc}") from None
+            raise SessionError(Message("judge.work_file_unusable",
+                                       problem=os_error_message(exc, self.work_path))) from None
         p = self.package
         self.rubric = p.rubric
         self.info = SessionInfo(
@@ -161,7 +162,7 @@ class PackageJudgeSession(JudgeSession):
     def details(self, entry: str) -> EntryDetails:
         e = self._entries.get(entry)
         if e is None:
-            raise SessionError(f"Entry {entry!r} is not in this package.")
+            raise SessionError(Message("judge.not_in_package", entry=entry))
         return EntryDetails(e.code, e.title, e.summary, e.stage, e.innovation_type,
                             e.category_name, e.links, (), e.unit_name, e.innovators, e.contact)
 
@@ -176,7 +177,7 @@ class PackageJudgeSession(JudgeSession):
         try:
             return action()
         except jd.DraftError as exc:
-            raise SessionError(str(exc)) from None
+            raise SessionError(exc) from None
 
     def set_criterion(self, entry: str, criterion: str, score: Decimal | None,
                       comment: str) -> SheetValues:
@@ -220,9 +221,8 @@ class PackageJudgeSession(JudgeSession):
         try:
             write_atomically(self.work_path, data)
         except OSError as exc:
-            raise SaveFailed(f"Your work could not be saved to {self.work_path}: "
-                             f"{exc.strerror or exc}. It is kept while the app stays "
-                             "open.") from None
+            raise SaveFailed(Message("judge.save_failed",
+                                     problem=os_error_message(exc, self.work_path))) from None
 
     # -- the return ----------------------------------------------------------------------------
     def suggested_return_name(self) -> str:
@@ -243,6 +243,6 @@ class PackageJudgeSession(JudgeSession):
         try:
             write_atomically(path, data)
         except OSError as exc:
-            raise SessionError(f"The return file could not be written to {path}: "
-                               f"{exc.strerror or exc}.") from None
+            raise SessionError(Message("judge.return_not_written",
+                                       problem=os_error_message(exc, path))) from None
         return path
