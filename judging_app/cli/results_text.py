@@ -128,8 +128,8 @@ def results_text(view: ResultsView) -> str:
         where = tie.group if tie.group else Message("cli.results.overall_short")
         out.append(text(Message("cli.results.undecided_tie", group=where, rank=tie.rank,
                                 codes=codes)))
-    out.append(text(Message("cli.results.can_finalize" if res.can_finalize
-                            else "cli.results.cannot_finalize")))
+    out.append(text(Message("cli.results.can_finalize") if res.can_finalize
+                    else Message("cli.results.cannot_finalize")))
     return "\n".join(out)
 
 
