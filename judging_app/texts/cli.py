@@ -27,7 +27,7 @@ TEXTS = {
         "tersebut.",
     ),
     "cli.progress.packages": ("{done}/{total} packages", "{done}/{total} paket"),
-    "cli.progress.workbooks": ("{done}/{total} workbooks", "{done}/{total} buku kerja"),
+    "cli.progress.workbooks": ("{done}/{total} workbooks", "{done}/{total} lembar penilaian Excel"),
     # -- demo --------------------------------------------------------------------------------
     "cli.demo.made": ("Demo competition '{code}' in {where}", "Kompetisi demo '{code}' di {where}"),
     "cli.demo.number": ("  number: {value}", "  nomor: {value}"),
@@ -142,7 +142,7 @@ TEXTS = {
     ),
     "cli.workbooks_written": (
         "{count:count} score {count:plural:workbook:workbooks}. Send each to its judge only.",
-        "{count:count} buku kerja penilaian. Kirimkan masing-masing hanya kepada jurinya.",
+        "{count:count} lembar penilaian Excel. Kirimkan masing-masing hanya kepada jurinya.",
     ),
     # -- entries -----------------------------------------------------------------------------
     "cli.entries.preview": (

@@ -31,8 +31,8 @@ TEXTS = {
     ),
     "results.finalize_needs_judging": (
         "Only a competition in judging can be finalized ('{competition}' is {status}).",
-        "Hanya kompetisi yang sedang dalam tahap penilaian yang dapat disahkan "
-        "('{competition}' berstatus {status}).",
+        "Hanya kompetisi berstatus penilaian yang dapat disahkan ('{competition}' berstatus "
+        "{status}).",
     ),
     "results.nothing_scored": (
         "Nothing has been scored yet; there are no results to finalize.",
