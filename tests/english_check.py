@@ -22,6 +22,9 @@ ENGLISH_WORDS = FUNCTION_WORDS | APP_WORDS
 TERMS = ("judging-app decide-tie", "judging-app db upgrade", "judging-app demo",
          "judging-app", "judging_app", "_identitas", "--as")
 
+# SQL a message quotes for an administrator to type (GRANT … ON … TO …), in capitals.
+SQL = frozenset({"GRANT", "ON", "TO", "ALL", "IN", "SCHEMA", "TABLE"})
+
 WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -30,7 +33,7 @@ def english_words(text: str, ignore: tuple[str, ...] = ()) -> list[str]:
     for data in sorted((*ignore, *TERMS), key=len, reverse=True):
         if data:
             text = text.replace(data, " ")
-    return [w for w in WORD.findall(text) if w.lower() in ENGLISH_WORDS]
+    return [w for w in WORD.findall(text) if w.lower() in ENGLISH_WORDS and w not in SQL]
 
 
 def neutral(value):

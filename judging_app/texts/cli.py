@@ -77,9 +77,11 @@ TEXTS = {
     ),
     "cli.scores_imported": (
         "Imported {scores:count} {scores:plural:score:scores} on {sheets:count} "
-        "{sheets:plural:sheet:sheets} ({submitted:count} submitted).",
+        "{sheets:plural:sheet:sheets} ({submitted:count} submitted; {created:count} new, "
+        "{updated:count} updated, {unchanged:count} unchanged).",
         "Diimpor {scores:count} nilai pada {sheets:count} lembar penilaian ({submitted:count} "
-        "terkirim).",
+        "terkirim; {created:count} baru, {updated:count} diperbarui, {unchanged:count} tidak "
+        "berubah).",
     ),
     # -- database ----------------------------------------------------------------------------
     "cli.db.at_schema": ("{where} is at schema {head}.", "{where} berada pada skema {head}."),
