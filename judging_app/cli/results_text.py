@@ -112,8 +112,8 @@ def results_text(view: ResultsView) -> str:
     for row in res.rows:
         if row.group != group:
             group = row.group
-            out += ["", text(Message("cli.results.group", group=group,
-                                     name=view.category_names.get(group, ""))
+            out += ["", text(Message("cli.results.group",
+                                     name=view.category_names.get(group) or group)
                              if group else Message("cli.results.overall")), header]
         e = view.entries[row.entry_id]
         award = view.tier_labels.get(row.award or "", "") or view.tier_labels.get(row.band or "", "")
@@ -125,7 +125,8 @@ def results_text(view: ResultsView) -> str:
         out.append(text(Message("cli.results.note", note=note)))
     for tie in res.blocking_ties:
         codes = " = ".join(view.entries[e].code for e in tie.entry_ids)
-        where = tie.group if tie.group else Message("cli.results.overall_short")
+        where = (Message("cli.results.category", name=view.category_names.get(tie.group)
+                         or tie.group) if tie.group else Message("cli.results.overall_short"))
         out.append(text(Message("cli.results.undecided_tie", group=where, rank=tie.rank,
                                 codes=codes)))
     out.append(text(Message("cli.results.can_finalize") if res.can_finalize
@@ -139,7 +140,8 @@ def fairness_text(view: FairnessView) -> str:
     out = [text(Message("cli.fairness.title", code=view.competition_code))]
     for p in view.report.panels:
         round_code = view.rounds.get(p.round_id)
-        out += ["", text(Message("cli.fairness.panel", round=round_code, category=p.group)
+        category = view.category_names.get(p.group) or p.group
+        out += ["", text(Message("cli.fairness.panel", round=round_code, category=category)
                          if p.group else Message("cli.fairness.panel_all", round=round_code))]
         if p.icc is not None:
             values = "  ".join(f"{f.upper()}={_number(getattr(p.icc, f))}" for f in ICC_FORMS)

@@ -182,9 +182,10 @@ TEXTS = {
     # -- the results table (cli/results_text.py) ----------------------------------------------
     "cli.results.title": ("{name} ({code}) — rounds: {rounds}", "{name} ({code}) — tahap: {rounds}"),
     "cli.results.method": ("method: {method}; {formula}", "metode: {method}; {formula}"),
-    "cli.results.group": ("== {group}: {name}", "== {group}: {name}"),
+    "cli.results.group": ("== category {name}", "== kategori {name}"),
     "cli.results.overall": ("== overall: all categories", "== keseluruhan: semua kategori"),
     "cli.results.overall_short": ("overall", "keseluruhan"),
+    "cli.results.category": ("category “{name}”", "kategori “{name}”"),
     "cli.results.column.rank": ("rank", "peringkat"),
     "cli.results.column.award": ("award", "penghargaan"),
     "cli.results.column.code": ("code", "kode"),
