@@ -83,6 +83,7 @@ TEXTS = {
         "terkirim; {created:count} baru, {updated:count} diperbarui, {unchanged:count} tidak "
         "berubah).",
     ),
+    "cli.documents.logo": ("logo\t{size:count} bytes", "logo\t{size:count} bita"),
     # -- database ----------------------------------------------------------------------------
     "cli.db.at_schema": ("{where} is at schema {head}.", "{where} berada pada skema {head}."),
     "cli.db.previous_copied": (
