@@ -36,6 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("gui", parents=[common], help="open the app window")
+    p.add_argument("--smoke-test", action="store_true",
+                   help="check this installation: open the window, answer Cancel to any "
+                        "question, close as soon as the window has shown (exit status 0 "
+                        "when it did)")
 
     p = sub.add_parser("judge", parents=[common],
                        help="judge mode: score your entries on this database or from a package")
@@ -203,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in (None, "gui"):
         from judging_app.ui.launch import run_gui
 
-        return run_gui(args.db, args.lang)
+        return run_gui(args.db, args.lang, smoke_test=getattr(args, "smoke_test", False))
     if args.command == "judge":
         from judging_app.ui.judge.launch import run_judge_gui
 
