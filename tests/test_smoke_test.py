@@ -52,13 +52,40 @@ def test_both_programs_take_the_option():
     assert not build_parser().parse_args(["gui"]).smoke_test
 
 
-def test_the_windowed_program_opens_judge_mode(monkeypatch):
-    """`judging-app-gui judge --package F` (the .jpkg file association and the Start-menu
-    shortcut on Windows) runs judge mode."""
+def judge_calls(monkeypatch) -> list:
     from judging_app.ui.judge import launch as judge_launch
 
     calls = []
     monkeypatch.setattr(judge_launch, "run_judge_gui",
                         lambda db, package, lang: calls.append((db, package, lang)) or 0)
+    return calls
+
+
+class PackageAnswer(Dialogs):
+    def __init__(self, answer):
+        super().__init__()
+        self.answer, self.asked = answer, 0
+
+    def choose_judge_package(self, parent, directory):
+        self.asked += 1
+        return self.answer
+
+
+def test_the_windowed_program_opens_judge_mode(monkeypatch, qapp):
+    """`judging-app-gui judge --package F` (a double-clicked .jpkg on Windows) runs judge
+    mode on the package; with --db on that database, without asking for a package."""
+    calls = judge_calls(monkeypatch)
+    dialogs = PackageAnswer(None)
     assert launch.main(["judge", "--package", r"C:\Users\juri\J01.jpkg", "--lang", "id"]) == 0
-    assert calls == [(None, r"C:\Users\juri\J01.jpkg", "id")]
+    assert launch.run_windowed_judge_mode(["--db", "x.sqlite"], dialogs) == 0
+    assert calls == [(None, r"C:\Users\juri\J01.jpkg", "id"), ("x.sqlite", None, None)]
+    assert dialogs.asked == 0
+
+
+def test_judge_mode_from_the_start_menu_asks_for_the_package(monkeypatch, qapp):
+    calls = judge_calls(monkeypatch)
+    assert launch.run_windowed_judge_mode([], PackageAnswer("/home/juri/J02.jpkg")) == 0
+    assert calls == [(None, "/home/juri/J02.jpkg", None)]
+    cancelled = PackageAnswer(None)
+    assert launch.run_windowed_judge_mode(["--lang", "en"], cancelled) == 0
+    assert cancelled.asked == 1 and len(calls) == 1  # Cancel: nothing opened

@@ -4,7 +4,8 @@
     judging-app-gui judge [--package FILE.jpkg] [--db PATH_OR_URL] [--lang id|en]
 
 (The second form is judge mode without a console window: the Windows Start-menu shortcut
-and double-clicking a .jpkg judge package use it.)
+and double-clicking a .jpkg judge package use it. With neither --package nor --db it asks
+for the package: on a judge's laptop judging starts from one.)
 
 Creates the application, installs the translations, opens the database (offering another
 file or quitting when it cannot be opened, never a traceback), asks once who is working,
@@ -124,12 +125,30 @@ def run_gui(
             checker.stop()
 
 
+def run_windowed_judge_mode(arguments: Sequence[str], dialogs: Dialogs | None = None) -> int:
+    """`judging-app-gui judge [--package F] [--db D] [--lang L]`: judge mode; with neither a
+    package nor a database, the package is asked for first (Cancel ends, exit status 0)."""
+    from judging_app.ui.judge import launch as judge
+
+    args = judge.build_parser().parse_args(list(arguments))
+    package = args.package
+    if package is None and args.db is None:
+        settings = AppSettings()
+        translations = Translations(application())
+        translations.apply(choose_language(args.lang, settings))
+        try:
+            package = (dialogs or Dialogs()).choose_judge_package(None, settings.last_directory)
+        finally:
+            translations.uninstall()
+        if package is None:
+            return 0
+    return judge.run_judge_gui(args.db, package, args.lang)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(argv) if argv is not None else sys.argv[1:]
     if arguments[:1] == ["judge"]:
-        from judging_app.ui.judge.launch import main as judge_main
-
-        return judge_main(arguments[1:])
+        return run_windowed_judge_mode(arguments[1:])
     args = build_parser().parse_args(arguments)
     return run_gui(args.db, args.lang, smoke_test=args.smoke_test)
 
