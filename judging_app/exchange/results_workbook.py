@@ -117,7 +117,7 @@ class ResultsWorkbookData:
     exported_at: datetime | None = None
 
 
-# key -> (Bahasa Indonesia, English); terms as in DESIGN.md section 7.
+# key -> (Bahasa Indonesia, English); terms as in the glossary of docs/design.md.
 VOCABULARY: dict[str, tuple[str, str]] = {
     "sheet_winners": ("Pemenang {cat}", "Winners {cat}"),
     "sheet_winners_all": ("Daftar Pemenang", "Winners List"),

@@ -1,4 +1,4 @@
-"""SQLAlchemy 2 typed models: the whole domain of DESIGN.md section 2.
+"""SQLAlchemy 2 typed models: the whole domain of docs/design.md.
 
 Exact numbers: every decimal quantity is an integer count of thousandths (`*_milli`):
 a weight of 12.5 % is 12500, a score of 3.5 is 3500. Times are UTC.
