@@ -10,6 +10,7 @@ Left out, because the app does not use them:
   tests and the smoke test), the widget styles, keyboard input methods and the XDG portal,
   and every Qt library only those left-out plugins needed;
 - Qt's own translations (the app carries the Indonesian one it uses in resources/);
+- on Windows, Qt's software OpenGL and Direct3D shader compiler (for OpenGL and Qt Quick);
 - Babel's locale data except the two locales the app formats with (id_ID, en_US, their
   parents and root);
 - test and build tools that happen to sit in the build environment.
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -62,6 +64,10 @@ QT_PLUGINS_KEPT: dict[str, set[str] | None] = {
 }
 
 BABEL_LOCALES_KEPT = {"root", "en", "en_US", "id", "id_ID"}
+
+# Windows: Qt's software OpenGL (20 MB) and Direct3D shader compiler serve OpenGL and Qt
+# Quick; widgets draw without them.
+UNUSED_LIBRARIES = re.compile(r"(opengl32sw|d3dcompiler_\d+)\.dll", flags=re.IGNORECASE)
 
 
 def is_python_module(name: str) -> bool:
@@ -139,8 +145,10 @@ def trim_binaries(binaries, imports_of: Callable[[str], Iterable[str]] | None = 
     imports_of = imports_of or pyinstaller_imports
     files = [entry for entry in binaries if entry[2] != "SYMLINK"]
     links = [entry for entry in binaries if entry[2] == "SYMLINK"]
-    dropped = [entry for entry in files if qt_plugin_kept(entry[0]) is False]
-    kept = [entry for entry in files if qt_plugin_kept(entry[0]) is not False]
+    unused = [entry for entry in files if qt_plugin_kept(entry[0]) is False
+              or UNUSED_LIBRARIES.fullmatch(library_key(entry[0]))]
+    dropped = [entry for entry in unused if qt_plugin_kept(entry[0]) is False]
+    kept = [entry for entry in files if entry not in unused]
     libraries: dict[str, list[tuple]] = {}
     for entry in kept:
         libraries.setdefault(library_key(entry[0]), []).append(entry)

@@ -106,7 +106,8 @@ def test_windows_names():
             "Qt6Widgets.dll", "Qt6Gui.dll", "Qt6Core.dll", "Qt6Network.dll",
             r"plugins\platforms\qwindows.dll", r"plugins\platforms\qoffscreen.dll",
             r"plugins\styles\qmodernwindowsstyle.dll", r"plugins\tls\qschannelbackend.dll",
-            r"plugins\imageformats\qjpeg.dll", "msvcp140.dll")]
+            r"plugins\imageformats\qjpeg.dll", "msvcp140.dll", "opengl32sw.dll",
+            "d3dcompiler_47.dll")]
     kept, _ = bc.trim(binaries, [], imports_of=lambda source: links.get(source, []))
     assert names(kept) == {rf"PySide6\{name}" for name in (
         "QtWidgets.pyd", "Qt6Widgets.dll", "Qt6Gui.dll", "Qt6Core.dll",
