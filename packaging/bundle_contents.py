@@ -18,9 +18,13 @@ Left out, because the app does not use them:
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import re
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -48,6 +52,9 @@ def qt_modules_installed() -> list[str]:
 EXCLUDED_MODULES = [
     *(f"PySide6.{name}" for name in qt_modules_installed() if name not in QT_MODULES_USED),
     "tkinter", "_tkinter", "pydoc_data",
+    # databases the app does not speak to, and the libraries' own test kits
+    "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.mssql", "sqlalchemy.dialects.oracle",
+    "sqlalchemy.testing", "sqlalchemy.ext.mypy", "alembic.testing",
     # build and test tools of the environment the bundle is built in
     "pytest", "_pytest", "pytestqt", "hypothesis", "xdist", "execnet", "ruff", "build",
     "pip", "setuptools", "pkg_resources", "pygments", "PyInstaller",
@@ -140,9 +147,9 @@ def _reachable(sources: Iterable[str], libraries: dict[str, list[tuple]],
 def trim_binaries(binaries, imports_of: Callable[[str], Iterable[str]] | None = None) -> list:
     """Leave out the Qt plugins the app does not use, the Qt libraries nothing else needs,
     and the libraries only those plugins needed.
-    imports_of(source) names the libraries a binary links against (PyInstaller's own
-    analysis by default)."""
-    imports_of = imports_of or pyinstaller_imports
+    imports_of(source) names the libraries a binary links against (by default read from
+    the binaries themselves: linker_imports)."""
+    imports_of = imports_of or linker_imports([entry[1] for entry in binaries])
     files = [entry for entry in binaries if entry[2] != "SYMLINK"]
     links = [entry for entry in binaries if entry[2] == "SYMLINK"]
     unused = [entry for entry in files if qt_plugin_kept(entry[0]) is False
@@ -215,14 +222,35 @@ def trim(binaries: list, datas: list,
             without_broken_links(datas, files, links))
 
 
-def pyinstaller_imports(source: str) -> list[str]:
-    """The libraries a binary links against, as PyInstaller itself finds them."""
-    from PyInstaller.depend import bindepend
+def linker_imports(sources: list[str]) -> Callable[[str], list[str]]:
+    """imports_of for trim_binaries: on Linux one `objdump -p` over every binary (the names
+    they need: matching by name is all the trimming does; ldd per file took seconds), else
+    PyInstaller's own analysis (pefile, macholib), each file once."""
+    needed: dict[str, list[str]] = {}
+    if sys.platform.startswith("linux") and shutil.which("objdump"):
+        files = sorted({source for source in sources if os.path.isfile(source)})
+        output = subprocess.run(["objdump", "-p", *files], capture_output=True, text=True,
+                                errors="replace").stdout if files else ""
+        current = None
+        for line in output.splitlines():
+            header = re.match(r"^(\S.*):\s+file format ", line)
+            if header:
+                current = needed.setdefault(header[1], [])
+            elif current is not None and line.strip().startswith("NEEDED"):
+                current.append(line.split()[-1])
 
-    if not os.path.isfile(source):
-        return []
-    folder = os.path.dirname(source)
-    return [path or name for name, path in bindepend.get_imports(source, [folder])]
+    @functools.cache
+    def imports_of(source: str) -> list[str]:
+        if source in needed:
+            return needed[source]
+        if not os.path.isfile(source):
+            return []
+        from PyInstaller.depend import bindepend
+
+        folder = os.path.dirname(source)
+        return [path or name for name, path in bindepend.get_imports(source, [folder])]
+
+    return imports_of
 
 
 def data_kept(destination: str) -> bool:

@@ -8,6 +8,10 @@ offscreen Qt platform. It checks `--version`, builds a scored demo competition, 
 results (text and JSON), checks the audit trail, writes the results workbook and the winners
 list (PDF), and opens the window of both programs (`--smoke-test`). Exit status 0 when all
 of it worked; each step is printed with its time. Used by .ci/run and the bundle workflow.
+
+With JUDGING_APP_TEST_PG_URL (a PostgreSQL role that may create databases, as .ci/run
+arranges) it also builds and ranks a demo on a new database of that server, through the
+PostgreSQL driver the bundle carries, and drops the database afterwards.
 """
 
 from __future__ import annotations
@@ -62,7 +66,7 @@ class Bundle:
     def run(self, program: Path, *arguments: str, expect: str | None = None) -> str:
         """Run one program; record a failure when it exits non-zero or `expect` is not in
         its output. Returns the output."""
-        label = " ".join([program.name, *arguments])
+        label = re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", " ".join([program.name, *arguments]))
         start = time.monotonic()
         try:
             done = subprocess.run([str(program), *arguments], env=self.environment,
@@ -78,6 +82,29 @@ class Bundle:
             self.failures.append(label)
             print(f"      exit status {status}; output:\n{output}", flush=True)
         return output
+
+
+def check_postgresql(bundle: Bundle, server_url: str) -> None:
+    """A demo on a brand-new database of the server, ranked, through the bundle's driver."""
+    import uuid
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(server_url)
+    name = f"judging_bundle_{uuid.uuid4().hex[:10]}"
+    admin = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        db = url.set(database=name).render_as_string(hide_password=False)
+        bundle.run(bundle.console, "--db", db, "--as", "CI", "demo", "--entries", "12",
+                   "--judges", "3", "--scored")
+        bundle.run(bundle.console, "--db", db, "results", "--competition", "demo-2026",
+                   expect="Juara")
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         opened = None if WINDOWS else "opened"  # a windowed .exe has no output to read
         bundle.run(app, "--db", db, "gui", "--smoke-test", expect="opened")
         bundle.run(bundle.windowed, "--db", db, "--smoke-test", expect=opened)
+        if os.environ.get("JUDGING_APP_TEST_PG_URL"):
+            check_postgresql(bundle, os.environ["JUDGING_APP_TEST_PG_URL"])
     finally:
         shutil.rmtree(home, ignore_errors=True)
     if bundle.failures:
