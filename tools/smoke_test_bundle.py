@@ -108,6 +108,8 @@ def check_postgresql(bundle: Bundle, server_url: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a Windows pipe's code page lacks Σ and ×
+        stream.reconfigure(errors="backslashreplace")
     args = argv if argv is not None else sys.argv[1:]
     folder = Path(args[0]) if args else ROOT / "dist" / "judging-app"
     home = Path(tempfile.mkdtemp(prefix="judging-app-bundle-"))
