@@ -5,9 +5,10 @@
 Every program runs with a bare environment (like `env -i PATH=/usr/bin:/bin HOME=...`):
 no virtual environment or PYTHON* variable, empty home, config and data folders, the
 offscreen Qt platform. It checks `--version`, builds a scored demo competition, reads its
-results (text and JSON), checks the audit trail, writes the results workbook and the winners
-list (PDF), and opens the window of both programs (`--smoke-test`). Exit status 0 when all
-of it worked; each step is printed with its time. Used by .ci/run and the bundle workflow.
+results (text and JSON), checks the audit trail, writes the results workbook, the winners
+list and the minutes (PDF, with the date in words), and opens the window of both programs
+(`--smoke-test`). Exit status 0 when all of it worked; each step is printed with its time.
+Used by .ci/run and the bundle workflow.
 
 With JUDGING_APP_TEST_PG_URL (a PostgreSQL role that may create databases, as .ci/run
 arranges) it also builds and ranks a demo on a new database of that server, through the
@@ -132,11 +133,14 @@ def main(argv: list[str] | None = None) -> int:
         except (ValueError, KeyError, TypeError) as error:
             bundle.failures.append(f"results --json is not the documented JSON ({error})")
         bundle.run(app, "--db", db, "db", "verify-audit")
-        for document, name in (("results", "results.xlsx"), ("winners", "winners.pdf")):
+        for document, name in (("results", "results.xlsx"), ("winners", "winners.pdf"),
+                               ("minutes", "minutes.pdf")):
             bundle.run(app, "--db", db, "export", document, "--competition", code,
                        "--out", str(home / name))
-        if (home / "winners.pdf").read_bytes()[:5] != b"%PDF-":
-            bundle.failures.append("export winners wrote no PDF")
+        for name in ("winners.pdf", "minutes.pdf"):
+            path = home / name
+            if not path.is_file() or path.read_bytes()[:5] != b"%PDF-":
+                bundle.failures.append(f"no PDF in {name}")
         opened = None if WINDOWS else "opened"  # a windowed .exe has no output to read
         bundle.run(app, "--db", db, "gui", "--smoke-test", expect="opened")
         bundle.run(bundle.windowed, "--db", db, "--smoke-test", expect=opened)
