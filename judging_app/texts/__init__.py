@@ -36,6 +36,7 @@ LANGUAGES = (INDONESIAN, ENGLISH)
 
 # One module per part of the app; add yours here (keep the list sorted).
 AREAS = (
+    "attachments",
     "common",
 )
 

@@ -1,0 +1,120 @@
+"""Entries' documents: attaching, removing, limits, the folder command, the missing report,
+showing them (services/attachments.py, attach_folder.py, exchange/document_files.py)."""
+
+TEXTS = {
+    "attachments.refused": (
+        "Nothing was attached; {count:count} {count:plural:problem:problems}:",
+        "Tidak ada yang dilampirkan; {count:count} masalah:",
+    ),
+    "attachments.file_missing": (
+        "{file}: the file does not exist.",
+        "{file}: berkas tidak ada.",
+    ),
+    "attachments.file_unreadable": (
+        "{file}: the file cannot be read ({reason}).",
+        "{file}: berkas tidak dapat dibaca ({reason}).",
+    ),
+    "attachments.not_a_file": (
+        "{file}: this is a folder or a device, not a file.",
+        "{file}: ini folder atau perangkat, bukan berkas.",
+    ),
+    "attachments.empty_file": (
+        "{file}: the file is empty (0 bytes); ask the unit for the document again.",
+        "{file}: berkas kosong (0 bita); mintalah dokumennya lagi kepada perangkat daerah.",
+    ),
+    "attachments.file_too_large": (
+        "{file}: {size:number} MB is more than the {limit:number} MB allowed for one file "
+        "(the limit is set under the competition's document limits).",
+        "{file}: {size:number} MB melebihi batas {limit:number} MB untuk satu berkas (batas "
+        "diatur pada batas dokumen kompetisi).",
+    ),
+    "attachments.file_changed": (
+        "{file}: the file changed while it was being read; attach it again.",
+        "{file}: berkas berubah ketika sedang dibaca; lampirkan lagi.",
+    ),
+    "attachments.wrong_type": (
+        "{file}: the name says {expected} but the content is {found}; the file is damaged or "
+        "misnamed.",
+        "{file}: namanya menyatakan {expected} tetapi isinya {found}; berkas rusak atau salah "
+        "nama.",
+    ),
+    "attachments.type_pdf": ("a PDF document", "dokumen PDF"),
+    "attachments.type_png": ("a PNG image", "gambar PNG"),
+    "attachments.type_jpeg": ("a JPEG image", "gambar JPEG"),
+    "attachments.type_other": ("something else", "jenis lain"),
+    "attachments.content_damaged": (
+        "{file}: the stored content does not match its fingerprint (SHA-256): it was damaged.",
+        "{file}: isi yang tersimpan tidak cocok dengan sidik jarinya (SHA-256): isinya rusak.",
+    ),
+    "attachments.name_too_long": (
+        "{file}…: the file name is longer than {limit} characters; shorten it.",
+        "{file}…: nama berkas lebih dari {limit} karakter; perpendek namanya.",
+    ),
+    "attachments.pdf_encrypted": (
+        "{file}: the PDF is protected with a password; ask the unit for a copy without one.",
+        "{file}: PDF dilindungi kata sandi; mintalah salinan tanpa kata sandi kepada perangkat "
+        "daerah.",
+    ),
+    "attachments.pdf_damaged": (
+        "{file}: this is not a readable PDF (damaged or not a PDF at all).",
+        "{file}: ini bukan PDF yang dapat dibaca (rusak atau bukan PDF).",
+    ),
+    "attachments.pdf_unreadable": (
+        "{file}: the PDF cannot be opened.",
+        "{file}: PDF tidak dapat dibuka.",
+    ),
+    "attachments.pdf_empty": (
+        "{file}: the PDF has no pages.",
+        "{file}: PDF tidak memiliki halaman.",
+    ),
+    "attachments.pdf_too_complex": (
+        "{file}: the PDF could not be opened in reasonable time and memory; it may be built to "
+        "exhaust the viewer. Ask the unit for a normal copy.",
+        "{file}: PDF tidak dapat dibuka dalam waktu dan memori yang wajar; mungkin dibuat untuk "
+        "melumpuhkan penampil. Mintalah salinan biasa kepada perangkat daerah.",
+    ),
+    "attachments.no_entry": (
+        "{file}: there is no entry {entry} in this competition.",
+        "{file}: tidak ada inovasi {entry} dalam kompetisi ini.",
+    ),
+    "attachments.no_round": (
+        "{file}: there is no round {round} in this competition.",
+        "{file}: tidak ada tahap {round} dalam kompetisi ini.",
+    ),
+    "attachments.duplicate_name": (
+        "{entry}: two files are named {file} ({other} too); rename one.",
+        "{entry}: dua berkas bernama {file} ({other} juga); ganti nama salah satunya.",
+    ),
+    "attachments.same_content": (
+        "{entry}: {file} skipped: the same content is already attached as {other}.",
+        "{entry}: {file} dilewati: isi yang sama sudah dilampirkan sebagai {other}.",
+    ),
+    "attachments.name_taken": (
+        "{entry}: a different {file} is already attached; remove it first or replace it.",
+        "{entry}: {file} yang berbeda sudah dilampirkan; hapus dulu atau ganti.",
+    ),
+    "attachments.competition_full": (
+        "The competition's documents would take {used:number} + {adding:number} MB, more "
+        "than its limit of {limit:number} MB; raise the limit or attach fewer files.",
+        "Dokumen kompetisi akan memakai {used:number} + {adding:number} MB, melebihi batasnya "
+        "{limit:number} MB; naikkan batasnya atau lampirkan lebih sedikit berkas.",
+    ),
+    "attachments.no_document": (
+        "Entry {entry} has no document {file}.",
+        "Inovasi {entry} tidak memiliki dokumen {file}.",
+    ),
+    "attachments.label_required": (
+        "{file}: a document needs a label.",
+        "{file}: dokumen memerlukan label.",
+    ),
+    "attachments.content_missing": (
+        "The content of document {sha256}… is missing from the database; attach it again.",
+        "Isi dokumen {sha256}… tidak ada di basis data; lampirkan lagi.",
+    ),
+    "attachments.bad_limits": (
+        "Limits of {file:number} MB per file and {total:number} MB in all are not possible: "
+        "a file's limit must be above 0 and at most the total.",
+        "Batas {file:number} MB per berkas dan {total:number} MB seluruhnya tidak mungkin: "
+        "batas berkas harus di atas 0 dan paling banyak sama dengan batas seluruhnya.",
+    ),
+}
