@@ -140,7 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_entries_parser(sub, common) -> None:
-    ent = sub.add_parser("entries", help="import entries from Excel/CSV; write the import template")
+    ent = sub.add_parser("entries", help="import entries from Excel/CSV; the import template; "
+                         "attach documents; entries without a proposal")
     esub = ent.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = esub.add_parser("import", parents=[common],
                         help="import entries from .xlsx, .xls, .ods or .csv (all or nothing)")
@@ -154,6 +155,9 @@ def add_entries_parser(sub, common) -> None:
     p = esub.add_parser("template", parents=[common], help="write the entry import template")
     p.add_argument("--competition", required=True, metavar="CODE")
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    from judging_app.cli.documents_cli import add_document_parsers
+
+    add_document_parsers(esub, common)
 
 
 def add_excel_sheets_parser(sub, common) -> None:

@@ -56,7 +56,7 @@ class CodeMatcher:
                 break  # a name that starts with other punctuation names no code
         if not found:
             return NameMatch(None)
-        codes = tuple(dict.fromkeys(code for code, _ in found))
+        codes = tuple(sorted(dict.fromkeys(code for code, _ in found)))
         if len(codes) > 1:
             return NameMatch(None, codes)
         rest = _LEADING_SEPARATORS.sub("", name[found[0][1]:]).strip()

@@ -70,6 +70,7 @@ class AttachReport:
     unchanged: tuple[str, ...] = ()  # "entry/file" already attached with this content
     stored_bytes: int = 0  # new content written (each content once)
     notes: tuple[Message, ...] = field(default_factory=tuple)
+    planned: tuple[tuple[str, str, int], ...] = ()  # (entry, file name, size) attached or to be
 
 
 @dataclass
@@ -145,16 +146,18 @@ def _audit_item(link: m.EntryDocument, entry: str, round_code: str | None) -> di
 
 
 def attach_documents(ws: Workspace, competition: str | int, items: Sequence[NewDocument],
-                     replace: bool = False, progress: Progress | None = None) -> AttachReport:
+                     replace: bool = False, progress: Progress | None = None,
+                     dry_run: bool = False) -> AttachReport:
     """Attach files to entries, all or nothing. A file whose name the entry already has is
     'unchanged' when the content is the same, otherwise refused (or, with `replace`, put in
-    place of the old one). `progress(done, total)`: files checked, then files written."""
+    place of the old one). `progress(done, total)`: files checked, then files written.
+    `dry_run`: every check, nothing written (the report's `planned` says what would be)."""
     items = list(items)
     limits = document_limits(ws.db, competition)
     checked, problems = check_files(items, limits, progress)
     total = len(items)
-    with ws.db.write() as s:
-        comp = lookup.writable_competition(s, competition)
+    with ws.db.read() if dry_run else ws.db.write() as s:
+        comp = (lookup.competition if dry_run else lookup.writable_competition)(s, competition)
         entries = {e.code: e for e in s.scalars(select(m.Entry).where(
             m.Entry.competition_id == comp.id, m.Entry.code.in_({c.item.entry for c in checked})))}
         rounds = dict(s.execute(select(m.Round.code, m.Round.id).where(
@@ -164,15 +167,22 @@ def attach_documents(ws: Workspace, competition: str | int, items: Sequence[NewD
             m.Document.sha256.in_({c.facts.sha256 for c in checked}))))
         plan, unchanged, replaced, notes = _plan(checked, entries, rounds, existing, replace,
                                                  problems)
-        in_use = used_bytes(s, comp.id)
         sizes = {c.facts.sha256: c.facts.size for c in plan}
         linked = shas_in_competition(s, comp.id, set(sizes))
         adding = sum(size for sha, size in sizes.items() if sha not in linked)
+        in_use = used_bytes(s, comp.id)
         if in_use + adding > limits.max_total_bytes:
             problems.append(Message("attachments.competition_full", used=size_mb(in_use),
                                     adding=size_mb(adding), limit=size_mb(limits.max_total_bytes)))
         if problems:
             raise ValidationError(Message("attachments.refused", count=len(problems)), problems)
+        replaced_names = tuple(f"{code}/{o.file_name}" for code, o in replaced)
+        if dry_run:
+            return AttachReport(replaced=replaced_names, unchanged=tuple(unchanged),
+                                stored_bytes=sum(v for k, v in sizes.items() if k not in stored),
+                                notes=tuple(notes),
+                                planned=tuple((c.item.entry, c.item.name, c.facts.size)
+                                              for c in plan))
         for _, old in replaced:
             s.delete(old)
         s.flush()
@@ -203,10 +213,10 @@ def attach_documents(ws: Workspace, competition: str | int, items: Sequence[NewD
                          new={"documents": [_audit_item(x, code, r) for x, code, r in links],
                               "stored_bytes": written})
         ids = [x.id for x, _, _ in links]
-        replaced_names = tuple(f"{code}/{o.file_name}" for code, o in replaced)
     records = {r.id: r for r in list_documents(ws.db, competition)} if ids else {}
     return AttachReport(tuple(records[i] for i in ids), replaced_names, tuple(unchanged), written,
-                        tuple(notes))
+                        tuple(notes), tuple((r.entry, r.file_name, r.size)
+                                            for r in (records[i] for i in ids)))
 
 
 def _plan(checked: list[_Checked], entries: dict[str, m.Entry], rounds: dict[str, int],

@@ -117,4 +117,77 @@ TEXTS = {
         "Batas {file:number} MB per berkas dan {total:number} MB seluruhnya tidak mungkin: "
         "batas berkas harus di atas 0 dan paling banyak sama dengan batas seluruhnya.",
     ),
+    "attach_folder.ambiguous": (
+        "{file}: the name fits more than one entry ({codes}); rename the file or put it in "
+        "a folder named after its entry.",
+        "{file}: namanya cocok dengan lebih dari satu inovasi ({codes}); ganti nama berkas "
+        "atau taruh di folder yang bernama kode inovasinya.",
+    ),
+    "attach_folder.not_a_folder": (
+        "{folder} is not a folder.",
+        "{folder} bukan folder.",
+    ),
+    "attach_folder.too_many": (
+        "{folder} holds more than {limit:count} files; attach a smaller folder.",
+        "{folder} berisi lebih dari {limit:count} berkas; lampirkan folder yang lebih kecil.",
+    ),
+    "attach_folder.nothing_matched": (
+        "None of the {count:count} files in {folder} is named after an entry (e.g. "
+        "'INV-001 proposal.pdf' or 'INV-001/proposal.pdf').",
+        "Tidak satu pun dari {count:count} berkas di {folder} dinamai dengan kode inovasi "
+        "(misalnya 'INV-001 proposal.pdf' atau 'INV-001/proposal.pdf').",
+    ),
+    "attach_folder.preview": (
+        "{folder}: {placed:count} {placed:plural:file:files} for {entries:count} "
+        "{entries:plural:entry:entries}; {unmatched:count} {unmatched:plural:file matches:files "
+        "match} no entry.",
+        "{folder}: {placed:count} berkas untuk {entries:count} inovasi; {unmatched:count} "
+        "berkas tidak cocok dengan inovasi mana pun.",
+    ),
+    "attach_folder.goes_to": (
+        "  {file} → {entry} ({kind}, {size:number} MB)",
+        "  {file} → {entry} ({kind}, ukuran {size:number} MB)",
+    ),
+    "attach_folder.unmatched": (
+        "  matches no entry: {file}",
+        "  tidak cocok dengan inovasi mana pun: {file}",
+    ),
+    "attach_folder.done": (
+        "Attached {count:count} {count:plural:file:files} ({size:number} MB stored); "
+        "{unchanged:count} already attached.",
+        "{count:count} berkas dilampirkan ({size:number} MB disimpan); {unchanged:count} "
+        "sudah terlampir sebelumnya.",
+    ),
+    "attach_folder.dry_run": (
+        "Nothing written (--dry-run): {count:count} {count:plural:file:files} would be "
+        "attached ({size:number} MB to store); {unchanged:count} already attached.",
+        "Tidak ada yang ditulis (--dry-run): {count:count} berkas akan dilampirkan "
+        "({size:number} MB disimpan); {unchanged:count} sudah terlampir sebelumnya.",
+    ),
+    "attach_folder.replaced": (
+        "  replaced: {name}",
+        "  diganti: {name}",
+    ),
+    "attach_folder.note": (
+        "  note: {note}",
+        "  catatan: {note}",
+    ),
+    "document_report.all": (
+        "{competition}: {missing:count} of {checked:count} entries have no proposal.",
+        "{competition}: {missing:count} dari {checked:count} inovasi belum memiliki proposal.",
+    ),
+    "document_report.round": (
+        "{competition}, round {round}: {missing:count} of {checked:count} entries have no "
+        "proposal for this round.",
+        "{competition}, tahap {round}: {missing:count} dari {checked:count} inovasi belum "
+        "memiliki proposal untuk tahap ini.",
+    ),
+    "document_report.line": (
+        "  {entry}  {unit}: {title} ({documents:count} other "
+        "{documents:plural:document:documents})",
+        "  {entry}  {unit}: {title} ({documents:count} dokumen lain)",
+    ),
+    "enum.documentkind.proposal": ("proposal", "dokumen proposal"),
+    "enum.documentkind.evidence": ("evidence", "bukti dukung"),
+    "enum.documentkind.other": ("other", "lainnya"),
 }
