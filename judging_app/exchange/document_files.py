@@ -39,17 +39,19 @@ class FileFacts:
     media_type: str
 
 
-def file_size(path: Path) -> int:
-    """The size of a regular file; DocumentFileError when it is missing or not a file."""
+def file_size(path: Path, name: str = "") -> int:
+    """The size of a regular file; DocumentFileError when it is missing or not a file
+    (named `name` in the message, else by its path)."""
+    name = name or str(path)
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise DocumentFileError(Message("attachments.file_missing", file=str(path))) from None
+        raise DocumentFileError(Message("attachments.file_missing", file=name)) from None
     except OSError as exc:
-        raise DocumentFileError(Message("attachments.file_unreadable", file=str(path),
+        raise DocumentFileError(Message("attachments.file_unreadable", file=name,
                                         reason=exc.strerror or str(exc))) from None
     if not stat.S_ISREG(info.st_mode):
-        raise DocumentFileError(Message("attachments.not_a_file", file=str(path)))
+        raise DocumentFileError(Message("attachments.not_a_file", file=name))
     return info.st_size
 
 
@@ -69,7 +71,7 @@ def check_file(path: Path, max_bytes: int, name: str | None = None) -> FileFacts
     in .pdf, .png, .jpg must hold that) and SHA-256 of a file to attach."""
     path = Path(path)
     name = name or path.name
-    size = file_size(path)
+    size = file_size(path, name)
     if size == 0:
         raise DocumentFileError(Message("attachments.empty_file", file=name))
     if size > max_bytes:

@@ -10,6 +10,7 @@ changed in between is refused).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -74,7 +75,9 @@ class AttachReport:
 
 
 @dataclass
-class _Checked:
+class Checked:
+    """A file that passed the checks, with what they found."""
+
     item: NewDocument
     facts: files.FileFacts
 
@@ -88,18 +91,20 @@ def _problem_of(exc: PdfProblem, name: str) -> Message:
     return Message(PDF_PROBLEMS.get(exc.reason, "attachments.pdf_damaged"), file=name)
 
 
-def check_files(items: Sequence[NewDocument], limits: DocumentLimits,
-                progress: Progress | None = None) -> tuple[list[_Checked], list[Message]]:
+def check_each(items: Sequence[NewDocument], limits: DocumentLimits,
+               progress: Progress | None = None
+               ) -> tuple[list[Checked], list[tuple[int, Message]]]:
     """Every file's size, type and hash, and each PDF opened once in a renderer process
-    (an encrypted or damaged PDF is refused now, not when a judge opens it)."""
-    checked: list[_Checked] = []
-    problems: list[Message] = []
+    (an encrypted or damaged PDF is refused now, not when a judge opens it). Problems come
+    with the index of their item."""
+    checked: list[Checked] = []
+    problems: list[tuple[int, Message]] = []
     renderer: PdfRenderer | None = None
     try:
         for n, item in enumerate(items):
             if len(item.name) > MAX_NAME:
-                problems.append(Message("attachments.name_too_long", file=item.name[:80],
-                                        limit=MAX_NAME))
+                problems.append((n, Message("attachments.name_too_long", file=item.name[:80],
+                                            limit=MAX_NAME)))
                 continue
             try:
                 facts = files.check_file(Path(item.path), limits.max_file_bytes, item.name)
@@ -107,11 +112,11 @@ def check_files(items: Sequence[NewDocument], limits: DocumentLimits,
                     renderer = renderer or PdfRenderer()
                     inspect_pdf(str(facts.path), renderer)
             except files.DocumentFileError as exc:
-                problems.append(exc.message)
+                problems.append((n, exc.message))
             except PdfProblem as exc:
-                problems.append(_problem_of(exc, item.name))
+                problems.append((n, _problem_of(exc, item.name)))
             else:
-                checked.append(_Checked(item, facts))
+                checked.append(Checked(item, facts))
             if progress is not None:
                 progress(n + 1, len(items))
     finally:
@@ -154,78 +159,89 @@ def attach_documents(ws: Workspace, competition: str | int, items: Sequence[NewD
     `dry_run`: every check, nothing written (the report's `planned` says what would be)."""
     items = list(items)
     limits = document_limits(ws.db, competition)
-    checked, problems = check_files(items, limits, progress)
-    total = len(items)
+    checked, found = check_each(items, limits, progress)
+    problems = [p for _, p in found]
     with ws.db.read() if dry_run else ws.db.write() as s:
         comp = (lookup.competition if dry_run else lookup.writable_competition)(s, competition)
-        entries = {e.code: e for e in s.scalars(select(m.Entry).where(
-            m.Entry.competition_id == comp.id, m.Entry.code.in_({c.item.entry for c in checked})))}
-        rounds = dict(s.execute(select(m.Round.code, m.Round.id).where(
-            m.Round.competition_id == comp.id)).all())
-        existing = entry_documents_of(s, [e.id for e in entries.values()])
-        stored = set(s.scalars(select(m.Document.sha256).where(
-            m.Document.sha256.in_({c.facts.sha256 for c in checked}))))
-        plan, unchanged, replaced, notes = _plan(checked, entries, rounds, existing, replace,
-                                                 problems)
-        sizes = {c.facts.sha256: c.facts.size for c in plan}
-        linked = shas_in_competition(s, comp.id, set(sizes))
-        adding = sum(size for sha, size in sizes.items() if sha not in linked)
-        in_use = used_bytes(s, comp.id)
-        if in_use + adding > limits.max_total_bytes:
-            problems.append(Message("attachments.competition_full", used=size_mb(in_use),
-                                    adding=size_mb(adding), limit=size_mb(limits.max_total_bytes)))
-        if problems:
-            raise ValidationError(Message("attachments.refused", count=len(problems)), problems)
-        replaced_names = tuple(f"{code}/{o.file_name}" for code, o in replaced)
-        if dry_run:
-            return AttachReport(replaced=replaced_names, unchanged=tuple(unchanged),
-                                stored_bytes=sum(v for k, v in sizes.items() if k not in stored),
-                                notes=tuple(notes),
-                                planned=tuple((c.item.entry, c.item.name, c.facts.size)
-                                              for c in plan))
-        for _, old in replaced:
-            s.delete(old)
-        s.flush()
-        written = 0
-        links: list[tuple[m.EntryDocument, str, str | None]] = []  # (link, entry, round)
-        for n, c in enumerate(plan):
-            if c.facts.sha256 not in stored:
-                _store_content(s, c.facts)
-                stored.add(c.facts.sha256)
-                written += c.facts.size
-            link = m.EntryDocument(
-                entry_id=entries[c.item.entry].id, sha256=c.facts.sha256, kind=c.item.kind.value,
-                label=(c.item.label.strip() or Path(c.item.name).stem or c.item.name)[:MAX_LABEL],
-                file_name=c.item.name, round_id=rounds.get(c.item.round) if c.item.round else None,
-                size=c.facts.size, added_by=ws.actor, added_at=now())
-            s.add(link)
-            links.append((link, c.item.entry, c.item.round))
-            if progress is not None:
-                progress(total + n + 1, total + len(plan))
-        s.flush()
-        _drop_unused(s, {old.sha256 for _, old in replaced} - stored)
-        if links:
-            codes = {code for _, code, _ in links}
-            audit.record(s, ws.actor, "documents.attach", "entry",
-                         next(iter(codes)) if len(codes) == 1 else "", competition_id=comp.id,
-                         old={"replaced": [{"entry": code, "file": o.file_name, "sha256": o.sha256}
-                                           for code, o in replaced]} if replaced else None,
-                         new={"documents": [_audit_item(x, code, r) for x, code, r in links],
-                              "stored_bytes": written})
-        ids = [x.id for x, _, _ in links]
-    records = {r.id: r for r in list_documents(ws.db, competition)} if ids else {}
-    return AttachReport(tuple(records[i] for i in ids), replaced_names, tuple(unchanged), written,
-                        tuple(notes), tuple((r.entry, r.file_name, r.size)
-                                            for r in (records[i] for i in ids)))
+        report, ids = attach_in_session(s, ws.actor, comp.id, checked, problems, limits,
+                                        replace=replace, dry_run=dry_run, progress=progress,
+                                        done=len(items))
+    if dry_run or not ids:
+        return report
+    records = {r.id: r for r in list_documents(ws.db, competition)}
+    attached = tuple(records[i] for i in ids)
+    return dataclasses.replace(report, attached=attached,
+                               planned=tuple((r.entry, r.file_name, r.size) for r in attached))
 
 
-def _plan(checked: list[_Checked], entries: dict[str, m.Entry], rounds: dict[str, int],
+def attach_in_session(s: Session, actor: str, comp_id: int, checked: list[Checked],
+                      problems: list[Message], limits: DocumentLimits, *, replace: bool = False,
+                      dry_run: bool = False, progress: Progress | None = None, done: int = 0
+                      ) -> tuple[AttachReport, list[int]]:
+    """The write half of attaching, inside the caller's transaction (the entry import uses
+    it for the documents its workbook names). Raises ValidationError with `problems` and
+    every problem found here; returns the report and the new links' ids."""
+    entries = {e.code: e for e in s.scalars(select(m.Entry).where(
+        m.Entry.competition_id == comp_id, m.Entry.code.in_({c.item.entry for c in checked})))}
+    rounds = dict(s.execute(select(m.Round.code, m.Round.id).where(
+        m.Round.competition_id == comp_id)).all())
+    existing = entry_documents_of(s, [e.id for e in entries.values()])
+    stored = set(s.scalars(select(m.Document.sha256).where(
+        m.Document.sha256.in_({c.facts.sha256 for c in checked}))))
+    plan, unchanged, replaced, notes = _plan(checked, entries, rounds, existing, replace,
+                                             problems)
+    sizes = {c.facts.sha256: c.facts.size for c in plan}
+    linked = shas_in_competition(s, comp_id, set(sizes))
+    adding = sum(size for sha, size in sizes.items() if sha not in linked)
+    in_use = used_bytes(s, comp_id)
+    if in_use + adding > limits.max_total_bytes:
+        problems.append(Message("attachments.competition_full", used=size_mb(in_use),
+                                adding=size_mb(adding), limit=size_mb(limits.max_total_bytes)))
+    if problems:
+        raise ValidationError(Message("attachments.refused", count=len(problems)), problems)
+    report = AttachReport(replaced=tuple(f"{code}/{o.file_name}" for code, o in replaced),
+                          unchanged=tuple(unchanged), notes=tuple(notes),
+                          stored_bytes=sum(v for k, v in sizes.items() if k not in stored),
+                          planned=tuple((c.item.entry, c.item.name, c.facts.size) for c in plan))
+    if dry_run:
+        return report, []
+    for _, old in replaced:
+        s.delete(old)
+    s.flush()
+    links: list[tuple[m.EntryDocument, str, str | None]] = []  # (link, entry, round)
+    for n, c in enumerate(plan):
+        if c.facts.sha256 not in stored:
+            _store_content(s, c.facts)
+            stored.add(c.facts.sha256)
+        link = m.EntryDocument(
+            entry_id=entries[c.item.entry].id, sha256=c.facts.sha256, kind=c.item.kind.value,
+            label=(c.item.label.strip() or Path(c.item.name).stem or c.item.name)[:MAX_LABEL],
+            file_name=c.item.name, round_id=rounds.get(c.item.round) if c.item.round else None,
+            size=c.facts.size, added_by=actor, added_at=now())
+        s.add(link)
+        links.append((link, c.item.entry, c.item.round))
+        if progress is not None:
+            progress(done + n + 1, done + len(plan))
+    s.flush()
+    _drop_unused(s, {old.sha256 for _, old in replaced} - stored)
+    if links:
+        codes = {code for _, code, _ in links}
+        audit.record(s, actor, "documents.attach", "entry",
+                     next(iter(codes)) if len(codes) == 1 else "", competition_id=comp_id,
+                     old={"replaced": [{"entry": code, "file": o.file_name, "sha256": o.sha256}
+                                       for code, o in replaced]} if replaced else None,
+                     new={"documents": [_audit_item(x, code, r) for x, code, r in links],
+                          "stored_bytes": report.stored_bytes})
+    return report, [x.id for x, _, _ in links]
+
+
+def _plan(checked: list[Checked], entries: dict[str, m.Entry], rounds: dict[str, int],
           existing: dict[int, list[m.EntryDocument]], replace: bool, problems: list[Message]
-          ) -> tuple[list[_Checked], list[str], list[tuple[str, m.EntryDocument]], list[Message]]:
+          ) -> tuple[list[Checked], list[str], list[tuple[str, m.EntryDocument]], list[Message]]:
     """What to write: refuses unknown entries and rounds, a name twice for one entry, and a
     different content under a name the entry already has (unless `replace`). The same
     content under another name of the same entry is skipped with a note."""
-    plan: list[_Checked] = []
+    plan: list[Checked] = []
     unchanged: list[str] = []
     replaced: list[tuple[str, m.EntryDocument]] = []
     notes: list[Message] = []

@@ -190,4 +190,19 @@ TEXTS = {
     "enum.documentkind.proposal": ("proposal", "dokumen proposal"),
     "enum.documentkind.evidence": ("evidence", "bukti dukung"),
     "enum.documentkind.other": ("other", "lainnya"),
+    "entry_documents.outside": (
+        "{file}: a document must be named relative to the workbook's folder and stay inside "
+        "it (no drive, no leading /, no ..).",
+        "{file}: dokumen harus dinamai relatif terhadap folder berkas ini dan tetap di "
+        "dalamnya (tanpa drive, tanpa / di depan, tanpa ..).",
+    ),
+    "entry_documents.twice": (
+        "{file} is named twice for this entry.",
+        "{file} disebut dua kali untuk inovasi ini.",
+    ),
+    "entry_documents.to_attach": (
+        "{count:count} {count:plural:document:documents} named in the file will be attached "
+        "({size:number} MB).",
+        "{count:count} dokumen yang disebut dalam berkas akan dilampirkan ({size:number} MB).",
+    ),
 }
