@@ -54,7 +54,7 @@ def render_size(width_pt: float, height_pt: float, scale: float,
     if area > max_pixels:
         scale = math.sqrt(max_pixels / (width_pt * height_pt))
     scale = min(scale, MAX_SIDE / width_pt, MAX_SIDE / height_pt)
-    return scale, max(1, round(width_pt * scale)), max(1, round(height_pt * scale))
+    return scale, max(1, math.floor(width_pt * scale)), max(1, math.floor(height_pt * scale))
 
 
 class PdfPages:

@@ -172,6 +172,13 @@ class PdfRenderer:
             self._reopen()
             return self._ask("search", text, time_limit=self.time_limit * 4)
 
+    def abort(self) -> None:
+        """Stop the child now, from any thread, without waiting for the request it is
+        working on (the caller thread's request then fails with PdfProblem)."""
+        proc = self._proc
+        if proc is not None and proc.is_alive():
+            proc.kill()
+
     def close(self) -> None:
         with self._lock:
             self._path = None
