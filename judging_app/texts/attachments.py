@@ -205,4 +205,12 @@ TEXTS = {
         "({size:number} MB).",
         "{count:count} dokumen yang disebut dalam berkas akan dilampirkan ({size:number} MB).",
     ),
+    "judge_documents.not_assigned": (
+        "{judge} / {entry}: the judge is not assigned to this entry in round {round}.",
+        "{judge} / {entry}: juri tidak ditugaskan untuk inovasi ini pada tahap {round}.",
+    ),
+    "judge_documents.not_found": (
+        "Entry {entry} has no such document for this round.",
+        "Inovasi {entry} tidak memiliki dokumen tersebut untuk tahap ini.",
+    ),
 }

@@ -42,6 +42,7 @@ class DocumentViewer(QWidget):
     firstPageShown = Signal(float)  # seconds from show_file to the first page's pixels
     # requests to the worker (queued: they run on its thread)
     _open = Signal(int, str, str)
+    _fetch = Signal(int, object)
     _render = Signal(int, int, float)
     _search = Signal(int, str)
     _warm = Signal()
@@ -61,6 +62,7 @@ class DocumentViewer(QWidget):
         self.worker = RenderWorker(time_limit)
         self.worker.moveToThread(self._thread)
         self._open.connect(self.worker.open)
+        self._fetch.connect(self.worker.fetch_and_open)
         self._render.connect(self.worker.render)
         self._search.connect(self.worker.search)
         self._warm.connect(self.worker.warm_up)
@@ -70,7 +72,7 @@ class DocumentViewer(QWidget):
         self.worker.pageFailed.connect(self._page_failed)
         self.worker.found.connect(self._found)
         self._thread.finished.connect(self.worker.deleteLater)
-        self._thread.start()
+        self._stopped = False
         self.retranslate()
         self._update_controls()
 
@@ -208,11 +210,29 @@ class DocumentViewer(QWidget):
         self.documents.setCurrentIndex(current if titles else -1)
         self.documents.setEnabled(len(titles) > 1)
 
+    def _ensure_thread(self) -> None:
+        """The worker's thread starts with the first document (a window that never shows
+        one never starts it)."""
+        if not self._thread.isRunning() and not self._stopped:
+            self._thread.start()
+
     def prepare(self) -> None:
         """Start the renderer process now, ahead of the first document."""
+        self._ensure_thread()
         self._warm.emit()
 
     def show_file(self, path: str, media_type: str) -> None:
+        self._begin()
+        self._open.emit(self.token, str(path), media_type)
+
+    def show_fetched(self, fetch) -> None:
+        """Show the file `fetch()` gives as (path, media type); fetch runs on the worker
+        thread (writing a document from the database must not freeze the window)."""
+        self._begin()
+        self._fetch.emit(self.token, fetch)
+
+    def _begin(self) -> None:
+        self._ensure_thread()
         self.token += 1
         self.reason = ""
         self.hits, self.hit = [], -1
@@ -220,7 +240,6 @@ class DocumentViewer(QWidget):
         self.worker.wanted = frozenset()
         self.pages.clear()
         self.stack.setCurrentWidget(self.pages)
-        self._open.emit(self.token, str(path), media_type)
         self._update_controls()
 
     def show_problem(self, reason: str) -> None:
@@ -288,6 +307,7 @@ class DocumentViewer(QWidget):
         else:
             self._searched = text
             self.hit_label.setText(self.tr("Searching…"))
+            self._ensure_thread()
             self._search.emit(self.token, text)
 
     def _found(self, token: int, text: str, found: list) -> None:
@@ -367,6 +387,7 @@ class DocumentViewer(QWidget):
     # -- the end ----------------------------------------------------------------------------
     def shutdown(self) -> None:
         """Stop the renderer process and the worker thread (call before the window goes)."""
+        self._stopped = True
         if not self._thread.isRunning():
             return
         self.worker.wanted = frozenset()

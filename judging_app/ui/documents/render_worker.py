@@ -9,6 +9,7 @@ wants (`wanted`): a request no longer wanted (scrolled past, zoomed away) is ski
 from __future__ import annotations
 
 import contextlib
+import logging
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QImageReader
@@ -17,6 +18,7 @@ from judging_app.core.documents import JPEG, PDF, PNG
 from judging_app.exchange.pdf_pages import PdfProblem, render_size
 from judging_app.exchange.pdf_process import PdfRenderer
 
+log = logging.getLogger(__name__)
 IMAGE_ALLOCATION_MB = 256  # Qt refuses to decode an image needing more
 VIEW_MAX_PIXELS = 16_000_000  # a page on screen: an A4 page at 400 % on a large screen
 MAX_IMAGE_PIXELS = 60_000_000
@@ -91,6 +93,18 @@ class RenderWorker(QObject):
             self.failed.emit(token, "unreadable")
             return
         self.opened.emit(token, sizes)
+
+    @Slot(int, object)
+    def fetch_and_open(self, token: int, fetch: object) -> None:
+        """Get the file first (`fetch()` -> (path, media type), e.g. written from the
+        database or a package), then open it; a failure shows as 'unreadable'."""
+        try:
+            path, media_type = fetch()  # type: ignore[operator]
+        except Exception:  # noqa: BLE001 - whatever went wrong, the viewer says it cannot show it
+            log.exception("document viewer: the file could not be fetched")
+            self.failed.emit(token, "unreadable")
+            return
+        self.open(token, str(path), media_type)
 
     @Slot(int, int, float)
     def render(self, token: int, index: int, scale: float) -> None:

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -202,3 +204,10 @@ class JudgeDialogs(QObject):
 
     def show_info(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
+
+    def open_outside(self, parent: QWidget | None, path: Path) -> None:
+        """A document in the computer's own viewer (its program for PDFs, images, ...)."""
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            QMessageBox.warning(parent, self.tr("Cannot open the document"), fill(
+                self.tr("No program on this computer opens %1. The file is here: %2"),
+                path.name, str(path)))

@@ -278,5 +278,6 @@ class JudgeWindow(QMainWindow):
     # -- closing -----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sheet.flush()
+        self.sheet.viewer.shutdown()
         self.session.close()
         super().closeEvent(event)
