@@ -628,6 +628,105 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     </message>
 </context>
 <context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>Search in the document</source>
+        <translation>Cari dalam dokumen</translation>
+    </message>
+    <message>
+        <source>Open outside</source>
+        <translation>Buka di luar</translation>
+    </message>
+    <message>
+        <source>Open the file in the computer&apos;s own viewer</source>
+        <translation>Buka berkas dengan penampil bawaan komputer</translation>
+    </message>
+    <message>
+        <source>Open outside the app</source>
+        <translation>Buka di luar aplikasi</translation>
+    </message>
+    <message>
+        <source>Previous page (PgUp)</source>
+        <translation>Halaman sebelumnya (PgUp)</translation>
+    </message>
+    <message>
+        <source>Next page (PgDn)</source>
+        <translation>Halaman berikutnya (PgDn)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Perkecil (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Perbesar (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Temuan sebelumnya (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Temuan berikutnya (Enter)</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Sesuai lebar</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Membuka…</translation>
+    </message>
+    <message>
+        <source>This PDF is protected with a password, so it cannot be displayed here.</source>
+        <translation>PDF ini dilindungi kata sandi sehingga tidak dapat ditampilkan di sini.</translation>
+    </message>
+    <message>
+        <source>This file cannot be displayed here: it is damaged or not what its name says.</source>
+        <translation>Berkas ini tidak dapat ditampilkan di sini: berkas rusak atau isinya tidak sesuai dengan namanya.</translation>
+    </message>
+    <message>
+        <source>This file cannot be displayed here.</source>
+        <translation>Berkas ini tidak dapat ditampilkan di sini.</translation>
+    </message>
+    <message>
+        <source>This PDF has no pages.</source>
+        <translation>PDF ini tidak memiliki halaman.</translation>
+    </message>
+    <message>
+        <source>This document cannot be displayed here: it is too large or too complex to draw in reasonable time and memory.</source>
+        <translation>Dokumen ini tidak dapat ditampilkan di sini: terlalu besar atau terlalu rumit untuk digambar dalam waktu dan memori yang wajar.</translation>
+    </message>
+    <message>
+        <source>This kind of file is not displayed in the app.</source>
+        <translation>Jenis berkas ini tidak ditampilkan di dalam aplikasi.</translation>
+    </message>
+    <message>
+        <source>This entry has no documents.</source>
+        <translation>Inovasi ini tidak memiliki dokumen.</translation>
+    </message>
+    <message>
+        <source>You can open it outside the app with the button below.</source>
+        <translation>Anda dapat membukanya di luar aplikasi dengan tombol di bawah.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Mencari…</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>dari %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 dari %2</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>tidak ditemukan</translation>
+    </message>
+</context>
+<context>
     <name>EntriesTableModel</name>
     <message>
         <source>Code</source>
@@ -1447,6 +1546,14 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>Judge returns (%1)</source>
         <translation>Berkas kembalian juri (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot open the document</source>
+        <translation>Dokumen tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens %1. The file is here: %2</source>
+        <translation>Tidak ada program di komputer ini yang dapat membuka %1. Berkasnya ada di sini: %2</translation>
     </message>
 </context>
 <context>
@@ -3689,8 +3796,32 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>&amp;Kirim lembar penilaian…</translation>
     </message>
     <message>
+        <source>Entry</source>
+        <translation>Inovasi</translation>
+    </message>
+    <message>
         <source>Cannot open the sheet</source>
         <translation>Lembar penilaian tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Bukti dukung</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Documents (%1)</source>
+        <translation>Dokumen (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot open the document</source>
+        <translation>Dokumen tidak dapat dibuka</translation>
     </message>
     <message>
         <source>Cannot read the sheet</source>

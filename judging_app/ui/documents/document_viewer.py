@@ -12,7 +12,15 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QMetaObject, QObject, Qt, QThread, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QMetaObject,
+    QObject,
+    Qt,
+    QThread,
+    Signal,
+)
 from PySide6.QtGui import QAction, QImage, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -214,6 +222,9 @@ class DocumentViewer(QWidget):
         """The worker's thread starts with the first document (a window that never shows
         one never starts it)."""
         if not self._thread.isRunning() and not self._stopped:
+            app = QCoreApplication.instance()
+            if app is not None:  # however the app ends, the thread and the process end too
+                app.aboutToQuit.connect(self.shutdown)
             self._thread.start()
 
     def prepare(self) -> None:

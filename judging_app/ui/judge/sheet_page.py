@@ -113,15 +113,28 @@ class SheetPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.entry_tabs)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([520, 480])
+        # the document a little narrower than the rubric: ten criteria with their names in
+        # Indonesian still fit at 1366×768, and a page at fit width stays readable
+        self.splitter.setStretchFactor(0, 9)
+        self.splitter.setStretchFactor(1, 11)
+        self.splitter.setSizes([450, 550])
+        self._sized = False  # sized to the window the first time it is shown
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
         session.sheetChanged.connect(self._changed)
         self.retranslate()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized and self.splitter.width() > 200:
+            # the rubric takes what its ten criteria need (about 55 %, at most 820 px); the
+            # document gets the rest: at 1920 px a page at fit width is almost full size
+            self._sized = True
+            width = self.splitter.width()
+            rubric = min(max(560, int(width * 0.55)), 820)
+            self.splitter.setSizes([max(300, width - rubric), rubric])
 
     # -- texts ---------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
