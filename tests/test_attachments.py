@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from judging_app.core.documents import MB, DocumentKind
 from judging_app.services import attachments as att
 from judging_app.services import audit
+from judging_app.services import document_admin as admin
 from judging_app.services.errors import NotFoundError, ValidationError
 from judging_app.store import models as m
 
@@ -74,9 +75,9 @@ def test_remove_drops_the_content_with_its_last_link(comp, db, tmp_path):
     pdf = _pdf(tmp_path, "p.pdf")
     att.attach_documents(comp.ws, comp.code, [att.NewDocument("E1", pdf),
                                               att.NewDocument("E2", pdf)])
-    att.remove_document(comp.ws, comp.code, "E1", "p.pdf")
+    admin.remove_document(comp.ws, comp.code, "E1", "p.pdf")
     assert _chunks(db) == 1  # E2 still names it
-    att.remove_document(comp.ws, comp.code, "E2", "p.pdf")
+    admin.remove_document(comp.ws, comp.code, "E2", "p.pdf")
     assert _chunks(db) == 0
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(m.Document)) == 0
@@ -84,7 +85,7 @@ def test_remove_drops_the_content_with_its_last_link(comp, db, tmp_path):
     assert [(e["entry"], e["file"]) for e in removed] == [("E1", "p.pdf"), ("E2", "p.pdf")]
     assert removed[0]["sha256"] == hashlib.sha256(pdf.read_bytes()).hexdigest()
     with pytest.raises(NotFoundError, match="no document p.pdf"):
-        att.remove_document(comp.ws, comp.code, "E2", "p.pdf")
+        admin.remove_document(comp.ws, comp.code, "E2", "p.pdf")
 
 
 def test_attaching_again_is_unchanged_and_a_different_content_needs_replace(comp, db, tmp_path):
@@ -142,7 +143,7 @@ def test_two_files_with_one_name_for_one_entry_are_refused(comp, tmp_path):
 
 
 def test_limits_per_file_and_per_competition(comp, db, tmp_path):
-    limits = att.set_document_limits(comp.ws, comp.code, 2 * MB, 3 * MB)
+    limits = admin.set_document_limits(comp.ws, comp.code, 2 * MB, 3 * MB)
     assert (limits.max_file_bytes, limits.max_total_bytes, limits.used_bytes) == (
         2 * MB, 3 * MB, 0)
     blobs = []
@@ -161,14 +162,14 @@ def test_limits_per_file_and_per_competition(comp, db, tmp_path):
                                               r"limit of 3 MB"):
         att.attach_documents(comp.ws, comp.code, [att.NewDocument("E4", blobs[2])])
     with pytest.raises(ValidationError, match="not possible"):
-        att.set_document_limits(comp.ws, comp.code, 5 * MB, 4 * MB)
+        admin.set_document_limits(comp.ws, comp.code, 5 * MB, 4 * MB)
     (event,) = _events(db, "documents.limits")
     assert event == {"max_file_bytes": 2 * MB, "max_total_bytes": 3 * MB}
 
 
 def test_describe_changes_label_kind_and_round(comp, db, tmp_path):
     att.attach_documents(comp.ws, comp.code, [att.NewDocument("E1", _pdf(tmp_path, "a.pdf"))])
-    att.describe_document(comp.ws, comp.code, "E1", "a.pdf", label="Proposal lengkap",
+    admin.describe_document(comp.ws, comp.code, "E1", "a.pdf", label="Proposal lengkap",
                           kind=DocumentKind.PROPOSAL, round_code="prop")
     (doc,) = att.list_documents(db, comp.code, "E1")
     assert (doc.label, doc.kind, doc.round) == ("Proposal lengkap", DocumentKind.PROPOSAL, "prop")
@@ -189,3 +190,21 @@ def test_a_backup_carries_the_documents(comp, db, tmp_path):
         assert b"".join(att.document_pieces(copy, doc.sha256)) == blob.read_bytes()
     finally:
         copy.close()
+
+
+def test_links_stay_links_with_labels(comp, db):
+    from judging_app.services import entries
+
+    record = entries.get_entry(db, comp.code, "E1")
+    entries.edit_entry(comp.ws, comp.code, "E1", entries.EntryInput(
+        record.code, record.title, record.unit_code, record.category_code,
+        links="https://youtu.be/contoh"))
+    video = admin.add_link(comp.ws, comp.code, "E1", "Video profil", "https://youtu.be/abc")
+    assert [(x.label, x.location, x.id is None) for x in admin.list_links(db, comp.code, "E1")] == [
+        ("Video profil", "https://youtu.be/abc", False), ("", "https://youtu.be/contoh", True)]
+    with pytest.raises(ValidationError, match="a link is one line"):
+        admin.add_link(comp.ws, comp.code, "E1", "x", "a\nb")
+    admin.remove_link(comp.ws, comp.code, "E1", video.id)
+    assert [x.location for x in admin.list_links(db, comp.code, "E1")] == ["https://youtu.be/contoh"]
+    assert _events(db, "links.add") == [{"label": "Video profil", "location": "https://youtu.be/abc"}]
+    assert _events(db, "links.remove") == [{"label": "Video profil", "location": "https://youtu.be/abc"}]

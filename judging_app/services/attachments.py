@@ -1,5 +1,6 @@
 """Entries' documents: attach (checked whole first, then one transaction and one audit
-event), remove, relabel, list, read back piece by piece; the competition's size limits.
+event), list, read back piece by piece; the competition's size limits as they stand
+(document_admin.py removes, relabels, sets the limits and keeps the links).
 
 Content is stored once per SHA-256 (store/document_models.py); attaching a file already
 stored under another entry writes only the link. A content no entry names any more is
@@ -16,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from judging_app.core.documents import (
@@ -33,8 +34,10 @@ from judging_app.exchange.pdf_process import PdfProblem, PdfRenderer, inspect_pd
 from judging_app.services import audit, lookup
 from judging_app.services.competitions import now
 from judging_app.services.document_queries import (
+    audit_item,
     document_limits_in,
     document_records,
+    drop_unused,
     entry_documents_of,
     shas_in_competition,
     used_bytes,
@@ -138,18 +141,6 @@ def _store_content(s: Session, facts: files.FileFacts) -> None:
                               [Message("attachments.file_changed", file=facts.path.name)])
 
 
-def _drop_unused(s: Session, sha256s: set[str]) -> None:
-    """Delete contents no entry names any more (their pieces go with them)."""
-    for sha in sha256s:
-        if s.scalar(select(m.EntryDocument.id).where(m.EntryDocument.sha256 == sha).limit(1)) is None:
-            s.execute(delete(m.Document).where(m.Document.sha256 == sha))
-
-
-def _audit_item(link: m.EntryDocument, entry: str, round_code: str | None) -> dict:
-    return {"entry": entry, "file": link.file_name, "sha256": link.sha256, "size": link.size,
-            "kind": link.kind, "label": link.label, "round": round_code}
-
-
 def attach_documents(ws: Workspace, competition: str | int, items: Sequence[NewDocument],
                      replace: bool = False, progress: Progress | None = None,
                      dry_run: bool = False) -> AttachReport:
@@ -223,14 +214,14 @@ def attach_in_session(s: Session, actor: str, comp_id: int, checked: list[Checke
         if progress is not None:
             progress(done + n + 1, done + len(plan))
     s.flush()
-    _drop_unused(s, {old.sha256 for _, old in replaced} - stored)
+    drop_unused(s, {old.sha256 for _, old in replaced} - stored)
     if links:
         codes = {code for _, code, _ in links}
         audit.record(s, actor, "documents.attach", "entry",
                      next(iter(codes)) if len(codes) == 1 else "", competition_id=comp_id,
                      old={"replaced": [{"entry": code, "file": o.file_name, "sha256": o.sha256}
                                        for code, o in replaced]} if replaced else None,
-                     new={"documents": [_audit_item(x, code, r) for x, code, r in links],
+                     new={"documents": [audit_item(x, code, r) for x, code, r in links],
                           "stored_bytes": report.stored_bytes})
     return report, [x.id for x, _, _ in links]
 
@@ -282,49 +273,6 @@ def _plan(checked: list[Checked], entries: dict[str, m.Entry], rounds: dict[str,
     return plan, unchanged, replaced, notes
 
 
-def remove_document(ws: Workspace, competition: str | int, entry: str, file_name: str) -> None:
-    """Take a document off an entry (its content goes when no entry names it any more)."""
-    with ws.db.write() as s:
-        comp = lookup.writable_competition(s, competition)
-        e = lookup.entry(s, comp.id, entry)
-        link = s.scalar(select(m.EntryDocument).where(m.EntryDocument.entry_id == e.id,
-                                                      m.EntryDocument.file_name == file_name))
-        if link is None:
-            raise NotFoundError(Message("attachments.no_document", entry=entry, file=file_name))
-        round_code = s.scalar(select(m.Round.code).where(m.Round.id == link.round_id)) \
-            if link.round_id else None
-        old = _audit_item(link, entry, round_code)
-        s.delete(link)
-        s.flush()
-        _drop_unused(s, {link.sha256})
-        audit.record(s, ws.actor, "documents.remove", "entry", entry, old=old,
-                     competition_id=comp.id)
-
-
-def describe_document(ws: Workspace, competition: str | int, entry: str, file_name: str, *,
-                      label: str, kind: DocumentKind, round_code: str | None) -> None:
-    """Change a document's label, kind or round (its content stays)."""
-    label = label.strip()
-    if not label:
-        raise ValidationError(Message("attachments.label_required", file=file_name))
-    with ws.db.write() as s:
-        comp = lookup.writable_competition(s, competition)
-        e = lookup.entry(s, comp.id, entry)
-        link = s.scalar(select(m.EntryDocument).where(m.EntryDocument.entry_id == e.id,
-                                                      m.EntryDocument.file_name == file_name))
-        if link is None:
-            raise NotFoundError(Message("attachments.no_document", entry=entry, file=file_name))
-        old_round = s.scalar(select(m.Round.code).where(m.Round.id == link.round_id)) \
-            if link.round_id else None
-        round_id = lookup.round_(s, comp.id, round_code).id if round_code else None
-        old = {"label": link.label, "kind": link.kind, "round": old_round}
-        link.label, link.kind, link.round_id = label[:MAX_LABEL], DocumentKind(kind).value, round_id
-        audit.record(s, ws.actor, "documents.describe", "entry", entry, competition_id=comp.id,
-                     old={"file": file_name, **old},
-                     new={"file": file_name, "label": link.label, "kind": link.kind,
-                          "round": round_code})
-
-
 def list_documents(db: Database, competition: str | int, entry: str | None = None
                    ) -> list[DocumentRecord]:
     """A competition's documents (or one entry's), by entry code, then kind, then name."""
@@ -363,25 +311,3 @@ def document_limits(db: Database, competition: str | int) -> DocumentLimits:
     with db.read() as s:
         comp = lookup.competition(s, competition)
         return document_limits_in(s, comp.id)
-
-
-def set_document_limits(ws: Workspace, competition: str | int, max_file_bytes: int,
-                        max_total_bytes: int) -> DocumentLimits:
-    """The secretariat's limits: per file and for the whole competition (bytes)."""
-    if max_file_bytes <= 0 or max_total_bytes < max_file_bytes:
-        raise ValidationError(Message("attachments.bad_limits", file=size_mb(max_file_bytes),
-                                      total=size_mb(max_total_bytes)))
-    with ws.db.write() as s:
-        comp = lookup.writable_competition(s, competition)
-        before = document_limits_in(s, comp.id)
-        row = s.get(m.DocumentLimits, comp.id)
-        if row is None:
-            row = m.DocumentLimits(competition_id=comp.id)
-            s.add(row)
-        row.max_file_bytes, row.max_total_bytes = max_file_bytes, max_total_bytes
-        audit.record(s, ws.actor, "documents.limits", "competition", comp.code,
-                     competition_id=comp.id,
-                     old={"max_file_bytes": before.max_file_bytes,
-                          "max_total_bytes": before.max_total_bytes},
-                     new={"max_file_bytes": max_file_bytes, "max_total_bytes": max_total_bytes})
-    return document_limits(ws.db, competition)

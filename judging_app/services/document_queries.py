@@ -1,9 +1,9 @@
-"""Reading entries' documents inside a use case's session (services/attachments.py and the
-reports share them)."""
+"""Entries' documents inside a use case's session: reading them (services/attachments.py,
+document_admin.py and the reports share these), and the two helpers every write uses."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from judging_app.core.documents import DocumentKind, DocumentLimits, DocumentRecord
@@ -67,3 +67,15 @@ def document_records(s: Session, comp_id: int, entry_id: int | None = None,
             for link, code, round_code, media_type in s.execute(q)]
     rows.sort(key=lambda r: (natural_key(r.entry), _KIND_ORDER[r.kind.value], r.file_name.casefold()))
     return rows
+
+
+def drop_unused(s: Session, sha256s: set[str]) -> None:
+    """Delete contents no entry names any more (their pieces go with them)."""
+    for sha in sha256s:
+        if s.scalar(select(m.EntryDocument.id).where(m.EntryDocument.sha256 == sha).limit(1)) is None:
+            s.execute(delete(m.Document).where(m.Document.sha256 == sha))
+
+
+def audit_item(link: m.EntryDocument, entry: str, round_code: str | None) -> dict:
+    return {"entry": entry, "file": link.file_name, "sha256": link.sha256, "size": link.size,
+            "kind": link.kind, "label": link.label, "round": round_code}

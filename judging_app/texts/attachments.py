@@ -213,4 +213,14 @@ TEXTS = {
         "Entry {entry} has no such document for this round.",
         "Inovasi {entry} tidak memiliki dokumen tersebut untuk tahap ini.",
     ),
+    "attachments.bad_link": (
+        "{entry}: a link is one line of at most 2,000 characters (a web address, a shared "
+        "folder).",
+        "{entry}: tautan adalah satu baris berisi paling banyak 2.000 karakter (alamat web, "
+        "folder bersama).",
+    ),
+    "attachments.no_link": (
+        "Entry {entry} has no such link.",
+        "Inovasi {entry} tidak memiliki tautan tersebut.",
+    ),
 }
