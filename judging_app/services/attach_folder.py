@@ -14,6 +14,7 @@ from sqlalchemy import select
 from judging_app.core.document_names import CodeMatcher, PlacedFile, place_files
 from judging_app.core.documents import DocumentKind
 from judging_app.core.messages import Message
+from judging_app.exchange.judge_package import natural_key
 from judging_app.services import lookup
 from judging_app.services.attachments import AttachReport, NewDocument, Progress, attach_documents
 from judging_app.services.errors import ValidationError
@@ -62,7 +63,7 @@ def folder_files(folder: Path) -> list[str]:
             if len(found) > MAX_FILES:
                 raise ValidationError(Message("attach_folder.too_many", folder=str(folder),
                                               limit=MAX_FILES))
-    return found
+    return sorted(found, key=natural_key)
 
 
 def plan_folder(db: Database, competition: str | int, folder: Path,

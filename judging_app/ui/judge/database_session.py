@@ -21,7 +21,7 @@ from judging_app.services.errors import ServiceError
 from judging_app.services.sheets import SheetInput
 from judging_app.services.workspace import Workspace
 from judging_app.store.database import Database
-from judging_app.ui.judge.document_cache import DocumentCache
+from judging_app.ui.documents.document_cache import DocumentCache
 from judging_app.ui.judge.session import (
     DATABASE,
     EntryDetails,
