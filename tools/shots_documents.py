@@ -110,6 +110,51 @@ def _judge_shots(app, db, demo, judge, mine, language, translations, tmp, out_di
     return written
 
 
+def _entries_shots(app, db, demo, mine, language, tmp, out_dir):
+    from judging_app.services import attach_folder
+    from judging_app.ui.background import Runner
+    from judging_app.ui.dialogs import Dialogs
+    from judging_app.ui.settings import AppSettings
+    from judging_app.ui.views.base import ViewContext
+    from judging_app.ui.views.entries_documents_folder import (
+        FolderPreviewDialog,
+        MissingProposalsDialog,
+        _rounds,
+    )
+    from judging_app.ui.views.entries_view import EntriesView
+
+    import sample_pdfs
+
+    settings = AppSettings.at_path(tmp / f"entries-{language}.ini")
+    ctx = ViewContext(db=db, competition=demo.code, settings=settings, dialogs=Dialogs(),
+                      runner=Runner(synchronous=True), language=lambda: language,
+                      actor=lambda parent: "Dewi Lestari")
+    view = EntriesView(ctx)
+    view.resize(1366, 768)
+    view.refresh()
+    view.show()
+    _process(app)
+    view.select_codes([mine[0]])
+    _process(app)
+    written = [_save(app, view, out_dir / f"documents_entries_{language}.png")]
+    folder = tmp / f"kiriman-{language}"
+    pdf = sample_pdfs.proposal_pdf(1, photo_every=0)
+    for n, name in enumerate((f"{mine[6]} proposal.pdf", f"{mine[7]}/Usulan inovasi.pdf",
+                              f"{mine[7]}/SK Bupati.pdf", f"{mine[8]} bukti dukung.pdf",
+                              "daftar hadir rapat.pdf")):
+        sample_pdfs.write(folder / name, pdf + b"%" + str(n).encode())
+    plan = attach_folder.plan_folder(db, demo.code, folder)
+    preview = FolderPreviewDialog(view, plan, _rounds(view))
+    written.append(_save(app, preview, out_dir / f"documents_folder_{language}.png"))
+    preview.close()
+    missing = MissingProposalsDialog(view, db, demo.code, _rounds(view))
+    written.append(_save(app, missing, out_dir / f"documents_missing_{language}.png"))
+    missing.close()
+    view.documents.cache.clear()
+    view.close()
+    return written
+
+
 def shoot(out_dir: Path, language: str) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
@@ -128,6 +173,7 @@ def shoot(out_dir: Path, language: str) -> list[Path]:
             ws, demo, judge, mine = _seed(db, tmp)
             written += _judge_shots(app, db, demo, judge, mine, language, translations, tmp,
                                     out_dir)
+            written += _entries_shots(app, db, demo, mine, language, tmp, out_dir)
         finally:
             db.close()
     translations.uninstall()

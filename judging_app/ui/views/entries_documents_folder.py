@@ -41,6 +41,7 @@ def _table(headers: list[str], rows: list[list[str]], name: str) -> QTableWidget
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             table.setItem(r, c, QTableWidgetItem(text))
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
@@ -171,6 +172,11 @@ class MissingProposalsDialog(QDialog):
         self.summary = QLabel(objectName="missingSummary", wordWrap=True)
         self.table = _table([self.tr("Code"), self.tr("Government unit"), self.tr("Title"),
                              self.tr("Other documents")], [], "missingTable")
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(1, self.fontMetrics().averageCharWidth() * 32)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -180,7 +186,7 @@ class MissingProposalsDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(760, 480)
+        self.resize(900, 520)
         self.load()
 
     def load(self) -> None:
