@@ -54,3 +54,17 @@ def save_document_for_judge(db: Database, competition: str | int, round_code: st
                                                              judge_code, entry_code)}:
         raise NotFoundError(Message("judge_documents.not_found", entry=entry_code))
     return save_document(db, sha256, target)
+
+
+def judge_has_documents(db: Database, competition: str | int, round_code: str,
+                        judge_code: str) -> bool:
+    """Whether any of the judge's assigned entries has a document (judge mode then starts
+    its renderer when the window opens, so the first page shows at once)."""
+    with db.read() as s:
+        comp = lookup.competition(s, competition)
+        rnd = lookup.round_(s, comp.id, round_code)
+        judge = lookup.judge(s, comp.id, judge_code)
+        return s.scalar(select(m.EntryDocument.id).join(
+            m.Assignment, m.Assignment.entry_id == m.EntryDocument.entry_id).where(
+            m.Assignment.round_id == rnd.id, m.Assignment.judge_id == judge.id).limit(1)) \
+            is not None

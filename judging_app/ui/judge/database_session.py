@@ -93,6 +93,10 @@ class DatabaseJudgeSession(JudgeSession):
                             tuple(EntryDocument(d.sha256, d.label, d.file_name, d.kind.value,
                                                 d.size, d.media_type) for d in documents))
 
+    def has_documents(self) -> bool:
+        return _call(lambda: judge_documents.judge_has_documents(
+            self.db, self.competition, self.round_code, self.judge_code))
+
     def document_file(self, entry: str, sha256: str) -> Path:
         def write(target: Path) -> Path:
             return _call(lambda: judge_documents.save_document_for_judge(

@@ -170,6 +170,10 @@ class JudgeSession(QObject):
     def export_return(self, path: Path) -> Path:
         raise SessionError("Only a judge package has a return file.")
 
+    def has_documents(self) -> bool:
+        """Whether any entry of this judge has a document."""
+        return False
+
     def document_file(self, entry: str, sha256: str) -> Path:
         """One of an entry's documents as a local file (written once per session, checked
         against its SHA-256). May be called from a worker thread."""

@@ -71,6 +71,11 @@ class JudgeWindow(QMainWindow):
         self._saved_at: str | None = None
         self._save_ok = True
         self.resize(1100, 700)
+        try:
+            if session.has_documents():  # the renderer starts now: the first page shows at once
+                self.sheet.viewer.prepare()
+        except SessionError:
+            pass  # the documents then simply start slower
         self.refresh_home()
         self.retranslate()
         self.show_home()
