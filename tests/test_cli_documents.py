@@ -116,3 +116,24 @@ def test_missing_documents_in_words_and_json(capsys, setup):
     assert (report["round"], report["entries_checked"], report["entries_missing"]) == (
         "prop", 3, 1)  # the round has assignments: only E1, E2, E3 are checked
     assert [m["entry"] for m in report["missing"]] == ["E3"]
+
+
+def test_package_sizes_are_shown_before_the_export(capsys, setup, tmp_path):
+    path, code, folder = setup
+    run(capsys, "--db", path, "--as", "S", "entries", "attach", folder, "--competition", code,
+        "--round", "prop")
+    out_folder = tmp_path / "paket"
+    rc, out, err = run(capsys, "--db", path, "packages", "export", "--competition", code,
+                       "--round", "prop", "--out", out_folder, "--dry-run")
+    assert rc == 0, err
+    lines = out.splitlines()
+    assert lines[0].startswith("  J1: 2 entries, 3 documents, ")  # E1, E2 (E2 has two)
+    assert lines[1].startswith("  J2: 1 entry, 0 documents, ")
+    assert lines[2].startswith("2 packages, ") and lines[3] == "Nothing written (--dry-run)."
+    assert not out_folder.exists()
+    rc, out, err = run(capsys, "--db", path, "--as", "S", "packages", "export", "--competition",
+                       code, "--round", "prop", "--out", out_folder)
+    assert rc == 0, err
+    assert out.splitlines()[0].startswith("  J1: 2 entries, 3 documents, ")
+    assert sorted(p.name for p in out_folder.iterdir()) == [
+        f"{code}_prop_J1.jpkg", f"{code}_prop_J2.jpkg"]

@@ -291,8 +291,11 @@ def cmd_finalize(args) -> int:
 
 
 def cmd_packages(args) -> int:
+    from judging_app.cli.documents_cli import show_package_sizes
     from judging_app.services import judge_packages
 
+    if show_package_sizes(args, _open(args), output_language(args)):
+        return 0  # --dry-run
     ws = _workspace(args)
     folder = Path(args.out)
     if args.judge:

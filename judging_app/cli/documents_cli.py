@@ -102,3 +102,20 @@ def _reader(db):
     from judging_app.services.workspace import Workspace
 
     return Workspace(db, "dry-run")
+
+
+def show_package_sizes(args, db, language: str) -> bool:
+    """Each package's size before `packages export` writes anything; True for --dry-run
+    (then nothing more is done)."""
+    from judging_app.core.documents import size_mb
+    from judging_app.services.judge_packages import package_sizes
+
+    sizes = package_sizes(db, args.competition, args.round, getattr(args, "judge", None))
+    for x in sizes:
+        _say(Message("package_size.line", judge=x.judge, entries=x.entries,
+                     documents=x.documents, size=size_mb(x.bytes)), language)
+    _say(Message("package_size.total", count=len(sizes),
+                 size=size_mb(sum(x.bytes for x in sizes))), language)
+    if args.dry_run:
+        _say(Message("package_size.dry_run"), language)
+    return bool(args.dry_run)

@@ -223,4 +223,17 @@ TEXTS = {
         "Entry {entry} has no such link.",
         "Inovasi {entry} tidak memiliki tautan tersebut.",
     ),
+    "package_size.line": (
+        "  {judge}: {entries:count} {entries:plural:entry:entries}, {documents:count} "
+        "{documents:plural:document:documents}, {size:number} MB",
+        "  {judge}: {entries:count} inovasi, {documents:count} dokumen, {size:number} MB",
+    ),
+    "package_size.total": (
+        "{count:count} {count:plural:package:packages}, {size:number} MB in all.",
+        "{count:count} paket, seluruhnya {size:number} MB.",
+    ),
+    "package_size.dry_run": (
+        "Nothing written (--dry-run).",
+        "Tidak ada yang ditulis (--dry-run).",
+    ),
 }

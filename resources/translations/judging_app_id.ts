@@ -2252,6 +2252,28 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <source>%1 was written (%2 of %3 sheets submitted). Send this file to the secretariat.</source>
         <translation>%1 telah ditulis (%2 dari %3 lembar penilaian terkirim). Kirimkan berkas ini kepada sekretariat.</translation>
     </message>
+    <message>
+        <source>missing</source>
+        <translation>hilang</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>diubah</translation>
+    </message>
+    <message>
+        <source>Documents damaged in this package</source>
+        <translation>Dokumen rusak dalam paket ini</translation>
+    </message>
+    <message>
+        <source>These documents were changed or lost after the secretariat exported the package, so they are not shown:
+%1
+
+Ask the secretariat for a new copy of the package (your scores stay in your work file).</source>
+        <translation>Dokumen berikut diubah atau hilang setelah sekretariat mengekspor paket, sehingga tidak ditampilkan:
+%1
+
+Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan di berkas kerja).</translation>
+    </message>
 </context>
 <context>
     <name>JudgesView</name>
@@ -3105,6 +3127,18 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>Filled Excel score sheets</source>
         <translation>Lembar penilaian Excel yang sudah diisi</translation>
+    </message>
+    <message>
+        <source>%1: %2 entries, %3 documents, %4 MB</source>
+        <translation>%1: %2 inovasi, %3 dokumen, %4 MB</translation>
+    </message>
+    <message>
+        <source>%1 judge packages, %2 MB in all; %3 MB free in the folder.</source>
+        <translation>%1 paket juri, seluruhnya %2 MB; ruang kosong di folder %3 MB.</translation>
+    </message>
+    <message>
+        <source>Export the judge packages</source>
+        <translation>Ekspor paket juri</translation>
     </message>
     <message>
         <source>Working…</source>

@@ -174,6 +174,11 @@ class JudgeSession(QObject):
         """Whether any entry of this judge has a document."""
         return False
 
+    def damaged_documents(self) -> list[tuple[str, str, str]]:
+        """(entry, file name, 'missing' or 'changed') for documents found damaged when the
+        session opened (a package altered since the export)."""
+        return []
+
     def document_file(self, entry: str, sha256: str) -> Path:
         """One of an entry's documents as a local file (written once per session, checked
         against its SHA-256). May be called from a worker thread."""
