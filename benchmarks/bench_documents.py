@@ -40,6 +40,18 @@ def _vm_hwm(pid: int) -> float:
     return 0.0
 
 
+def _vm_rss() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _exactly(pdf: bytes, size: int) -> bytes:
+    """A PDF padded (a comment after its end) to exactly `size` bytes."""
+    return pdf + b"%" + b"0" * max(0, size - len(pdf) - 2) + b"\n"
+
+
 def bench_attach(target: str, files: int, work: Path) -> None:
     from judging_app.demo.generator import build_demo
     from judging_app.services import attach_folder
@@ -52,7 +64,7 @@ def bench_attach(target: str, files: int, work: Path) -> None:
     ws = Workspace(db, "benchmark")
     demo = build_demo(ws, entries=files, judges=5)
     folder = work / "attach"
-    base = sample_pdfs.proposal_pdf(10, target_bytes=2 * 2**20)
+    base = _exactly(sample_pdfs.proposal_pdf(10, target_bytes=2 * 2**20), 2 * 2**20)
     for n in range(1, files + 1):  # each file its own content: a comment after %%EOF
         (folder / f"INV-{n:03d} proposal.pdf").parent.mkdir(parents=True, exist_ok=True)
         (folder / f"INV-{n:03d} proposal.pdf").write_bytes(base + b"%% copy %d\n" % n)
@@ -189,6 +201,52 @@ def judge_child(path: str, code: str, round_code: str, judge: str, entry: str,
     db.close()
 
 
+def bench_package(work: Path, entries: int = 100, mb: int = 5) -> None:
+    """One judge with `entries` entries, each with a proposal of `mb` MB: export the
+    judge's package (written piece by piece from the database), then open it as the
+    judge's laptop does (every document's SHA-256 checked)."""
+    from judging_app.demo.generator import build_demo
+    from judging_app.exchange import judge_package_container as container
+    from judging_app.services import assignments, attach_folder, judge_packages, judges
+    from judging_app.services import entries as entries_service
+    from judging_app.services.judges import JudgeInput
+    from judging_app.services.workspace import Workspace
+    from judging_app.store.database import open_database
+
+    import sample_pdfs
+
+    db = open_database(work / "package.sqlite")
+    ws = Workspace(db, "benchmark")
+    demo = build_demo(ws, entries=entries + entries // 5, judges=5)
+    judges.add_judge(ws, demo.code, JudgeInput("JX", "Juri Benchmark"))
+    codes = [e.code for e in entries_service.list_entries(db, demo.code)
+             if e.status == "eligible"][:entries]
+    assignments.assign(ws, demo.code, demo.round_code, "JX", codes)
+    base = _exactly(sample_pdfs.proposal_pdf(20, target_bytes=mb * 2**20), mb * 2**20)
+    folder = work / "package-docs"
+    folder.mkdir()
+    for code in codes:
+        (folder / f"{code} proposal.pdf").write_bytes(base + code.encode())
+    attach_folder.attach_folder(ws, demo.code, attach_folder.plan_folder(db, demo.code, folder))
+    (size,) = [x for x in judge_packages.package_sizes(db, demo.code, demo.round_code, "JX")]
+    resettable = reset_peak()
+    before = _vm_rss()
+    start = time.perf_counter()
+    path = judge_packages.export_package(ws, demo.code, demo.round_code, "JX", work)
+    seconds = time.perf_counter() - start
+    print(f"package for a judge with {len(codes)} entries × {len(base) / 2**20:.1f} MB: size "
+          f"shown before {size.bytes / 2**20:.1f} MB, written {path.stat().st_size / 2**20:.1f} "
+          f"MB in {seconds:.1f} s, peak {peak_mb(resettable):.0f} MB (resident before: "
+          f"{before:.0f} MB)")
+    reset_peak()
+    start = time.perf_counter()
+    package, problems = container.load_package(path)
+    print(f"opened on the laptop, {len(container.documents_of(package))} documents checked: "
+          f"{time.perf_counter() - start:.1f} s, problems {len(problems)}, peak "
+          f"{peak_mb(resettable):.0f} MB")
+    db.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="database for the attach benchmark (default: a new file)")
@@ -205,6 +263,7 @@ def main() -> None:
             bench_attach(args.db or str(work / "attach.sqlite"), args.files, work)
         bench_first_page(work)
         bench_judge_memory(work)
+        bench_package(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
