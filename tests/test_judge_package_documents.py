@@ -124,3 +124,17 @@ def test_an_altered_list_or_an_extra_file_refuses_the_package(exported):
         zf.writestr("documents/" + "0" * 64, b"smuggled")
     with pytest.raises(jp.PackageError, match="files its signed list does not name"):
         container.load_package(paths["J2"])
+
+
+def test_judge_mode_on_a_laptop_shows_the_packaged_proposal(exported, tmp_path, qtbot):
+    _, _, _, paths = exported
+    session = PackageJudgeSession(paths["J1"], tmp_path / "work.jret")
+    window, _, translations = open_window(qtbot, session, tmp_path)
+    try:
+        with qtbot.waitSignal(window.sheet.viewer.firstPageShown, timeout=20_000):
+            window.open_entry("E1")
+        assert window.sheet.viewer.page_count() == 3
+        assert not any(a[0] == "info" for a in window.ask.asked)  # nothing damaged
+    finally:
+        window.close()
+        translations.restore()

@@ -5,6 +5,7 @@ Each change is one transaction with its audit event."""
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from judging_app.core.documents import DocumentKind, DocumentLimits, LinkRecord, size_mb
 from judging_app.core.messages import Message
@@ -19,17 +20,24 @@ from judging_app.store.database import Database
 MAX_LINK = 2000
 
 
+def _link(s: Session, comp_id: int, entry: str,
+          file_name: str) -> tuple[m.EntryDocument, str | None]:
+    """An entry's document by its file name, and the code of its round (None: every round)."""
+    e = lookup.entry(s, comp_id, entry)
+    link = s.scalar(select(m.EntryDocument).where(m.EntryDocument.entry_id == e.id,
+                                                  m.EntryDocument.file_name == file_name))
+    if link is None:
+        raise NotFoundError(Message("attachments.no_document", entry=entry, file=file_name))
+    round_code = s.scalar(select(m.Round.code).where(m.Round.id == link.round_id)) \
+        if link.round_id else None
+    return link, round_code
+
+
 def remove_document(ws: Workspace, competition: str | int, entry: str, file_name: str) -> None:
     """Take a document off an entry (its content goes when no entry names it any more)."""
     with ws.db.write() as s:
         comp = lookup.writable_competition(s, competition)
-        e = lookup.entry(s, comp.id, entry)
-        link = s.scalar(select(m.EntryDocument).where(m.EntryDocument.entry_id == e.id,
-                                                      m.EntryDocument.file_name == file_name))
-        if link is None:
-            raise NotFoundError(Message("attachments.no_document", entry=entry, file=file_name))
-        round_code = s.scalar(select(m.Round.code).where(m.Round.id == link.round_id)) \
-            if link.round_id else None
+        link, round_code = _link(s, comp.id, entry, file_name)
         old = audit_item(link, entry, round_code)
         s.delete(link)
         s.flush()
@@ -46,13 +54,7 @@ def describe_document(ws: Workspace, competition: str | int, entry: str, file_na
         raise ValidationError(Message("attachments.label_required", file=file_name))
     with ws.db.write() as s:
         comp = lookup.writable_competition(s, competition)
-        e = lookup.entry(s, comp.id, entry)
-        link = s.scalar(select(m.EntryDocument).where(m.EntryDocument.entry_id == e.id,
-                                                      m.EntryDocument.file_name == file_name))
-        if link is None:
-            raise NotFoundError(Message("attachments.no_document", entry=entry, file=file_name))
-        old_round = s.scalar(select(m.Round.code).where(m.Round.id == link.round_id)) \
-            if link.round_id else None
+        link, old_round = _link(s, comp.id, entry, file_name)
         round_id = lookup.round_(s, comp.id, round_code).id if round_code else None
         old = {"label": link.label, "kind": link.kind, "round": old_round}
         link.label, link.kind, link.round_id = label[:MAX_LABEL], DocumentKind(kind).value, round_id

@@ -771,6 +771,14 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <source>no match</source>
         <translation>tidak ditemukan</translation>
     </message>
+    <message>
+        <source>Cannot open the document</source>
+        <translation>Dokumen tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens %1. The file is here: %2</source>
+        <translation>Tidak ada program di komputer ini yang dapat membuka %1. Berkasnya ada di sini: %2</translation>
+    </message>
 </context>
 <context>
     <name>DocumentsDialogs</name>
@@ -797,14 +805,6 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>Folder with the documents</source>
         <translation>Folder berisi dokumen</translation>
-    </message>
-    <message>
-        <source>Cannot open the document</source>
-        <translation>Dokumen tidak dapat dibuka</translation>
-    </message>
-    <message>
-        <source>No program on this computer opens %1. The file is here: %2</source>
-        <translation>Tidak ada program di komputer ini yang dapat membuka %1. Berkasnya ada di sini: %2</translation>
     </message>
 </context>
 <context>
@@ -1813,14 +1813,6 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>Judge returns (%1)</source>
         <translation>Berkas kembalian juri (%1)</translation>
-    </message>
-    <message>
-        <source>Cannot open the document</source>
-        <translation>Dokumen tidak dapat dibuka</translation>
-    </message>
-    <message>
-        <source>No program on this computer opens %1. The file is here: %2</source>
-        <translation>Tidak ada program di komputer ini yang dapat membuka %1. Berkasnya ada di sini: %2</translation>
     </message>
 </context>
 <context>

@@ -9,8 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from judging_app.core.enums import ConflictReason
 from judging_app.services.judge_mode import JudgingChoice
+from judging_app.ui.documents.outside import open_outside
 from judging_app.ui.i18n import fill
 from judging_app.ui.views.judges_models import conflict_reason_label
 
@@ -207,7 +207,4 @@ class JudgeDialogs(QObject):
 
     def open_outside(self, parent: QWidget | None, path: Path) -> None:
         """A document in the computer's own viewer (its program for PDFs, images, ...)."""
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            QMessageBox.warning(parent, self.tr("Cannot open the document"), fill(
-                self.tr("No program on this computer opens %1. The file is here: %2"),
-                path.name, str(path)))
+        open_outside(parent, path)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from judging_app.core.documents import MB, DocumentKind, DocumentLimits, size_mb
 from judging_app.texts import format_number
+from judging_app.ui.documents.outside import open_outside
 from judging_app.ui.i18n import current_language, fill
 
 
@@ -184,10 +185,7 @@ class DocumentsDialogs(QObject):
         QMessageBox.information(parent, title, text)
 
     def open_file(self, parent: QWidget | None, path: Path) -> None:
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            QMessageBox.warning(parent, self.tr("Cannot open the document"), fill(
-                self.tr("No program on this computer opens %1. The file is here: %2"),
-                path.name, str(path)))
+        open_outside(parent, path)
 
     def open_url(self, parent: QWidget | None, location: str) -> None:
         QDesktopServices.openUrl(QUrl.fromUserInput(location))
