@@ -83,7 +83,7 @@ def bench_attach(target: str, files: int, work: Path) -> None:
 def bench_first_page(work: Path, repeat: int = 5) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from judging_app.core.documents import PDF
+    from judging_app.core.attachments import PDF
     from judging_app.ui.documents.document_viewer import DocumentViewer
 
     import sample_pdfs
@@ -133,7 +133,7 @@ def bench_judge_memory(work: Path) -> None:
     that its peak memory is the window's own."""
     import subprocess
 
-    from judging_app.core.documents import DocumentKind
+    from judging_app.core.attachments import DocumentKind
     from judging_app.demo.generator import build_demo
     from judging_app.services import assignments, attachments, document_admin
     from judging_app.services.workspace import Workspace

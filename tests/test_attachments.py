@@ -10,7 +10,7 @@ import os
 import pytest
 from sqlalchemy import func, select
 
-from judging_app.core.documents import MB, DocumentKind
+from judging_app.core.attachments import MB, DocumentKind
 from judging_app.services import attachments as att
 from judging_app.services import audit
 from judging_app.services import document_admin as admin

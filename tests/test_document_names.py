@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from judging_app.core.attachments import DocumentKind
 from judging_app.core.document_names import CodeMatcher, guess_kind, place_files
-from judging_app.core.documents import DocumentKind
 
 CODES = ["INV-001", "INV-002", "INV-0012", "E1", "E-1", "INV-1", "INV-1-2", "A"]
 

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from judging_app.core.documents import DocumentKind
+from judging_app.core.attachments import DocumentKind
 from judging_app.services import attachments, judge_documents, sheets
 from judging_app.services.errors import NotFoundError, ServiceError
 from judging_app.ui.judge.database_session import DatabaseJudgeSession

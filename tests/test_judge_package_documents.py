@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 
-from judging_app.core.documents import DocumentKind
+from judging_app.core.attachments import DocumentKind
 from judging_app.exchange import judge_package as jp
 from judging_app.exchange import judge_package_container as container
 from judging_app.exchange import judge_package_draft as jd

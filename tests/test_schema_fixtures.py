@@ -40,7 +40,7 @@ def test_fixture_opens_and_keeps_its_data(revision, tmp_path):
         assert rec.scores == {"A": D(4), "B": D("3.5")}
         assert audit.verify_chain(db).ok
         documents = attachments.list_documents(db, comp.code)
-        if revision >= "0003":  # a proposal attached to E1, stored in the database itself
+        if revision >= "0004":  # a proposal attached to E1, stored in the database itself
             (doc,) = documents
             assert (doc.entry, doc.file_name, doc.round) == ("E1", "proposal E1.pdf", "prop")
             content = b"".join(attachments.document_pieces(db, doc.sha256))

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
-from judging_app.core.documents import JPEG, OTHER_TYPE, PDF, PNG
+from judging_app.core.attachments import JPEG, OTHER_TYPE, PDF, PNG
 from judging_app.ui.documents.document_viewer import DocumentViewer
 from judging_app.ui.documents.page_view import FIT_WIDTH
 

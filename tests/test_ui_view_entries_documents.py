@@ -12,7 +12,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from test_ui_view_entries import click_row, open_view
 
-from judging_app.core.documents import MB, DocumentKind
+from judging_app.core.attachments import MB, DocumentKind
 from judging_app.services import attachments, document_admin
 from judging_app.ui.views.entries_documents_dialogs import DocumentsDialogs
 

@@ -62,7 +62,7 @@ def _missing(args, db, language: str) -> int:
 
 
 def _attach(args, workspace, open_db, language: str) -> int:
-    from judging_app.core.documents import DocumentKind, size_mb
+    from judging_app.core.attachments import DocumentKind, size_mb
     from judging_app.services.attach_folder import attach_folder, plan_folder
 
     db = open_db()
@@ -107,7 +107,7 @@ def _reader(db):
 def show_package_sizes(args, db, language: str) -> bool:
     """Each package's size before `packages export` writes anything; True for --dry-run
     (then nothing more is done)."""
-    from judging_app.core.documents import size_mb
+    from judging_app.core.attachments import size_mb
     from judging_app.services.judge_packages import package_sizes
 
     sizes = package_sizes(db, args.competition, args.round, getattr(args, "judge", None))

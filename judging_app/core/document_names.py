@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from judging_app.core.documents import DocumentKind
+from judging_app.core.attachments import DocumentKind
 
 _PROPOSAL_WORDS = re.compile(r"proposal|usulan", re.IGNORECASE)
 _LEADING_SEPARATORS = re.compile(r"^[\s\-_.,;:()\[\]]+")

@@ -1,86 +1,84 @@
-"""Entries' documents as plain data: kinds, records, limits, and what a file's first bytes
-say it is. No I/O (exchange/document_files.py reads files; services/attachments.py stores)."""
+"""How a competition's documents are headed, numbered and signed, as Indonesian government
+documents are: the letterhead (kop surat: government, office, address, logo), the head of
+region whose decree the winners list is attached to (WALI KOTA / BUPATI / GUBERNUR …), the
+place the documents are issued at, the number of the minutes (Nomor), and the time zone
+times are printed in (WIB / WITA / WIT). Plain data; set per competition."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
-from enum import StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-MB = 1_000_000
-CHUNK_BYTES = 2**20  # documents are stored and carried in pieces of 1 MiB
-DEFAULT_MAX_FILE_BYTES = 50 * MB
-DEFAULT_MAX_TOTAL_BYTES = 5_000 * MB
-HEAD_BYTES = 1024  # how much of a file `media_type_of` needs
+from judging_app.core.messages import Message
 
-PDF, PNG, JPEG, OTHER_TYPE = "application/pdf", "image/png", "image/jpeg", "application/octet-stream"
-SHOWN_TYPES = (PDF, PNG, JPEG)  # what the document pane shows; others open outside
-EXTENSION_TYPES = {".pdf": PDF, ".png": PNG, ".jpg": JPEG, ".jpeg": JPEG}
-
-
-class DocumentKind(StrEnum):
-    PROPOSAL = "proposal"
-    EVIDENCE = "evidence"  # bukti dukung
-    OTHER = "other"
+LOGO_MAX_BYTES = 512 * 1024
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+JPEG_MAGIC = b"\xff\xd8\xff"
+# Indonesia's three zones first; any IANA zone is accepted.
+TIME_ZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
+HEAD_TITLES = ("WALI KOTA", "BUPATI", "GUBERNUR")
+HEAD_TITLES_EN = {"WALI KOTA": "MAYOR OF", "BUPATI": "REGENT OF", "GUBERNUR": "GOVERNOR OF"}
+TEXT_LIMIT = 300
 
 
 @dataclass(frozen=True)
-class DocumentRecord:
-    """One document of one entry."""
+class DocumentSettings:
+    government: str = ""  # first line of the kop: PEMERINTAH KOTA CONTOH
+    office: str = ""  # second line, larger: BADAN PERENCANAAN PEMBANGUNAN DAERAH
+    address: str = ""  # the address line(s) under it; "\n" separates lines
+    logo: bytes = b""  # PNG or JPEG, at most LOGO_MAX_BYTES; b"" = no logo
+    head_title: str = "WALI KOTA"  # WALI KOTA, BUPATI, GUBERNUR or another title
+    region: str = ""  # printed after the title: WALI KOTA CONTOH
+    head_name: str = ""  # who signs the decree (printed under the signature)
+    head_nip: str = ""  # a NIP under that name, when the signer is a civil servant
+    place: str = ""  # "Ditetapkan di …"
+    minutes_number: str = ""  # Nomor of the berita acara
+    decree_number: str = ""  # NOMOR of the decree the winners list is attached to
+    time_zone: str = "Asia/Jakarta"
 
-    id: int
-    entry: str  # entry code
-    sha256: str
-    kind: DocumentKind
-    label: str
-    file_name: str
-    round: str | None  # round code, or None: for every round
-    size: int
-    media_type: str
-    added_by: str
-    added_at: datetime | None
+    def zone(self) -> ZoneInfo:
+        return zone_info(self.time_zone)
 
-    @property
-    def shown_in_app(self) -> bool:
-        return self.media_type in SHOWN_TYPES
-
-
-@dataclass(frozen=True)
-class LinkRecord:
-    """A link of an entry (a video, a web page): stays a link."""
-
-    id: int | None  # None for a link typed in the entry's own links field
-    entry: str
-    label: str
-    location: str
+    def head(self, lang: str = "id") -> str:
+        """WALI KOTA CONTOH / MAYOR OF CONTOH ('' when no title is set)."""
+        title = self.head_title.strip()
+        if lang == "en":
+            title = HEAD_TITLES_EN.get(title.upper(), title)
+        return " ".join(x for x in (title, self.region.strip()) if x)
 
 
-@dataclass(frozen=True)
-class DocumentLimits:
-    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
-    max_total_bytes: int = DEFAULT_MAX_TOTAL_BYTES
-    used_bytes: int = 0  # the competition's distinct documents, each counted once
+def zone_info(name: str) -> ZoneInfo:
+    """The IANA zone; Asia/Jakarta when the name is not a zone this machine knows."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("Asia/Jakarta")
 
 
-def media_type_of(head: bytes) -> str:
-    """The type a file's first bytes (at least HEAD_BYTES, or the whole file) announce."""
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return PNG
-    if head.startswith(b"\xff\xd8\xff"):
-        return JPEG
-    if b"%PDF-" in head[:HEAD_BYTES]:  # readers accept a little junk before the header
-        return PDF
-    return OTHER_TYPE
+def logo_kind(data: bytes) -> str | None:
+    """'png', 'jpeg' or None, by the file's first bytes."""
+    if data.startswith(PNG_MAGIC):
+        return "png"
+    if data.startswith(JPEG_MAGIC):
+        return "jpeg"
+    return None
 
 
-def expected_type(file_name: str) -> str | None:
-    """The type a file's extension promises (None for extensions the app does not show)."""
-    dot = file_name.rfind(".")
-    return EXTENSION_TYPES.get(file_name[dot:].lower()) if dot > 0 else None
-
-
-def size_mb(size: int) -> Decimal:
-    """A size in MB (10^6 bytes) with one decimal, at least 0.1 for a non-empty file."""
-    value = (Decimal(size) / MB).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return max(value, Decimal("0.1")) if size > 0 else Decimal(0)
+def validate_documents(d: DocumentSettings) -> list[Message]:
+    """What is wrong with the settings (empty when they are fine)."""
+    out: list[Message] = []
+    for name in ("government", "office", "address", "head_title", "region", "head_name",
+                 "head_nip", "place", "minutes_number", "decree_number"):
+        if len(getattr(d, name)) > TEXT_LIMIT:
+            out.append(Message("documents.too_long", field=name, limit=TEXT_LIMIT))
+    if d.logo:
+        if logo_kind(d.logo) is None:
+            out.append(Message("documents.logo_not_image"))
+        elif len(d.logo) > LOGO_MAX_BYTES:
+            out.append(Message("documents.logo_too_large", size=len(d.logo) // 1024,
+                               limit=LOGO_MAX_BYTES // 1024))
+    try:
+        ZoneInfo(d.time_zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        out.append(Message("documents.unknown_time_zone", zone=d.time_zone))
+    return out

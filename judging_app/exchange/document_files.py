@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from judging_app.core.documents import (
+from judging_app.core.attachments import (
     CHUNK_BYTES,
     HEAD_BYTES,
     OTHER_TYPE,

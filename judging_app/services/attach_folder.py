@@ -11,8 +11,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from judging_app.core.attachments import DocumentKind
 from judging_app.core.document_names import CodeMatcher, PlacedFile, place_files
-from judging_app.core.documents import DocumentKind
 from judging_app.core.messages import Message
 from judging_app.exchange.judge_package import natural_key
 from judging_app.services import lookup

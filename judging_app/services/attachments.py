@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from judging_app.core.documents import (
+from judging_app.core.attachments import (
     CHUNK_BYTES,
     PDF,
     DocumentKind,

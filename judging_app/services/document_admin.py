@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from judging_app.core.documents import DocumentKind, DocumentLimits, LinkRecord, size_mb
+from judging_app.core.attachments import DocumentKind, DocumentLimits, LinkRecord, size_mb
 from judging_app.core.messages import Message
 from judging_app.services import audit, lookup
 from judging_app.services.attachments import MAX_LABEL, document_limits

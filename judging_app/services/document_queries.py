@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from judging_app.core.documents import DocumentKind, DocumentLimits, DocumentRecord
+from judging_app.core.attachments import DocumentKind, DocumentLimits, DocumentRecord
 from judging_app.exchange.judge_package import natural_key
 from judging_app.store import models as m
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from judging_app.core.documents import DocumentKind
+from judging_app.core.attachments import DocumentKind
 from judging_app.core.enums import EntryStatus
 from judging_app.exchange.judge_package import natural_key
 from judging_app.services import lookup

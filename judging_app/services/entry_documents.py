@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
+from judging_app.core.attachments import DocumentLimits, size_mb
 from judging_app.core.document_names import guess_kind, label_for
-from judging_app.core.documents import DocumentLimits, size_mb
 from judging_app.core.messages import Message
 from judging_app.exchange.entry_reader import EntrySheet
 from judging_app.services.attachments import Checked, NewDocument, check_each

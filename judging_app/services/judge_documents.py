@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from judging_app.core.documents import DocumentRecord
+from judging_app.core.attachments import DocumentRecord
 from judging_app.core.messages import Message
 from judging_app.services import lookup
 from judging_app.services.attachments import save_document

@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from judging_app.core.documents import CHUNK_BYTES  # noqa: F401 (the pieces stored)
+from judging_app.core.attachments import CHUNK_BYTES  # noqa: F401 (the pieces stored)
 from judging_app.store.models import Base
 
 

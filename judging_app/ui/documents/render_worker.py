@@ -14,7 +14,7 @@ import logging
 from PySide6.QtCore import QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QImageReader
 
-from judging_app.core.documents import JPEG, PDF, PNG
+from judging_app.core.attachments import JPEG, PDF, PNG
 from judging_app.exchange.pdf_pages import PdfProblem, render_size
 from judging_app.exchange.pdf_process import PdfRenderer
 

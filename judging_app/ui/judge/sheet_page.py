@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from judging_app.core.documents import SHOWN_TYPES
+from judging_app.core.attachments import SHOWN_TYPES
 from judging_app.ui.dialogs import Dialogs
 from judging_app.ui.documents.document_viewer import DocumentViewer
 from judging_app.ui.i18n import fill

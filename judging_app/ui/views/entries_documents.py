@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from judging_app.core.attachments import DocumentRecord, LinkRecord, size_mb
 from judging_app.core.document_names import guess_kind, label_for
-from judging_app.core.documents import DocumentRecord, LinkRecord, size_mb
 from judging_app.services import attachments, competitions, document_admin
 from judging_app.services.errors import ServiceError
 from judging_app.texts import format_number

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from judging_app.core.documents import MB, DocumentKind, DocumentLimits, size_mb
+from judging_app.core.attachments import MB, DocumentKind, DocumentLimits, size_mb
 from judging_app.texts import format_number
 from judging_app.ui.documents.outside import open_outside
 from judging_app.ui.i18n import current_language, fill

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from judging_app.core.documents import DocumentKind, size_mb
+from judging_app.core.attachments import DocumentKind, size_mb
 from judging_app.services import attach_folder, competitions, document_admin, document_report
 from judging_app.services.attachments import document_limits
 from judging_app.services.errors import ServiceError
