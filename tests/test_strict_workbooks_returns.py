@@ -93,7 +93,7 @@ def _return(judging, tmp_path, change) -> Path:
     jd.set_score(draft, entry, "A", "4")
     doc = json.loads(jd.export_return(draft))
     change(doc["payload"])
-    # A lone surrogate cannot even be signed: the file then keeps the old signature.
+    # a lone surrogate cannot even be signed: the file keeps the old signature
     with contextlib.suppress(jp.PackageError):
         doc["signature"] = jp.sign(doc["payload"], package.secret)
     out = tmp_path / "J1.jret"

@@ -37,6 +37,7 @@ LANGUAGES = (INDONESIAN, ENGLISH)
 # One module per part of the app; add yours here (keep the list sorted).
 AREAS = (
     "assignments",
+    "attachments",
     "cli",
     "common",
     "competition_file",
@@ -49,6 +50,7 @@ AREAS = (
     "enums",
     "exactness",
     "failures",
+    "install",
     "judge",
     "judges",
     "lookup",

@@ -31,4 +31,21 @@ TEXTS = {
         "The database could not be reached; nothing was saved.",
         "Basis data tidak dapat dihubungi; tidak ada yang disimpan.",
     ),
+    "judge.no_document": (
+        "{entry}: no such document.",
+        "{entry}: dokumen tersebut tidak ada.",
+    ),
+    "judge.no_documents": (
+        "This session carries no documents.",
+        "Sesi ini tidak membawa dokumen.",
+    ),
+    "judge.document_damaged": (
+        "{file} was changed or is missing in this package; ask the secretariat for a new copy.",
+        "{file} telah diubah atau hilang dari paket ini; mintalah salinan baru kepada "
+        "sekretariat.",
+    ),
+    "judge.document_unwritable": (
+        "{file} cannot be written to a temporary folder: {problem}",
+        "{file} tidak dapat ditulis ke folder sementara: {problem}",
+    ),
 }
