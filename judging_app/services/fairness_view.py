@@ -11,7 +11,7 @@ core.scoring.fairness) to an optional `progress(done, total)`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from judging_app.core.enums import RankingScope
@@ -32,6 +32,7 @@ class FairnessView:
     judges: dict[int, str]  # judge id -> code
     rounds: dict[int, str]  # round id -> code
     tier_labels: dict[str, str]
+    category_names: dict[str, str] = field(default_factory=dict)  # category code -> name
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ def _view(inp: ResultsInput, report: FairnessReport, judges: dict[int, str]) -> 
         entries={e.id: e for e in inp.entries}, judges=judges,
         rounds={r.round.id: r.round.code for r in inp.rounds},
         tier_labels={t.code: t.label for t in inp.setup.award_tiers},
+        category_names=inp.category_names,
     )
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from judging_app.core.enums import RankingScope
+from judging_app.core.messages import Message
 from judging_app.core.scoring.awards import AwardTier
 from judging_app.core.scoring.inputs import EntryInfo, RoundData
 from judging_app.core.scoring.panel_stats import (  # noqa: F401 (the records' home for readers)
@@ -54,7 +55,7 @@ class PanelFairness:
     judges_used: tuple[int, ...]
     icc: IccResult | None
     kendall_w: Fraction | None
-    agreement_note: str | None  # why ICC / W are missing
+    agreement_note: Message | None  # why ICC / W are missing
     judges: tuple[JudgeStats, ...]
     outliers: tuple[OutlierSheet, ...]
     outlier_limit: float | None
@@ -129,10 +130,7 @@ def panel_fairness(round_id: int, group: str | None, totals: PanelTotals, denomi
     icc_result = w = None
     note = None
     if len(block_entries) < 2 or len(block_judges) < 2:
-        note = (
-            "ICC and Kendall's W need at least 2 entries scored by the same (at least 2) "
-            f"judges; the largest such set has {len(block_entries)} entries"
-        )
+        note = Message("results.fairness.no_agreement", count=len(block_entries))
     else:
         matrix = [[totals[e][j] for j in block_judges] for e in block_entries]
         icc_result, w = icc(matrix, denominator), kendall_w(matrix)
