@@ -193,6 +193,16 @@ def test_opening_a_competition_imports_only_the_view_it_shows(sqlite_db, tmp_pat
     assert out == "setup ['setup_view'] False"
 
 
+def test_the_entries_view_opens_without_the_spreadsheet_and_pdf_libraries():
+    # openpyxl (0.5 s) is imported by the template and import workers, PDFium (0.1 s) where a
+    # document is opened: not while the view is built.
+    code = ("import sys; import judging_app.ui.views.entries_view; "
+            "print('openpyxl' in sys.modules, 'pypdfium2' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=120).stdout.split()
+    assert out == ["False", "False"]
+
+
 def test_the_runner_hands_the_gil_over_quickly_while_it_works(qtbot):
     before = sys.getswitchinterval()
     assert gc.isenabled()
@@ -205,6 +215,27 @@ def test_the_runner_hands_the_gil_over_quickly_while_it_works(qtbot):
     qtbot.waitUntil(lambda: bool(done), timeout=5000)
     assert seen == [(pytest.approx(background.FAST_SWITCH), False)] and done == [7]
     assert sys.getswitchinterval() == before and gc.isenabled()
+
+
+def test_what_a_large_load_keeps_is_left_out_of_later_collections_until_released(qtbot):
+    # The window keeps a large load's results (30,000 ranked rows): a full collection on the
+    # GUI thread walked them again (0.1 s of CPU at 30,000 entries). They are frozen.
+    runner = Runner()
+    done: list = []
+    try:
+        runner.run(lambda progress: [[i] for i in range(200)], label="", parent=None,
+                   on_done=done.append, on_error=lambda e, t: None, on_progress=lambda d, t: None)
+        qtbot.waitUntil(lambda: bool(done), timeout=5000)
+        assert gc.get_freeze_count() == 0  # a small load: nothing frozen
+        runner.run(lambda progress: [[i] for i in range(2 * background.LARGE_JOB)], label="",
+                   parent=None, on_done=done.append, on_error=lambda e, t: None,
+                   on_progress=lambda d, t: None)
+        qtbot.waitUntil(lambda: len(done) == 2, timeout=5000)
+        assert gc.get_freeze_count() > 2 * background.LARGE_JOB
+        background.release_frozen()  # a competition's workspace closed
+        assert gc.get_freeze_count() == 0 and gc.isenabled()
+    finally:
+        gc.unfreeze()
 
 
 def test_pauses_of_the_garbage_collector_nest():

@@ -17,6 +17,15 @@ long computation runs. `Runner` therefore shortens the interval while a job runs
 fraction of a millisecond whenever the GUI thread wants to run, and loses nothing while the
 window is idle (nobody asks for the GIL then). The cyclic garbage collector is paused while
 a job runs (core/gc_pause.py): its full collections hold the GIL for up to half a second.
+
+What a large job built stays alive in the window (30,000 ranked rows, the evidence): every
+later full collection would walk it again, on the GUI thread, at whatever moment (more than
+0.1 s of CPU once the entries, the progress and the results of the 30,000-entry demo are
+loaded). So the job's young garbage is collected on its worker, and when the last running
+job that made more than LARGE_JOB objects ends, the survivors are frozen (`gc.freeze`: the
+collector ignores them; reference counting still frees them). A frozen cycle is never
+collected: `release_frozen()` (called when a competition's workspace closes, whose views
+hold cycles) hands them back to the collector.
 """
 
 from __future__ import annotations
@@ -33,7 +42,8 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from judging_app.core.gc_pause import paused_gc
 
 FAST_SWITCH = 0.0002  # seconds; see the module's docstring
-_switch = {"jobs": 0, "interval": sys.getswitchinterval()}
+LARGE_JOB = 50_000  # objects made by a job: its survivors are frozen (see the docstring)
+_switch = {"jobs": 0, "interval": sys.getswitchinterval(), "large": False}
 
 
 def _started() -> None:
@@ -43,10 +53,19 @@ def _started() -> None:
     _switch["jobs"] += 1
 
 
-def _ended() -> None:
+def _ended(made: int) -> None:
     _switch["jobs"] -= 1
+    _switch["large"] = _switch["large"] or made > LARGE_JOB
     if not _switch["jobs"]:
         sys.setswitchinterval(_switch["interval"])
+        if _switch["large"]:  # no job is half-way: what is alive now is kept
+            _switch["large"] = False
+            gc.freeze()
+
+
+def release_frozen() -> None:
+    """Hand the objects frozen after large jobs back to the cyclic collector."""
+    gc.unfreeze()
 
 
 class Cancelled(Exception):
@@ -74,6 +93,7 @@ class _Job(QRunnable):
         self.result: Any = None
         self.error: BaseException | None = None
         self.trace = ""
+        self.made = 0  # objects the work made (tracked by the collector, net)
         self.setAutoDelete(False)
 
     def cancel(self) -> None:
@@ -91,9 +111,11 @@ class _Job(QRunnable):
                 raise Cancelled()
             with paused_gc():  # see core/gc_pause: full collections froze the window
                 self.result = self.work(self.report)
-            # What the work made sits in the young generations: walked here, not by the
-            # first collection on the GUI thread (16 ms for the 30,000-entry results).
-            gc.collect(1)
+                # What the work made sits in the young generations: walked here, not by
+                # the first collection on the GUI thread (16 ms for the 30,000-entry
+                # results).
+                self.made = gc.get_count()[0]
+                gc.collect(1)
         except BaseException as exc:  # handed to the GUI thread, never lost
             self.error, self.trace = exc, traceback.format_exc()
             self.signals.failed.emit()
@@ -175,7 +197,7 @@ class Runner(QObject):
                ) -> _Job:
         def finish() -> None:
             self._running.discard(job)
-            _ended()
+            _ended(job.made)
             close()
             signals.deleteLater()
 

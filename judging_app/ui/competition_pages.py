@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex
 
 from judging_app.services.competitions import get_summary
 from judging_app.ui.actor import ensure_actor
+from judging_app.ui.background import release_frozen
 from judging_app.ui.i18n import fill
 from judging_app.ui.labels import competition_status_label
 from judging_app.ui.views.base import ViewContext
@@ -40,6 +41,7 @@ class CompetitionPages:
             self.pages.removeWidget(self.workspace)
             self.workspace.deleteLater()
             self.workspace = None
+            release_frozen()  # its views' results, kept out of collections, can go now
             self.refresh()
         self.pages.setCurrentWidget(self.competitions)
         self.back_action.setEnabled(False)
