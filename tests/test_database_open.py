@@ -122,7 +122,8 @@ def test_damaged_database_is_refused(tmp_path):
             s.execute(
                 text(
                     "INSERT INTO audit_events (at, actor, action, entity, entity_key, old, new,"
-                    " prev_hash, hash) VALUES ('t', 'a', 'x', 'e', :k, 'null', 'null', 'p', :h)"
+                    " prev_hash, hash, verified, scheme, state)"
+                    " VALUES ('t', 'a', 'x', 'e', :k, 'null', 'null', 'p', :h, false, 'hmac', 'null')"
                 ),
                 {"k": "k" * 200, "h": f"{i:064d}"},
             )
@@ -162,19 +163,20 @@ def test_older_file_is_copied_aside_before_migrating(tmp_path, monkeypatch):
     path = tmp_path / "lomba.sqlite"
     open_database(path).close()
     seen = {}
+    later = f"{int(SCHEMA_HEAD) + 1:04d}"
 
     def fake_migrations(engine):
-        backups = list(tmp_path.glob("lomba.before-upgrade-from-0002-*.sqlite"))
+        backups = list(tmp_path.glob(f"lomba.before-upgrade-from-{SCHEMA_HEAD}-*.sqlite"))
         seen["backups_at_migration"] = len(backups)
 
-    monkeypatch.setattr(database, "SCHEMA_HEAD", "0003")
-    monkeypatch.setattr(database, "KNOWN_REVISIONS", ("0001", "0002", "0003"))
+    monkeypatch.setattr(database, "SCHEMA_HEAD", later)
+    monkeypatch.setattr(database, "KNOWN_REVISIONS", (*KNOWN_REVISIONS, later))
     monkeypatch.setattr(database, "run_migrations", fake_migrations)
     db = database.open_database(path)
     db.close()
     assert seen == {"backups_at_migration": 1}
-    assert db.backup_path is not None and db.backup_path.name.startswith("lomba.before-upgrade-from-0002-")
+    assert db.backup_path is not None and db.backup_path.name.startswith(f"lomba.before-upgrade-from-{SCHEMA_HEAD}-")
     copy = sqlite3.connect(db.backup_path)
-    assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+    assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (SCHEMA_HEAD,)
     assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     copy.close()

@@ -5,36 +5,8 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import os
 import sys
 from pathlib import Path
-
-ACTOR_ENV = "JUDGING_APP_AS"
-
-
-def _actor_file() -> Path:
-    from platformdirs import user_config_path
-
-    return user_config_path("judging-app", appauthor=False) / "cli-actor.txt"
-
-
-def resolve_actor(given: str | None) -> str:
-    """--as NAME (remembered), else $JUDGING_APP_AS, else the remembered name, else ask."""
-    if given and given.strip():
-        path = _actor_file()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(given.strip(), encoding="utf-8")
-        return given.strip()
-    if os.environ.get(ACTOR_ENV, "").strip():
-        return os.environ[ACTOR_ENV].strip()
-    path = _actor_file()
-    if path.is_file() and path.read_text(encoding="utf-8").strip():
-        return path.read_text(encoding="utf-8").strip()
-    if sys.stdin.isatty():
-        name = input("Your name (recorded with every change you make): ").strip()
-        if name:
-            return resolve_actor(name)
-    raise UsageError("say who is working with --as NAME (it is recorded in the audit trail)")
 
 
 class UsageError(Exception):
@@ -42,15 +14,17 @@ class UsageError(Exception):
 
 
 def _open(args):
+    from judging_app.cli.security_commands import server_url
     from judging_app.store.database import open_database
 
-    return open_database(args.db)
+    return open_database(server_url(args, args.db))
 
 
 def _workspace(args):
-    from judging_app.services.workspace import Workspace
+    """Who is working, signed in (cli/security_commands.py): nothing is remembered."""
+    from judging_app.cli.security_commands import workspace
 
-    return Workspace(_open(args), resolve_actor(getattr(args, "actor", None)))
+    return workspace(args, _open(args))
 
 
 def cmd_demo(args) -> int:
@@ -114,7 +88,7 @@ def cmd_scores(args) -> int:
 
 
 def cmd_db(args) -> int:
-    from judging_app.services import audit, maintenance
+    from judging_app.services import maintenance
     from judging_app.store.schema_version import SCHEMA_HEAD
 
     db = _open(args)
@@ -128,22 +102,13 @@ def cmd_db(args) -> int:
         out = maintenance.backup_database(db, Path(args.out))
         print(f"Backup written to {out}")
         return 0
+    from judging_app.cli import security_commands as sc
+
     if args.action == "verify-totals":
-        wrong = maintenance.verify_entry_totals(db, repair=args.repair)
-        if not wrong:
-            print("Per-entry totals are in step with the scores.")
-            return 0
-        print("error: per-entry totals differ from the scores:", *wrong, sep="\n  ", file=sys.stderr)
-        if args.repair:
-            print("They were recomputed from the scores.", file=sys.stderr)
-        return 1
-    check = audit.verify_chain(db)
-    if check.ok:
-        print(f"Audit trail intact: {check.events} events.")
-        return 0
-    where = f" at event {check.first_bad_id}" if check.first_bad_id else ""
-    print(f"error: the audit trail was tampered with{where}: {check.problem}", file=sys.stderr)
-    return 1
+        return sc.cmd_totals(args, db)
+    if args.action == "protect":
+        return sc.cmd_protect(args, db)
+    return sc.cmd_audit(args, db)
 
 
 def _read_only_sqlite(args):
@@ -440,9 +405,17 @@ def shown(exc: BaseException, language: str) -> str:
     return renderer(language) if callable(renderer) else str(exc)
 
 
+def _handler(command: str):
+    if command in HANDLERS:
+        return HANDLERS[command]
+    from judging_app.cli.security_commands import HANDLERS as TRUST
+
+    return TRUST[command]
+
+
 def run(args: argparse.Namespace) -> int:
     try:
-        return HANDLERS[args.command](args)
+        return _handler(args.command)(args)
     except UsageError as exc:
         print(f"error: {shown(exc, output_language(args))}", file=sys.stderr)
         return 2

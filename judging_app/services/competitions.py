@@ -11,9 +11,11 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from judging_app.core.enums import CompetitionStatus, DecisionKind, SheetState
+from judging_app.core.people import Role
 from judging_app.core.records import CompetitionSummary
 from judging_app.core.setup import CompetitionSetup, RoundSpec, validate_setup
-from judging_app.services import audit, lookup
+from judging_app.services import audit, lookup, signing
+from judging_app.services.authorization import require
 from judging_app.services.errors import LockedError, ServiceError, ValidationError
 from judging_app.services.workspace import Workspace
 from judging_app.store import entry_totals, setup_rows
@@ -136,6 +138,7 @@ def create_competition(
     """A new competition (status draft) with the whole setup, in one transaction."""
     _check_valid(setup)
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         if code:
             code = code.strip()
             if code.isdigit():
@@ -148,6 +151,7 @@ def create_competition(
             base = name if name.endswith(str(setup.year)) else f"{name} {setup.year}"
             code = _unique_code(s, _slug(base))
         comp = Competition(code=code, status=CompetitionStatus.DRAFT.value, created_at=now())
+        signing.new_key_for(comp)
         setup_rows.apply_rules(comp, setup)
         s.add(comp)
         s.flush()
@@ -187,6 +191,7 @@ def update_setup(ws: Workspace, ref: str | int, setup: CompetitionSetup) -> None
     """
     _check_valid(setup)
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, ref)
         old = setup_rows.read_setup(s, comp.id)
         _sync_categories(s, comp.id, setup)
@@ -279,6 +284,7 @@ def reopen_rubric(ws: Workspace, ref: str | int, round_code: str, reason: str) -
     if not reason.strip():
         raise ValidationError("Reopening a rubric needs a reason.")
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, ref)
         rnd = lookup.round_(s, comp.id, round_code)
         sheets = s.scalars(
@@ -302,6 +308,7 @@ def reopen_rubric(ws: Workspace, ref: str | int, round_code: str, reason: str) -
         audit.record(
             s, ws.actor, "round.reopen_rubric", "round", rnd.code,
             new={"reason": reason, "sheets_reopened": len(sheets)}, competition_id=comp.id,
+            sheets=[sheet.id for sheet in sheets], decisions=True,
         )
         return len(sheets)
 
@@ -317,6 +324,7 @@ def set_status(ws: Workspace, ref: str | int, status: CompetitionStatus) -> None
     """Move along draft → registration → judging (and one step back). Finalizing is done by
     the results use case, which freezes a snapshot."""
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, ref)
         current = CompetitionStatus(comp.status)
         if status == current:

@@ -21,9 +21,11 @@ from typing import Any
 from sqlalchemy import insert, select
 
 from judging_app.core.enums import EntryStatus, InnovationStage, InnovationType
+from judging_app.core.people import Role
 from judging_app.exchange.entry_format import Cancelled, EntryFileError, EntryProblem
 from judging_app.exchange.entry_reader import EntrySheet, read_entry_file
 from judging_app.services import audit, lookup
+from judging_app.services.authorization import require
 from judging_app.services.competitions import now
 from judging_app.services.conflicts import sync_unit_conflicts
 from judging_app.services.entries import EntryInput
@@ -258,6 +260,7 @@ def import_entries(ws: Workspace, competition: str | int, path: str | Path,
     except EntryFileError as exc:
         raise EntryImportError(path.name, exc.problems) from None
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
         ctx = _context(s, comp.id)
         rows, new_units = _resolve(data, ctx)

@@ -8,8 +8,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from judging_app.core.enums import SheetSource, SheetState
+from judging_app.core.people import Role
 from judging_app.exchange.scores_csv import ScoresCsvError, read_scores_csv
 from judging_app.services import audit, sheets
+from judging_app.services.authorization import require
 from judging_app.services.errors import ImportFileError, ServiceError
 from judging_app.services.sheets import SheetInput
 from judging_app.services.workspace import Workspace
@@ -46,6 +48,7 @@ def import_paper_scores(ws: Workspace, competition: str | int, path: Path, *,
         raise ImportFileError(str(path), problems)
     submitted = 0
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         for (round_code, judge_code, entry_code), group in groups.items():
             lines = ", ".join(str(r.line) for r in group)
             try:

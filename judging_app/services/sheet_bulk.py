@@ -46,8 +46,9 @@ def stored_sheets(s: Session, round_id: int,
 
 
 def apply_merge(s: Session, rnd: m.Round, judge: m.Judge, plan: jd.MergePlan,
-                entry_ids: dict[str, int], source: str) -> None:
-    """Insert the new sheets, replace the changed ones (scores rewritten), in bulk."""
+                entry_ids: dict[str, int], source: str) -> list[int]:
+    """Insert the new sheets, replace the changed ones (scores rewritten), in bulk.
+    Returns the ids of the sheets written (for the audit event)."""
     stamp, criteria = now(), dict(s.execute(
         select(m.Criterion.code, m.Criterion.id).where(m.Criterion.round_id == rnd.id)).all())
     if plan.new:
@@ -69,7 +70,9 @@ def apply_merge(s: Session, rnd: m.Round, judge: m.Judge, plan: jd.MergePlan,
             for x in plan.new + [n for _, n in plan.changed] for c, v in x.scores.items()]
     if rows:  # Core executemany: measured faster than multi-row VALUES or RETURNING batches
         s.execute(m.Score.__table__.insert(), rows)
-    entry_totals.refresh(s, [entry_ids[x.entry] for x in plan.new + [n for _, n in plan.changed]])
+    written = plan.new + [n for _, n in plan.changed]
+    entry_totals.refresh(s, [entry_ids[x.entry] for x in written])
+    return [ids[entry_ids[x.entry]] for x in written]
 
 
 def audited(x: jd.StoredSheet) -> dict:
