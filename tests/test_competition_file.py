@@ -278,11 +278,11 @@ def test_weight_with_four_decimals_is_refused() -> None:
         lambda d: d["competition"]["rounds"][1]["criteria"][0].update(weight="12.5001")
     )
     error = refusal(text)
-    assert 'competition.rounds[1].criteria[0].weight: "12.5001" has more than 3 decimals' in str(
+    assert "competition.rounds[1].criteria[0].weight: '12.5001' has more than 3 decimals" in str(
         error
     )
     error = refusal(text.replace('"12.5001"', "12.5001"))  # as a JSON number
-    assert "competition.rounds[1].criteria[0].weight: 12.5001 has more than 3 decimals" in str(
+    assert "competition.rounds[1].criteria[0].weight: '12.5001' has more than 3 decimals" in str(
         error
     )
 
@@ -292,7 +292,8 @@ def test_weights_summing_to_99_5_are_refused() -> None:
         with_change(lambda d: d["competition"]["rounds"][1]["criteria"][1].update(weight=87))
     )
     assert (
-        "competition.rounds[1].criteria: weights sum to 99.5, they must sum to exactly 100"
+        "competition.rounds[1].criteria: The criterion weights add up to 99.5; they must add up "
+        "to exactly 100."
         in str(error)
     )
 
@@ -338,10 +339,16 @@ def test_float_looking_number_is_read_exactly() -> None:
     ("value", "message"),
     [
         ("true", "expected a number"),
-        ('"abc"', '"abc" is not a number'),
+        ('"abc"', "'abc' is not a number"),
         ("NaN", "expected a number"),
         ("null", "must not be null"),
-        ('"2e7"', "too large"),
+        ('"2e7"', "written with an exponent"),
+        ("2e7", "2E+7 is too large"),
+        ('"٤"', "digits other than 0–9"),
+        ('"3_7.5"', "a separator inside the number"),
+        ('"37.5000000000000000000000000001"', "more than 3 decimals"),
+        ("37.5000000000000000000000000001", "more than 3 decimals"),
+        ("1e309", "is too large"),
     ],
 )
 def test_bad_numbers_are_refused(value: str, message: str) -> None:
@@ -410,8 +417,8 @@ def test_validation_problems_carry_their_path() -> None:
         d["competition"]["award_tiers"][0]["category"] = "zzz"
 
     error = refusal(with_change(change))
-    assert "competition.rules.tie_breaks[0]: no criterion has the code 'nope'" in str(error)
-    assert "competition.award_tiers[0].category: no category has the code 'zzz'" in str(error)
+    assert "competition.rules.tie_breaks[0]: No criterion has the code 'nope'." in str(error)
+    assert "competition.award_tiers[0].category: No category has the code 'zzz'." in str(error)
 
 
 # ------------------------------------------------------------------------ templates

@@ -156,7 +156,8 @@ def cmd_people(args) -> int:
                           roles=list(rec.roles)))
     elif args.action in ("disable", "enable"):
         people.set_disabled(ws, args.login, args.action == "disable")
-        say(args, Message(f"people.{args.action}d", login=args.login))
+        done = "people.disabled" if args.action == "disable" else "people.enabled"
+        say(args, Message(done, login=args.login))
         return 0
     elif args.action == "roles":
         rec = people.set_roles(ws, args.login, tuple(Role(r) for r in args.role),

@@ -195,6 +195,11 @@ def _audit_key(session: Session, sec: SecuritySettings, head: AuditHead,
     if sec.audit_key_check is None:
         key = keys.new_audit_key(sec.database_id, head.count)
         sec.audit_key_check = key.check
+        database_id = sec.database_id
+        event.listen(session, "after_commit",
+                     lambda _s: keys.confirm_audit_key(database_id), once=True)
+        event.listen(session, "after_rollback",
+                     lambda _s: keys.discard_unconfirmed(database_id), once=True)
         baseline = _fields(None, who, "audit.keyed", "database", sec.database_id,
                            None, {"legacy_events": head.count}, full_state(session))
         _append(session, head, key.secret, baseline)

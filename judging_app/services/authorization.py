@@ -27,6 +27,10 @@ from judging_app.services.errors import PermissionDenied
 from judging_app.store.models import Judge, Person, PersonJudge, PersonRole
 
 
+ROLE_NAMES = {Role.SECRETARIAT: "auth.role.secretariat", Role.CHAIR: "auth.role.chair",
+              Role.JUDGE: "auth.role.judge", Role.OBSERVER: "auth.role.observer"}
+
+
 def protected(s: Session) -> bool:
     return security_row(s).mode != "open"
 
@@ -56,7 +60,7 @@ def require(s: Session, ws, *roles: Role) -> Principal:
         if roles and not any(principal.has(r) for r in roles):
             raise PermissionDenied(Message(
                 "auth.role_needed", who=principal.name,
-                roles=[Message(f"auth.role.{r.value}") for r in roles]))
+                roles=[Message(ROLE_NAMES[r]) for r in roles]))
     s.info[PRINCIPAL] = principal
     return principal
 

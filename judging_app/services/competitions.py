@@ -11,9 +11,11 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from judging_app.core.enums import CompetitionStatus, DecisionKind, SheetState
+from judging_app.core.messages import Message
 from judging_app.core.people import Role
 from judging_app.core.records import CompetitionSummary
 from judging_app.core.setup import CompetitionSetup, RoundSpec, validate_setup
+from judging_app.core.setup_places import located
 from judging_app.services import audit, lookup, signing
 from judging_app.services.authorization import require
 from judging_app.services.errors import LockedError, ServiceError, ValidationError
@@ -86,7 +88,7 @@ def get_summary(db: Database, ref: str | int) -> CompetitionSummary:
     for item in items:
         if str(item.id) == str(ref):
             return item
-    raise lookup.NotFoundError(f"No competition {ref!r} in this database.")
+    raise lookup.NotFoundError(Message("lookup.no_competition", ref=ref))
 
 
 def get_setup(db: Database, ref: str | int) -> CompetitionSetup:
@@ -97,7 +99,8 @@ def get_setup(db: Database, ref: str | int) -> CompetitionSetup:
 def _check_valid(setup: CompetitionSetup) -> None:
     problems = validate_setup(setup)
     if problems:
-        raise ValidationError("The competition setup is not valid:", problems)
+        raise ValidationError(Message("competitions.setup_invalid"),
+                              [located(p, setup) for p in problems])
 
 
 def _insert_round(s: Session, comp_id: int, spec: RoundSpec, position: int) -> Round:
@@ -136,39 +139,44 @@ def create_competition(
     ws: Workspace, setup: CompetitionSetup, code: str | None = None
 ) -> CompetitionSummary:
     """A new competition (status draft) with the whole setup, in one transaction."""
-    _check_valid(setup)
     with ws.db.write() as s:
         require(s, ws, Role.SECRETARIAT)
-        if code:
-            code = code.strip()
-            if code.isdigit():
-                raise ValidationError(f"Competition code {code!r} needs a letter (numbers alone "
-                                      "are read as the competition's number).")
-            if s.scalar(select(Competition.id).where(Competition.code == code)) is not None:
-                raise ServiceError(f"A competition with code {code!r} already exists.")
-        else:
-            name = setup.name.strip()
-            base = name if name.endswith(str(setup.year)) else f"{name} {setup.year}"
-            code = _unique_code(s, _slug(base))
-        comp = Competition(code=code, status=CompetitionStatus.DRAFT.value, created_at=now())
-        signing.new_key_for(comp)
-        setup_rows.apply_rules(comp, setup)
-        s.add(comp)
-        s.flush()
-        for i, cat in enumerate(setup.categories):
-            row = Category(competition_id=comp.id)
-            setup_rows.fill_category(row, cat, i)
-            s.add(row)
-        for i, rnd in enumerate(setup.rounds):
-            _insert_round(s, comp.id, rnd, i)
-        s.flush()
-        _replace_tiers(s, comp.id, setup)
-        audit.record(
-            s, ws.actor, "competition.create", "competition", code,
-            new=setup_as_data(setup), competition_id=comp.id,
-        )
-        comp_id = comp.id
+        comp_id = insert_competition(s, ws.actor, setup, code)
     return get_summary(ws.db, comp_id)
+
+
+def insert_competition(s: Session, actor: str, setup: CompetitionSetup,
+                       code: str | None = None) -> int:
+    """`create_competition` inside the caller's transaction; the new competition's id."""
+    _check_valid(setup)
+    if code:
+        code = code.strip()
+        if code.isdigit():
+            raise ValidationError(Message("competitions.code_needs_letter", code=code))
+        if s.scalar(select(Competition.id).where(Competition.code == code)) is not None:
+            raise ServiceError(Message("competitions.code_exists", code=code))
+    else:
+        name = setup.name.strip()
+        base = name if name.endswith(str(setup.year)) else f"{name} {setup.year}"
+        code = _unique_code(s, _slug(base))
+    comp = Competition(code=code, status=CompetitionStatus.DRAFT.value, created_at=now())
+    signing.new_key_for(comp)  # its secret in the creator's key store (services/keys)
+    setup_rows.apply_rules(comp, setup)
+    s.add(comp)
+    s.flush()
+    for i, cat in enumerate(setup.categories):
+        row = Category(competition_id=comp.id)
+        setup_rows.fill_category(row, cat, i)
+        s.add(row)
+    for i, rnd in enumerate(setup.rounds):
+        _insert_round(s, comp.id, rnd, i)
+    s.flush()
+    _replace_tiers(s, comp.id, setup)
+    audit.record(
+        s, actor, "competition.create", "competition", code,
+        new=setup_as_data(setup), competition_id=comp.id,
+    )
+    return comp.id
 
 
 def submitted_sheet_count(s: Session, round_id: int) -> int:
@@ -211,9 +219,8 @@ def _sync_categories(s: Session, comp_id: int, setup: CompetitionSetup) -> None:
         if code not in wanted:
             n = s.scalar(select(func.count()).select_from(Entry).where(Entry.category_id == row.id))
             if n:
-                raise ServiceError(
-                    f"Category {code!r} has {n} entries; move them to another category first."
-                )
+                raise ServiceError(Message("competitions.category_has_entries", code=code,
+                                           count=n))
             s.delete(row)
     s.flush()
     for i, spec in enumerate(setup.categories):
@@ -231,7 +238,7 @@ def _sync_rounds(s: Session, comp_id: int, old: CompetitionSetup, setup: Competi
         if code not in wanted:
             n = s.scalar(select(func.count()).select_from(ScoreSheet).where(ScoreSheet.round_id == row.id))
             if n:
-                raise ServiceError(f"Round {code!r} has {n} score sheets and cannot be removed.")
+                raise ServiceError(Message("competitions.round_has_sheets", code=code, count=n))
             s.delete(row)
     for row in rows.values():  # free the positions before renumbering (unique per competition)
         if row.code in wanted:
@@ -244,10 +251,7 @@ def _sync_rounds(s: Session, comp_id: int, old: CompetitionSetup, setup: Competi
             continue
         if _rubric_of(spec) != _rubric_of(old_specs[spec.code]):
             if submitted_sheet_count(s, row.id):
-                raise LockedError(
-                    f"The rubric of round {spec.code!r} is locked: judges have submitted sheets "
-                    "in it. Reopen the rubric (with a reason) to change it."
-                )
+                raise LockedError(Message("competitions.rubric_locked", round=spec.code))
             _sync_criteria(s, row.id, spec)
             entry_totals.refresh_round(s, row.id)  # numerators depend on the rubric
         setup_rows.fill_round(row, spec, i)
@@ -282,7 +286,7 @@ def reopen_rubric(ws: Workspace, ref: str | int, round_code: str, reason: str) -
     """Unlock a round's rubric: its submitted sheets go back to draft (judges must submit
     again). Recorded as a decision. Returns how many sheets were reopened."""
     if not reason.strip():
-        raise ValidationError("Reopening a rubric needs a reason.")
+        raise ValidationError(Message("competitions.reopen_rubric_needs_reason"))
     with ws.db.write() as s:
         require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, ref)
@@ -325,16 +329,20 @@ def set_status(ws: Workspace, ref: str | int, status: CompetitionStatus) -> None
     the results use case, which freezes a snapshot."""
     with ws.db.write() as s:
         require(s, ws, Role.SECRETARIAT)
-        comp = lookup.writable_competition(s, ref)
-        current = CompetitionStatus(comp.status)
-        if status == current:
-            return
-        if status not in ALLOWED_STATUS_MOVES.get(current, set()):
-            raise ServiceError(
-                f"Competition {comp.code!r} cannot go from {current.value} to {status.value}."
-            )
-        comp.status = status.value
-        audit.record(
-            s, ws.actor, "competition.set_status", "competition", comp.code,
-            old=current.value, new=status.value, competition_id=comp.id,
-        )
+        change_status(s, ws.actor, ref, status)
+
+
+def change_status(s: Session, actor: str, ref: str | int, status: CompetitionStatus) -> None:
+    """`set_status` inside the caller's transaction."""
+    comp = lookup.writable_competition(s, ref)
+    current = CompetitionStatus(comp.status)
+    if status == current:
+        return
+    if status not in ALLOWED_STATUS_MOVES.get(current, set()):
+        raise ServiceError(Message("competitions.status_move_refused", competition=comp.code,
+                                   current=current, wanted=CompetitionStatus(status)))
+    comp.status = status.value
+    audit.record(
+        s, actor, "competition.set_status", "competition", comp.code,
+        old=current.value, new=status.value, competition_id=comp.id,
+    )

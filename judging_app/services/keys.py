@@ -154,15 +154,30 @@ class AuditKey:
 
 
 def new_audit_key(database_id: str, legacy_events: int) -> AuditKey:
+    """A new key, written unconfirmed: `confirm_audit_key` once the transaction that keyed
+    the trail committed, `discard_unconfirmed` when it did not."""
     key = AuditKey(database_id, secrets.token_bytes(SECRET_BYTES), legacy_events)
-    save_audit_key(key)
+    save_audit_key(key, confirmed=False)
     return key
 
 
-def save_audit_key(key: AuditKey) -> None:
+def save_audit_key(key: AuditKey, confirmed: bool = True) -> None:
     write_key_file(f"audit-{key.database_id}", {
         "kind": "audit", "database_id": key.database_id, "secret": key.secret.hex(),
-        "legacy_events": key.legacy_events})
+        "legacy_events": key.legacy_events, "confirmed": confirmed})
+
+
+def confirm_audit_key(database_id: str) -> None:
+    data = read_key_file(f"audit-{database_id}")
+    if data is not None and not data.get("confirmed", True):
+        write_key_file(f"audit-{database_id}", {**data, "confirmed": True})
+
+
+def discard_unconfirmed(database_id: str) -> None:
+    data = read_key_file(f"audit-{database_id}")
+    if data is not None and not data.get("confirmed", True):
+        _path(f"audit-{database_id}").unlink(missing_ok=True)
+        _audit_cache.pop(database_id, None)
 
 
 _audit_cache: dict[str, AuditKey] = {}
@@ -184,7 +199,10 @@ def load_audit_key(database_id: str, check: str) -> AuditKey | None:
 
 
 def has_audit_key(database_id: str) -> bool:
-    return _path(f"audit-{database_id}").is_file()
+    """Whether this computer holds the key of a trail it saw keyed (a key whose first
+    transaction never committed does not count)."""
+    data = read_key_file(f"audit-{database_id}")
+    return data is not None and data.get("confirmed", True)
 
 
 def _head_path(database_id: str) -> Path:

@@ -17,10 +17,10 @@ def backup_database(db: Database, destination: Path) -> Path:
     """A consistent copy as an SQLite file, from SQLite (backup API) or a server (rows)."""
     destination = Path(destination).expanduser().resolve()
     if destination.exists():
-        raise ServiceError(f"{destination} already exists; choose a new file name.")
+        raise ServiceError(Message("database.backup_exists", path=str(destination)))
     if db.path is not None:
         if db.path == destination:
-            raise ServiceError("The backup cannot overwrite the database itself.")
+            raise ServiceError(Message("database.backup_onto_itself"))
         backup_sqlite_file(db.path, destination)
         return destination
     copy = open_database(destination)
@@ -38,6 +38,9 @@ def backup_database(db: Database, destination: Path) -> Path:
         raise
     copy.close()
     return destination
+
+
+KINDS = {"missing": "totals.kind.missing", "stale": "totals.kind.stale"}
 
 
 def _names(s, rows) -> tuple[list[Message], set[str]]:
@@ -58,7 +61,7 @@ def _names(s, rows) -> tuple[list[Message], set[str]]:
         if status == CompetitionStatus.FINALIZED.value:
             finalized.add(ccode)
         where = {"competition": ccode, "round": rcode, "entry": entries.get(eid, (f"#{eid}",))[0],
-                 "kind": Message(f"totals.kind.{kind}")}
+                 "kind": Message(KINDS[kind])}
         if cid is not None:
             out.append(Message("totals.differs_criterion", **where,
                                criterion=criteria.get(cid, (f"#{cid}",))[0]))

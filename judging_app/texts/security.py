@@ -379,4 +379,12 @@ TEXTS = {
         "Login server ini bukan orang yang terdaftar di aplikasi (login administrator?): "
         "masuk dengan login Anda sendiri.",
     ),
+    "server.upgrade_needed": (
+        "{url} is at schema {revision}; this version needs {head}. Ask the server's "
+        "administrator to run 'judging-app server init' with this version (it upgrades the "
+        "database and its grants).",
+        "{url} berada pada skema {revision}; versi ini memerlukan {head}. Minta administrator "
+        "server menjalankan 'judging-app server init' dengan versi ini (memperbarui basis "
+        "data dan hak aksesnya).",
+    ),
 }
