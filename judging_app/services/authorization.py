@@ -26,7 +26,6 @@ from judging_app.services.audit import PRINCIPAL, security_row
 from judging_app.services.errors import PermissionDenied
 from judging_app.store.models import Judge, Person, PersonJudge, PersonRole
 
-
 ROLE_NAMES = {Role.SECRETARIAT: "auth.role.secretariat", Role.CHAIR: "auth.role.chair",
               Role.JUDGE: "auth.role.judge", Role.OBSERVER: "auth.role.observer"}
 

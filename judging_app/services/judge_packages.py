@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session
 
 from judging_app.core.enums import CompetitionStatus, RoundKind, SheetSource, SheetState
 from judging_app.core.messages import Message, Text
-from judging_app.exchange import atomic_files
 from judging_app.core.people import Role
+from judging_app.exchange import atomic_files
 from judging_app.exchange import judge_package as jp
 from judging_app.exchange import judge_package_draft as jd
 from judging_app.services import audit, lookup, signing

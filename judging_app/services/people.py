@@ -295,5 +295,22 @@ def unknown_login(db: Database, login: str) -> bool:
         return s.scalar(select(Person.id).where(Person.login == login.strip().lower())) is None
 
 
-__all__ = ["PersonInput", "PersonRecord", "add_person", "generate_password", "list_people",
+__all__ = ["JudgeChoice", "PersonInput", "PersonRecord", "add_person", "generate_password",
+           "judge_choices", "list_people",
            "protect", "reset_password", "set_disabled", "set_roles", "sign_in"]
+
+
+@dataclass(frozen=True)
+class JudgeChoice:
+    competition: str
+    judge: str
+    name: str
+
+
+def judge_choices(db: Database) -> list[JudgeChoice]:
+    """Every judge row a person may be linked to (competition code, judge code, name)."""
+    with db.read() as s:
+        rows = s.execute(select(Competition.code, Judge.code, Judge.name)
+                         .join(Judge, Judge.competition_id == Competition.id)
+                         .order_by(Competition.code, Judge.code)).all()
+    return [JudgeChoice(*r) for r in rows]
