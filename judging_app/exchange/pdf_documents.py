@@ -27,6 +27,7 @@ from judging_app.exchange.pdf_layout import (
     Table,
     render,
 )
+from judging_app.exchange.pdf_receipt import Receipt, receipt_flow
 from judging_app.exchange.pdf_text import (
     date_text,
     decimal_text,
@@ -117,6 +118,7 @@ class MinutesData:
     notes: tuple[str, ...] = ()
     digest: str | None = None  # the result snapshot's SHA-256 once finalized
     finalized_at: datetime | None = None
+    receipt: Receipt | None = None  # printed where the panel signs (pdf_receipt.py)
 
 
 @dataclass(frozen=True)
@@ -252,6 +254,7 @@ def write_minutes(data: MinutesData, path: Path, lang: str = "id",
         at = when(lang, data.finalized_at) if data.finalized_at else ""
         flow += [Paragraph(t(lang, "digest", at=at), after=1),
                  Paragraph(data.digest or "", size=9.5, bold=True)]
+        flow += receipt_flow(lang, data.receipt)
     else:
         flow.append(Paragraph(t(lang, "not_final"), bold=True))
     flow.append(Paragraph(t(lang, "closing"), before=2))
@@ -292,6 +295,7 @@ def write_winners_list(data: MinutesData, path: Path, lang: str = "id") -> int:
         for codes in cat.pending:
             flow.append(Paragraph(t(lang, "pending", entries=join(lang, list(codes))),
                                   italic=True, after=4))
+    flow += receipt_flow(lang, data.receipt)
     flow.append(Keep([Paragraph(t(lang, "mayor", blank=blank), width=0.45, before=8,
                                 after=22, align=CENTER),
                       Paragraph(blank, width=0.45, align=CENTER)]))
