@@ -21,7 +21,9 @@ MIN_PASSWORD_LENGTH = 8
 
 
 def login_from_name(name: str) -> str:
-    """A login suggested from a person's name: 'Dr. Siti Aminah' -> 'siti_aminah'."""
+    """A login suggested from a person's name, without titles: 'Prof. Dr. Siti Aminah,
+    M.Si.' -> 'siti_aminah' (degrees follow the comma in Indonesian names)."""
+    name = name.split(",")[0]
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     words = [w for w in re.split(r"[^a-z0-9]+", plain) if w and w not in {"dr", "ir", "prof", "drs", "hj", "h"}]
     login = "_".join(words)[:30].strip("_")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,9 +35,11 @@ from judging_app.ui.i18n import fill, message_text
 ROLES = (Role.SECRETARIAT, Role.CHAIR, Role.JUDGE, Role.OBSERVER)
 
 
-def role_label(widget: QWidget, role: Role | str) -> str:
-    labels = {Role.SECRETARIAT: widget.tr("Secretariat"), Role.CHAIR: widget.tr("Chair"),
-              Role.JUDGE: widget.tr("Judge"), Role.OBSERVER: widget.tr("Observer")}
+def role_label(role: Role | str) -> str:
+    labels = {Role.SECRETARIAT: QCoreApplication.translate("PeopleDialog", "Secretariat"),
+              Role.CHAIR: QCoreApplication.translate("PeopleDialog", "Chair"),
+              Role.JUDGE: QCoreApplication.translate("PeopleDialog", "Judge"),
+              Role.OBSERVER: QCoreApplication.translate("PeopleDialog", "Observer")}
     return labels[Role(role)]
 
 
@@ -127,7 +129,7 @@ class PersonDialog(QDialog):
         self.labels[4].setBuddy(self.judge_list)
         self.labels[5].setBuddy(self.password_edit)
         for role, box in self.role_boxes.items():
-            box.setText(role_label(self, role))
+            box.setText(role_label(role))
         self.generate_box.setText(self.tr("Make one up (shown once)"))
         self.nip_edit.setPlaceholderText(self.tr("optional, 18 digits"))
         self.password_edit.setPlaceholderText(
@@ -238,7 +240,7 @@ class PeopleDialog(QDialog):
         self.table.setRowCount(len(self.rows))
         for i, p in enumerate(self.rows):
             values = (p.login, p.name + (f" · NIP {p.nip}" if p.nip else ""),
-                      ", ".join(role_label(self, r) for r in p.roles),
+                      ", ".join(role_label(r) for r in p.roles),
                       ", ".join(p.judges),
                       self.tr("disabled") if p.disabled else self.tr("active"))
             for col, value in enumerate(values):

@@ -2427,6 +2427,22 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
 <context>
     <name>PeopleDialog</name>
     <message>
+        <source>Secretariat</source>
+        <translation>Sekretariat</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Ketua dewan juri</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>Juri</translation>
+    </message>
+    <message>
+        <source>Observer</source>
+        <translation>Pengamat</translation>
+    </message>
+    <message>
         <source>People and roles</source>
         <translation>Orang dan peran</translation>
     </message>
@@ -3894,25 +3910,6 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>Not saved: say who is working first.</source>
         <translation>Belum disimpan: isi dahulu siapa yang bertugas.</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <source>Secretariat</source>
-        <translation>Sekretariat</translation>
-    </message>
-    <message>
-        <source>Chair</source>
-        <translation>Ketua dewan juri</translation>
-    </message>
-    <message>
-        <source>Judge</source>
-        <translation>Juri</translation>
-    </message>
-    <message>
-        <source>Observer</source>
-        <translation>Pengamat</translation>
     </message>
 </context>
 </TS>
