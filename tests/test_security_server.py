@@ -201,3 +201,19 @@ def test_the_app_works_on_the_server_each_person_as_their_login(locked):
         assert schemas == {"judging"}
     finally:
         admin.close()
+
+
+def test_init_refuses_while_judges_keys_are_still_in_the_database(new_server_db):  # noqa: F811
+    from judging_app.services import signing
+    from judging_app.store.database import DatabaseOpenError
+
+    db = open_database(new_server_db.url)
+    s = seeded_competition(db)
+    with db.engine.begin() as conn:  # as a database made before schema 0003 holds them
+        conn.execute(text("UPDATE judges SET package_secret = :k"), {"k": "ab" * 32})
+    with pytest.raises(DatabaseOpenError) as exc:
+        server_sql.init_server(new_server_db.url)
+    assert exc.value.message.code == "server.keys_in_database"
+    signing.prepare(s.ws, s.code)  # `judging-app keys take-out`, by the secretariat
+    db.close()
+    server_sql.init_server(new_server_db.url)

@@ -211,6 +211,17 @@ def cmd_keys(args) -> int:
         if report.missing:
             say(args, Message("keys.not_here", competitions=list(report.missing)), err=True)
         return 0
+    if args.action == "take-out":
+        from judging_app.cli.commands import _open
+        from judging_app.services import competitions, signing
+
+        db = _open(args)
+        ws = workspace(args, db)
+        codes = [c.code for c in competitions.list_competitions(db)]
+        for code in codes:
+            signing.prepare(ws, code)
+        say(args, Message("keys.taken_out", competitions=codes, folder=str(keys.key_folder())))
+        return 0
     report = keys_transfer.import_keys(Path(args.file), _passphrase(False))
     say(args, Message("keys.imported", count=len(report.written),
                       unchanged=len(report.unchanged), folder=str(keys.key_folder())))
@@ -323,6 +334,9 @@ def add_parsers(sub, common) -> None:
     p.add_argument("--all", action="store_true", help="every key on this computer")
     p = ksub.add_parser("import", parents=[common], help="add the keys of an exported file")
     p.add_argument("file", metavar="FILE")
+    ksub.add_parser("take-out", parents=[common],
+                    help="move judges' keys still stored in an older database into the key "
+                         "store (the secretariat; done on first use anyway)")
     p = sub.add_parser("verify", parents=[common],
                        help="recompute finalized results from the scores and compare them "
                             "with the snapshot and the printed digest")

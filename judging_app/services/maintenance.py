@@ -32,6 +32,9 @@ def backup_database(db: Database, destination: Path) -> Path:
                 rows = [dict(r._mapping) for r in src.execute(select(table))]
                 if rows:
                     dst.execute(insert(table), rows)
+            # a copy of a locked-down server is a plain file: its logins do not come along
+            dst.execute(text("UPDATE app_security SET mode = 'protected', server_prefix = NULL"
+                             " WHERE mode = 'server'"))
     except Exception:
         copy.close()
         destination.unlink(missing_ok=True)

@@ -221,6 +221,13 @@ def init_server(target: str, first: tuple[str, str, str] | None = None) -> InitR
     owner = f"{p}_owner"
     try:
         with db.engine.begin() as conn:
+            legacy = conn.execute(text(
+                "SELECT count(*) FROM judges WHERE package_secret IS NOT NULL")).scalar()
+            if legacy:  # staff logins could read them: they must leave the database first
+                from judging_app.core.messages import Message
+                from judging_app.store.database import DatabaseOpenError
+
+                raise DatabaseOpenError(Message("server.keys_in_database", count=legacy))
             conn.execute(text(f"SELECT pg_advisory_xact_lock({int(hashlib.sha256(p.encode()).hexdigest()[:12], 16)})"))
             for name in (owner, *(f"{p}_{g}" for g in (*GROUPS, "app"))):
                 _ensure_role(conn, name)

@@ -387,4 +387,18 @@ TEXTS = {
         "server menjalankan 'judging-app server init' dengan versi ini (memperbarui basis "
         "data dan hak aksesnya).",
     ),
+    "server.keys_in_database": (
+        "{count:count} judges' signing keys are still stored in the database (made by an "
+        "older version): the secretariat moves them to its key store first with "
+        "'judging-app keys take-out', then run server init again.",
+        "{count:count} kunci tanda tangan juri masih tersimpan di basis data (dibuat versi "
+        "lama): sekretariat memindahkannya ke penyimpanan kuncinya dahulu dengan "
+        "'judging-app keys take-out', lalu jalankan server init lagi.",
+    ),
+    "keys.taken_out": (
+        "The signing keys of {competitions} are in the key store {folder}; none is left in "
+        "the database.",
+        "Kunci tanda tangan {competitions} ada di penyimpanan kunci {folder}; tidak ada lagi "
+        "di basis data.",
+    ),
 }
