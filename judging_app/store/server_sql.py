@@ -86,13 +86,21 @@ def _policies(p: str) -> list[str]:
     sec, judge, staff = _q(f"{p}_secretariat"), _q(f"{p}_judge"), ", ".join(
         _q(f"{p}_{g}") for g in STAFF)
     mine = f"(SELECT {SCHEMA}.app_my_judges())"
-    assigned = f"(SELECT entry_id FROM assignments WHERE judge_id IN {mine})"
-    own_sheets = f"(SELECT id FROM score_sheets WHERE judge_id IN {mine})"
-    own_drafts = f"(SELECT id FROM score_sheets WHERE judge_id IN {mine} AND state = 'draft')"
+    # Correlated, so that each row is one index probe (ix_assignments_entry_judge, the
+    # sheets' primary key) rather than a scan of every judge's assignments per query.
+    def assigned(column: str) -> str:
+        return (f"EXISTS (SELECT 1 FROM assignments a WHERE a.entry_id = {column}"
+                f" AND a.judge_id IN {mine})")
+
+    def own_sheet(drafts: bool) -> str:
+        return (f"EXISTS (SELECT 1 FROM score_sheets sh WHERE sh.id = sheet_id AND sh.judge_id"
+                f" IN {mine}{' AND sh.state = {}'.format(repr('draft')) if drafts else ''})")
+
     me = f"{SCHEMA}.app_person_id()"
     rules: dict[str, list[str]] = {
-        "entries": [f"judge_read FOR SELECT TO {judge} USING (id IN {assigned})"],
-        "attachments": [f"judge_read FOR SELECT TO {judge} USING (entry_id IN {assigned})"],
+        "entries": [f"judge_read FOR SELECT TO {judge} USING ({assigned('entries.id')})"],
+        "attachments": [f"judge_read FOR SELECT TO {judge} USING"
+                        f" ({assigned('attachments.entry_id')})"],
         "judges": [f"judge_read FOR SELECT TO {judge} USING (id IN {mine})"],
         "conflicts": [f"judge_read FOR SELECT TO {judge} USING (judge_id IN {mine})",
                       f"judge_insert FOR INSERT TO {judge} WITH CHECK (judge_id IN {mine})",
@@ -103,16 +111,16 @@ def _policies(p: str) -> list[str]:
         "score_sheets": [
             f"judge_read FOR SELECT TO {judge} USING (judge_id IN {mine})",
             f"judge_insert FOR INSERT TO {judge} WITH CHECK (judge_id IN {mine} AND"
-            f" state = 'draft' AND entry_id IN {assigned} AND {SCORING_OPEN})",
+            f" state = 'draft' AND {assigned('score_sheets.entry_id')} AND {SCORING_OPEN})",
             f"judge_update FOR UPDATE TO {judge} USING (judge_id IN {mine} AND state = 'draft')"
             f" WITH CHECK (judge_id IN {mine} AND {SCORING_OPEN})",
             f"judge_delete FOR DELETE TO {judge} USING (judge_id IN {mine} AND state = 'draft')"],
         "scores": [
-            f"judge_read FOR SELECT TO {judge} USING (sheet_id IN {own_sheets})",
-            f"judge_insert FOR INSERT TO {judge} WITH CHECK (sheet_id IN {own_drafts})",
-            f"judge_update FOR UPDATE TO {judge} USING (sheet_id IN {own_drafts})"
-            f" WITH CHECK (sheet_id IN {own_drafts})",
-            f"judge_delete FOR DELETE TO {judge} USING (sheet_id IN {own_drafts})"],
+            f"judge_read FOR SELECT TO {judge} USING ({own_sheet(False)})",
+            f"judge_insert FOR INSERT TO {judge} WITH CHECK ({own_sheet(True)})",
+            f"judge_update FOR UPDATE TO {judge} USING ({own_sheet(True)})"
+            f" WITH CHECK ({own_sheet(True)})",
+            f"judge_delete FOR DELETE TO {judge} USING ({own_sheet(True)})"],
         "people": [f"judge_read FOR SELECT TO {judge} USING (id = {me})"],
         "person_roles": [f"judge_read FOR SELECT TO {judge} USING (person_id = {me})"],
         "person_judges": [f"judge_read FOR SELECT TO {judge} USING (person_id = {me})"],
