@@ -163,3 +163,19 @@ def test_an_unprotected_database_records_names_as_not_verified(db):
         saves = s.scalars(select(AuditEvent).where(AuditEvent.action == "sheet.save")).all()
     assert (last.actor, last.verified, last.person_id) == ("Ani", False, None)
     assert all(e.verified for e in saves)
+
+
+def test_exporting_signed_files_is_the_secretariats(db, tmp_path):
+    from judging_app.services import judge_packages, score_workbooks
+
+    panel = register_panel(db)
+    for login in ("juri1", "ketua"):
+        with pytest.raises(PermissionDenied):
+            judge_packages.export_packages(panel.ws(login), panel.code, "prop", tmp_path / "p")
+        with pytest.raises(PermissionDenied):
+            score_workbooks.export_score_workbooks(panel.ws(login), panel.code, "prop",
+                                                   tmp_path / "x")
+    assert len(judge_packages.export_packages(panel.ws("sekre"), panel.code, "prop",
+                                              tmp_path / "p")) == 3
+    assert len(score_workbooks.export_score_workbooks(panel.ws("sekre"), panel.code, "prop",
+                                                      tmp_path / "x")) == 3

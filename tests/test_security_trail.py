@@ -69,10 +69,12 @@ def test_totals_rebuilt_behind_the_apps_back_are_refused_not_shown(db):
         results.compute(db, panel.code)
     assert {(p.params["entry"], p.params["field"]) for p in exc.value.problems} >= {
         ("E1", "score_exact")}
-    with pytest.raises(SnapshotMismatch):  # the minutes and the workbook read the same way
-        from judging_app.services.documents import minutes_data
+    from judging_app.services.documents import minutes_data
+    from judging_app.services.results_export import workbook_data
 
-        minutes_data(db, panel.code)
+    for present in (minutes_data, workbook_data):  # the minutes and the workbook alike
+        with pytest.raises(SnapshotMismatch):
+            present(db, panel.code)
 
 
 def test_a_finalized_competition_put_back_into_judging(db):

@@ -148,6 +148,7 @@ def _write_all(target: Workspace | Database, competition: str | int, round_code:
             progress(i + 1, len(packages))
     if actor:  # given a Workspace, one audit event: who exported which package, where
         with db.write() as s:
+            require(s, target, Role.SECRETARIAT)
             audit.record(s, actor, EXPORT_ACTION, "round", round_code, competition_id=comp_id,
                          new={"packages": [{"judge": p.judge.code, "package_id": p.package_id,
                                             "file": path.name, "entries": len(p.entries)}

@@ -168,6 +168,7 @@ def _write_all(target: Workspace | Database, competition: str | int, round_code:
             progress(i + 1, len(books))
     if actor:  # given a Workspace, one audit event: which workbook went to which judge
         with db.write() as s:
+            require(s, target, Role.SECRETARIAT)
             audit.record(s, actor, EXPORT_ACTION, "round", round_code, competition_id=comp_id,
                          new={"round": round_code, "lang": lang, "workbooks": [
                              {"judge": d.judge.code, "workbook_id": ident.workbook_id,

@@ -48,14 +48,15 @@ def _move_legacy(s: Session, ws: Workspace, comp: Competition) -> None:
 
 
 def prepare(ws: Workspace, competition: str | int) -> None:
-    """Make sure the competition's secret is in the key store (see the module docstring)."""
+    """Make sure the competition's secret is in the key store (see the module docstring).
+    Signing and checking judges' files is the secretariat's."""
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.competition(s, competition)
         if comp.key_id is not None and not s.scalar(select(Judge.id).where(
                 Judge.competition_id == comp.id, Judge.package_secret.is_not(None)).limit(1)):
             competition_key(s, comp)  # refused when this computer lacks it
             return
-        require(s, ws, Role.SECRETARIAT)
         _move_legacy(s, ws, comp)
 
 
