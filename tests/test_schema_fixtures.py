@@ -44,6 +44,6 @@ def test_fixture_opens_and_keeps_its_data(revision, tmp_path):
         assert rec.scores == {"A": D(4), "B": D("3.5")}
         check = audit.verify_chain(db)
         assert check.ok, check.problems
-        assert check.keyed == (revision >= "0003")  # older trails are keyed by the next change
+        assert check.keyed == (revision >= "0004")  # older trails are keyed by the next change
     finally:
         db.close()

@@ -7,11 +7,10 @@ from __future__ import annotations
 import io
 
 import pytest
+from security_support import PASSWORD, finalized_panel
 
 from judging_app.cli.main import main
 from judging_app.store.database import open_database
-
-from security_support import PASSWORD, finalized_panel
 
 
 def run(capsys, monkeypatch, *argv, password=None, stdin=None):

@@ -64,7 +64,7 @@ class Competition(Base):
     finalized_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # Names the competition's secret in the secretariat's key store (services/keys.py): a
     # fingerprint of it, not the secret. None until the secret is made (competitions of
-    # databases older than schema 0003: on the secretariat's first use).
+    # databases older than schema 0004: on the secretariat's first use).
     key_id: Mapped[str | None] = mapped_column(String(32), unique=True)
 
 
@@ -256,7 +256,7 @@ class Judge(Base):
     # The judge's signing key (packages, returns, Excel sheets) is derived from the
     # competition's secret, kept outside the database, and this nonce (services/keys.py);
     # a new nonce gives the judge a new key. `package_secret` is the key of databases made
-    # before schema 0003: moved into the key store on first use, then emptied.
+    # before schema 0004: moved into the key store on first use, then emptied.
     key_nonce: Mapped[str] = mapped_column(String(32), default=_token)
     package_secret: Mapped[str | None] = mapped_column(String(128))
 
@@ -459,6 +459,27 @@ class Decision(Base):
     reason: Mapped[str] = mapped_column(Text)
     decided_by: Mapped[str] = mapped_column(String(300))
     decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class DocumentSetting(Base):
+    """How the competition's documents are headed and signed (core.documents); at most one
+    row per competition, none = the defaults. Times printed in `time_zone` (IANA name)."""
+
+    __tablename__ = "document_settings"
+    competition_id: Mapped[int] = mapped_column(
+        ForeignKey("competitions.id", ondelete="CASCADE"), primary_key=True)
+    government: Mapped[str] = mapped_column(String(300), default="")
+    office: Mapped[str] = mapped_column(String(300), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    logo: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    head_title: Mapped[str] = mapped_column(String(300), default="WALI KOTA")
+    region: Mapped[str] = mapped_column(String(300), default="")
+    head_name: Mapped[str] = mapped_column(String(300), default="")
+    head_nip: Mapped[str] = mapped_column(String(300), default="")
+    place: Mapped[str] = mapped_column(String(300), default="")
+    minutes_number: Mapped[str] = mapped_column(String(300), default="")
+    decree_number: Mapped[str] = mapped_column(String(300), default="")
+    time_zone: Mapped[str] = mapped_column(String(64), default="Asia/Jakarta")
 
 
 # The trail, the snapshots and the people live in models_trust (re-exported here).

@@ -2,8 +2,8 @@
 events with their state; competition key ids and judge key nonces (signing keys leave the
 database); finalize receipts and reopening
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-12-07 17:00:00
 """
 
@@ -14,8 +14,8 @@ import secrets
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0003'
-down_revision = '0002'
+revision = '0004'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 
