@@ -183,6 +183,16 @@ def test_the_app_works_on_the_server_each_person_as_their_login(locked):
             results.finalize(ws, locked.code)
     finally:
         jdb.close()
+    from judging_app.core.enums import ConflictReason
+    from judging_app.services import conflicts, judge_mode
+
+    j2 = locked.open_as("juri2")  # a judge declares their own conflict through the app
+    try:
+        conflicts.declare_conflict(locked.ws(j2), locked.code, "J2", "E3",
+                                   ConflictReason.PROFESSIONAL)
+        assert [r.code for r in judge_mode.judge_entries(j2, locked.code, "prop", "J2")] == ["E1"]
+    finally:
+        j2.close()
     sdb = locked.open_as("sekre")
     try:
         view = results.compute(sdb, locked.code)
