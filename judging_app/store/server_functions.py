@@ -3,8 +3,10 @@ server_sql.py): they run with the owner's rights (SECURITY DEFINER, a fixed sear
 so that a judge's login can append to the audit trail and keep the per-entry totals in
 step without reading or writing either itself.
 
-- `app_person_id()`, `app_my_judges()`, `app_has_role(role)`: who the login is; the row
-  level security policies use them.
+- `app_person_id()`, `app_my_judges()`, `app_has_role(role)`: who the login is.
+- `login_judges`: each judge login's judge rows, kept by a trigger on people, their roles
+  and judge links (`app_refresh_login_judges`). The judges' policies read it with a plain
+  `login_role = session_user` (a function call per row checked cost a millisecond a query).
 - `app_whoami()`: the signed-in person (what services/people.server_principal reads).
 - `audit_append(...)`: appends one event, chained with HMAC-SHA256 under a key in
   `audit_secret`, a table no login can read; the actor is the person of `session_user`,
@@ -103,6 +105,18 @@ CREATE OR REPLACE FUNCTION {schema}.app_my_judges() RETURNS SETOF integer LANGUA
   SELECT judge_id FROM person_judges WHERE person_id = {schema}.app_person_id()
     AND {schema}.app_has_role('judge')
 $$;
+
+CREATE OR REPLACE FUNCTION {schema}.app_refresh_login_judges() RETURNS trigger
+LANGUAGE plpgsql {definer} AS $$
+BEGIN
+  DELETE FROM login_judges;
+  INSERT INTO login_judges (login_role, judge_id)
+    SELECT '{login_prefix}' || p.login, pj.judge_id FROM people p
+    JOIN person_judges pj ON pj.person_id = p.id
+    JOIN person_roles r ON r.person_id = p.id AND r.role = 'judge'
+    WHERE NOT p.disabled;
+  RETURN NULL;
+END $$;
 
 CREATE OR REPLACE FUNCTION {schema}.app_whoami()
 RETURNS TABLE (id integer, login text, name text, roles text[], judges integer[])
@@ -268,6 +282,7 @@ ALTER FUNCTION {schema}.app_person_id() OWNER TO {owner};
 ALTER FUNCTION {schema}.app_has_role(text) OWNER TO {owner};
 ALTER FUNCTION {schema}.app_my_judges() OWNER TO {owner};
 ALTER FUNCTION {schema}.app_whoami() OWNER TO {owner};
+ALTER FUNCTION {schema}.app_refresh_login_judges() OWNER TO {owner};
 ALTER FUNCTION {schema}.app_hmac(bytea, bytea) OWNER TO {owner};
 ALTER FUNCTION {schema}.audit_append(integer, text, text, text, text, text, text) OWNER TO {owner};
 ALTER FUNCTION {schema}.audit_verify() OWNER TO {owner};

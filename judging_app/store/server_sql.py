@@ -85,7 +85,8 @@ def _policies(p: str) -> list[str]:
     """Row-level security: (table, policy name, clause) as SQL statements."""
     sec, judge, staff = _q(f"{p}_secretariat"), _q(f"{p}_judge"), ", ".join(
         _q(f"{p}_{g}") for g in STAFF)
-    mine = f"(SELECT {SCHEMA}.app_my_judges())"
+    mine = (f"(SELECT lj.judge_id FROM {SCHEMA}.login_judges lj"
+            " WHERE lj.login_role = session_user)")
     # Correlated, so that each row is one index probe (ix_assignments_entry_judge, the
     # sheets' primary key) rather than a scan of every judge's assignments per query.
     def assigned(column: str) -> str:
@@ -183,6 +184,22 @@ def _grants(p: str) -> list[str]:
     ]
 
 
+def _login_judges(p: str) -> list[str]:
+    """Each judge login's judge rows, readable by that login alone, kept by triggers."""
+    out = ["ALTER TABLE login_judges ENABLE ROW LEVEL SECURITY",
+           f"CREATE POLICY own ON login_judges FOR SELECT TO {_q(p + '_app')}"
+           " USING (login_role = session_user)",
+           f"GRANT SELECT ON login_judges TO {_q(p + '_app')}"]
+    for table in ("people", "person_roles", "person_judges"):
+        out += [f"DROP TRIGGER IF EXISTS {table}_login_judges ON {table}",
+                f"CREATE TRIGGER {table}_login_judges AFTER INSERT OR UPDATE OR DELETE OR"
+                f" TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION"
+                f" {SCHEMA}.app_refresh_login_judges()"]
+    # and at once, for the people there already
+    out.append("UPDATE people SET disabled = disabled WHERE false")
+    return out
+
+
 def _ensure_role(conn, name: str, login: bool = False) -> None:
     if conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first():
         return
@@ -250,6 +267,10 @@ def init_server(target: str, first: tuple[str, str, str] | None = None) -> InitR
                 "CREATE TABLE IF NOT EXISTS audit_secret (id integer PRIMARY KEY CHECK (id = 1),"
                 " secret bytea NOT NULL)"))
             conn.execute(text(f"ALTER TABLE audit_secret OWNER TO {_q(owner)}"))
+            conn.execute(text(
+                "CREATE TABLE IF NOT EXISTS login_judges (login_role text NOT NULL,"
+                " judge_id integer NOT NULL, PRIMARY KEY (login_role, judge_id))"))
+            conn.execute(text(f"ALTER TABLE login_judges OWNER TO {_q(owner)}"))
             if not conn.execute(text("SELECT 1 FROM audit_secret")).first():
                 conn.execute(text("INSERT INTO audit_secret VALUES (1, :s)"),
                              {"s": secrets.token_bytes(32)})
@@ -258,7 +279,7 @@ def init_server(target: str, first: tuple[str, str, str] | None = None) -> InitR
                 functions_sql(SCHEMA, p, _q(owner), {"app": f"{p}_app"}))
             _triggers(conn)
             _drop_policies(conn)
-            for statement in _grants(p) + _policies(p):
+            for statement in _grants(p) + _policies(p) + _login_judges(p):
                 conn.execute(text(statement))
             conn.execute(text(f"ALTER DATABASE {_q(database)} SET search_path = {SCHEMA}"))
             conn.execute(text("UPDATE app_security SET mode = 'server', server_prefix = :p"),
