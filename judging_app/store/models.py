@@ -287,7 +287,7 @@ class Assignment(Base):
         Index("ix_assignments_round_entry", "round_id", "entry_id"),
         # a judge's login on a server: row-level security asks "is this entry assigned to
         # me" once per entry row (store/server_sql.py)
-        Index("ix_assignments_entry_judge", "entry_id", "judge_id"),
+        Index("ix_assignments_judge_entry", "judge_id", "entry_id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"))

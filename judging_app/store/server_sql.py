@@ -87,7 +87,7 @@ def _policies(p: str) -> list[str]:
         _q(f"{p}_{g}") for g in STAFF)
     mine = (f"(SELECT lj.judge_id FROM {SCHEMA}.login_judges lj"
             " WHERE lj.login_role = session_user)")
-    # Correlated, so that each row is one index probe (ix_assignments_entry_judge, the
+    # Correlated, so that each row is one index probe (ix_assignments_judge_entry, the
     # sheets' primary key) rather than a scan of every judge's assignments per query.
     def assigned(column: str) -> str:
         return (f"EXISTS (SELECT 1 FROM assignments a WHERE a.entry_id = {column}"

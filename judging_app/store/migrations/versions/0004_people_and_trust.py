@@ -127,11 +127,11 @@ def upgrade() -> None:
     with op.batch_alter_table('result_snapshots') as batch_op:
         batch_op.alter_column('receipt', server_default=None, existing_type=sa.Text(),
                               existing_nullable=False)
-    op.create_index('ix_assignments_entry_judge', 'assignments', ['entry_id', 'judge_id'])
+    op.create_index('ix_assignments_judge_entry', 'assignments', ['judge_id', 'entry_id'])
 
 
 def downgrade() -> None:
-    op.drop_index('ix_assignments_entry_judge', table_name='assignments')
+    op.drop_index('ix_assignments_judge_entry', table_name='assignments')
     with op.batch_alter_table('result_snapshots') as batch_op:
         batch_op.drop_column('superseded_at')
         batch_op.drop_column('receipt')
