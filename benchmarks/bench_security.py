@@ -195,11 +195,30 @@ def rls_cost(admin_url: str, entries: int, judges: int, repeat: int) -> None:
         judge_db.close()
         sekre_db.close()
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            for role in server_sql.roles_of_database(conn, name):
-                conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
-        admin.dispose()
+        _drop(admin, name)
+
+
+def _drop(admin, name: str) -> None:
+    """The database, then its roles. DROP … WITH (FORCE) cannot end an autovacuum worker
+    (a process our role may not signal): wait for it and try again."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    from judging_app.store import server_sql
+
+    for attempt in range(30):
+        try:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            break
+        except DBAPIError:
+            if attempt == 29:
+                raise
+            time.sleep(1)
+    with admin.connect() as conn:
+        for role in server_sql.roles_of_database(conn, name):
+            conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+    admin.dispose()
 
 
 def main() -> int:
