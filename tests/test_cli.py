@@ -68,7 +68,7 @@ def test_create_from_template_export_import_round_trip(capsys, tmp_path):
 def test_unknown_template_and_missing_actor(capsys, tmp_path):
     dbp = tmp_path / "c.sqlite"
     code, _, err = run(capsys, "--db", dbp, "--as", "Ani", "competition", "create", "--template", "nope")
-    assert code == 2 and "no template 'nope'" in err and "city_competition" in err
+    assert code == 2 and "No template 'nope'" in err and "city_competition" in err
     assert not (tmp_path / "config" / "judging-app" / "cli-actor.txt").exists()
     code, _, err = run(capsys, "--db", dbp, "competition", "create", "--template", "city_competition")
     assert code == 2 and "--user NAME" in err

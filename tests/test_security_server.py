@@ -219,7 +219,7 @@ def test_init_refuses_while_judges_keys_are_still_in_the_database(new_server_db)
 
     db = open_database(new_server_db.url)
     s = seeded_competition(db)
-    with db.engine.begin() as conn:  # as a database made before schema 0004 holds them
+    with db.engine.begin() as conn:  # as a database made before schema 0005 holds them
         conn.execute(text("UPDATE judges SET package_secret = :k"), {"k": "ab" * 32})
     with pytest.raises(DatabaseOpenError) as exc:
         server_sql.init_server(new_server_db.url)

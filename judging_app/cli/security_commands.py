@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from judging_app.cli.commands import UsageError
+from judging_app.cli.say import say, text
 from judging_app.core.messages import Message
 
 USER_ENV, PASSWORD_ENV, PASSPHRASE_ENV = "JUDGING_APP_USER", "JUDGING_APP_PASSWORD", \
@@ -24,19 +25,6 @@ LEGACY_USER_ENV = "JUDGING_APP_AS"
 
 class SignInError(UsageError):
     """Wrong usage: nobody said who is working, or how (exit code 2)."""
-
-    def __init__(self, message: Message) -> None:
-        self.message = message
-        super().__init__(str(message))
-
-    def render(self, language: str) -> str:
-        return self.message.render(language)
-
-
-def say(args, message: Message, *, err: bool = False) -> None:
-    from judging_app.cli.commands import output_language
-
-    print(message.render(output_language(args)), file=sys.stderr if err else sys.stdout)
 
 
 def _interactive() -> bool:
@@ -70,7 +58,7 @@ def workspace(args, db):
         if name and PASSWORD_ENV in os.environ and not people.unknown_login(db, name):
             return Workspace(db, people.sign_in(db, name, os.environ[PASSWORD_ENV]))
         if not name and _interactive():
-            name = " ".join(input("Your name (recorded with every change you make): ").split())
+            name = " ".join(input(text(Message("cli.ask_name"))).split())
         if not name:
             raise SignInError(Message("auth.name_needed"))
         return Workspace(db, name)
@@ -140,7 +128,7 @@ def cmd_people(args) -> int:
     if args.action == "list":
         rows = people.list_people(db)
         if not rows:
-            say(args, Message("people.none"))
+            say(Message("people.none"))
         for p in rows:
             state = " (disabled)" if p.disabled else ""
             print(f"{p.login}\t{p.name}\t{','.join(p.roles)}\t{','.join(p.judges)}{state}")
@@ -152,24 +140,24 @@ def cmd_people(args) -> int:
         data = people.PersonInput(args.login, args.name, args.nip or "", roles,
                                   _judge_links(args.judge))
         rec = people.add_person(ws, data, password)
-        say(args, Message("people.added", login=rec.login, name=rec.name,
+        say(Message("people.added", login=rec.login, name=rec.name,
                           roles=list(rec.roles)))
     elif args.action in ("disable", "enable"):
         people.set_disabled(ws, args.login, args.action == "disable")
         done = "people.disabled" if args.action == "disable" else "people.enabled"
-        say(args, Message(done, login=args.login))
+        say(Message(done, login=args.login))
         return 0
     elif args.action == "roles":
         rec = people.set_roles(ws, args.login, tuple(Role(r) for r in args.role),
                                _judge_links(args.judge) if args.judge is not None else None)
-        say(args, Message("people.roles_set", login=rec.login, roles=list(rec.roles)))
+        say(Message("people.roles_set", login=rec.login, roles=list(rec.roles)))
         return 0
     else:  # reset-password
         password, generated = _new_password(args, args.login)
         people.reset_password(ws, args.login, password)
-        say(args, Message("people.password_reset", login=args.login))
+        say(Message("people.password_reset", login=args.login))
     if generated:
-        say(args, Message("people.generated_password", password=password))
+        say(Message("people.generated_password", password=password))
     return 0
 
 
@@ -182,7 +170,7 @@ def cmd_protect(args, db) -> int:
     if not login or password is None:
         raise SignInError(Message("people.protect_needs_sign_in"))
     people.protect(Workspace(db, people.sign_in(db, login, password)))
-    say(args, Message("people.protected", where=db.display_name()))
+    say(Message("people.protected", where=db.display_name()))
     return 0
 
 
@@ -207,9 +195,9 @@ def cmd_keys(args) -> int:
 
         db = None if args.all else _open(args)
         report = keys_transfer.export_keys(Path(args.out), _passphrase(True), db)
-        say(args, Message("keys.exported", path=args.out, count=len(report.written)))
+        say(Message("keys.exported", path=args.out, count=len(report.written)))
         if report.missing:
-            say(args, Message("keys.not_here", competitions=list(report.missing)), err=True)
+            say(Message("keys.not_here", competitions=list(report.missing)), err=True)
         return 0
     if args.action == "take-out":
         from judging_app.cli.commands import _open
@@ -220,10 +208,10 @@ def cmd_keys(args) -> int:
         codes = [c.code for c in competitions.list_competitions(db)]
         for code in codes:
             signing.prepare(ws, code)
-        say(args, Message("keys.taken_out", competitions=codes, folder=str(keys.key_folder())))
+        say(Message("keys.taken_out", competitions=codes, folder=str(keys.key_folder())))
         return 0
     report = keys_transfer.import_keys(Path(args.file), _passphrase(False))
-    say(args, Message("keys.imported", count=len(report.written),
+    say(Message("keys.imported", count=len(report.written),
                       unchanged=len(report.unchanged), folder=str(keys.key_folder())))
     return 0
 
@@ -235,24 +223,18 @@ def cmd_verify(args) -> int:
     report = verify_competition(_open(args), args.competition, args.digest)
     if report.digest:
         r = report.receipt
-        say(args, Message("verify.receipt", competition=report.competition,
+        say(Message("verify.receipt", competition=report.competition,
                           digest=report.digest, head=r.get("audit_head", "—"),
                           events=r.get("events", 0), entries=r.get("entries", 0),
                           sheets=r.get("sheets", 0)))
     if report.ok:
-        say(args, Message("verify.ok", competition=report.competition))
+        say(Message("verify.ok", competition=report.competition))
         return 0
-    say(args, Message("verify.failed", competition=report.competition,
+    say(Message("verify.failed", competition=report.competition,
                       count=len(report.problems)), err=True)
     for problem in report.problems:
-        print("  " + problem.render(_lang(args)), file=sys.stderr)
+        say("  " + text(problem), err=True)
     return 1
-
-
-def _lang(args) -> str:
-    from judging_app.cli.commands import output_language
-
-    return output_language(args)
 
 
 def cmd_reopen(args) -> int:
@@ -263,10 +245,10 @@ def cmd_reopen(args) -> int:
     ws = workspace(args, db)
     if args.action == "approve":
         reopening.approve_reopening(ws, args.competition, args.reason)
-        say(args, Message("reopen.approved", competition=args.competition))
+        say(Message("reopen.approved", competition=args.competition))
     else:
         reopening.reopen_finalized(ws, args.competition, args.reason)
-        say(args, Message("reopen.done", competition=args.competition))
+        say(Message("reopen.done", competition=args.competition))
     return 0
 
 
@@ -275,28 +257,13 @@ def cmd_audit(args, db) -> int:
 
     check = verify_trail(db)
     for note in check.notes:
-        say(args, note)
+        say(note)
     if check.ok:
-        say(args, Message("audit.intact", events=check.events, keyed=check.keyed))
+        say(Message("audit.intact", events=check.events, keyed=check.keyed))
         return 0
-    say(args, Message("audit.tampered", count=len(check.problems)), err=True)
+    say(Message("audit.tampered", count=len(check.problems)), err=True)
     for problem in check.problems:
-        print("  " + problem.render(_lang(args)), file=sys.stderr)
-    return 1
-
-
-def cmd_totals(args, db) -> int:
-    from judging_app.services import maintenance
-
-    wrong = maintenance.verify_entry_totals(db, repair=args.repair)
-    if not wrong:
-        say(args, Message("totals.in_step"))
-        return 0
-    say(args, Message("totals.out_of_step", count=len(wrong)), err=True)
-    for line in wrong:
-        print("  " + line.render(_lang(args)), file=sys.stderr)
-    if args.repair:
-        say(args, Message("totals.repaired"), err=True)
+        say("  " + text(problem), err=True)
     return 1
 
 
@@ -305,12 +272,12 @@ def add_parsers(sub, common) -> None:
     ppl = sub.add_parser("people", help="people who sign in, their roles and passwords")
     psub = ppl.add_subparsers(dest="action", metavar="ACTION", required=True)
     psub.add_parser("list", parents=[common], help="registered people and their roles")
-    for action, text in (("add", "register a person"),
+    for action, about in (("add", "register a person"),
                          ("reset-password", "set a new password"),
                          ("roles", "replace a person's roles (and judge links)"),
                          ("disable", "the person can no longer sign in"),
                          ("enable", "the person can sign in again")):
-        p = psub.add_parser(action, parents=[common], help=text)
+        p = psub.add_parser(action, parents=[common], help=about)
         p.add_argument("--login", required=True, metavar="LOGIN",
                        help="what the person signs in with (lower case letters, digits, _)")
         if action == "add":
@@ -344,9 +311,9 @@ def add_parsers(sub, common) -> None:
     p.add_argument("--digest", metavar="HEX", help="the digest printed on the signed minutes")
     rp = sub.add_parser("reopen", help="reopen finalized results (chair, then secretariat)")
     rsub = rp.add_subparsers(dest="action", metavar="ACTION", required=True)
-    for action, text in (("approve", "the chair signs off the reopening"),
-                         ("apply", "the secretariat reopens the results")):
-        p = rsub.add_parser(action, parents=[common], help=text)
+    for action, about in (("approve", "the chair signs off the reopening"),
+                          ("apply", "the secretariat reopens the results")):
+        p = rsub.add_parser(action, parents=[common], help=about)
         p.add_argument("--competition", required=True, metavar="CODE")
         p.add_argument("--reason", required=True)
     srv = sub.add_parser("server", help="a shared PostgreSQL server: its locked-down layout")
@@ -371,7 +338,7 @@ def cmd_server(args) -> int:
             raise SignInError(Message("auth.password_needed"))
         first = (args.secretariat.strip().lower(), args.name, password)
     report = server_sql.init_server(args.db, first)
-    say(args, Message("server.initialized", database=report.database, schema=report.schema,
+    say(Message("server.initialized", database=report.database, schema=report.schema,
                       prefix=report.prefix))
     return 0
 

@@ -1,7 +1,7 @@
 """The audit trail: every change, append-only, chained so that tampering shows.
 
 Each event's `hash` covers the previous event's hash and the event's fields. Since schema
-0004 it is an HMAC-SHA256 under the database's audit key, kept outside the database
+0005 it is an HMAC-SHA256 under the database's audit key, kept outside the database
 (services/keys.py): whoever edits the file without that key cannot re-chain the trail so
 that it verifies again. Events written before are plain SHA-256 ('sha256') and stay as
 they were. On a server set up by `judging-app server init` the database appends and
@@ -63,7 +63,7 @@ def canonical_json(value: Any) -> str:
 
 
 def legacy_hash(prev_hash: str, fields: dict[str, Any]) -> str:
-    """The unkeyed SHA-256 of events written before schema 0004."""
+    """The unkeyed SHA-256 of events written before schema 0005."""
     payload = prev_hash + "\n" + canonical_json({k: fields[k] for k in LEGACY_FIELDS})
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -157,7 +157,7 @@ def state_of(session: Session, competition_id: int | None, sheets: Iterable[int]
 
 def full_state(session: Session) -> dict:
     """Every competition's status and decisions and every submitted sheet: the baseline
-    the first keyed event records (a database older than schema 0004)."""
+    the first keyed event records (a database older than schema 0005)."""
     comps = session.execute(text("SELECT id, status FROM competitions")).all()
     submitted = session.execute(text(
         "SELECT id FROM score_sheets WHERE state = 'submitted'")).scalars().all()

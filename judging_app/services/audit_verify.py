@@ -2,7 +2,7 @@
 the live data against what the trail says.
 
 1. The chain: every event links to the one before and its hash is right (the keyed HMAC
-   needs the audit key from this computer's key store; events older than schema 0004 are
+   needs the audit key from this computer's key store; events older than schema 0005 are
    plain SHA-256 and may only come before the keyed ones). On a server, the server checks
    the chain it keys itself (store/server_sql.verify_chain).
 2. The anchors: the key file says how many unkeyed events there were when the key was

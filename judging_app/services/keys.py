@@ -7,7 +7,7 @@ the folder 0700) in the user's configuration folder (platformdirs):
 
 - `competition-<key_id>.key`: a competition's random 32-byte secret. Every judge's signing
   key is HMAC-SHA256(secret, label + the judge's nonce) (`judges.key_nonce`, not secret),
-  so a new nonce gives a judge a new key. Keys of databases older than schema 0004
+  so a new nonce gives a judge a new key. Keys of databases older than schema 0005
   (`judges.package_secret`) are moved in here on the secretariat's first use and emptied
   in the database (`legacy_judge_keys`, by nonce).
 - `audit-<database_id>.key`: the database's audit key (services/audit.py keys the chain

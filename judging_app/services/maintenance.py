@@ -29,9 +29,11 @@ def backup_database(db: Database, destination: Path) -> Path:
             dst.execute(delete(AuditHead))
             dst.execute(text("DELETE FROM app_security"))
             for table in Base.metadata.sorted_tables:
-                rows = [dict(r._mapping) for r in src.execute(select(table))]
-                if rows:
-                    dst.execute(insert(table), rows)
+                # in batches, never a whole table in memory (document_chunks: 1 MiB a row)
+                batch = 16 if table.name == "document_chunks" else 5000
+                result = src.execute(select(table).execution_options(yield_per=batch))
+                for rows in result.partitions():
+                    dst.execute(insert(table), [dict(r._mapping) for r in rows])
             # a copy of a locked-down server is a plain file: its logins do not come along
             dst.execute(text("UPDATE app_security SET mode = 'protected', server_prefix = NULL"
                              " WHERE mode = 'server'"))

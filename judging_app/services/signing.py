@@ -3,7 +3,7 @@ competition's secret in the secretariat's key store (services/keys.py); nothing 
 database signs anything.
 
 `prepare(ws, competition)` runs before the secretariat signs or checks files: it makes the
-competition's secret when it has none yet (a competition from before schema 0004) and moves
+competition's secret when it has none yet (a competition from before schema 0005) and moves
 keys still stored in `judges.package_secret` into the key store, emptying the column (one
 audited transaction). Reading keys never writes (`judge_key`, `judge_keys`).
 """

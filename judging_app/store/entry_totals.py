@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
+from judging_app.core.messages import Message
 from judging_app.core.scoring.criteria_keys import mean_criteria_key, median_criteria_key
 from judging_app.store.score_queries import COUNTED_SHEET
 
@@ -225,10 +226,11 @@ def _plain(value):
     return int(value)
 
 
-def differences(session: Session, limit: int = 20) -> list[str]:
+def differences(session: Session, limit: int = 20) -> list[Message]:
     """What the stored totals get wrong compared with the scores (empty when in step)."""
-    return [f"{table}: missing or wrong, should be {row}" if kind == "missing"
-            else f"{table}: stale row {row}" for table, kind, row in difference_rows(session, limit)]
+    return [Message("database.totals_missing" if kind == "missing" else "database.totals_stale",
+                    table=table, row=f"{row}")
+            for table, kind, row in difference_rows(session, limit)]
 
 
 def where_of(table: str, row: tuple) -> tuple[int, int, int | None, int | None]:

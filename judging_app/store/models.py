@@ -1,4 +1,4 @@
-"""SQLAlchemy 2 typed models: the whole domain of DESIGN.md section 2.
+"""SQLAlchemy 2 typed models: the whole domain of docs/design.md.
 
 Exact numbers: every decimal quantity is an integer count of thousandths (`*_milli`):
 a weight of 12.5 % is 12500, a score of 3.5 is 3500. Times are UTC.
@@ -64,7 +64,7 @@ class Competition(Base):
     finalized_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # Names the competition's secret in the secretariat's key store (services/keys.py): a
     # fingerprint of it, not the secret. None until the secret is made (competitions of
-    # databases older than schema 0004: on the secretariat's first use).
+    # databases older than schema 0005: on the secretariat's first use).
     key_id: Mapped[str | None] = mapped_column(String(32), unique=True)
 
 
@@ -126,16 +126,6 @@ class Entry(Base):
     status_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-
-
-class Attachment(Base):
-    """Evidence document (bukti dukung): a file path or a link."""
-
-    __tablename__ = "attachments"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"), index=True)
-    label: Mapped[str] = mapped_column(String(300))
-    location: Mapped[str] = mapped_column(Text)
 
 
 class Round(Base):
@@ -256,7 +246,7 @@ class Judge(Base):
     # The judge's signing key (packages, returns, Excel sheets) is derived from the
     # competition's secret, kept outside the database, and this nonce (services/keys.py);
     # a new nonce gives the judge a new key. `package_secret` is the key of databases made
-    # before schema 0004: moved into the key store on first use, then emptied.
+    # before schema 0005: moved into the key store on first use, then emptied.
     key_nonce: Mapped[str] = mapped_column(String(32), default=_token)
     package_secret: Mapped[str | None] = mapped_column(String(128))
 
@@ -481,6 +471,15 @@ class DocumentSetting(Base):
     decree_number: Mapped[str] = mapped_column(String(300), default="")
     time_zone: Mapped[str] = mapped_column(String(64), default="Asia/Jakarta")
 
+
+# Entries' documents and links live in their own module; imported so Base.metadata has them.
+from judging_app.store.document_models import (  # noqa: E402, F401
+    Attachment,
+    Document,
+    DocumentChunk,
+    DocumentLimits,
+    EntryDocument,
+)
 
 # The trail, the snapshots and the people live in models_trust (re-exported here).
 from judging_app.store.models_trust import (  # noqa: E402, F401

@@ -1,5 +1,5 @@
 """What trust rests on: the people and their roles, the database's protection, the audit
-trail and the finalized snapshots (re-exported by store/models.py). Schema 0004."""
+trail and the finalized snapshots (re-exported by store/models.py). Schema 0005."""
 
 from __future__ import annotations
 
@@ -78,7 +78,7 @@ class AuditEvent(Base):
     """Append-only. `hash` chains the previous hash and the event's fields: an HMAC-SHA256
     under a key kept outside the database ('hmac': the secretariat's key store; 'server':
     a key only the server's append function reads), or a plain SHA-256 for events written
-    before schema 0004 ('sha256'). `state` is what verification compares the live data
+    before schema 0005 ('sha256'). `state` is what verification compares the live data
     with: the competition's status, the sheets and decisions the event wrote."""
 
     __tablename__ = "audit_events"

@@ -37,6 +37,8 @@ LANGUAGES = (INDONESIAN, ENGLISH)
 # One module per part of the app; add yours here (keep the list sorted).
 AREAS = (
     "assignments",
+    "attachments",
+    "cli",
     "common",
     "competition_file",
     "competitions",
@@ -48,6 +50,8 @@ AREAS = (
     "enums",
     "exactness",
     "failures",
+    "install",
+    "judge",
     "judges",
     "lookup",
     "numbers",

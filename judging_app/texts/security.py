@@ -218,11 +218,11 @@ TEXTS = {
     ),
     "snapshot.digest_differs": (
         "The stored snapshot does not match its own digest {digest}: it was edited.",
-        "Snapshot yang tersimpan tidak cocok dengan digest-nya sendiri {digest}: snapshot diubah.",
+        "Snapshot yang tersimpan tidak cocok dengan sidik digitalnya sendiri {digest}: snapshot diubah.",
     ),
     "snapshot.printed_differs": (
         "The printed digest {printed} is not the snapshot's ({stored}).",
-        "Digest tercetak {printed} bukan digest snapshot ({stored}).",
+        "Sidik digital tercetak {printed} bukan sidik digital snapshot ({stored}).",
     ),
     "snapshot.entry_missing": (
         "Entry {entry} is in the finalized results but not in the results the data gives now.",
@@ -326,7 +326,7 @@ TEXTS = {
     "verify.receipt": (
         "{competition}: snapshot digest {digest}; audit head {head} after {events:count} "
         "events; {entries:count} entries, {sheets:count} sheets.",
-        "{competition}: digest snapshot {digest}; kepala audit {head} setelah {events:count} "
+        "{competition}: sidik digital snapshot {digest}; kepala audit {head} setelah {events:count} "
         "peristiwa; {entries:count} peserta, {sheets:count} lembar nilai.",
     ),
     "verify.ok": (
@@ -355,14 +355,6 @@ TEXTS = {
         "{count:plural:problem:problems}):",
         "Jejak audit atau data telah diubah ({count:count} masalah):",
     ),
-    "totals.in_step": ("Per-entry totals are in step with the scores.",
-                       "Total per peserta sesuai dengan nilai."),
-    "totals.out_of_step": (
-        "Per-entry totals differ from the scores ({count:count} {count:plural:row:rows}):",
-        "Total per peserta berbeda dari nilai ({count:count} baris):",
-    ),
-    "totals.repaired": ("They were recomputed from the scores.",
-                        "Total itu dihitung ulang dari nilai."),
     "server.initialized": (
         "{database}: the app's tables are in schema {schema}, owned by {prefix}_owner; group "
         "roles {prefix}_secretariat, _chair, _judge, _observer; row-level security on. Add "
