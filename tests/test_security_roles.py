@@ -14,6 +14,7 @@ from judging_app.core.enums import CompetitionStatus, SheetSource
 from judging_app.core.people import Role
 from judging_app.services import (
     competitions,
+    document_admin,
     entries,
     paper_sheets,
     people,
@@ -65,6 +66,7 @@ def test_only_the_secretariat_sets_up_registers_and_finalizes(db, login):
         lambda: results.finalize(ws, panel.code),
         lambda: people.add_person(ws, people.PersonInput("baru", "Orang Baru", "",
                                                          (Role.SECRETARIAT,)), PASSWORD),
+        lambda: document_admin.add_link(ws, panel.code, "E1", "Situs", "https://contoh.go.id"),
     ]
     for attempt in attempts:
         with pytest.raises(PermissionDenied) as exc:

@@ -227,3 +227,36 @@ def test_init_refuses_while_judges_keys_are_still_in_the_database(new_server_db)
     signing.prepare(s.ws, s.code)  # `judging-app keys take-out`, by the secretariat
     db.close()
     server_sql.init_server(new_server_db.url)
+
+
+def test_a_judges_login_reads_the_documents_of_its_own_entries_only(new_server_db,  # noqa: F811
+                                                                    tmp_path):
+    import sample_pdfs
+
+    from judging_app.core.attachments import DocumentKind
+    from judging_app.services import attachments as att
+
+    db = open_database(new_server_db.url)
+    s = seeded_competition(db)
+    assignments.assign(s.ws, s.code, "prop", "J1", ["E1"])
+    mine = sample_pdfs.write(tmp_path / "E1.pdf", sample_pdfs.proposal_pdf(2, photo_every=0))
+    other = sample_pdfs.write(tmp_path / "E3.pdf", sample_pdfs.proposal_pdf(3, photo_every=0))
+    att.attach_documents(s.ws, s.code, [att.NewDocument("E1", mine, DocumentKind.PROPOSAL),
+                                        att.NewDocument("E3", other, DocumentKind.PROPOSAL)])
+    db.close()
+    server_sql.init_server(new_server_db.url, ("sekre", "Sekretariat Satu", PASSWORD))
+    sekre_db = new_server_db.open_as("sekre")
+    people.add_person(new_server_db.ws(sekre_db), PersonInput(
+        "juri1", "Juri 1", "", (Role.JUDGE,), ((s.code, "J1"),)), PASSWORD)
+    sekre_db.close()
+    jdb = new_server_db.open_as("juri1")
+    try:
+        (doc,) = att.list_documents(jdb, s.code)  # through the app: E1's alone
+        assert doc.entry == "E1"
+        assert b"".join(att.document_pieces(jdb, doc.sha256)) == mine.read_bytes()
+    finally:
+        jdb.close()
+    with new_server_db.psycopg("juri1") as conn:
+        assert conn.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+        assert conn.execute("SELECT count(DISTINCT sha256) FROM document_chunks").fetchone() == (1,)
+        assert conn.execute("SELECT count(*) FROM entry_documents").fetchone() == (1,)

@@ -43,7 +43,8 @@ AUDIT = ("audit_events", "audit_head")
 JUDGE_READS = ("competitions", "categories", "units", "rounds", "criteria", "criterion_levels",
                "award_tiers", "app_security", "alembic_version", "entries", "attachments",
                "judges", "conflicts", "assignments", "score_sheets", "scores", "people",
-               "person_roles", "person_judges", "result_snapshots")
+               "person_roles", "person_judges", "result_snapshots", "entry_documents",
+               "documents", "document_chunks", "document_limits")
 SCORING_OPEN = ("EXISTS (SELECT 1 FROM rounds r JOIN competitions c ON c.id = r.competition_id"
                 " WHERE r.id = round_id AND c.status = 'judging')")
 
@@ -103,6 +104,15 @@ def _policies(p: str) -> list[str]:
         "attachments": [f"judge_read FOR SELECT TO {judge} USING"
                         f" ({assigned('attachments.entry_id')})"],
         "judges": [f"judge_read FOR SELECT TO {judge} USING (id IN {mine})"],
+        # the proposals of the judge's own entries (judge mode's PDF pane), nothing else
+        "entry_documents": [f"judge_read FOR SELECT TO {judge} USING"
+                            f" ({assigned('entry_documents.entry_id')})"],
+        "documents": [f"judge_read FOR SELECT TO {judge} USING (EXISTS (SELECT 1 FROM"
+                      f" entry_documents ed WHERE ed.sha256 = documents.sha256 AND"
+                      f" {assigned('ed.entry_id')}))"],
+        "document_chunks": [f"judge_read FOR SELECT TO {judge} USING (EXISTS (SELECT 1 FROM"
+                            f" entry_documents ed WHERE ed.sha256 = document_chunks.sha256 AND"
+                            f" {assigned('ed.entry_id')}))"],
         "conflicts": [f"judge_read FOR SELECT TO {judge} USING (judge_id IN {mine})",
                       f"judge_insert FOR INSERT TO {judge} WITH CHECK (judge_id IN {mine})",
                       f"judge_update FOR UPDATE TO {judge} USING (judge_id IN {mine})"
