@@ -231,10 +231,10 @@ def test_init_refuses_while_judges_keys_are_still_in_the_database(new_server_db)
 
 def test_a_judges_login_reads_the_documents_of_its_own_entries_only(new_server_db,  # noqa: F811
                                                                     tmp_path):
-    import sample_pdfs
-
     from judging_app.core.attachments import DocumentKind
     from judging_app.services import attachments as att
+
+    import sample_pdfs
 
     db = open_database(new_server_db.url)
     s = seeded_competition(db)
