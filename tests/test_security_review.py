@@ -1,0 +1,77 @@
+"""Attacks found by the review of issue 10 (branch review-10): each test is one hole,
+made as an attacker would (plain SQL on the file, psycopg as a person's login, the CLI)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from server_support import new_server_db  # noqa: F401 (a fixture)
+from sqlalchemy import text
+
+from judging_app.services import audit, results
+from judging_app.store.database import open_database
+
+from test_security_server import locked  # noqa: F401 (a fixture)
+
+psycopg = pytest.importorskip("psycopg")
+
+
+@pytest.mark.postgres
+def test_a_judges_login_cannot_submit_scores_off_the_scale(locked):  # noqa: F811
+    """juri1 (J1, assigned E1 and E2) scores E2 with plain SQL: 1,000 on a 0-5 criterion,
+    submits it, writes the matching trail event and refreshes the totals. The database
+    must refuse a score off the criterion's scale (the app checks it, the login does not
+    go through the app)."""
+    with locked.psycopg("juri1") as conn:
+        rid, cid = conn.execute("SELECT r.id, r.competition_id FROM rounds r"
+                                " WHERE r.code = 'prop'").fetchone()
+        jid = conn.execute("SELECT id FROM judges WHERE code = 'J1'").fetchone()[0]
+        eid = conn.execute("SELECT id FROM entries WHERE code = 'E2'").fetchone()[0]
+        crit = conn.execute("SELECT id FROM criteria WHERE round_id = %s ORDER BY id",
+                            (rid,)).fetchall()
+        sid = conn.execute(
+            "INSERT INTO score_sheets (round_id, judge_id, entry_id, state, version, source,"
+            " overall_comment, reopened_reason, updated_at) VALUES (%s, %s, %s, 'draft', 1,"
+            " 'direct', '', '', now()) RETURNING id", (rid, jid, eid)).fetchone()[0]
+        refused = False
+        try:
+            for (c,) in crit:
+                conn.execute("INSERT INTO scores (sheet_id, criterion_id, value_milli, comment)"
+                             " VALUES (%s, %s, 1000000, '')", (sid, c))
+        except (psycopg.errors.InsufficientPrivilege, psycopg.errors.CheckViolation,
+                psycopg.errors.RaiseException):
+            refused = True
+        if not refused:
+            conn.execute("UPDATE score_sheets SET state = 'submitted', submitted_at = now()"
+                         " WHERE id = %s", (sid,))
+            scores = ",".join(f"{c}=1000000" for (c,) in crit)
+            state = {"status": {str(cid): "judging"},
+                     "sheets": {str(sid): f"{rid}/{jid}/{eid}|submitted|{scores}"}}
+            conn.execute("SELECT judging.audit_append(%s, 'sheet.submit', 'sheet', 'x',"
+                         " 'null', 'null', %s)", (cid, json.dumps(state)))
+            conn.execute("SELECT judging.refresh_entry_totals(ARRAY[%s])", (eid,))
+    sekre = locked.open_as("sekre")
+    try:
+        view = results.compute(sekre, locked.code)
+        e2 = next(r for r in view.results.rows if view.entries[r.entry_id].code == "E2")
+        check = audit.verify_chain(sekre)
+        assert refused, (f"a judge's login submitted 1000 on a 0-5 scale; E2 now scores"
+                         f" {e2.score} and verify-audit says ok={check.ok}")
+    finally:
+        sekre.close()
+
+
+@pytest.mark.postgres
+def test_a_judges_login_cannot_open_a_sheet_in_a_round_it_is_not_assigned_to(locked):  # noqa: F811
+    """juri1 is assigned E2 in round 'prop' only; a sheet for E2 in round 'adm' (another
+    round of the same competition) must be refused as the app refuses it."""
+    with locked.psycopg("juri1") as conn:
+        rid = conn.execute("SELECT id FROM rounds WHERE code = 'adm'").fetchone()[0]
+        jid = conn.execute("SELECT id FROM judges WHERE code = 'J1'").fetchone()[0]
+        eid = conn.execute("SELECT id FROM entries WHERE code = 'E2'").fetchone()[0]
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(
+                "INSERT INTO score_sheets (round_id, judge_id, entry_id, state, version,"
+                " source, overall_comment, reopened_reason, updated_at) VALUES (%s, %s, %s,"
+                " 'draft', 1, 'direct', '', '', now())", (rid, jid, eid))
