@@ -98,6 +98,16 @@ def _policies(p: str) -> list[str]:
         return (f"EXISTS (SELECT 1 FROM score_sheets sh WHERE sh.id = sheet_id AND sh.judge_id"
                 f" IN {mine}{' AND sh.state = {}'.format(repr('draft')) if drafts else ''})")
 
+    # a judge's own score is on the criterion's scale, for a criterion of the sheet's round
+    # (what services/sheets.check_value checks; a login need not go through the app)
+    on_scale = ("EXISTS (SELECT 1 FROM score_sheets sh JOIN criteria c ON c.round_id ="
+                " sh.round_id WHERE sh.id = scores.sheet_id AND c.id = scores.criterion_id"
+                " AND scores.value_milli BETWEEN c.scale_min_milli AND c.scale_max_milli AND"
+                " (scores.value_milli - c.scale_min_milli) % c.scale_step_milli = 0)")
+    # assigned to this entry in the sheet's round, not just in some round
+    assigned_here = (f"EXISTS (SELECT 1 FROM assignments a WHERE a.entry_id ="
+                     f" score_sheets.entry_id AND a.round_id = score_sheets.round_id"
+                     f" AND a.judge_id IN {mine})")
     me = f"{SCHEMA}.app_person_id()"
     rules: dict[str, list[str]] = {
         "entries": [f"judge_read FOR SELECT TO {judge} USING ({assigned('entries.id')})"],
@@ -122,15 +132,15 @@ def _policies(p: str) -> list[str]:
         "score_sheets": [
             f"judge_read FOR SELECT TO {judge} USING (judge_id IN {mine})",
             f"judge_insert FOR INSERT TO {judge} WITH CHECK (judge_id IN {mine} AND"
-            f" state = 'draft' AND {assigned('score_sheets.entry_id')} AND {SCORING_OPEN})",
+            f" state = 'draft' AND {assigned_here} AND {SCORING_OPEN})",
             f"judge_update FOR UPDATE TO {judge} USING (judge_id IN {mine} AND state = 'draft')"
             f" WITH CHECK (judge_id IN {mine} AND {SCORING_OPEN})",
             f"judge_delete FOR DELETE TO {judge} USING (judge_id IN {mine} AND state = 'draft')"],
         "scores": [
             f"judge_read FOR SELECT TO {judge} USING ({own_sheet(False)})",
-            f"judge_insert FOR INSERT TO {judge} WITH CHECK ({own_sheet(True)})",
+            f"judge_insert FOR INSERT TO {judge} WITH CHECK ({own_sheet(True)} AND {on_scale})",
             f"judge_update FOR UPDATE TO {judge} USING ({own_sheet(True)})"
-            f" WITH CHECK ({own_sheet(True)})",
+            f" WITH CHECK ({own_sheet(True)} AND {on_scale})",
             f"judge_delete FOR DELETE TO {judge} USING ({own_sheet(True)})"],
         "people": [f"judge_read FOR SELECT TO {judge} USING (id = {me})"],
         "person_roles": [f"judge_read FOR SELECT TO {judge} USING (person_id = {me})"],
