@@ -8,11 +8,9 @@ import json
 import pytest
 from server_support import new_server_db  # noqa: F401 (a fixture)
 from sqlalchemy import text
+from test_security_server import locked  # noqa: F401 (a fixture)
 
 from judging_app.services import audit, results
-from judging_app.store.database import open_database
-
-from test_security_server import locked  # noqa: F401 (a fixture)
 
 psycopg = pytest.importorskip("psycopg")
 
@@ -75,3 +73,44 @@ def test_a_judges_login_cannot_open_a_sheet_in_a_round_it_is_not_assigned_to(loc
                 "INSERT INTO score_sheets (round_id, judge_id, entry_id, state, version,"
                 " source, overall_comment, reopened_reason, updated_at) VALUES (%s, %s, %s,"
                 " 'draft', 1, 'direct', '', '', now())", (rid, jid, eid))
+
+
+def _shell(db, *statements: str) -> None:
+    with db.engine.begin() as conn:
+        for sql in statements:
+            conn.execute(text(sql))
+
+
+@pytest.mark.tampers
+def test_finalized_winners_cannot_be_renamed_behind_the_apps_back(sqlite_db):
+    """After finalize, someone with the file swaps the winner's title and unit with another
+    entry's (no score, rank or award moves). The winners list and the minutes print what
+    the snapshot fixed, or refuse: never another unit's name next to the winning rank."""
+    from security_support import finalized_panel
+
+    from judging_app.services.documents import minutes_data
+    from judging_app.services.snapshots import SnapshotMismatch
+    from judging_app.services.verification import verify_competition
+
+    db = sqlite_db
+    panel, digest = finalized_panel(db)
+    with db.read() as s:
+        frozen = json.loads(s.execute(text("SELECT payload FROM result_snapshots")).scalar_one())
+    rows = {r["code"]: r for g in frozen["categories"] for r in g["rows"]}
+    first = next(r for r in rows.values() if r["rank"] == 1)
+    other = next(r for r in rows.values() if r["code"] != first["code"])
+    _shell(db,
+           f"UPDATE entries SET unit_id = (SELECT unit_id FROM entries WHERE code ="
+           f" '{other['code']}'), title = '{other['title']}' WHERE code = '{first['code']}'")
+    try:
+        data = minutes_data(db, panel.code)
+    except SnapshotMismatch:
+        return  # refused: fine
+    printed = next(line for c in data.categories for line in c.lines
+                   if line.code == first["code"])
+    assert (printed.title, printed.unit) == (first["title"], first["unit"]), (
+        f"the winners list prints {first['code']} (rank 1) as {printed.title!r} of"
+        f" {printed.unit!r}; the signed snapshot says {first['title']!r} of"
+        f" {first['unit']!r}; verify --digest ok="
+        f"{verify_competition(db, panel.code, digest).ok},"
+        f" verify-audit ok={audit.verify_chain(db).ok}")
