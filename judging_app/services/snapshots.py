@@ -23,8 +23,9 @@ from judging_app.services.errors import ServiceError
 from judging_app.store.rows import RowReader
 
 # What a snapshot fixes for each entry (the fields the panel signs for).
-FIELDS = ("category", "score_exact", "score", "rank", "award", "predicate", "tied", "tie_break",
-          "blocking_tie", "incomplete", "sheets", "expected_sheets")
+# Title and unit too: the winners list names them next to the rank.
+FIELDS = ("title", "unit", "category", "score_exact", "score", "rank", "award", "predicate",
+          "tied", "tie_break", "blocking_tie", "incomplete", "sheets", "expected_sheets")
 
 
 class SnapshotMismatch(ServiceError):
