@@ -114,3 +114,24 @@ def test_finalized_winners_cannot_be_renamed_behind_the_apps_back(sqlite_db):
         f" {first['unit']!r}; verify --digest ok="
         f"{verify_competition(db, panel.code, digest).ok},"
         f" verify-audit ok={audit.verify_chain(db).ok}")
+
+
+def test_one_secretariat_alone_cannot_reopen_finalized_results(sqlite_db):
+    """The reopening needs the chair's sign-off, then another person. One secretariat
+    makes a chair of their own (a person whose password they chose), signs off as that
+    person and reopens: the two-person rule must not fall to one secretariat. (The same
+    route gives them tie decisions and the second typist of a paper sheet.)"""
+    from security_support import PASSWORD, Panel, finalized_panel
+
+    from judging_app.core.people import Role
+    from judging_app.services import people, reopening
+    from judging_app.services.errors import PermissionDenied, ServiceError
+    from judging_app.services.people import PersonInput
+
+    panel, _ = finalized_panel(sqlite_db)
+    sekre = panel.ws("sekre")
+    with pytest.raises((PermissionDenied, ServiceError)):
+        people.add_person(sekre, PersonInput("ketua_bayangan", "Ketua Bayangan", "",
+                                             (Role.CHAIR,), ()), PASSWORD)
+        reopening.approve_reopening(Panel.ws(panel, "ketua_bayangan"), panel.code, "salah")
+        reopening.reopen_finalized(sekre, panel.code, "salah")
