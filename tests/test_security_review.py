@@ -135,3 +135,28 @@ def test_one_secretariat_alone_cannot_reopen_finalized_results(sqlite_db):
                                              (Role.CHAIR,), ()), PASSWORD)
         reopening.approve_reopening(Panel.ws(panel, "ketua_bayangan"), panel.code, "salah")
         reopening.reopen_finalized(sekre, panel.code, "salah")
+
+
+@pytest.mark.tampers
+def test_a_protected_file_switched_back_to_open_does_not_verify(sqlite_db):
+    """At the desk (the key store is this account's), someone sets app_security.mode back
+    to 'open' with the sqlite3 shell: from then on a typed name does anything (here: juri1
+    scores and submits J2's sheet as 'Juri 2'). The app writes a well-keyed trail for it,
+    but a trail that says the database was protected, followed by unverified events, or
+    a live mode 'open' after `database.protect`, must not verify."""
+    from decimal import Decimal as D
+
+    from security_support import register_panel
+
+    from judging_app.services import sheets
+    from judging_app.services.sheets import SheetInput
+    from judging_app.services.workspace import Workspace
+
+    db = sqlite_db
+    panel = register_panel(db)
+    _shell(db, "UPDATE app_security SET mode = 'open'")
+    typed = Workspace(db, "Juri 2")
+    sheets.save_sheet(typed, panel.code, "prop", "J2", "E1", SheetInput({"A": D(5), "B": D(5)}))
+    sheets.submit_sheet(typed, panel.code, "prop", "J2", "E1")
+    check = audit.verify_chain(db)
+    assert not check.ok, "verify-audit: intact, though the protection was switched off"
