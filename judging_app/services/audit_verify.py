@@ -133,7 +133,12 @@ def _verify_chain(s: Session, sec, check: TrailCheck, replay: _Replay) -> None:
         check.add(Message("audit.key_check_removed"))
     seen = keys.last_seen_event(sec.database_id)
     prev, legacy, keyed_seen, hash_at_seen, broken = GENESIS, 0, False, None, False
+    protected = False  # a `database.protect` event seen: every later event is verified
     for ev in _events(s):
+        if protected and not ev["verified"]:
+            check.add(Message("audit.unverified_after_protect", event=ev["id"],
+                              action=ev["action"]))
+        protected = protected or ev["action"] == "database.protect"
         if not broken:
             expected = None
             if ev["prev_hash"] != prev:
@@ -164,6 +169,8 @@ def _verify_chain(s: Session, sec, check: TrailCheck, replay: _Replay) -> None:
                           head=head.count if head else 0))
     if key is not None and legacy != key.legacy_events:
         check.add(Message("audit.legacy_count", now=legacy, then=key.legacy_events))
+    if protected and sec.mode == "open":
+        check.add(Message("audit.protection_removed"))
     if check.keyed and not keyed_seen:
         check.add(Message("audit.keyed_events_missing"))
     if seen is not None and (check.events < seen[0] or hash_at_seen != seen[1]):

@@ -149,6 +149,18 @@ TEXTS = {
         "Komputer ini menyimpan kunci audit basis data ini, tetapi basis data menyatakan tidak "
         "berkunci: jejaknya diganti.",
     ),
+    "audit.unverified_after_protect": (
+        "Event {event} ({action}) names a person nobody verified, after the database was "
+        "protected: the protection was switched off behind the app's back.",
+        "Peristiwa {event} ({action}) mencatat nama yang tidak diverifikasi, padahal basis "
+        "data sudah dilindungi: perlindungannya dimatikan di luar aplikasi.",
+    ),
+    "audit.protection_removed": (
+        "The trail says this database was protected, but it is open now: the protection was "
+        "switched off behind the app's back.",
+        "Jejak menyatakan basis data ini dilindungi, tetapi sekarang terbuka: perlindungannya "
+        "dimatikan di luar aplikasi.",
+    ),
     "audit.not_keyed": (
         "The trail is not keyed yet (a database from an older version, unchanged since): it "
         "is keyed with the first change made with this version.",
