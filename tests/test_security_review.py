@@ -160,3 +160,24 @@ def test_a_protected_file_switched_back_to_open_does_not_verify(sqlite_db):
     sheets.submit_sheet(typed, panel.code, "prop", "J2", "E1")
     check = audit.verify_chain(db)
     assert not check.ok, "verify-audit: intact, though the protection was switched off"
+
+
+@pytest.mark.tampers
+def test_a_rival_disqualified_and_a_weight_moved_before_finalize_do_not_verify(sqlite_db):
+    """Before finalize, someone with the file (no key store needed) disqualifies the
+    leading entry and moves a criterion's weight with the sqlite3 shell. The ranking the
+    panel will finalize changes; the trail must not vouch for that data as it is."""
+    from security_support import register_panel, score_all
+
+    db = sqlite_db
+    panel = register_panel(db)
+    score_all(panel)
+    before = results.compute(db, panel.code)
+    lead = before.entries[next(r for r in before.results.rows if r.rank == 1).entry_id].code
+    _shell(db, "UPDATE entries SET status = 'disqualified', status_reason = 'x'"
+               f" WHERE code = '{lead}'",
+           "UPDATE criteria SET weight_milli = 90000 WHERE code = 'A'",
+           "UPDATE criteria SET weight_milli = 10000 WHERE code = 'B'")
+    check = audit.verify_chain(db)
+    assert not check.ok, (f"{lead} disqualified and the weights moved to 90/10 behind the"
+                          " app's back: verify-audit says intact")
