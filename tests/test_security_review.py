@@ -181,3 +181,87 @@ def test_a_rival_disqualified_and_a_weight_moved_before_finalize_do_not_verify(s
     check = audit.verify_chain(db)
     assert not check.ok, (f"{lead} disqualified and the weights moved to 90/10 behind the"
                           " app's back: verify-audit says intact")
+
+
+def _finalize_on_server(locked) -> None:  # noqa: F811
+    """The rest of the locked fixture's sheets submitted, each judge as their login, and
+    the results finalized by the secretariat's login."""
+    from decimal import Decimal as D
+
+    from judging_app.services import assignments, sheets
+    from judging_app.services.sheets import SheetInput
+
+    sdb = locked.open_as("sekre")
+    try:
+        assignments.assign(locked.ws(sdb), locked.code, "prop", "J1", ["E4"])
+    finally:
+        sdb.close()
+    for judge, login, entry, a in (("J1", "juri1", "E2", 3), ("J2", "juri2", "E3", 2),
+                                   ("J1", "juri1", "E4", 1)):
+        jdb = locked.open_as(login)
+        try:
+            ws = locked.ws(jdb)
+            sheets.save_sheet(ws, locked.code, "prop", judge, entry,
+                              SheetInput({"A": D(a), "B": D(a)}))
+            sheets.submit_sheet(ws, locked.code, "prop", judge, entry)
+        finally:
+            jdb.close()
+    sdb = locked.open_as("sekre")
+    try:
+        results.finalize(locked.ws(sdb), locked.code)
+    finally:
+        sdb.close()
+
+
+@pytest.mark.postgres
+def test_the_secretariats_login_cannot_reopen_finalized_results_without_the_chair(locked):  # noqa: F811
+    """On a server, the secretariat's own login (psql) puts finalized results back into
+    judging with no sign-off of the chair, and appends a trail event that says so. The
+    database must refuse it (reopening is the chair's sign-off, then the secretariat), or
+    verify-audit must find it."""
+    _finalize_on_server(locked)
+    refused = False
+    with locked.psycopg("sekre") as conn:
+        cid = conn.execute("SELECT id FROM competitions").fetchone()[0]
+        try:
+            with conn.transaction():
+                conn.execute("UPDATE result_snapshots SET superseded_at = now()")
+                conn.execute("UPDATE competitions SET status = 'judging', finalized_at = NULL")
+                state = {"status": {str(cid): "judging"}, "snapshots": {str(cid): None}}
+                conn.execute("SELECT judging.audit_append(%s, 'results.reopen', 'competition',"
+                             " 'x', 'null', 'null', %s)", (cid, json.dumps(state)))
+        except (psycopg.errors.InsufficientPrivilege, psycopg.errors.RaiseException):
+            refused = True
+    sdb = locked.open_as("sekre")
+    try:
+        check = audit.verify_chain(sdb)
+        with sdb.read() as s:
+            status = s.execute(text("SELECT status FROM competitions")).scalar()
+            chair = s.execute(text("SELECT count(*) FROM decisions WHERE kind ="
+                                   " 'reopen_approval'")).scalar()
+    finally:
+        sdb.close()
+    assert refused or not check.ok, (
+        f"status {status} with {chair} sign-offs of the chair; verify-audit ok={check.ok}")
+
+
+@pytest.mark.postgres
+def test_on_a_server_the_chairs_sign_off_still_reopens(locked):  # noqa: F811
+    """The legitimate path through the app: the chair signs off, the secretariat reopens."""
+    from judging_app.services import reopening
+
+    _finalize_on_server(locked)
+    for login, step in (("ketua", reopening.approve_reopening),
+                        ("sekre", reopening.reopen_finalized)):
+        db = locked.open_as(login)
+        try:
+            step(locked.ws(db), locked.code, "nilai salah ketik")
+        finally:
+            db.close()
+    db = locked.open_as("sekre")
+    try:
+        with db.read() as s:
+            assert s.execute(text("SELECT status FROM competitions")).scalar() == "judging"
+        assert audit.verify_chain(db).ok
+    finally:
+        db.close()
