@@ -271,6 +271,28 @@ BEGIN
                  CASE WHEN p_enabled THEN 'LOGIN' ELSE 'NOLOGIN' END);
 END $$;
 
+CREATE OR REPLACE FUNCTION {schema}.app_guard_finalized() RETURNS trigger
+LANGUAGE plpgsql {definer} AS $$
+BEGIN
+  -- leaving 'finalized' needs the chair's sign-off for the competition's latest snapshot
+  IF TG_TABLE_NAME = 'competitions' THEN
+    IF OLD.status = 'finalized' AND NEW.status <> 'finalized' AND NOT EXISTS (
+        SELECT 1 FROM decisions d WHERE d.competition_id = NEW.id
+          AND d.kind = 'reopen_approval' AND (d.subject::jsonb ->> 'snapshot')::integer =
+          (SELECT max(id) FROM result_snapshots WHERE competition_id = NEW.id)) THEN
+      RAISE EXCEPTION 'reopening finalized results needs the chair''s sign-off'
+        USING ERRCODE = '42501';
+    END IF;
+    RETURN NEW;
+  END IF;
+  -- a snapshot of a finalized competition stays (else an older sign-off would match)
+  IF EXISTS (SELECT 1 FROM competitions WHERE id = OLD.competition_id
+             AND status = 'finalized') THEN
+    RAISE EXCEPTION 'a finalized competition keeps its snapshots' USING ERRCODE = '42501';
+  END IF;
+  RETURN OLD;
+END $$;
+
 CREATE OR REPLACE FUNCTION {schema}.app_refuse_change() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -293,5 +315,6 @@ ALTER FUNCTION {schema}.app_create_login(text, text, text[]) OWNER TO {owner};
 ALTER FUNCTION {schema}.app_set_password(text, text) OWNER TO {owner};
 ALTER FUNCTION {schema}.app_set_login(text, boolean) OWNER TO {owner};
 ALTER FUNCTION {schema}.app_refuse_change() OWNER TO {owner};
+ALTER FUNCTION {schema}.app_guard_finalized() OWNER TO {owner};
 ALTER AGGREGATE {schema}.lcm_agg(bigint) OWNER TO {owner};
 """

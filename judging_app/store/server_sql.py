@@ -247,6 +247,15 @@ def _triggers(conn) -> None:
                               f" EXECUTE FUNCTION {SCHEMA}.app_refuse_change()"))
 
 
+def _finalized_guard(conn) -> None:
+    """Reopening finalized results needs the chair's sign-off, whoever's login does it."""
+    for table, when in (("competitions", "BEFORE UPDATE OF status"),
+                        ("result_snapshots", "BEFORE DELETE")):
+        conn.execute(text(f"DROP TRIGGER IF EXISTS {table}_finalized_guard ON {table}"))
+        conn.execute(text(f"CREATE TRIGGER {table}_finalized_guard {when} ON {table}"
+                          f" FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.app_guard_finalized()"))
+
+
 def _drop_policies(conn) -> None:
     for table, name in conn.execute(text(
             "SELECT tablename, policyname FROM pg_policies WHERE schemaname = :s"),
@@ -298,6 +307,7 @@ def init_server(target: str, first: tuple[str, str, str] | None = None) -> InitR
             conn.connection.driver_connection.execute(
                 functions_sql(SCHEMA, p, _q(owner), {"app": f"{p}_app"}))
             _triggers(conn)
+            _finalized_guard(conn)
             _drop_policies(conn)
             for statement in _grants(p) + _policies(p) + _login_judges(p):
                 conn.execute(text(statement))
