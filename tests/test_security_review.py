@@ -265,3 +265,36 @@ def test_on_a_server_the_chairs_sign_off_still_reopens(locked):  # noqa: F811
         assert audit.verify_chain(db).ok
     finally:
         db.close()
+
+
+@pytest.mark.postgres
+def test_the_secretariats_login_cannot_change_a_finalized_sheet(locked):  # noqa: F811
+    """After finalize, the secretariat's login changes a submitted score with plain SQL,
+    refreshes the totals and appends a trail event saying the sheet is so: the database
+    must refuse (finalized scores change only after a reopening), or verify-audit find it."""
+    _finalize_on_server(locked)
+    refused = False
+    with locked.psycopg("sekre") as conn:
+        cid = conn.execute("SELECT id FROM competitions").fetchone()[0]
+        sid, rid, jid, eid = conn.execute(
+            "SELECT sh.id, sh.round_id, sh.judge_id, sh.entry_id FROM score_sheets sh"
+            " JOIN entries e ON e.id = sh.entry_id WHERE e.code = 'E4'").fetchone()
+        try:
+            with conn.transaction():
+                conn.execute("UPDATE scores SET value_milli = 5000 WHERE sheet_id = %s", (sid,))
+                crit = conn.execute("SELECT criterion_id FROM scores WHERE sheet_id = %s"
+                                    " ORDER BY criterion_id", (sid,)).fetchall()
+                scores = ",".join(f"{c}=5000" for (c,) in crit)
+                state = {"status": {str(cid): "finalized"},
+                         "sheets": {str(sid): f"{rid}/{jid}/{eid}|submitted|{scores}"}}
+                conn.execute("SELECT judging.audit_append(%s, 'sheet.submit', 'sheet', 'x',"
+                             " 'null', 'null', %s)", (cid, json.dumps(state)))
+                conn.execute("SELECT judging.refresh_entry_totals(NULL)")
+        except (psycopg.errors.InsufficientPrivilege, psycopg.errors.RaiseException):
+            refused = True
+    sdb = locked.open_as("sekre")
+    try:
+        check = audit.verify_chain(sdb)
+    finally:
+        sdb.close()
+    assert refused or not check.ok, "E4's finalized sheet rewritten; verify-audit ok"
