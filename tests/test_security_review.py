@@ -298,3 +298,8 @@ def test_the_secretariats_login_cannot_change_a_finalized_sheet(locked):  # noqa
     finally:
         sdb.close()
     assert refused or not check.ok, "E4's finalized sheet rewritten; verify-audit ok"
+    with locked.psycopg("sekre") as conn:  # nor its sheet row, nor a new sheet
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE score_sheets SET overall_comment = 'x' WHERE id = %s", (sid,))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("DELETE FROM score_sheets WHERE id = %s", (sid,))

@@ -273,7 +273,26 @@ END $$;
 
 CREATE OR REPLACE FUNCTION {schema}.app_guard_finalized() RETURNS trigger
 LANGUAGE plpgsql {definer} AS $$
+DECLARE row_round integer;
 BEGIN
+  -- a finalized competition's sheets and scores stay as they were finalized
+  IF TG_TABLE_NAME IN ('score_sheets', 'scores') THEN
+    FOREACH row_round IN ARRAY ARRAY(
+        SELECT sh.round_id FROM score_sheets sh WHERE TG_TABLE_NAME = 'scores' AND sh.id IN (
+          CASE WHEN TG_OP <> 'INSERT' THEN (to_jsonb(OLD) ->> 'sheet_id')::integer END,
+          CASE WHEN TG_OP <> 'DELETE' THEN (to_jsonb(NEW) ->> 'sheet_id')::integer END)
+        UNION ALL SELECT x FROM unnest(ARRAY[
+          CASE WHEN TG_OP <> 'INSERT' THEN (to_jsonb(OLD) ->> 'round_id')::integer END,
+          CASE WHEN TG_OP <> 'DELETE' THEN (to_jsonb(NEW) ->> 'round_id')::integer END]) x
+        WHERE TG_TABLE_NAME = 'score_sheets') LOOP
+      IF EXISTS (SELECT 1 FROM rounds r JOIN competitions c ON c.id = r.competition_id
+                 WHERE r.id = row_round AND c.status = 'finalized') THEN
+        RAISE EXCEPTION 'the competition is finalized: its sheets are locked'
+          USING ERRCODE = '42501';
+      END IF;
+    END LOOP;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+  END IF;
   -- leaving 'finalized' needs the chair's sign-off for the competition's latest snapshot
   IF TG_TABLE_NAME = 'competitions' THEN
     IF OLD.status = 'finalized' AND NEW.status <> 'finalized' AND NOT EXISTS (

@@ -248,9 +248,12 @@ def _triggers(conn) -> None:
 
 
 def _finalized_guard(conn) -> None:
-    """Reopening finalized results needs the chair's sign-off, whoever's login does it."""
+    """Reopening finalized results needs the chair's sign-off, whoever's login does it;
+    until then a finalized competition's sheets and scores are locked."""
     for table, when in (("competitions", "BEFORE UPDATE OF status"),
-                        ("result_snapshots", "BEFORE DELETE")):
+                        ("result_snapshots", "BEFORE DELETE"),
+                        ("score_sheets", "BEFORE INSERT OR UPDATE OR DELETE"),
+                        ("scores", "BEFORE INSERT OR UPDATE OR DELETE")):
         conn.execute(text(f"DROP TRIGGER IF EXISTS {table}_finalized_guard ON {table}"))
         conn.execute(text(f"CREATE TRIGGER {table}_finalized_guard {when} ON {table}"
                           f" FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.app_guard_finalized()"))
