@@ -11,6 +11,7 @@ from sqlalchemy import text
 from test_security_server import locked  # noqa: F401 (a fixture)
 
 from judging_app.services import audit, results
+from judging_app.store.database import open_database
 
 psycopg = pytest.importorskip("psycopg")
 
@@ -303,3 +304,24 @@ def test_the_secretariats_login_cannot_change_a_finalized_sheet(locked):  # noqa
             conn.execute("UPDATE score_sheets SET overall_comment = 'x' WHERE id = %s", (sid,))
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("DELETE FROM score_sheets WHERE id = %s", (sid,))
+
+
+@pytest.mark.postgres
+def test_server_init_leaves_no_password_hashes_for_staff_logins_to_read(new_server_db):  # noqa: F811
+    """A database protected on PostgreSQL (people with scrypt hashes), then `server init`:
+    signing in is the PostgreSQL login from then on, so the old hashes serve nobody; left
+    in `people`, every staff login (secretariat, chair, observer) reads everyone's hash
+    and may crack it offline (scrypt N = 2^14), a password people reuse."""
+    from security_support import register_panel
+
+    from judging_app.store import server_sql
+
+    server = new_server_db
+    db = open_database(server.url)
+    register_panel(db)
+    db.close()
+    server_sql.init_server(server.url, ("sekre", "Sekretariat Satu", "rahasia-server-123"))
+    with server.psycopg("sekre") as conn:
+        hashes = conn.execute("SELECT login FROM people WHERE password_hash IS NOT NULL"
+                              " ORDER BY login").fetchall()
+    assert hashes == [], f"the secretariat's login reads the password hashes of {hashes}"
