@@ -317,6 +317,10 @@ def init_server(target: str, first: tuple[str, str, str] | None = None) -> InitR
             conn.execute(text(f"ALTER DATABASE {_q(database)} SET search_path = {SCHEMA}"))
             conn.execute(text("UPDATE app_security SET mode = 'server', server_prefix = :p"),
                          {"p": p})
+            # signing in is the PostgreSQL login now: a protected file's scrypt hashes
+            # would only be there for staff logins to read and crack
+            conn.execute(text("UPDATE people SET password_hash = NULL"
+                              " WHERE password_hash IS NOT NULL"))
             if first is not None:
                 _first_secretariat(conn, database, *first)
             conn.execute(text(
