@@ -325,3 +325,25 @@ def test_server_init_leaves_no_password_hashes_for_staff_logins_to_read(new_serv
         hashes = conn.execute("SELECT login FROM people WHERE password_hash IS NOT NULL"
                               " ORDER BY login").fetchall()
     assert hashes == [], f"the secretariat's login reads the password hashes of {hashes}"
+
+
+@pytest.mark.postgres
+def test_a_judges_login_cannot_submit_a_sheet_with_a_criterion_left_out(locked):  # noqa: F811
+    """juri1 scores E2 on B only and submits with plain SQL: the missing A counts as 0,
+    below the scale's 1 that the app would have allowed (E2 ranked on 60 of 100 with no
+    note of it). The database must refuse submitting an incomplete sheet."""
+    with locked.psycopg("juri1") as conn:
+        rid = conn.execute("SELECT id FROM rounds WHERE code = 'prop'").fetchone()[0]
+        jid = conn.execute("SELECT id FROM judges WHERE code = 'J1'").fetchone()[0]
+        eid = conn.execute("SELECT id FROM entries WHERE code = 'E2'").fetchone()[0]
+        b = conn.execute("SELECT id FROM criteria WHERE round_id = %s AND code = 'B'",
+                         (rid,)).fetchone()[0]
+        sid = conn.execute(
+            "INSERT INTO score_sheets (round_id, judge_id, entry_id, state, version, source,"
+            " overall_comment, reopened_reason, updated_at) VALUES (%s, %s, %s, 'draft', 1,"
+            " 'direct', '', '', now()) RETURNING id", (rid, jid, eid)).fetchone()[0]
+        conn.execute("INSERT INTO scores (sheet_id, criterion_id, value_milli, comment)"
+                     " VALUES (%s, %s, 5000, '')", (sid, b))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE score_sheets SET state = 'submitted', submitted_at = now()"
+                         " WHERE id = %s", (sid,))
