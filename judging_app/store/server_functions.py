@@ -127,6 +127,12 @@ LANGUAGE sql STABLE {definer} AS $$
   FROM people p WHERE p.id = {schema}.app_person_id()
 $$;
 
+CREATE OR REPLACE FUNCTION {schema}.app_sheet_complete(p_sheet integer, p_round integer)
+RETURNS boolean LANGUAGE sql STABLE {definer} AS $$
+  SELECT NOT EXISTS (SELECT 1 FROM criteria c WHERE c.round_id = p_round AND NOT EXISTS (
+    SELECT 1 FROM scores s WHERE s.sheet_id = p_sheet AND s.criterion_id = c.id))
+$$;
+
 CREATE OR REPLACE FUNCTION {schema}.app_hmac(k bytea, msg bytea) RETURNS bytea
 LANGUAGE plpgsql IMMUTABLE STRICT SET search_path = pg_catalog AS $$
 DECLARE kk bytea; ipad bytea; opad bytea; i integer;
@@ -325,6 +331,7 @@ ALTER FUNCTION {schema}.app_my_judges() OWNER TO {owner};
 ALTER FUNCTION {schema}.app_whoami() OWNER TO {owner};
 ALTER FUNCTION {schema}.app_refresh_login_judges() OWNER TO {owner};
 ALTER FUNCTION {schema}.app_hmac(bytea, bytea) OWNER TO {owner};
+ALTER FUNCTION {schema}.app_sheet_complete(integer, integer) OWNER TO {owner};
 ALTER FUNCTION {schema}.audit_append(integer, text, text, text, text, text, text) OWNER TO {owner};
 ALTER FUNCTION {schema}.audit_verify() OWNER TO {owner};
 ALTER FUNCTION {schema}.refresh_entry_totals(integer[]) OWNER TO {owner};

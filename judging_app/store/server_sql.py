@@ -108,6 +108,9 @@ def _policies(p: str) -> list[str]:
     assigned_here = (f"EXISTS (SELECT 1 FROM assignments a WHERE a.entry_id ="
                      f" score_sheets.entry_id AND a.round_id = score_sheets.round_id"
                      f" AND a.judge_id IN {mine})")
+    # a judge's sheet is submitted with every criterion of its round scored (a missing
+    # one counts as 0, below the scale); a definer function: scores' policies read score_sheets
+    complete = f"(state <> 'submitted' OR {SCHEMA}.app_sheet_complete(id, round_id))"
     me = f"{SCHEMA}.app_person_id()"
     rules: dict[str, list[str]] = {
         "entries": [f"judge_read FOR SELECT TO {judge} USING ({assigned('entries.id')})"],
@@ -134,7 +137,7 @@ def _policies(p: str) -> list[str]:
             f"judge_insert FOR INSERT TO {judge} WITH CHECK (judge_id IN {mine} AND"
             f" state = 'draft' AND {assigned_here} AND {SCORING_OPEN})",
             f"judge_update FOR UPDATE TO {judge} USING (judge_id IN {mine} AND state = 'draft')"
-            f" WITH CHECK (judge_id IN {mine} AND {SCORING_OPEN})",
+            f" WITH CHECK (judge_id IN {mine} AND {SCORING_OPEN} AND {complete})",
             f"judge_delete FOR DELETE TO {judge} USING (judge_id IN {mine} AND state = 'draft')"],
         "scores": [
             f"judge_read FOR SELECT TO {judge} USING ({own_sheet(False)})",
@@ -196,6 +199,7 @@ def _grants(p: str) -> list[str]:
         f" TO {g['judge']}",
         f"GRANT EXECUTE ON FUNCTION {f}app_login(), {f}app_person_id(), {f}app_has_role(text),"
         f" {f}app_my_judges(), {f}app_whoami(), {f}refresh_entry_totals(integer[]),"
+        f" {f}app_sheet_complete(integer, integer),"
         f" {f}audit_append(integer, text, text, text, text, text, text),"
         f" {f}app_set_password(text, text) TO {g['app']}",
         f"GRANT EXECUTE ON FUNCTION {f}audit_verify() TO {staff}",
