@@ -18,7 +18,7 @@ psycopg = pytest.importorskip("psycopg")
 
 @pytest.mark.postgres
 def test_a_judges_login_cannot_submit_scores_off_the_scale(locked):  # noqa: F811
-    """juri1 (J1, assigned E1 and E2) scores E2 with plain SQL: 1,000 on a 0-5 criterion,
+    """juri1 (J1, assigned E1 and E2) scores E2 with plain SQL: 1,000 on a 1-5 criterion,
     submits it, writes the matching trail event and refreshes the totals. The database
     must refuse a score off the criterion's scale (the app checks it, the login does not
     go through the app)."""
@@ -55,7 +55,7 @@ def test_a_judges_login_cannot_submit_scores_off_the_scale(locked):  # noqa: F81
         view = results.compute(sekre, locked.code)
         e2 = next(r for r in view.results.rows if view.entries[r.entry_id].code == "E2")
         check = audit.verify_chain(sekre)
-        assert refused, (f"a judge's login submitted 1000 on a 0-5 scale; E2 now scores"
+        assert refused, (f"a judge's login submitted 1000 on a 1-5 scale; E2 now scores"
                          f" {e2.score} and verify-audit says ok={check.ok}")
     finally:
         sekre.close()
