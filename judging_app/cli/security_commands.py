@@ -144,8 +144,8 @@ def cmd_people(args) -> int:
                           roles=list(rec.roles)))
     elif args.action in ("disable", "enable"):
         people.set_disabled(ws, args.login, args.action == "disable")
-        done = "people.disabled" if args.action == "disable" else "people.enabled"
-        say(Message(done, login=args.login))
+        say(Message("people.disabled", login=args.login) if args.action == "disable"
+            else Message("people.enabled", login=args.login))
         return 0
     elif args.action == "roles":
         rec = people.set_roles(ws, args.login, tuple(Role(r) for r in args.role),

@@ -291,10 +291,10 @@ def _verify_state(s: Session, check: TrailCheck, replay: _Replay) -> None:
                 continue
             kind = s.execute(text("SELECT kind FROM decisions WHERE id = :d"),
                              {"d": int(did)}).scalar() or "—"
-            what = ("audit.decision_deleted" if did not in live_decisions else
-                    "audit.decision_untracked" if did not in recorded else
-                    "audit.decision_differs")
-            check.add(Message(what, competition=code, decision=did, kind=kind))
+            where = {"competition": code, "decision": did, "kind": kind}
+            check.add(Message("audit.decision_deleted", **where) if did not in live_decisions
+                      else Message("audit.decision_untracked", **where) if did not in recorded
+                      else Message("audit.decision_differs", **where))
 
 
 

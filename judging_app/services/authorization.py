@@ -26,8 +26,9 @@ from judging_app.services.audit import PRINCIPAL, security_row
 from judging_app.services.errors import PermissionDenied
 from judging_app.store.models import Judge, Person, PersonJudge, PersonRole
 
-ROLE_NAMES = {Role.SECRETARIAT: "auth.role.secretariat", Role.CHAIR: "auth.role.chair",
-              Role.JUDGE: "auth.role.judge", Role.OBSERVER: "auth.role.observer"}
+ROLE_NAMES = {Role.SECRETARIAT: Message("auth.role.secretariat"),
+              Role.CHAIR: Message("auth.role.chair"),
+              Role.JUDGE: Message("auth.role.judge"), Role.OBSERVER: Message("auth.role.observer")}
 
 
 def protected(s: Session) -> bool:
@@ -59,7 +60,7 @@ def require(s: Session, ws, *roles: Role) -> Principal:
         if roles and not any(principal.has(r) for r in roles):
             raise PermissionDenied(Message(
                 "auth.role_needed", who=principal.name,
-                roles=[Message(ROLE_NAMES[r]) for r in roles]))
+                roles=[ROLE_NAMES[r] for r in roles]))
     s.info[PRINCIPAL] = principal
     return principal
 

@@ -45,7 +45,7 @@ def backup_database(db: Database, destination: Path) -> Path:
     return destination
 
 
-KINDS = {"missing": "totals.kind.missing", "stale": "totals.kind.stale"}
+KINDS = {"missing": Message("totals.kind.missing"), "stale": Message("totals.kind.stale")}
 
 
 def _names(s, rows) -> tuple[list[Message], set[str]]:
@@ -66,7 +66,7 @@ def _names(s, rows) -> tuple[list[Message], set[str]]:
         if status == CompetitionStatus.FINALIZED.value:
             finalized.add(ccode)
         where = {"competition": ccode, "round": rcode, "entry": entries.get(eid, (f"#{eid}",))[0],
-                 "kind": Message(KINDS[kind])}
+                 "kind": KINDS[kind]}
         if cid is not None:
             out.append(Message("totals.differs_criterion", **where,
                                criterion=criteria.get(cid, (f"#{cid}",))[0]))

@@ -96,6 +96,19 @@ def _manage(s: Session, ws: Workspace) -> None:
     require(s, ws, Role.SECRETARIAT)
 
 
+def _chair_stays_with_chairs(s: Session, ws: Workspace, changes_chair: bool) -> None:
+    """Once someone holds the chair role, only a signed-in chair (who, to manage people,
+    is also secretariat) gives it, takes it or sets a chair's password: otherwise one
+    secretariat could make a chair whose password they chose and sign off a reopening or
+    decide a tie alone. On a server the database refuses it too (app_guard_chair)."""
+    if not changes_chair or _mode(s) == "open":
+        return
+    if s.scalar(select(PersonRole.person_id).where(PersonRole.role == Role.CHAIR.value)
+                .limit(1)) is None:
+        return  # the first chair: the secretariat sets up the panel
+    require(s, ws, Role.CHAIR)
+
+
 def _link_judges(s: Session, person: Person, judges) -> list[str]:
     linked = []
     for comp_code, judge_code in judges:
@@ -130,6 +143,7 @@ def add_person(ws: Workspace, data: PersonInput, password: str | None = None) ->
         check_new_password(password)
     with ws.db.write() as s:
         _manage(s, ws)
+        _chair_stays_with_chairs(s, ws, Role.CHAIR in data.roles)
         if s.scalar(select(Person.id).where(Person.login == login)):
             raise ServiceError(Message("people.login_taken", login=login))
         server = _mode(s) == "server"
@@ -187,11 +201,14 @@ def set_roles(ws: Workspace, login: str, roles: tuple[Role, ...],
         _manage(s, ws)
         person = _person(s, login)
         before = _record(s, person)
+        _chair_stays_with_chairs(s, ws, (Role.CHAIR in roles) != (Role.CHAIR.value in before.roles))
         if Role.SECRETARIAT not in roles and Role.SECRETARIAT.value in before.roles:
             _keep_a_secretariat(s, person)
-        s.execute(delete(PersonRole).where(PersonRole.person_id == person.id))
-        for role in sorted(set(roles)):
-            s.add(PersonRole(person_id=person.id, role=Role(role).value))
+        wanted = {Role(r).value for r in roles}
+        s.execute(delete(PersonRole).where(PersonRole.person_id == person.id,
+                                           PersonRole.role.not_in(wanted)))
+        for role in sorted(wanted - set(before.roles)):  # rows kept are not rewritten
+            s.add(PersonRole(person_id=person.id, role=role))
         if judges is not None:
             s.execute(delete(PersonJudge).where(PersonJudge.person_id == person.id))
             s.flush()
@@ -216,6 +233,7 @@ def reset_password(ws: Workspace, login: str, password: str | None = None) -> st
         person = _person(s, login)
         if principal.person_id != person.id:
             _manage(s, ws)
+            _chair_stays_with_chairs(s, ws, Role.CHAIR.value in _record(s, person).roles)
         if _mode(s) == "server":
             from judging_app.store import server_sql
 

@@ -228,8 +228,8 @@ def _plain(value):
 
 def differences(session: Session, limit: int = 20) -> list[Message]:
     """What the stored totals get wrong compared with the scores (empty when in step)."""
-    return [Message("database.totals_missing" if kind == "missing" else "database.totals_stale",
-                    table=table, row=f"{row}")
+    return [Message("database.totals_missing", table=table, row=f"{row}") if kind == "missing"
+            else Message("database.totals_stale", table=table, row=f"{row}")
             for table, kind, row in difference_rows(session, limit)]
 
 

@@ -233,6 +233,10 @@ BEGIN
   END IF;
   role_name := {schema}.app_check_login(p_login);
   FOREACH g IN ARRAY ARRAY['secretariat', 'chair', 'judge', 'observer'] LOOP
+    CONTINUE WHEN (g = ANY(p_roles)) = pg_has_role(role_name, '{prefix}_' || g, 'MEMBER');
+    IF g = 'chair' AND {schema}.app_chair_exists(p_login) AND NOT {schema}.app_has_role('chair') THEN
+      RAISE EXCEPTION 'only a chair gives or takes the chair role' USING ERRCODE = '42501';
+    END IF;
     IF g = ANY(p_roles) THEN
       EXECUTE format('GRANT %I TO %I', '{prefix}_' || g, role_name);
     ELSE
@@ -264,6 +268,10 @@ BEGIN
     RAISE EXCEPTION 'only the secretariat or the person changes a password'
       USING ERRCODE = '42501';
   END IF;
+  IF {schema}.app_login() <> p_login AND NOT {schema}.app_has_role('chair') AND pg_has_role(
+      {schema}.app_check_login(p_login), '{prefix}_chair', 'MEMBER') THEN
+    RAISE EXCEPTION 'only a chair sets another chair''s password' USING ERRCODE = '42501';
+  END IF;
   EXECUTE format('ALTER ROLE %I PASSWORD %L', {schema}.app_check_login(p_login), p_verifier);
 END $$;
 
@@ -275,6 +283,25 @@ BEGIN
   END IF;
   EXECUTE format('ALTER ROLE %I %s', {schema}.app_check_login(p_login),
                  CASE WHEN p_enabled THEN 'LOGIN' ELSE 'NOLOGIN' END);
+END $$;
+
+CREATE OR REPLACE FUNCTION {schema}.app_chair_exists(p_besides text) RETURNS boolean
+LANGUAGE sql STABLE {definer} AS $$
+  SELECT EXISTS (SELECT 1 FROM person_roles r JOIN people p ON p.id = r.person_id
+                 WHERE r.role = 'chair' AND p.login IS DISTINCT FROM p_besides)
+$$;
+
+CREATE OR REPLACE FUNCTION {schema}.app_guard_chair() RETURNS trigger
+LANGUAGE plpgsql {definer} AS $$
+BEGIN
+  -- once a chair exists, only a chair makes or unmakes one: otherwise one secretariat
+  -- could make a chair of their own and sign off a reopening (or decide ties) alone
+  IF pg_has_role(session_user, '{groups["app"]}', 'MEMBER')
+      AND ((TG_OP <> 'INSERT' AND OLD.role = 'chair') OR (TG_OP <> 'DELETE' AND NEW.role = 'chair'))
+      AND {schema}.app_chair_exists(NULL) AND NOT {schema}.app_has_role('chair') THEN
+    RAISE EXCEPTION 'only a chair gives or takes the chair role' USING ERRCODE = '42501';
+  END IF;
+  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END $$;
 
 CREATE OR REPLACE FUNCTION {schema}.app_guard_finalized() RETURNS trigger
@@ -342,5 +369,7 @@ ALTER FUNCTION {schema}.app_set_password(text, text) OWNER TO {owner};
 ALTER FUNCTION {schema}.app_set_login(text, boolean) OWNER TO {owner};
 ALTER FUNCTION {schema}.app_refuse_change() OWNER TO {owner};
 ALTER FUNCTION {schema}.app_guard_finalized() OWNER TO {owner};
+ALTER FUNCTION {schema}.app_chair_exists(text) OWNER TO {owner};
+ALTER FUNCTION {schema}.app_guard_chair() OWNER TO {owner};
 ALTER AGGREGATE {schema}.lcm_agg(bigint) OWNER TO {owner};
 """
