@@ -32,7 +32,7 @@ from test_ui_support import (
 )
 
 # Words spelled the same in both languages on purpose.
-SAME_IN_BOTH = {"Status", "Digital", "Total", "Draft", "Median", "Kendall's W", "OK",
+SAME_IN_BOTH = {"Status", "Server", "Digital", "Total", "Draft", "Median", "Kendall's W", "OK",
                 *LANGUAGE_NAMES.values()}
 
 
@@ -93,7 +93,7 @@ def test_every_view_speaks_indonesian(qtbot, sqlite_db, tmp_path, indonesian):
         english = sorted({t for t in widget_texts(view) if t in sources})
         assert english == [], f"{key} view shows English under Indonesian: {english}"
         seen_keys.append(key)
-    assert seen_keys == ["setup", "entries", "judges", "assignments", "progress", "results",
+    assert seen_keys == ["overview", "setup", "entries", "judges", "assignments", "progress", "results",
                          "reports"]
     nav = [workspace.nav.item(i).text() for i in range(workspace.nav.count())]
-    assert nav == ["Pengaturan", "Inovasi", "Juri", "Penugasan", "Kemajuan", "Hasil", "Laporan"]
+    assert nav == ["Ikhtisar", "Pengaturan", "Inovasi", "Juri", "Penugasan", "Kemajuan", "Hasil", "Laporan"]

@@ -38,6 +38,7 @@ from judging_app.services import (
     progress,
     sheets,
 )
+from judging_app.services.dashboard import NextAction
 from judging_app.services.sheets import SheetInput
 from judging_app.services.workspace import Workspace
 from judging_app.store.models import AuditEvent, Decision, ResultSnapshot
@@ -193,6 +194,10 @@ def create_and_open(qtbot, window: MainWindow) -> str:
     qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
     assert window.dialogs.kinds() == ["new_competition"]
     assert seen["template"] == "city_competition" and "chair's decision" in seen["description"]
+    # the new competition opens on its overview, whose next step leads to the setup
+    workspace = window.workspace
+    assert workspace is not None and workspace.current_key() == "overview"
+    window.back_action.trigger()  # back to all the competitions
     table = window.competitions.table
     assert not window.competitions.is_empty_state() and table.model().rowCount() == 1
     t = competitions_table
@@ -205,7 +210,10 @@ def create_and_open(qtbot, window: MainWindow) -> str:
     workspace = window.workspace
     assert workspace is not None and window.pages.currentWidget() is workspace
     assert window.competition_label.text() == f"{NAME} — Draft"
-    setup = workspace.views["setup"]  # the first page
+    overview = workspace.views["overview"]  # the landing page
+    qtbot.mouseClick(overview.action_buttons[NextAction.CHECK_SETUP], Qt.MouseButton.LeftButton)
+    setup = workspace.views["setup"]
+    assert workspace.current_key() == "setup"
     assert setup.title_label.text() == f"{NAME} — status: Draft"
     assert window.dialogs.kinds() == ["new_competition"]  # nothing else was asked
     assert workspace.ctx.competition == CODE

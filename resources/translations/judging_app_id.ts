@@ -315,12 +315,16 @@
 <context>
     <name>CompetitionList</name>
     <message>
-        <source>No competitions yet — create one from a template or run the demo</source>
-        <translation>Belum ada kompetisi — buat dari templat atau jalankan demo</translation>
+        <source>Competitions in this database</source>
+        <translation>Kompetisi dalam basis data ini</translation>
     </message>
     <message>
-        <source>To try the app with sample data, run %1 in a terminal.</source>
-        <translation>Untuk mencoba aplikasi dengan data contoh, jalankan %1 di terminal.</translation>
+        <source>Choose a competition and press Enter, double-click it or use Open.</source>
+        <translation>Pilih kompetisi lalu tekan Enter, klik dua kali, atau gunakan Buka.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Buka</translation>
     </message>
 </context>
 <context>
@@ -375,6 +379,10 @@
 </context>
 <context>
     <name>CompetitionWorkspace</name>
+    <message>
+        <source>Overview</source>
+        <translation>Ikhtisar</translation>
+    </message>
     <message>
         <source>Setup</source>
         <translation>Pengaturan</translation>
@@ -2143,6 +2151,10 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>Buka basis data &amp;bawaan</translation>
     </message>
     <message>
+        <source>Try with &amp;demo data</source>
+        <translation>Coba dengan data &amp;contoh</translation>
+    </message>
+    <message>
         <source>&amp;Clear list</source>
         <translation>&amp;Kosongkan daftar</translation>
     </message>
@@ -2232,6 +2244,42 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <source>About %1</source>
         <translation>Tentang %1</translation>
     </message>
+    <message>
+        <source>Competitions</source>
+        <translation>Kompetisi</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Contoh</translation>
+    </message>
+    <message>
+        <source>Judge mode</source>
+        <translation>Mode juri</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>Panduan</translation>
+    </message>
+    <message>
+        <source>The demo was not built</source>
+        <translation>Kompetisi contoh tidak dibuat</translation>
+    </message>
+    <message>
+        <source>Building the demo competition…</source>
+        <translation>Membuat kompetisi contoh…</translation>
+    </message>
 </context>
 <context>
     <name>MismatchModel</name>
@@ -2282,6 +2330,14 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <source>&amp;Year:</source>
         <translation>&amp;Tahun:</translation>
     </message>
+    <message>
+        <source>Give the competition a name.</source>
+        <translation>Beri nama kompetisi.</translation>
+    </message>
+    <message>
+        <source>Replace “…” in the name with your city or region, e.g. “Kompetisi Inovasi Pelayanan Publik Kota Madiun”.</source>
+        <translation>Ganti “…” pada nama dengan nama kota atau daerah Anda, misalnya “Kompetisi Inovasi Pelayanan Publik Kota Madiun”.</translation>
+    </message>
 </context>
 <context>
     <name>OptionalDateEdit</name>
@@ -2319,6 +2375,225 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>Difference</source>
         <translation>Selisih</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewView</name>
+    <message>
+        <source>Setup</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Pendaftaran</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>Seleksi administrasi</translation>
+    </message>
+    <message>
+        <source>Judging</source>
+        <translation>Penilaian</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Finalized</source>
+        <translation>Final (disahkan)</translation>
+    </message>
+    <message>
+        <source>Check the setup</source>
+        <translation>Periksa pengaturan</translation>
+    </message>
+    <message>
+        <source>Open registration…</source>
+        <translation>Buka pendaftaran…</translation>
+    </message>
+    <message>
+        <source>Add or import entries</source>
+        <translation>Tambah atau impor inovasi</translation>
+    </message>
+    <message>
+        <source>Screen entries</source>
+        <translation>Seleksi inovasi</translation>
+    </message>
+    <message>
+        <source>Enrol judges</source>
+        <translation>Daftarkan juri</translation>
+    </message>
+    <message>
+        <source>Assign judges</source>
+        <translation>Tugaskan juri</translation>
+    </message>
+    <message>
+        <source>Start judging…</source>
+        <translation>Mulai penilaian…</translation>
+    </message>
+    <message>
+        <source>Packages and score sheets for judges</source>
+        <translation>Paket dan lembar nilai untuk juri</translation>
+    </message>
+    <message>
+        <source>Follow the progress</source>
+        <translation>Pantau kemajuan</translation>
+    </message>
+    <message>
+        <source>Take entries on to the next round</source>
+        <translation>Loloskan inovasi ke tahap berikutnya</translation>
+    </message>
+    <message>
+        <source>Decide the ties</source>
+        <translation>Putuskan nilai sama</translation>
+    </message>
+    <message>
+        <source>Finalize the results</source>
+        <translation>Tetapkan hasil</translation>
+    </message>
+    <message>
+        <source>See the results</source>
+        <translation>Lihat hasil</translation>
+    </message>
+    <message>
+        <source>Export the winners list and minutes</source>
+        <translation>Ekspor daftar pemenang dan berita acara</translation>
+    </message>
+    <message>
+        <source>Check the categories, rounds, criteria and award tiers, then open registration so entries can be added.</source>
+        <translation>Periksa kategori, tahap, kriteria, dan kategori penghargaan, lalu buka pendaftaran agar inovasi dapat ditambahkan.</translation>
+    </message>
+    <message>
+        <source>Registration is open. Add the innovations one by one or import them from a spreadsheet.</source>
+        <translation>Pendaftaran dibuka. Tambahkan inovasi satu per satu atau impor dari lembar kerja.</translation>
+    </message>
+    <message>
+        <source>%1 entries wait for the administrative screening: mark each eligible or disqualified (with a reason).</source>
+        <translation>%1 inovasi menunggu seleksi administrasi: tandai masing-masing memenuhi syarat atau didiskualifikasi (dengan alasan).</translation>
+    </message>
+    <message>
+        <source>Every entry is screened. Enrol the judges (and the chair) with their units, so conflicts of interest are found automatically.</source>
+        <translation>Semua inovasi sudah diseleksi. Daftarkan juri (dan ketua dewan juri) beserta perangkat daerahnya, agar konflik kepentingan ditemukan otomatis.</translation>
+    </message>
+    <message>
+        <source>Assign judges to the entries of the round: automatic assignment balances the loads and never gives a judge an entry of their own unit.</source>
+        <translation>Tugaskan juri pada inovasi tahap ini: penugasan otomatis menyeimbangkan beban dan tidak pernah memberi juri inovasi dari perangkat daerahnya sendiri.</translation>
+    </message>
+    <message>
+        <source>Everything is ready. Start judging: judges can then score the entries assigned to them.</source>
+        <translation>Semua siap. Mulai penilaian: juri kemudian dapat menilai inovasi yang ditugaskan kepadanya.</translation>
+    </message>
+    <message>
+        <source>No sheet has been started yet. Judges score in judge mode on this database, or on their own laptops with a judge package, an Excel workbook or paper sheets.</source>
+        <translation>Belum ada lembar nilai yang dimulai. Juri menilai dalam mode juri pada basis data ini, atau di laptop masing-masing dengan paket juri, buku kerja Excel, atau lembar kertas.</translation>
+    </message>
+    <message>
+        <source>Judging is under way: %1 of %2 sheets submitted. Remind the judges whose sheets are missing.</source>
+        <translation>Penilaian sedang berjalan: %1 dari %2 lembar nilai terkirim. Ingatkan juri yang lembar nilainya belum masuk.</translation>
+    </message>
+    <message>
+        <source>Every sheet of this round is in. Take the best entries on to the next round, then assign its judges.</source>
+        <translation>Semua lembar nilai tahap ini sudah masuk. Loloskan inovasi terbaik ke tahap berikutnya, lalu tugaskan jurinya.</translation>
+    </message>
+    <message>
+        <source>Every sheet is in. %1 ties on an award boundary wait for the chair&apos;s decision (with a reason) before the results can be finalized.</source>
+        <translation>Semua lembar nilai sudah masuk. %1 nilai sama pada batas penghargaan menunggu keputusan ketua dewan juri (dengan alasan) sebelum hasil dapat disahkan.</translation>
+    </message>
+    <message>
+        <source>Nothing blocks the results any more. Look at the winners, then finalize: the results are frozen with a digest for the minutes.</source>
+        <translation>Tidak ada lagi yang menghambat hasil. Periksa pemenang, lalu tetapkan hasil: hasil dibekukan dengan sidik (digest) untuk berita acara.</translation>
+    </message>
+    <message>
+        <source>The results are final. Export the winners list, the minutes and the results workbook for the mayor&apos;s decree.</source>
+        <translation>Hasil sudah final. Ekspor daftar pemenang, berita acara, dan buku kerja hasil untuk Keputusan Wali Kota.</translation>
+    </message>
+    <message>
+        <source>Every sheet is in. Look at the results while the ties and missing sheets are being checked.</source>
+        <translation>Semua lembar nilai sudah masuk. Lihat hasil sementara nilai sama dan lembar yang kurang sedang diperiksa.</translation>
+    </message>
+    <message>
+        <source>Computing the results…</source>
+        <translation>Menghitung hasil…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Status: %1 · code %2</source>
+        <translation>Status: %1 · kode %2</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Inovasi</translation>
+    </message>
+    <message>
+        <source>%1 eligible · %2 waiting for screening · %3 out</source>
+        <translation>%1 memenuhi syarat · %2 menunggu seleksi · %3 gugur</translation>
+    </message>
+    <message>
+        <source>chairs: %1</source>
+        <translation>ketua: %1</translation>
+    </message>
+    <message>
+        <source>no chair yet</source>
+        <translation>belum ada ketua</translation>
+    </message>
+    <message>
+        <source>Judges</source>
+        <translation>Juri</translation>
+    </message>
+    <message>
+        <source>%1 · %2 assignments</source>
+        <translation>%1 · %2 penugasan</translation>
+    </message>
+    <message>
+        <source>Score sheets</source>
+        <translation>Lembar nilai</translation>
+    </message>
+    <message>
+        <source>The setup has no scored round.</source>
+        <translation>Pengaturan belum memiliki tahap penilaian.</translation>
+    </message>
+    <message>
+        <source>Score sheets submitted</source>
+        <translation>Lembar nilai terkirim</translation>
+    </message>
+    <message>
+        <source>%1 (round %2 of %3) · %4 in draft</source>
+        <translation>%1 (tahap %2 dari %3) · %4 draf</translation>
+    </message>
+    <message>
+        <source>Blocking ties</source>
+        <translation>Nilai sama yang menghambat</translation>
+    </message>
+    <message>
+        <source>Once judging has started.</source>
+        <translation>Setelah penilaian dimulai.</translation>
+    </message>
+    <message>
+        <source>%1 entries missing sheets · %2 sheets not submitted</source>
+        <translation>%1 inovasi kurang lembar nilai · %2 lembar belum terkirim</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Langkah berikutnya</translation>
+    </message>
+    <message>
+        <source>Move the competition from %1 to %2?</source>
+        <translation>Pindahkan status kompetisi dari %1 ke %2?</translation>
+    </message>
+    <message>
+        <source>Judges can then score the entries assigned to them.</source>
+        <translation>Setelah itu juri dapat menilai inovasi yang ditugaskan kepada mereka.</translation>
+    </message>
+    <message>
+        <source>Change the status</source>
+        <translation>Ubah status</translation>
+    </message>
+    <message>
+        <source>Cannot change the status</source>
+        <translation>Status tidak dapat diubah</translation>
     </message>
 </context>
 <context>
@@ -3676,6 +3951,49 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>Award changes with the method: %1 of %2 entries</source>
         <translation>Penghargaan berubah menurut metode: %1 dari %2 inovasi</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Welcome. How do you want to start?</source>
+        <translation>Selamat datang. Bagaimana Anda ingin memulai?</translation>
+    </message>
+    <message>
+        <source>This database has no competition yet. Start a new one from a ready-made rubric, look around in a demo competition with sample entries and scores, or open the competitions your team already keeps in a file or on a server.</source>
+        <translation>Basis data ini belum berisi kompetisi. Mulai kompetisi baru dari rubrik siap pakai, jelajahi kompetisi contoh berisi inovasi dan nilai contoh, atau buka kompetisi yang sudah disimpan tim Anda dalam berkas atau di server.</translation>
+    </message>
+    <message>
+        <source>&amp;New competition from a template</source>
+        <translation>Kompetisi &amp;baru dari templat</translation>
+    </message>
+    <message>
+        <source>A city, national (KIPP) or IGA rubric, ready to adjust</source>
+        <translation>Rubrik kota, nasional (KIPP), atau IGA, siap disesuaikan</translation>
+    </message>
+    <message>
+        <source>&amp;Try with demo data</source>
+        <translation>&amp;Coba dengan data contoh</translation>
+    </message>
+    <message>
+        <source>140 sample innovations, 5 judges and their scores, in a separate file</source>
+        <translation>140 inovasi contoh, 5 juri beserta nilainya, dalam berkas terpisah</translation>
+    </message>
+    <message>
+        <source>&amp;Open a file</source>
+        <translation>B&amp;uka berkas</translation>
+    </message>
+    <message>
+        <source>A judging database (.sqlite) saved on this computer or a flash drive</source>
+        <translation>Basis data penilaian (.sqlite) yang tersimpan di komputer ini atau di diska lepas</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a server</source>
+        <translation>&amp;Sambungkan ke server</translation>
+    </message>
+    <message>
+        <source>The panel&apos;s shared PostgreSQL database</source>
+        <translation>Basis data PostgreSQL bersama dewan juri</translation>
     </message>
 </context>
 <context>
