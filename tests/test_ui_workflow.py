@@ -471,6 +471,11 @@ def decide_the_tie_and_finalize(qtbot, window: MainWindow) -> str:
     view = go_to(qtbot, window, "results")
     view.dialogs = desk = ResultsDesk(qtbot)
     settle(qtbot, window, lambda: view.computed is not None)
+    assert view.tabs.currentWidget() is view.winners  # who won comes first
+    shown = view.winners.texts()
+    assert shown.index("First place / Second place") < shown.index("Third place")  # the tie on top
+    assert any(t.startswith("Tie: INV-0") for t in shown)
+    view.tabs.setCurrentIndex(1)  # the detailed ranking
     assert view.category.currentText() == AGENCIES
 
     def ranking(column):

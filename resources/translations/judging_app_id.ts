@@ -2852,6 +2852,10 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>Nilai sama</translation>
     </message>
     <message>
+        <source>decided by: higher score on “%1”</source>
+        <translation>diputus oleh: nilai lebih tinggi pada “%1”</translation>
+    </message>
+    <message>
         <source>decided by: %1</source>
         <translation>ditentukan oleh: %1</translation>
     </message>
@@ -3275,6 +3279,10 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>Ranking</source>
         <translation>Peringkat</translation>
+    </message>
+    <message>
+        <source>Winners</source>
+        <translation>Pemenang</translation>
     </message>
     <message>
         <source>Rank stability</source>
@@ -4134,6 +4142,33 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>Not saved: say who is working first.</source>
         <translation>Belum disimpan: isi dahulu siapa yang bertugas.</translation>
+    </message>
+</context>
+<context>
+    <name>WinnersPage</name>
+    <message>
+        <source>No award is given yet: no entry is ranked (see Progress for the sheets still missing).</source>
+        <translation>Belum ada penghargaan: belum ada inovasi yang diperingkat (lihat Kemajuan untuk lembar nilai yang belum masuk).</translation>
+    </message>
+    <message>
+        <source>All entries (overall ranking)</source>
+        <translation>Semua inovasi (peringkat keseluruhan)</translation>
+    </message>
+    <message>
+        <source>Tie: %1 have the same score; the chair decides who gets which award.</source>
+        <translation>Nilai sama: %1 memiliki nilai yang sama; ketua dewan juri memutuskan siapa mendapat penghargaan yang mana.</translation>
+    </message>
+    <message>
+        <source>Decide…</source>
+        <translation>Putuskan…</translation>
+    </message>
+    <message>
+        <source>Record the chair&apos;s order of the tied entries, with a reason</source>
+        <translation>Catat urutan dari ketua dewan juri untuk inovasi bernilai sama, dengan alasan</translation>
+    </message>
+    <message>
+        <source>Deciding ties uses all rounds with the competition&apos;s method.</source>
+        <translation>Memutuskan nilai sama memakai semua tahap dengan metode kompetisi.</translation>
     </message>
 </context>
 </TS>
