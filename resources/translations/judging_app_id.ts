@@ -1331,6 +1331,10 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
 <context>
     <name>GuideDialog</name>
     <message>
+        <source>Judge&apos;s guide</source>
+        <translation>Panduan juri</translation>
+    </message>
+    <message>
         <source>User guide</source>
         <translation>Panduan pengguna</translation>
     </message>
@@ -1366,8 +1370,44 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>Nilai Anda langsung tersimpan di basis data sekretariat saat Anda mengetiknya.</translation>
     </message>
     <message>
+        <source>Show:</source>
+        <translation>Tampilkan:</translation>
+    </message>
+    <message>
         <source>%1 of %2 submitted · %3 in draft · %4 not started</source>
         <translation>%1 dari %2 terkirim · %3 draf · %4 belum dimulai</translation>
+    </message>
+    <message>
+        <source>To do (%1)</source>
+        <translation>Belum selesai (%1)</translation>
+    </message>
+    <message>
+        <source>Drafts (%1)</source>
+        <translation>Draf (%1)</translation>
+    </message>
+    <message>
+        <source>Submitted (%1)</source>
+        <translation>Terkirim (%1)</translation>
+    </message>
+    <message>
+        <source>All (%1)</source>
+        <translation>Semua (%1)</translation>
+    </message>
+    <message>
+        <source>Nothing left to do: every sheet is submitted. Thank you!</source>
+        <translation>Tidak ada lagi yang perlu dikerjakan: semua lembar nilai sudah terkirim. Terima kasih!</translation>
+    </message>
+    <message>
+        <source>No sheet in draft.</source>
+        <translation>Tidak ada lembar nilai berstatus draf.</translation>
+    </message>
+    <message>
+        <source>No sheet submitted yet.</source>
+        <translation>Belum ada lembar nilai yang terkirim.</translation>
+    </message>
+    <message>
+        <source>No entry is assigned to you in this round.</source>
+        <translation>Tidak ada inovasi yang ditugaskan kepada Anda pada tahap ini.</translation>
     </message>
 </context>
 <context>
@@ -1934,6 +1974,14 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>&amp;Bahasa</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>B&amp;antuan</translation>
+    </message>
+    <message>
+        <source>&amp;Judge&apos;s guide</source>
+        <translation>Panduan &amp;juri</translation>
+    </message>
+    <message>
         <source>%1 (work saved in %2)</source>
         <translation>%1 (pekerjaan disimpan di %2)</translation>
     </message>
@@ -1956,6 +2004,14 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>Cannot read your entries</source>
         <translation>Daftar inovasi Anda tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <source>%1 submitted. Every sheet is submitted: thank you!</source>
+        <translation>%1 terkirim. Semua lembar nilai sudah terkirim: terima kasih!</translation>
+    </message>
+    <message>
+        <source>%1 submitted. Next to do: %2.</source>
+        <translation>%1 terkirim. Berikutnya: %2.</translation>
     </message>
     <message>
         <source>Conflict of interest declared: %1 is no longer on your list.</source>
@@ -3421,6 +3477,10 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>Kriteria</translation>
     </message>
     <message>
+        <source>Weight</source>
+        <translation>Bobot</translation>
+    </message>
+    <message>
         <source>Score</source>
         <translation>Nilai</translation>
     </message>
@@ -3433,8 +3493,8 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>bobot %1% · skala %2, kelipatan %3</translation>
     </message>
     <message>
-        <source>Criterion code: %1</source>
-        <translation>Kode kriteria: %1</translation>
+        <source>%1 (criterion code: %2)</source>
+        <translation>%1 (kode kriteria: %2)</translation>
     </message>
     <message>
         <source>Score for %1</source>
@@ -3471,6 +3531,18 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>%1 of %2 criteria scored</source>
         <translation>%1 dari %2 kriteria telah dinilai</translation>
+    </message>
+    <message>
+        <source>“%1” is not on the scale %2 (step %3).</source>
+        <translation>“%1” tidak ada pada skala %2 (langkah %3).</translation>
+    </message>
+    <message>
+        <source>Only numbers here: a score on the scale %1.</source>
+        <translation>Hanya angka di sini: nilai pada skala %1.</translation>
+    </message>
+    <message>
+        <source>%1. %2: %3</source>
+        <translation>%1. %2: %3</translation>
     </message>
     <message>
         <source>No level descriptors for this criterion.</source>
