@@ -3082,6 +3082,38 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>Tersimpan: %1</translation>
     </message>
     <message>
+        <source>%1 ties on an award boundary wait for the chair&apos;s decision.</source>
+        <translation>%1 nilai sama pada batas penghargaan menunggu keputusan ketua dewan juri.</translation>
+    </message>
+    <message>
+        <source>%1 entries are not ranked: score sheets are missing.</source>
+        <translation>%1 inovasi belum diperingkat: lembar nilainya belum lengkap.</translation>
+    </message>
+    <message>
+        <source>%1 score sheets are not submitted yet.</source>
+        <translation>%1 lembar nilai belum terkirim.</translation>
+    </message>
+    <message>
+        <source>Nothing is undecided any more: finalize the results (Results view) to make the documents final.</source>
+        <translation>Tidak ada lagi yang belum diputuskan: tetapkan hasil (tampilan Hasil) agar dokumen menjadi final.</translation>
+    </message>
+    <message>
+        <source>The results are not final</source>
+        <translation>Hasil belum final</translation>
+    </message>
+    <message>
+        <source>The results are not finalized yet: this document is a DRAFT (it says DRAF on every page) and may still change.</source>
+        <translation>Hasil belum ditetapkan: dokumen ini masih DRAF (tertulis DRAF di setiap halaman) dan masih dapat berubah.</translation>
+    </message>
+    <message>
+        <source>Export the &amp;draft</source>
+        <translation>Ekspor &amp;draf</translation>
+    </message>
+    <message>
+        <source>Checking what is still undecided…</source>
+        <translation>Memeriksa apa yang belum diputuskan…</translation>
+    </message>
+    <message>
         <source>Judges&apos; return files</source>
         <translation>Berkas kembalian juri</translation>
     </message>
