@@ -80,9 +80,7 @@ class CompetitionWorkspace(QWidget):
         if key not in self.views:
             view = self.classes[key](self.ctx, self)
             view.changed.connect(lambda source=view: self._data_changed(source))
-            navigate = getattr(view, "navigate", None)
-            if navigate is not None:  # the overview's next steps lead to other views
-                navigate.connect(self.show_view)
+            view.navigate.connect(self.show_view)  # next steps lead to other views
             index = self.stack.indexOf(self.placeholders[key])
             self.stack.insertWidget(index, view)
             self.stack.removeWidget(self.placeholders[key])

@@ -145,6 +145,42 @@
         <translation>Inovasi pada tahap ini: %1 · penugasan: %2 · kekurangan juri (kurang dari %3): %4</translation>
     </message>
     <message>
+        <source>No entries to assign yet</source>
+        <translation>Belum ada inovasi untuk ditugaskan</translation>
+    </message>
+    <message>
+        <source>Entries take part once they are eligible: screen them in Entries.</source>
+        <translation>Inovasi ikut serta setelah memenuhi syarat: lakukan seleksi di Inovasi.</translation>
+    </message>
+    <message>
+        <source>Go to Entries</source>
+        <translation>Ke Inovasi</translation>
+    </message>
+    <message>
+        <source>No judges to assign yet</source>
+        <translation>Belum ada juri untuk ditugaskan</translation>
+    </message>
+    <message>
+        <source>Enrol the judges first, with their units.</source>
+        <translation>Daftarkan juri terlebih dahulu, beserta perangkat daerahnya.</translation>
+    </message>
+    <message>
+        <source>Go to Judges</source>
+        <translation>Ke Juri</translation>
+    </message>
+    <message>
+        <source>Nothing is assigned in this round yet</source>
+        <translation>Belum ada penugasan pada tahap ini</translation>
+    </message>
+    <message>
+        <source>Let the app propose an assignment: every entry gets the number of judges chosen below, the loads are balanced and nobody gets an entry of their own unit. You see it before anything is saved.</source>
+        <translation>Biarkan aplikasi mengusulkan penugasan: setiap inovasi mendapat jumlah juri yang dipilih di bawah, beban diseimbangkan, dan tidak ada juri yang mendapat inovasi dari perangkat daerahnya sendiri. Anda melihatnya dulu sebelum apa pun disimpan.</translation>
+    </message>
+    <message>
+        <source>Preview an automatic assignment</source>
+        <translation>Pratinjau penugasan otomatis</translation>
+    </message>
+    <message>
         <source>Reading the assignments…</source>
         <translation>Membaca data penugasan…</translation>
     </message>
@@ -2057,6 +2093,18 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>&amp;Cabut konflik</translation>
     </message>
     <message>
+        <source>No judges yet</source>
+        <translation>Belum ada juri</translation>
+    </message>
+    <message>
+        <source>Enrol the panel: each judge with their unit (a judge never scores the entries of their own unit) and one chair, who decides ties at the plenary.</source>
+        <translation>Daftarkan dewan juri: setiap juri beserta perangkat daerahnya (juri tidak pernah menilai inovasi dari perangkat daerahnya sendiri) dan satu ketua, yang memutuskan nilai sama di sidang pleno.</translation>
+    </message>
+    <message>
+        <source>Add judge…</source>
+        <translation>Tambah juri…</translation>
+    </message>
+    <message>
         <source>Judges: %1 · active: %2 · chairs: %3</source>
         <translation>Juri: %1 · aktif: %2 · ketua: %3</translation>
     </message>
@@ -2817,6 +2865,18 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>Lembar penilaian tidak dapat dihitung</translation>
     </message>
     <message>
+        <source>No score sheets are expected in this round yet</source>
+        <translation>Belum ada lembar nilai yang diharapkan pada tahap ini</translation>
+    </message>
+    <message>
+        <source>Sheets are expected once judges are assigned to the eligible entries of the round.</source>
+        <translation>Lembar nilai diharapkan setelah juri ditugaskan pada inovasi yang memenuhi syarat di tahap ini.</translation>
+    </message>
+    <message>
+        <source>Go to Assignments</source>
+        <translation>Ke Penugasan</translation>
+    </message>
+    <message>
         <source>&amp;Paper sheets…</source>
         <translation>&amp;Lembar penilaian kertas…</translation>
     </message>
@@ -3387,6 +3447,18 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>Final. Snapshot digest (SHA-256): %1</source>
         <translation>Final. Digest rekaman hasil (SHA-256): %1</translation>
+    </message>
+    <message>
+        <source>No results yet</source>
+        <translation>Belum ada hasil</translation>
+    </message>
+    <message>
+        <source>No score sheet has been submitted in the rounds shown. The ranking appears as the judges submit their sheets.</source>
+        <translation>Belum ada lembar nilai yang terkirim pada tahap yang ditampilkan. Peringkat muncul saat juri mengirim lembar nilainya.</translation>
+    </message>
+    <message>
+        <source>Follow the progress</source>
+        <translation>Pantau kemajuan</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@ background (it needs the results) and shown when ready."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSize, Signal
+from PySide6.QtCore import QObject, QSize
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -88,7 +88,6 @@ class CountCard(QFrame):
 
 class OverviewView(View):
     key = "overview"
-    navigate = Signal(str)  # a view's key: the workspace shows it
 
     def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -28,6 +28,7 @@ from judging_app.services.errors import ServiceError
 from judging_app.services.results import ResultsView as ComputedResults
 from judging_app.ui.i18n import ENGLISH, fill
 from judging_app.ui.views.base import View, ViewContext
+from judging_app.ui.views.next_step import NextStep
 from judging_app.ui.views.results_decision import (
     BlockingTiesPanel,
     ResultsDialogs,
@@ -118,6 +119,8 @@ class ResultsView(View):
         layout.addWidget(self.formula)
         layout.addWidget(self.notes)
         layout.addWidget(self.final_banner)
+        self.next_step = NextStep()
+        layout.addWidget(self.next_step)
         layout.addWidget(self.tabs, 1)
         self.round.activated.connect(lambda _i: self.recompute())
         self.method.activated.connect(lambda _i: self.recompute())
@@ -445,7 +448,20 @@ class ResultsView(View):
         self._update_actions()
         self._show_winners()
 
+    def _show_next_step(self) -> None:
+        """Nothing to rank yet: say so and where the sheets are followed."""
+        c = self.computed
+        if c is None or any(r.sheet_count for r in c.results.rows):
+            self.next_step.hide()
+            return
+        self.next_step.show_step(
+            self.tr("No results yet"),
+            self.tr("No score sheet has been submitted in the rounds shown. The ranking "
+                    "appears as the judges submit their sheets."),
+            [(self.tr("Follow the progress"), lambda: self.navigate.emit("progress"))])
+
     def _show_winners(self) -> None:
+        self._show_next_step()
         c = self.computed
         allowed = (self.is_final_selection() and self.status != "finalized")
         self.winners.set_winners(winners(c.results) if c is not None else (),
