@@ -166,6 +166,7 @@ class AssignmentsView(View):
     def _next_step(self) -> None:
         """What to do when the round cannot be assigned yet, or nothing is assigned."""
         d = self.data
+        self.summary.setVisible(d is None or bool(d.entries))  # else the step says it
         if d is None or not self.writable:
             self.next_step.hide()
         elif not d.entries:
