@@ -98,7 +98,7 @@ def test_ranking_per_category_with_tie_break_named(qtbot, sqlite_db, tmp_path):
     choose_category(view, "pd")
     assert shown(view, RankingModel.CODE) == ["E4", "E2"]
     # criteria by weight: A (40) is equal, B (60, Kemanfaatan) decided
-    assert shown(view, RankingModel.FLAGS) == ["decided by: higher score on “Kemanfaatan”"] * 2
+    assert shown(view, RankingModel.FLAGS) == ["decided by the criterion “Kemanfaatan”"] * 2
     assert view.model.data(view.model.index(0, 0), Qt.ItemDataRole.BackgroundRole) == DECIDED_COLOUR
     assert "mean of the judges' totals" in view.formula.text()
     assert "rounded half up" in view.formula.text()

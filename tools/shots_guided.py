@@ -36,7 +36,7 @@ def _settle(app, seconds: float = 0.3) -> None:
 
 
 def shoot(out_dir: Path, language: str) -> list[Path]:
-    from PySide6.QtWidgets import QMessageBox
+    from shots_judge import JUDGE, _seed
 
     from judging_app.store.database import open_database
     from judging_app.ui.dialogs import Dialogs
@@ -44,7 +44,6 @@ def shoot(out_dir: Path, language: str) -> list[Path]:
     from judging_app.ui.launch import application
     from judging_app.ui.main_window import MainWindow
     from judging_app.ui.settings import AppSettings
-    from shots_judge import JUDGE, _seed
 
     app = application()
     translations = Translations(app)
@@ -89,24 +88,23 @@ def shoot(out_dir: Path, language: str) -> list[Path]:
         results = workspace.show_view("results")
         _settle(app, 1.5)
         save(window, "winners")
-        results.tabs.setCurrentIndex(1)
-        decided = next((i for i in range(results.category.count())), 0)
-        results.category.setCurrentIndex(decided)
+        results.tabs.setCurrentIndex(1)  # the ranking, its notes naming the deciding rule
         save(window, "ranking")
         window.close()
         tied = _tied_competition(db)
         window = MainWindow(db, settings, dialogs, translations)
         workspace = window.open_competition(tied)
-        workspace.show_view("results")
+        tied_results = workspace.show_view("results")
         _settle(app, 1.0)
         save(window, "winners_tie")
+        tied_results.tabs.setCurrentIndex(1)  # its notes name the rule that decided
+        save(window, "ranking_tie")
         window.close()
         written += _judge_shots(app, db, demo, entries, JUDGE, language, translations, tmp,
                                 save)
         written += _reports_and_steps(app, db, demo, language, translations, tmp, save,
                                       settings, dialogs)
         db.close()
-        del QMessageBox
     translations.uninstall()
     return written
 
@@ -135,22 +133,25 @@ def _tied_competition(db) -> str:
     entries.add_unit(ws, code, "U1", "Dinas Kesehatan", "dinas")
     entries.add_unit(ws, code, "U2", "Dinas Pendidikan", "dinas")
     titles = ["SI-SEHAT: Antrean Puskesmas Daring", "Rapor Digital Sekolah Dasar",
-              "Layanan Gizi Balita Keliling", "Posyandu Remaja Berbasis WhatsApp"]
+              "Layanan Gizi Balita Keliling", "Posyandu Remaja Berbasis WhatsApp",
+              "Perpustakaan Keliling Kampung", "Bank Sampah Sekolah"]
     for i, title in enumerate(titles, start=1):
         entries.add_entry(ws, code, EntryInput(code=f"INV-{i:02d}", title=title,
                                                unit=f"U{1 + i % 2}", category=category))
-    entries.set_entry_status(ws, code, [f"INV-{i:02d}" for i in range(1, 5)],
+    entries.set_entry_status(ws, code, [f"INV-{i:02d}" for i in range(1, 7)],
                              EntryStatus.ELIGIBLE)
     for j in (1, 2, 3):
         judges.add_judge(ws, code, JudgeInput(code=f"J{j}", name=f"Juri {j}"))
     first = next(r for r in setup.rounds if r.kind == "scored")
     assignments.auto_assign(ws, code, first.code, 3)
     competitions.set_status(ws, code, CompetitionStatus.JUDGING)
-    levels = {"INV-01": 5, "INV-02": 5, "INV-03": 4, "INV-04": 3}
-    for entry, level in levels.items():
+    # weights 25/20/25/15/15: INV-05 and INV-06 both total 75, INV-05 ahead on the first
+    # criterion of weight 25 (the tie-break names it)
+    levels = {"INV-01": (5,) * 5, "INV-02": (5,) * 5, "INV-03": (4,) * 5,
+              "INV-04": (3,) * 5, "INV-05": (4, 4, 3, 4, 4), "INV-06": (3, 4, 4, 4, 4)}
+    for entry, values in levels.items():
         for j in (1, 2, 3):
-            scores = {c.code: D(level) if c.scale_max <= 5 else D(level * 20)
-                      for c in first.criteria}
+            scores = {c.code: D(v) for c, v in zip(first.criteria, values, strict=True)}
             sheets.save_sheet(ws, code, first.code, f"J{j}", entry, SheetInput(scores))
             sheets.submit_sheet(ws, code, first.code, f"J{j}", entry)
     return code
@@ -185,8 +186,7 @@ def _judge_shots(app, db, demo, entries, judge, language, translations, tmp, sav
 
 def _reports_and_steps(app, db, demo, language, translations, tmp, save, settings,
                        dialogs) -> list:
-    from judging_app.services import competitions
-    from judging_app.services.dashboard import undecided
+    from judging_app.services.templates import create_from_template
     from judging_app.services.workspace import Workspace
     from judging_app.ui.main_window import MainWindow
     from judging_app.ui.views.reports_view import ReportsDialogs
@@ -213,16 +213,10 @@ def _reports_and_steps(app, db, demo, language, translations, tmp, save, setting
     if "box" in shown:
         save(shown["box"], "draft_question", None)
         shown["box"].close()
-    assert undecided(db, demo.code) is not None
     window.close()
     # a fresh competition from a template: the next steps of the empty views
-    fresh = competitions.create_competition(
-        Workspace(db, "Dewi Lestari"),
-        competitions.get_setup(db, demo.code).__class__(
-            name="Kompetisi Inovasi Kota Madiun", year=2026,
-            categories=competitions.get_setup(db, demo.code).categories,
-            rounds=competitions.get_setup(db, demo.code).rounds,
-            award_tiers=competitions.get_setup(db, demo.code).award_tiers))
+    fresh = create_from_template(Workspace(db, ACTOR), "city_competition",
+                                 name="Kompetisi Inovasi Kota Madiun", year=2026)
     window = MainWindow(db, settings, dialogs, translations)
     workspace = window.open_competition(fresh.code)
     _settle(app, 0.5)

@@ -2968,8 +2968,8 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>Nilai sama</translation>
     </message>
     <message>
-        <source>decided by: higher score on “%1”</source>
-        <translation>diputus oleh: nilai lebih tinggi pada “%1”</translation>
+        <source>decided by the criterion “%1”</source>
+        <translation>ditentukan oleh kriteria “%1”</translation>
     </message>
     <message>
         <source>decided by: %1</source>

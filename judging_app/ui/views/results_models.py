@@ -286,7 +286,7 @@ class RankingModel(RowTableModel):
             out.append(self.tr("Tied"))
         if row.decided_on:
             name = self.criterion_names.get(row.decided_on, row.decided_on)
-            out.append(fill(self.tr("decided by: higher score on “%1”"), name))
+            out.append(fill(self.tr("decided by the criterion “%1”"), name))
         elif row.decided_by:
             out.append(fill(self.tr("decided by: %1"), tie_break_label(row.decided_by)))
         if row.incomplete:

@@ -151,7 +151,7 @@ class ResultsView(View):
         self.model = RankingModel(self)
         m = RankingModel
         self.table = table(self.model, "rankingTable", {m.AWARD: 125, m.CODE: 80, m.UNIT: 150,
-                                                        m.FLAGS: 170}, stretch=m.TITLE)
+                                                        m.FLAGS: 290}, stretch=m.TITLE)
         self.ties_panel = BlockingTiesPanel()
         page = QWidget()
         layout = QVBoxLayout(page)
