@@ -71,6 +71,9 @@ class ScriptedJudgeDialogs(JudgeDialogs):
     def show_guide(self, parent, language: str) -> None:
         self.asked.append(("guide", language))
 
+    def open_outside(self, parent, path) -> None:
+        self.asked.append(("open_outside", path))
+
     def kinds(self) -> list[str]:
         return [a[0] for a in self.asked]
 

@@ -73,8 +73,8 @@ class RubricPanel(QWidget):
         self.grid = grid
         header = QGridLayout()  # above the scroll area: the column names never scroll away
         for g in (grid, header):
-            g.setColumnStretch(0, 3)
-            g.setColumnStretch(3, 4)
+            g.setColumnStretch(0, 4)  # names wrap less: the rubric shares the width with a document
+            g.setColumnStretch(3, 3)
             g.setHorizontalSpacing(10)
         grid.setVerticalSpacing(4)
         grid.setContentsMargins(0, 0, 0, 0)
