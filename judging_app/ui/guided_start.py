@@ -88,14 +88,13 @@ class GuidedStart:
         def failed(exc: BaseException, trace: str) -> None:
             db.close()
             from judging_app.ui.background import Cancelled
-            from judging_app.ui.i18n import message_text
+            from judging_app.ui.i18n import first_line
 
             if isinstance(exc, Cancelled):
                 return
             self.dialogs.show_error(
                 self, QCoreApplication.translate("MainWindow", "The demo was not built"),
-                message_text(exc).splitlines()[0] if str(exc) else type(exc).__name__, "",
-                trace)
+                first_line(exc), "", trace)
 
         self.runner.run(lambda progress: build_demo(ws, progress=progress, **DEMO_SIZE),
                         label=QCoreApplication.translate(

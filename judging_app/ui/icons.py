@@ -1,10 +1,13 @@
 """The app's icons: Tabler Icons (MIT; resources/icons/README.txt), drawn from their SVG
-in the palette's text colour, at the sizes Qt asks for (sharp on any screen scale)."""
+in the palette's text colour (or a given one) at the sizes the app uses, for normal and
+HiDPI screens."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPixmap
+import math
+
+from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
@@ -43,38 +46,38 @@ def svg_bytes(name: str) -> bytes:
     return _svg_cache[name]
 
 
-class _SvgEngine(QIconEngine):
-    """Draws the SVG in the colour of the mode (disabled: the palette's disabled text)."""
+SIZES = (20, 24, 36)  # the sizes the app shows (toolbar, navigation, next steps, start page)
+_icons: dict[tuple[str, str | None], QIcon] = {}
 
-    def __init__(self, name: str, colour: QColor | None) -> None:
-        super().__init__()
-        self.name, self.colour = name, colour
 
-    def _colour(self, mode: QIcon.Mode) -> QColor:
-        if self.colour is not None and mode != QIcon.Mode.Disabled:
-            return self.colour
-        palette = QApplication.palette()
-        group = palette.ColorGroup.Disabled if mode == QIcon.Mode.Disabled else \
-            palette.ColorGroup.Active
-        return palette.color(group, palette.ColorRole.WindowText)
-
-    def paint(self, painter: QPainter, rect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        data = svg_bytes(self.name).replace(b"currentColor",
-                                            self._colour(mode).name().encode())
-        QSvgRenderer(QByteArray(data)).render(painter, QRectF(rect))
-
-    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        pixmap = QPixmap(size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        self.paint(painter, pixmap.rect(), mode, state)
-        painter.end()
-        return pixmap
-
-    def clone(self) -> QIconEngine:
-        return _SvgEngine(self.name, self.colour)
+def _pixmap(name: str, colour: QColor, size: int) -> QPixmap:
+    data = svg_bytes(name).replace(b"currentColor", colour.name().encode())
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    QSvgRenderer(QByteArray(data)).render(painter, QRectF(0, 0, size, size))
+    painter.end()
+    return pixmap
 
 
 def icon(name: str, colour: str | None = None) -> QIcon:
-    """The icon `name` (a key of ICONS), in the text colour or in `colour` ("#1b6e2e")."""
-    return QIcon(_SvgEngine(name, QColor(colour) if colour else None))
+    """The icon `name` (a key of ICONS), in the palette's text colour or in `colour`
+    ("#1b6e2e"); greyed when disabled. Plain pixmaps drawn once (no icon engine written in
+    Python: Qt keeps icons after the Python objects are gone)."""
+    key = (name, colour)
+    if key not in _icons:
+        palette = QApplication.palette()
+        normal = QColor(colour) if colour else palette.color(
+            palette.ColorGroup.Active, palette.ColorRole.WindowText)
+        disabled = palette.color(palette.ColorGroup.Disabled, palette.ColorRole.WindowText)
+        result = QIcon()
+        screen = QApplication.primaryScreen()
+        ratio = math.ceil(screen.devicePixelRatio()) if screen is not None else 1
+        for size in SIZES:
+            for scale in sorted({1, ratio}):
+                for mode, shade in ((QIcon.Mode.Normal, normal), (QIcon.Mode.Disabled, disabled)):
+                    pixmap = _pixmap(name, shade, size * scale)
+                    pixmap.setDevicePixelRatio(scale)
+                    result.addPixmap(pixmap, mode)
+        _icons[key] = result
+    return _icons[key]
