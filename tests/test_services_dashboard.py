@@ -100,3 +100,17 @@ def test_a_blocking_tie_asks_the_chair(db):
     results.record_tie_decision(ws, code, ["E3", "E1"], "Keputusan pleno")
     d = with_undecided(dashboard(db, code), undecided(db, code))
     assert d.next_actions == (NextAction.FINALIZE, NextAction.REVIEW_RESULTS)
+
+
+def test_the_counts_agree_with_the_progress_view(db):
+    """The dashboard's aggregates count what services.progress counts (assignments of
+    eligible entries to judges without a conflict; their submitted and draft sheets)."""
+    from judging_app.demo.generator import build_demo
+    from judging_app.services.progress import round_progress
+
+    demo = build_demo(Workspace(db, "X"), entries=40, judges=5, scored=True)
+    d = dashboard(db, demo.code)
+    p = round_progress(db, demo.code, demo.round_code)
+    assert (d.round.expected, d.round.submitted, d.round.draft) == (p.expected, p.submitted,
+                                                                     p.draft)
+    assert d.round.draft > 0 and d.round.submitted > 0

@@ -121,6 +121,35 @@ class Dashboard:
     undecided: Undecided | None = None  # None: not computed (see `undecided`)
 
 
+def _counted(s, round_id: int) -> tuple[int, int, int]:
+    """(assignments, submitted sheets, draft sheets) of a round that count: eligible entries,
+    judges without a conflict (the rule of the results and of services.progress). Four plain
+    aggregates, the few conflicted ones subtracted (one join of the whole round with the
+    conflicts took twice as long on 30,000 entries)."""
+    eligible = select(Entry.id).where(Entry.status == EntryStatus.ELIGIBLE.value)
+    assigned = s.scalar(select(func.count()).select_from(Assignment).where(
+        Assignment.round_id == round_id, Assignment.entry_id.in_(eligible)))
+    states = dict(s.execute(select(ScoreSheet.state, func.count()).where(
+        ScoreSheet.round_id == round_id, ScoreSheet.entry_id.in_(eligible),
+    ).group_by(ScoreSheet.state)).all())
+    # the conflicts (a few thousand) drive these two: one index lookup each
+    conflicts = select(Conflict.judge_id, Conflict.entry_id).join(Entry, and_(
+        Entry.id == Conflict.entry_id, Entry.status == EntryStatus.ELIGIBLE.value)).subquery()
+    conflicted = s.scalar(select(func.count()).select_from(conflicts).where(exists().where(
+        Assignment.round_id == round_id, Assignment.judge_id == conflicts.c.judge_id,
+        Assignment.entry_id == conflicts.c.entry_id)))
+    state = select(ScoreSheet.state).where(
+        ScoreSheet.round_id == round_id, ScoreSheet.judge_id == conflicts.c.judge_id,
+        ScoreSheet.entry_id == conflicts.c.entry_id).scalar_subquery()
+    per_conflict = select(state.label("state")).select_from(conflicts).subquery()
+    for name, n in s.execute(select(per_conflict.c.state, func.count()).where(
+            per_conflict.c.state.is_not(None)).group_by(per_conflict.c.state)).all():
+        states[name] = states.get(name, 0) - n
+    return (int(assigned or 0) - int(conflicted or 0),
+            int(states.get(SheetState.SUBMITTED.value, 0)),
+            int(states.get(SheetState.DRAFT.value, 0)))
+
+
 def _round_counts(s, comp_id: int) -> tuple[RoundCounts | None, int]:
     rounds = s.execute(select(Round.id, Round.code, Round.name, Round.name_en).where(
         Round.competition_id == comp_id, Round.kind == RoundKind.SCORED.value,
@@ -131,23 +160,9 @@ def _round_counts(s, comp_id: int) -> tuple[RoundCounts | None, int]:
         Assignment.round_id.in_([r[0] for r in rounds])).distinct()))
     index = max((i for i, r in enumerate(rounds) if r[0] in started), default=0)
     rid, code, name, name_en = rounds[index]
-    state = ScoreSheet.state
-    n, submitted, draft = s.execute(
-        select(func.count(),
-               func.sum(case((state == SheetState.SUBMITTED.value, 1), else_=0)),
-               func.sum(case((state == SheetState.DRAFT.value, 1), else_=0)))
-        .select_from(Assignment)
-        .join(Entry, and_(Entry.id == Assignment.entry_id,
-                          Entry.status == EntryStatus.ELIGIBLE.value))
-        .outerjoin(ScoreSheet, and_(ScoreSheet.round_id == Assignment.round_id,
-                                    ScoreSheet.judge_id == Assignment.judge_id,
-                                    ScoreSheet.entry_id == Assignment.entry_id))
-        .where(Assignment.round_id == rid,
-               ~exists().where(Conflict.judge_id == Assignment.judge_id,
-                               Conflict.entry_id == Assignment.entry_id))
-    ).one()
-    counts = RoundCounts(code, name, name_en, index + 1, len(rounds), int(n),
-                         int(submitted or 0), int(draft or 0))
+    assigned, submitted, draft = _counted(s, rid)
+    counts = RoundCounts(code, name, name_en, index + 1, len(rounds), assigned, submitted,
+                         draft)
     return counts, len(rounds) - index - 1
 
 
