@@ -3148,22 +3148,6 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
         <source>Next step</source>
         <translation>Langkah berikutnya</translation>
     </message>
-    <message>
-        <source>Move the competition from %1 to %2?</source>
-        <translation>Pindahkan status kompetisi dari %1 ke %2?</translation>
-    </message>
-    <message>
-        <source>Judges can then score the entries assigned to them.</source>
-        <translation>Setelah itu juri dapat menilai inovasi yang ditugaskan kepada mereka.</translation>
-    </message>
-    <message>
-        <source>Change the status</source>
-        <translation>Ubah status</translation>
-    </message>
-    <message>
-        <source>Cannot change the status</source>
-        <translation>Status tidak dapat diubah</translation>
-    </message>
 </context>
 <context>
     <name>PaperDialogs</name>

@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from judging_app.core.enums import CompetitionStatus
-from judging_app.services import competitions, dashboard
+from judging_app.services import dashboard
 from judging_app.services.dashboard import STAGES, Dashboard, NextAction, Stage
 from judging_app.ui.i18n import ENGLISH, fill, format_int
 from judging_app.ui.icons import icon
 from judging_app.ui.labels import competition_status_label
 from judging_app.ui.views.base import View, ViewContext
 from judging_app.ui.views.overview_texts import action_text, stage_label, step_text
+from judging_app.ui.views.status_move import move_status
 
 ACCENT, DONE, MUTED = "#0b5cad", "#1b6e2e", "#7a8089"
 CARD = ("QFrame#countCard { background: palette(base); border: 1px solid #d5d9de;"
@@ -251,16 +252,6 @@ class OverviewView(View):
             self.navigate.emit(ACTION_VIEWS[action])
 
     def move_status(self, target: CompetitionStatus) -> None:
-        d = self.data
-        if d is None:
-            return
-        text = fill(self.tr("Move the competition from %1 to %2?"),
-                    competition_status_label(d.status), competition_status_label(target))
-        if target == CompetitionStatus.JUDGING:
-            text += "\n\n" + self.tr("Judges can then score the entries assigned to them.")
-        if not self.dialogs.confirm(self, self.tr("Change the status"), text):
-            return
-        code = self.ctx.competition
-        if self.run_write(lambda ws: competitions.set_status(ws, code, target) or True,
-                          self.tr("Cannot change the status")):
+        if self.data is not None and move_status(self, self.dialogs.confirm, self.data.status,
+                                                 target):
             self.refresh()
