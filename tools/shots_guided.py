@@ -3,6 +3,7 @@ question and the next steps, in Indonesian and English, at a laptop's 1366×768 
 is 1366×700: maximized, less the title bar and the taskbar).
 
     python tools/shots_guided.py            # docs/screenshots/guided_*.png
+    python tools/shots_guided.py --size 1920x1012 --out /tmp/big   # a full-HD screen
 
 A throw-away demo (140 entries, 5 judges, scored; judge J06 half-way through, as in
 tools/shots_judge.py) and an empty database, in a temporary folder, on Qt's offscreen
@@ -35,7 +36,7 @@ def _settle(app, seconds: float = 0.3) -> None:
         time.sleep(0.01)
 
 
-def shoot(out_dir: Path, language: str) -> list[Path]:
+def shoot(out_dir: Path, language: str, size: tuple[int, int] = SIZE) -> list[Path]:
     from shots_judge import JUDGE, _seed
 
     from judging_app.store.database import open_database
@@ -51,9 +52,9 @@ def shoot(out_dir: Path, language: str) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
 
-    def save(widget, name: str, size: tuple[int, int] | None = SIZE) -> None:
-        if size is not None:
-            widget.resize(*size)
+    def save(widget, name: str, fixed: tuple[int, int] | None | bool = True) -> None:
+        if fixed is not None:
+            widget.resize(*(size if fixed is True else fixed))
         widget.show()
         _settle(app)
         path = out_dir / f"guided_{name}_{language}.png"
@@ -230,5 +231,13 @@ def _reports_and_steps(app, db, demo, language, translations, tmp, save, setting
 
 
 if __name__ == "__main__":
-    for lang in ("id", "en"):
-        shoot(OUT, lang)
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", default=f"{SIZE[0]}x{SIZE[1]}", help="window WIDTHxHEIGHT")
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--lang", default="id,en")
+    args = parser.parse_args()
+    width, height = (int(n) for n in args.size.split("x"))
+    for lang in args.lang.split(","):
+        shoot(args.out, lang, (width, height))
