@@ -71,6 +71,10 @@ class GuidedStart:
         db = open_in_window(self.demo_location(), self.dialogs, self.settings, self.opener, self)
         if db is None:
             return False
+        before = self.principal
+        if not self.sign_in_to(db):  # who works on it, as for any other file (issue 10)
+            db.close()
+            return False
         existing = list_competitions(db)
         if existing:
             self.replace_database(db)
@@ -79,7 +83,7 @@ class GuidedStart:
         from judging_app.demo.generator import build_demo
         from judging_app.services.workspace import Workspace
 
-        ws = Workspace(db, current_actor(self.settings) or DEMO_ACTOR)
+        ws = Workspace(db, self.principal or current_actor(self.settings) or DEMO_ACTOR)
 
         def done(summary) -> None:
             self.replace_database(db)
@@ -87,6 +91,7 @@ class GuidedStart:
 
         def failed(exc: BaseException, trace: str) -> None:
             db.close()
+            self.principal = before  # still working on the database that stays open
             from judging_app.ui.background import Cancelled
             from judging_app.ui.i18n import first_line
 
