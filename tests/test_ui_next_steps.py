@@ -4,6 +4,7 @@ the view where it is done, instead of a bare empty table."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from judging_app.core.enums import CompetitionStatus, EntryStatus
 from judging_app.services import competitions, entries
@@ -37,6 +38,11 @@ def test_judges_without_judges_offers_to_add_one(qtbot, sqlite_db, tmp_path):
     view.dialogs.judge_form = lambda *a, **k: asked.append(a[1]) or None  # cancelled
     (button,) = step.buttons
     assert button.text() == "Add judge…"
+    # shown again (retranslate and refresh both say it): the buttons it replaced are gone
+    # from sight at once, never drawn over the sentence while waiting to be deleted
+    QApplication.processEvents()  # the layout shows its new buttons (deletions wait)
+    shown = [b for b in step.findChildren(QPushButton) if b.isVisible()]
+    assert shown == [button]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert asked == ["Add judge"]
 

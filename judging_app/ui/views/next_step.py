@@ -50,7 +50,8 @@ class NextStep(QFrame):
         self.text.setText(text)
         while self.buttons_row.count():
             item = self.buttons_row.takeAt(0)
-            if item.widget() is not None:
+            if item.widget() is not None:  # hidden at once: deleted when the loop returns
+                item.widget().hide()
                 item.widget().deleteLater()
         self.buttons = []
         for text_, slot in actions:
