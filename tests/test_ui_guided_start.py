@@ -17,15 +17,7 @@ from judging_app.store.database import open_database
 from judging_app.ui.main_window import MainWindow
 from judging_app.ui.new_competition import NewCompetitionChoice, NewCompetitionDialog
 
-from test_ui_support import ScriptedDialogs, TranslationsForTest, add_competition, make_settings
-
-
-@pytest.fixture
-def translations(qapp):
-    t = TranslationsForTest(qapp)
-    t.apply("en")
-    yield t
-    t.restore()
+from test_ui_support import ScriptedDialogs, add_competition, make_settings
 
 
 @pytest.fixture

@@ -16,7 +16,6 @@ from judging_app.ui.main_window import MainWindow
 
 from test_ui_support import (
     ScriptedDialogs,
-    TranslationsForTest,
     add_competition,
     english_sources,
     make_settings,
@@ -25,14 +24,6 @@ from test_ui_support import (
 
 # Words that are the same in both languages on purpose (checked, not forgotten).
 SAME_IN_BOTH = {"Status", "Server", *LANGUAGE_NAMES.values()}
-
-
-@pytest.fixture
-def translations(qapp):
-    t = TranslationsForTest(qapp)
-    t.apply("en")
-    yield t
-    t.restore()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
 from PySide6.QtCore import Qt
 from security_support import PASSWORD, register_panel, score_all
 from test_ui_view_results import Answers, TieDecision
@@ -19,7 +18,6 @@ from judging_app.ui.views.overview_view import OverviewView
 from judging_app.ui.views.results_view import ResultsView
 
 from factories import tiny_setup
-from test_ui_support import TranslationsForTest
 from ui_view_support import make_ctx
 
 JUDGES = ("J1", "J2", "J3")
@@ -27,14 +25,6 @@ JUDGES = ("J1", "J2", "J3")
 # criterion breaks; General: E1 ahead of E3
 SCORES = {"E1": dict.fromkeys(JUDGES, (5, 5)), "E3": dict.fromkeys(JUDGES, (3, 3)),
           "E2": dict.fromkeys(JUDGES, (4, 4)), "E4": dict.fromkeys(JUDGES, (4, 4))}
-
-
-@pytest.fixture
-def translations(qapp):
-    t = TranslationsForTest(qapp)
-    t.apply("en")
-    yield t
-    t.restore()
 
 
 def signed_in_ctx(db, code: str, tmp_path, login: str, language: str = "en"):

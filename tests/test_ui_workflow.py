@@ -48,7 +48,7 @@ from judging_app.ui.views import entries_model
 from judging_app.ui.views.judges_models import ConflictTableModel, JudgeTableModel
 from judging_app.ui.views.results_models import BLOCKING_COLOUR, RankingModel
 
-from test_ui_support import TranslationsForTest, make_settings
+from test_ui_support import make_settings
 from workflow_support import (
     CTRL,
     AtTheDesk,
@@ -122,14 +122,6 @@ SCORES = {"INV-01": TIED, "INV-02": TIED, "INV-03": dict.fromkeys(TIED, 4),
           "INV-05": dict.fromkeys(TIED, 3)}
 CHAIR_ORDER = ["INV-02", "INV-01"]
 CHAIR_REASON = "Akta sekali datang berdampak lebih luas; diputuskan dalam sidang pleno."
-
-
-@pytest.fixture
-def translations(qapp):
-    t = TranslationsForTest(qapp)
-    t.apply("en")
-    yield t
-    t.restore()
 
 
 @pytest.fixture(params=["synchronous", "worker threads"])
