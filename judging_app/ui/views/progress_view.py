@@ -32,6 +32,7 @@ from judging_app.ui.i18n import ENGLISH, fill
 from judging_app.ui.views.base import View, ViewContext
 from judging_app.ui.views.empty_hint import EmptyHint
 from judging_app.ui.views.loading import Loadable
+from judging_app.ui.views.next_step import NextStep
 from judging_app.ui.views.results_models import BLOCKING_COLOUR, RowTableModel, table
 
 PERCENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -197,8 +198,10 @@ class ProgressView(View):
         top.addWidget(self.summary, 1)
         top.addWidget(self.paper_button)
         self.sheets = Loadable(split)  # the counts, or what is being done instead
+        self.next_step = NextStep()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.next_step)
         layout.addWidget(self.sheets, 1)
         self.retranslate()
 
@@ -245,6 +248,17 @@ class ProgressView(View):
         self.judges.set_rows(data.judges)
         self.entries.set_rows(data.entries, self._accept())  # one reset, one sort
         self.retranslate()
+        self._next_step()
+
+    def _next_step(self) -> None:
+        if self.data is None or self.data.expected:
+            self.next_step.hide()
+        else:
+            self.next_step.show_step(
+                self.tr("No score sheets are expected in this round yet"),
+                self.tr("Sheets are expected once judges are assigned to the eligible entries "
+                        "of the round."),
+                [(self.tr("Go to Assignments"), lambda: self.navigate.emit("assignments"))])
 
     def _filter(self) -> None:
         self.entries.set_filter(self._accept())
