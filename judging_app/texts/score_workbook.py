@@ -15,7 +15,7 @@ TEXTS = {
         "memang berisi nilai terbaru, buka di Excel, simpan lagi, lalu impor",
     ),
     "score_workbook.bad_number": (
-        "sheet {sheet}, cell {cell}: {problem} (entry {entry}, criterion {criterion})",
-        "lembar {sheet}, sel {cell}: {problem} (inovasi {entry}, kriteria {criterion})",
+        "sheet {sheet}, cell {cell} (entry {entry}, criterion {criterion}): {problem}",
+        "lembar {sheet}, sel {cell} (inovasi {entry}, kriteria {criterion}): {problem}",
     ),
 }
