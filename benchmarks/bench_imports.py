@@ -36,10 +36,10 @@ def build_base(path: Path, entries: int, judges: int) -> None:
     for old in (path, marker):
         old.unlink(missing_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run([sys.executable, "-c", (
-        "import sys; sys.path.insert(0, %r); from bench_support import build; "
-        "build(%r, %d, %d)") % (str(Path(__file__).parent), str(path), entries, judges)],
-        check=True)
+    here = str(Path(__file__).parent)
+    subprocess.run([sys.executable, "-c", f"import sys; sys.path.insert(0, {here!r}); "
+                    f"from bench_support import build; build({str(path)!r}, {entries}, {judges})"],
+                   check=True)
     marker.write_text("built")
 
 
