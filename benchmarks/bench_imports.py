@@ -93,8 +93,13 @@ def bare(db: Path, code: str, round_code: str, groups: list[list[tuple[str, str]
         conn.execute("BEGIN IMMEDIATE")
         judges = dict(conn.execute("SELECT code, id FROM judges WHERE competition_id = ?",
                                    (comp,)))
-        entries = dict(conn.execute("SELECT code, id FROM entries WHERE competition_id = ?",
-                                    (comp,)))
+        codes = sorted({e for _, e in pairs})
+        entries = {}
+        for at in range(0, len(codes), 500):  # the file's entries only
+            part = codes[at:at + 500]
+            entries.update(conn.execute(
+                f"SELECT code, id FROM entries WHERE competition_id = ? AND code IN "
+                f"({','.join('?' * len(part))})", (comp, *part)))
         crits = dict(conn.execute("SELECT code, id FROM criteria WHERE round_id = ?", (rid,)))
         now = datetime.now(UTC).isoformat()
         keys = [(rid, judges[j], entries[e]) for j, e in pairs]

@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from judging_app.core.enums import (
@@ -35,7 +35,14 @@ from judging_app.exchange.scores_csv import ScoreRow, ScoresCsvError, read_score
 from judging_app.services import audit, lookup
 from judging_app.services.errors import ImportFileError, LockedError
 from judging_app.services.retry import write_with_retry
-from judging_app.services.sheet_bulk import SheetWrite, audited, stored_sheets, write_sheets
+from judging_app.services.sheet_bulk import (
+    SheetWrite,
+    audited,
+    changed_since,
+    last_event_id,
+    stored_sheets,
+    write_sheets,
+)
 from judging_app.services.workspace import Workspace
 from judging_app.store import models as m
 
@@ -87,22 +94,11 @@ def import_paper_scores(ws: Workspace, competition: str | int, path: Path, *,
 
     def work(s: Session) -> ScoreImportReport:
         nonlocal plan
-        if plan is None or _changed_since(s, plan.last_event, groups):
+        if plan is None or changed_since(s, plan.last_event, {"/".join(k) for k in groups}):
             plan = _plan(s, competition, path, groups, len(rows), submit)
         return _write(s, ws.actor, plan, path)
 
     return write_with_retry(ws.db, work)
-
-
-def _changed_since(s: Session, last_event: int, groups: dict[Key, list[ScoreRow]]) -> bool:
-    """Whether anything the plan read may have changed since: any event after it but the
-    judges' own saves and submits of sheets the file does not hold."""
-    keys = {"/".join(key) for key in groups}
-    for action, key in s.execute(select(m.AuditEvent.action, m.AuditEvent.entity_key)
-                                 .where(m.AuditEvent.id > last_event)):
-        if action not in ("sheet.save", "sheet.submit") or key in keys:
-            return True
-    return False
 
 
 class _Codes:
@@ -160,7 +156,7 @@ def _plan(s: Session, competition: str | int, path: Path, groups: dict[Key, list
           row_count: int, submit: bool) -> _Plan:
     """Every rule checked and every sheet merged, nothing written: refused with every
     problem, or what to write."""
-    last_event = s.scalar(select(func.max(m.AuditEvent.id))) or 0
+    last_event = last_event_id(s)
     comp = lookup.writable_competition(s, competition)
     if comp.status != CompetitionStatus.JUDGING.value:
         raise LockedError(Message("paper.scoring_closed", competition=comp.code,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from judging_app.core.enums import SheetState
@@ -22,6 +22,39 @@ from judging_app.store import models as m
 SUBMITTED = SheetState.SUBMITTED.value
 _decimal = functools.lru_cache(maxsize=4096)(from_milli)  # scores repeat: a few hundred values
 CHUNK = 500  # ids per IN list: inside every backend's limit on parameters
+
+
+JUDGES_OWN_WORK = ("sheet.save", "sheet.submit")
+
+
+def last_event_id(s: Session) -> int:
+    """The newest audit event's id (every write records one): where a plan starts from."""
+    return s.scalar(select(func.max(m.AuditEvent.id))) or 0
+
+
+def changed_since(s: Session, last_event: int, sheet_keys: set[str]) -> bool:
+    """Whether anything a plan made in an earlier read may have changed since `last_event`:
+    any event after it other than the judges' own saves and submits of sheets outside
+    `sheet_keys` ("round/judge/entry"). An import plans before taking SQLite's write lock
+    and writes under it only when this is False (else it plans again, under the lock): the
+    judges saving meanwhile are not held up by the planning."""
+    for action, key in s.execute(select(m.AuditEvent.action, m.AuditEvent.entity_key)
+                                 .where(m.AuditEvent.id > last_event)):
+        if action not in JUDGES_OWN_WORK or key in sheet_keys:
+            return True
+    return False
+
+
+def entry_ids_of(s: Session, competition_id: int, codes) -> dict[str, int]:
+    """code -> id of the competition's entries among `codes` (a file names a few of the
+    tens of thousands an edition may hold; unknown codes are simply absent)."""
+    wanted = sorted(set(codes))
+    out: dict[str, int] = {}
+    for start in range(0, len(wanted), CHUNK):
+        out.update(s.execute(select(m.Entry.code, m.Entry.id).where(
+            m.Entry.competition_id == competition_id,
+            m.Entry.code.in_(wanted[start:start + CHUNK]))).all())
+    return out
 
 
 def stored_sheets(s: Session, round_id: int, judge_id: int | None,
