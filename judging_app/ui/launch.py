@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 import judging_app
 from judging_app.store.database import open_database
 from judging_app.ui.actor import ensure_actor
+from judging_app.ui.crash import CrashReporter
 from judging_app.ui.dialogs import Dialogs
 from judging_app.ui.i18n import LANGUAGES, Translations, choose_language
 from judging_app.ui.main_window import MainWindow
@@ -97,13 +98,17 @@ def run_gui(
     db_target: a path or SQLAlchemy URL, None for the default file. lang: 'id', 'en' or
     None (the saved choice, else the system's language)."""
     app = application()
-    session = start(app, db_target, lang, settings or AppSettings(), dialogs or Dialogs())
+    dialogs = dialogs or Dialogs()
+    session = start(app, db_target, lang, settings or AppSettings(), dialogs)
     if session is None:
         return EXIT_NOT_OPENED
+    reporter = CrashReporter(dialogs, lambda: app.activeWindow())  # no traceback, ever
+    reporter.install()
     try:
         session.window.show()
         return app.exec()
     finally:
+        reporter.uninstall()
         session.translations.uninstall()
 
 
