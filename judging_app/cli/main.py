@@ -36,6 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("gui", parents=[common], help="open the app window")
+    p.add_argument("--smoke-test", action="store_true",
+                   help="check this installation: open the window, answer Cancel to any "
+                        "question, close as soon as the window has shown (exit status 0 "
+                        "when it did)")
 
     p = sub.add_parser("judge", parents=[common],
                        help="judge mode: score your entries on this database or from a package")
@@ -62,6 +66,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = csub.add_parser("export", parents=[common], help="write a competition's setup file")
     p.add_argument("--competition", required=True, metavar="CODE")
     p.add_argument("--out", required=True, metavar="FILE.json")
+    p = csub.add_parser("documents", parents=[common],
+                        help="show or set the letterhead, head of region, place, numbers and "
+                             "time zone of the competition's documents")
+    p.add_argument("--competition", required=True, metavar="CODE")
+    for name, what in (("government", "first line of the letterhead (PEMERINTAH KOTA …)"),
+                       ("office", "second line (the office)"), ("address", "address line"),
+                       ("head-title", "WALI KOTA, BUPATI, GUBERNUR or another title"),
+                       ("region", "the region's name after the title"),
+                       ("head-name", "who signs the decree"), ("head-nip", "their NIP"),
+                       ("place", "where documents are issued"),
+                       ("minutes-number", "Nomor of the minutes"),
+                       ("decree-number", "NOMOR of the decree (winners list)"),
+                       ("time-zone", "Asia/Jakarta (WIB), Asia/Makassar (WITA), "
+                                     "Asia/Jayapura (WIT)")):
+        p.add_argument(f"--{name}", dest=name.replace("-", "_"), metavar="TEXT", help=what)
+    logo = p.add_mutually_exclusive_group()
+    logo.add_argument("--logo", metavar="FILE.png", help="the logo (PNG or JPEG, at most 512 KB)")
+    logo.add_argument("--no-logo", action="store_true", help="remove the logo")
     p = csub.add_parser("import", parents=[common], help="create a competition from a setup file")
     p.add_argument("file", metavar="FILE.json")
     p.add_argument("--code")
@@ -83,6 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--round", required=True, metavar="CODE")
     p.add_argument("--out", required=True, metavar="FOLDER")
     p.add_argument("--judge", metavar="CODE", help="only this judge's package (e.g. to re-issue it)")
+    p.add_argument("--dry-run", action="store_true",
+                   help="show each package's size (with the documents it carries); write nothing")
 
     rt = sub.add_parser("returns", help="judges' return files")
     rtsub = rt.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -140,7 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_entries_parser(sub, common) -> None:
-    ent = sub.add_parser("entries", help="import entries from Excel/CSV; write the import template")
+    ent = sub.add_parser("entries", help="import entries from Excel/CSV; the import template; "
+                         "attach documents; entries without a proposal")
     esub = ent.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = esub.add_parser("import", parents=[common],
                         help="import entries from .xlsx, .xls, .ods or .csv (all or nothing)")
@@ -154,6 +179,9 @@ def add_entries_parser(sub, common) -> None:
     p = esub.add_parser("template", parents=[common], help="write the entry import template")
     p.add_argument("--competition", required=True, metavar="CODE")
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    from judging_app.cli.documents_cli import add_document_parsers
+
+    add_document_parsers(esub, common)
 
 
 def add_excel_sheets_parser(sub, common) -> None:
@@ -183,6 +211,8 @@ def add_export_parser(sub, common) -> None:
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
     p.add_argument("--round", metavar="CODE", help="one round alone")
     p.add_argument("--method", choices=["mean", "median", "trimmed_mean", "standardized"])
+    p.add_argument("--date", metavar="YYYY-MM-DD",
+                   help="the date on the winners sheet (default: today in the competition's zone)")
     for name, text in (("minutes", "minutes of evaluation (berita acara penilaian)"),
                        ("winners", "winners list (daftar pemenang) to attach to the decree"),
                        ("scoresheets", "blank score sheets for paper judging")):
@@ -195,6 +225,17 @@ def add_export_parser(sub, common) -> None:
         if name == "scoresheets":
             p.add_argument("--judge", metavar="CODE",
                            help="one judge (default: every judge with entries, each on new pages)")
+        p.add_argument("--place", metavar="TEXT",
+                       help="where the document is issued (default: the competition's document "
+                            "settings; none: a dotted line to fill in)")
+        p.add_argument("--date", metavar="YYYY-MM-DD",
+                       help="the document's date (default: today in the competition's zone"
+                            + ("; none on score sheets" if name == "scoresheets" else "") + ")")
+        if name != "scoresheets":
+            p.add_argument("--number", metavar="TEXT",
+                           help="the minutes' Nomor" if name == "minutes" else
+                           "the NOMOR of the decree the list is attached to "
+                           "(default: the competition's document settings)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -212,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
                                  args.lang)
         from judging_app.ui.launch import run_gui
 
-        return run_gui(args.db, args.lang)
+        return run_gui(args.db, args.lang, smoke_test=getattr(args, "smoke_test", False))
     except (Exception, KeyboardInterrupt) as exc:
         from judging_app.cli.failures import report
         from judging_app.texts import default_language

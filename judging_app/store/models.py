@@ -1,4 +1,4 @@
-"""SQLAlchemy 2 typed models: the whole domain of DESIGN.md section 2.
+"""SQLAlchemy 2 typed models: the whole domain of docs/design.md.
 
 Exact numbers: every decimal quantity is an integer count of thousandths (`*_milli`):
 a weight of 12.5 % is 12500, a score of 3.5 is 3500. Times are UTC.
@@ -132,16 +132,6 @@ class Entry(Base):
     status_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-
-
-class Attachment(Base):
-    """Evidence document (bukti dukung): a file path or a link."""
-
-    __tablename__ = "attachments"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"), index=True)
-    label: Mapped[str] = mapped_column(String(300))
-    location: Mapped[str] = mapped_column(Text)
 
 
 class Round(Base):
@@ -498,3 +488,34 @@ class ResultSnapshot(Base):
     rules: Mapped[str] = mapped_column(Text)  # JSON
     payload: Mapped[str] = mapped_column(Text)  # JSON: the ranking
     digest: Mapped[str] = mapped_column(String(64))
+
+
+class DocumentSetting(Base):
+    """How the competition's documents are headed and signed (core.documents); at most one
+    row per competition, none = the defaults. Times printed in `time_zone` (IANA name)."""
+
+    __tablename__ = "document_settings"
+    competition_id: Mapped[int] = mapped_column(
+        ForeignKey("competitions.id", ondelete="CASCADE"), primary_key=True)
+    government: Mapped[str] = mapped_column(String(300), default="")
+    office: Mapped[str] = mapped_column(String(300), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    logo: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    head_title: Mapped[str] = mapped_column(String(300), default="WALI KOTA")
+    region: Mapped[str] = mapped_column(String(300), default="")
+    head_name: Mapped[str] = mapped_column(String(300), default="")
+    head_nip: Mapped[str] = mapped_column(String(300), default="")
+    place: Mapped[str] = mapped_column(String(300), default="")
+    minutes_number: Mapped[str] = mapped_column(String(300), default="")
+    decree_number: Mapped[str] = mapped_column(String(300), default="")
+    time_zone: Mapped[str] = mapped_column(String(64), default="Asia/Jakarta")
+
+
+# Entries' documents and links live in their own module; imported so Base.metadata has them.
+from judging_app.store.document_models import (  # noqa: E402, F401
+    Attachment,
+    Document,
+    DocumentChunk,
+    DocumentLimits,
+    EntryDocument,
+)

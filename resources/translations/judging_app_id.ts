@@ -214,6 +214,33 @@
     </message>
 </context>
 <context>
+    <name>AttachDialog</name>
+    <message>
+        <source>Attach to %1</source>
+        <translation>Lampirkan ke %1</translation>
+    </message>
+    <message>
+        <source>From each file&apos;s name (proposal or evidence)</source>
+        <translation>Dari nama setiap berkas (proposal atau bukti dukung)</translation>
+    </message>
+    <message>
+        <source>Every round</source>
+        <translation>Semua tahap</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Berkas:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Jenis:</translation>
+    </message>
+    <message>
+        <source>&amp;Round:</source>
+        <translation>&amp;Tahap:</translation>
+    </message>
+</context>
+<context>
     <name>AwardTiersModel</name>
     <message>
         <source>Code</source>
@@ -587,6 +614,25 @@
     </message>
 </context>
 <context>
+    <name>DescribeDialog</name>
+    <message>
+        <source>Every round</source>
+        <translation>Semua tahap</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Judul:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Jenis:</translation>
+    </message>
+    <message>
+        <source>&amp;Round:</source>
+        <translation>&amp;Tahap:</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Cannot open the database</source>
@@ -652,6 +698,235 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>&amp;Copy</source>
         <translation>&amp;Salin</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentSettingsDialog</name>
+    <message>
+        <source>Letterhead and signatures</source>
+        <translation>Kop surat dan tanda tangan</translation>
+    </message>
+    <message>
+        <source>How the minutes, the winners list and the workbook&apos;s winners sheet are headed and signed. Empty fields print as a dotted line to fill in by hand.</source>
+        <translation>Cara berita acara, daftar pemenang dan lembar pemenang pada buku kerja diberi kop dan ditandatangani. Isian yang kosong dicetak sebagai garis titik-titik untuk diisi tangan.</translation>
+    </message>
+    <message>
+        <source>&amp;Government (first line):</source>
+        <translation>&amp;Pemerintah (baris pertama):</translation>
+    </message>
+    <message>
+        <source>&amp;Office (second line):</source>
+        <translation>&amp;Instansi (baris kedua):</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Alamat:</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>Logo:</translation>
+    </message>
+    <message>
+        <source>&amp;Head of region&apos;s title:</source>
+        <translation>&amp;Jabatan kepala daerah:</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Daerah:</translation>
+    </message>
+    <message>
+        <source>Head&apos;s &amp;name:</source>
+        <translation>&amp;Nama kepala daerah:</translation>
+    </message>
+    <message>
+        <source>Head&apos;s NI&amp;P:</source>
+        <translation>NI&amp;P kepala daerah:</translation>
+    </message>
+    <message>
+        <source>&amp;Place of issue:</source>
+        <translation>&amp;Tempat penetapan:</translation>
+    </message>
+    <message>
+        <source>Minutes &amp;number (Nomor):</source>
+        <translation>&amp;Nomor berita acara:</translation>
+    </message>
+    <message>
+        <source>&amp;Decree number:</source>
+        <translation>Nomor &amp;keputusan:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zona waktu:</translation>
+    </message>
+    <message>
+        <source>e.g. PEMERINTAH KOTA SURABAYA</source>
+        <translation>mis. PEMERINTAH KOTA SURABAYA</translation>
+    </message>
+    <message>
+        <source>e.g. SURABAYA</source>
+        <translation>mis. SURABAYA</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>P&amp;ilih…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>Ha&amp;pus</translation>
+    </message>
+    <message>
+        <source>WIB (Asia/Jakarta)</source>
+        <translation>WIB (Asia/Jakarta)</translation>
+    </message>
+    <message>
+        <source>WITA (Asia/Makassar)</source>
+        <translation>WITA (Asia/Makassar)</translation>
+    </message>
+    <message>
+        <source>WIT (Asia/Jayapura)</source>
+        <translation>WIT (Asia/Jayapura)</translation>
+    </message>
+    <message>
+        <source>Choose the logo</source>
+        <translation>Pilih logo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Gambar (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>Search in the document</source>
+        <translation>Cari dalam dokumen</translation>
+    </message>
+    <message>
+        <source>Open outside</source>
+        <translation>Buka di luar</translation>
+    </message>
+    <message>
+        <source>Open the file in the computer&apos;s own viewer</source>
+        <translation>Buka berkas dengan penampil bawaan komputer</translation>
+    </message>
+    <message>
+        <source>Open outside the app</source>
+        <translation>Buka di luar aplikasi</translation>
+    </message>
+    <message>
+        <source>Previous page (PgUp)</source>
+        <translation>Halaman sebelumnya (PgUp)</translation>
+    </message>
+    <message>
+        <source>Next page (PgDn)</source>
+        <translation>Halaman berikutnya (PgDn)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Perkecil (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Perbesar (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Temuan sebelumnya (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Temuan berikutnya (Enter)</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Sesuai lebar</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Membuka…</translation>
+    </message>
+    <message>
+        <source>This PDF is protected with a password, so it cannot be displayed here.</source>
+        <translation>PDF ini dilindungi kata sandi sehingga tidak dapat ditampilkan di sini.</translation>
+    </message>
+    <message>
+        <source>This file cannot be displayed here: it is damaged or not what its name says.</source>
+        <translation>Berkas ini tidak dapat ditampilkan di sini: berkas rusak atau isinya tidak sesuai dengan namanya.</translation>
+    </message>
+    <message>
+        <source>This file cannot be displayed here.</source>
+        <translation>Berkas ini tidak dapat ditampilkan di sini.</translation>
+    </message>
+    <message>
+        <source>This PDF has no pages.</source>
+        <translation>PDF ini tidak memiliki halaman.</translation>
+    </message>
+    <message>
+        <source>This document cannot be displayed here: it is too large or too complex to draw in reasonable time and memory.</source>
+        <translation>Dokumen ini tidak dapat ditampilkan di sini: terlalu besar atau terlalu rumit untuk digambar dalam waktu dan memori yang wajar.</translation>
+    </message>
+    <message>
+        <source>This kind of file is not displayed in the app.</source>
+        <translation>Jenis berkas ini tidak ditampilkan di dalam aplikasi.</translation>
+    </message>
+    <message>
+        <source>This entry has no documents.</source>
+        <translation>Inovasi ini tidak memiliki dokumen.</translation>
+    </message>
+    <message>
+        <source>You can open it outside the app with the button below.</source>
+        <translation>Anda dapat membukanya di luar aplikasi dengan tombol di bawah.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Mencari…</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>dari %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 dari %2</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>Cannot open the document</source>
+        <translation>Dokumen tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens %1. The file is here: %2</source>
+        <translation>Tidak ada program di komputer ini yang dapat membuka %1. Berkasnya ada di sini: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsDialogs</name>
+    <message>
+        <source>Proposal</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Bukti dukung</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Lainnya</translation>
+    </message>
+    <message>
+        <source>Attach documents</source>
+        <translation>Lampirkan dokumen</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>Dokumen (*.pdf *.png *.jpg *.jpeg);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Folder with the documents</source>
+        <translation>Folder berisi dokumen</translation>
     </message>
 </context>
 <context>
@@ -780,6 +1055,22 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>&amp;Impor</translation>
     </message>
     <message>
+        <source>D&amp;ocuments</source>
+        <translation>D&amp;okumen</translation>
+    </message>
+    <message>
+        <source>Attach a &amp;folder of documents…</source>
+        <translation>Lampirkan &amp;folder dokumen…</translation>
+    </message>
+    <message>
+        <source>Entries without a &amp;proposal…</source>
+        <translation>Inovasi tanpa &amp;proposal…</translation>
+    </message>
+    <message>
+        <source>Document &amp;limits…</source>
+        <translation>&amp;Batas dokumen…</translation>
+    </message>
+    <message>
         <source>Find</source>
         <translation>Cari</translation>
     </message>
@@ -885,6 +1176,105 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>Conflict of interest: %1</source>
         <translation>Konflik kepentingan: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDocumentsPanel</name>
+    <message>
+        <source>Document or link</source>
+        <translation>Dokumen atau tautan</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>For round</source>
+        <translation>Untuk tahap</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>Tambah &amp;berkas…</translation>
+    </message>
+    <message>
+        <source>Or drop files here</source>
+        <translation>Atau letakkan berkas di sini</translation>
+    </message>
+    <message>
+        <source>Add &amp;link…</source>
+        <translation>Tambah &amp;tautan…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Buka</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>U&amp;bah…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Hapus…</translation>
+    </message>
+    <message>
+        <source>Select one entry to see its documents.</source>
+        <translation>Pilih satu inovasi untuk melihat dokumennya.</translation>
+    </message>
+    <message>
+        <source>Documents of %1: %2 · links: %3</source>
+        <translation>Dokumen %1: %2 · tautan: %3</translation>
+    </message>
+    <message>
+        <source>every round</source>
+        <translation>semua tahap</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Tautan</translation>
+    </message>
+    <message>
+        <source>Attached</source>
+        <translation>Terlampir</translation>
+    </message>
+    <message>
+        <source>Checking and attaching the files…</source>
+        <translation>Memeriksa dan melampirkan berkas…</translation>
+    </message>
+    <message>
+        <source>The files were not attached</source>
+        <translation>Berkas tidak dilampirkan</translation>
+    </message>
+    <message>
+        <source>The link was not added</source>
+        <translation>Tautan tidak ditambahkan</translation>
+    </message>
+    <message>
+        <source>Cannot open the document</source>
+        <translation>Dokumen tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <source>The document was not changed</source>
+        <translation>Dokumen tidak diubah</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Remove %1 from %2? The audit trail keeps a record of it.</source>
+        <translation>Hapus %1 dari %2? Jejak audit tetap mencatatnya.</translation>
+    </message>
+    <message>
+        <source>The document was not removed</source>
+        <translation>Dokumen tidak dihapus</translation>
+    </message>
+    <message>
+        <source>The link was not removed</source>
+        <translation>Tautan tidak dihapus</translation>
     </message>
 </context>
 <context>
@@ -1250,6 +1640,77 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>Agreement from %1 entries scored by the same judges (%2). An outlier differs from the other judges&apos; mean by more than %3 points.</source>
         <translation>Kesepakatan dihitung dari %1 inovasi yang dinilai oleh juri yang sama (%2). Lembar pencilan berselisih lebih dari %3 poin dari rata-rata juri lain.</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPreviewDialog</name>
+    <message>
+        <source>Attach a folder</source>
+        <translation>Lampirkan folder</translation>
+    </message>
+    <message>
+        <source>more than one entry: %1</source>
+        <translation>lebih dari satu inovasi: %1</translation>
+    </message>
+    <message>
+        <source>no entry</source>
+        <translation>tidak ada inovasi</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Inovasi</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>%1 file(s) for %2 entries; %3 match no entry; %4 could belong to more than one entry.</source>
+        <translation>%1 berkas untuk %2 inovasi; %3 tidak cocok dengan inovasi mana pun; %4 dapat milik lebih dari satu inovasi.</translation>
+    </message>
+    <message>
+        <source>From each file&apos;s name (proposal or evidence)</source>
+        <translation>Dari nama setiap berkas (proposal atau bukti dukung)</translation>
+    </message>
+    <message>
+        <source>Every round</source>
+        <translation>Semua tahap</translation>
+    </message>
+    <message>
+        <source>A file an entry already has under the same name &amp;replaces it</source>
+        <translation>Berkas yang namanya sudah dimiliki suatu inovasi &amp;menggantikan berkas lama</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Jenis:</translation>
+    </message>
+    <message>
+        <source>&amp;Round:</source>
+        <translation>&amp;Tahap:</translation>
+    </message>
+    <message>
+        <source>Attach %1 file(s)</source>
+        <translation>Lampirkan %1 berkas</translation>
+    </message>
+    <message>
+        <source>The folder was not attached</source>
+        <translation>Folder tidak dilampirkan</translation>
+    </message>
+    <message>
+        <source>Attached %1 file(s) (%2 MB stored); %3 were already attached.</source>
+        <translation>%1 berkas dilampirkan (%2 MB disimpan); %3 sudah terlampir sebelumnya.</translation>
+    </message>
+    <message>
+        <source>Folder attached</source>
+        <translation>Folder dilampirkan</translation>
+    </message>
+    <message>
+        <source>Checking and attaching the files…</source>
+        <translation>Memeriksa dan melampirkan berkas…</translation>
     </message>
 </context>
 <context>
@@ -1905,6 +2366,28 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <source>%1 was written (%2 of %3 sheets submitted). Send this file to the secretariat.</source>
         <translation>%1 telah ditulis (%2 dari %3 lembar penilaian terkirim). Kirimkan berkas ini kepada sekretariat.</translation>
     </message>
+    <message>
+        <source>missing</source>
+        <translation>hilang</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>diubah</translation>
+    </message>
+    <message>
+        <source>Documents damaged in this package</source>
+        <translation>Dokumen rusak dalam paket ini</translation>
+    </message>
+    <message>
+        <source>These documents were changed or lost after the secretariat exported the package, so they are not shown:
+%1
+
+Ask the secretariat for a new copy of the package (your scores stay in your work file).</source>
+        <translation>Dokumen berikut diubah atau hilang setelah sekretariat mengekspor paket, sehingga tidak ditampilkan:
+%1
+
+Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan di berkas kerja).</translation>
+    </message>
 </context>
 <context>
     <name>JudgesView</name>
@@ -2030,6 +2513,48 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>In English</source>
         <translation>Dalam bahasa Inggris</translation>
+    </message>
+</context>
+<context>
+    <name>LimitsDialog</name>
+    <message>
+        <source>Document limits</source>
+        <translation>Batas dokumen</translation>
+    </message>
+    <message>
+        <source>In use now: %1 MB (each content counted once).</source>
+        <translation>Terpakai saat ini: %1 MB (setiap isi dihitung sekali).</translation>
+    </message>
+    <message>
+        <source>Largest &amp;file:</source>
+        <translation>&amp;Berkas terbesar:</translation>
+    </message>
+    <message>
+        <source>All documents of the &amp;competition:</source>
+        <translation>Seluruh dokumen &amp;kompetisi:</translation>
+    </message>
+    <message>
+        <source>The limits were not changed</source>
+        <translation>Batas tidak diubah</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Add a link to %1</source>
+        <translation>Tambah tautan untuk %1</translation>
+    </message>
+    <message>
+        <source>e.g. Profile video</source>
+        <translation>mis. Video profil</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Judul:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Alamat:</translation>
     </message>
 </context>
 <context>
@@ -2194,6 +2719,41 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>(empty)</source>
         <translation>(kosong)</translation>
+    </message>
+</context>
+<context>
+    <name>MissingProposalsDialog</name>
+    <message>
+        <source>Entries without a proposal</source>
+        <translation>Inovasi tanpa proposal</translation>
+    </message>
+    <message>
+        <source>Any round</source>
+        <translation>Tahap mana pun</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Government unit</source>
+        <translation>Perangkat daerah</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Other documents</source>
+        <translation>Dokumen lain</translation>
+    </message>
+    <message>
+        <source>&amp;Round:</source>
+        <translation>&amp;Tahap:</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries have no proposal.</source>
+        <translation>%1 dari %2 inovasi belum memiliki proposal.</translation>
     </message>
 </context>
 <context>
@@ -2551,6 +3111,10 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>&amp;Tahap:</translation>
     </message>
     <message>
+        <source>Letterhead and signatures…</source>
+        <translation>Kop surat dan tanda tangan…</translation>
+    </message>
+    <message>
         <source>Results</source>
         <translation>Hasil</translation>
     </message>
@@ -2619,6 +3183,10 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>Pengaturan kompetisi sebagai berkas, untuk dipakai lagi tahun depan atau dibagikan ke kota lain.</translation>
     </message>
     <message>
+        <source>The settings were not saved</source>
+        <translation>Pengaturan tidak disimpan</translation>
+    </message>
+    <message>
         <source>PDF documents (*.pdf)</source>
         <translation>Dokumen PDF (*.pdf)</translation>
     </message>
@@ -2681,6 +3249,18 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>Filled Excel score sheets</source>
         <translation>Lembar penilaian Excel yang sudah diisi</translation>
+    </message>
+    <message>
+        <source>%1: %2 entries, %3 documents, %4 MB</source>
+        <translation>%1: %2 inovasi, %3 dokumen, %4 MB</translation>
+    </message>
+    <message>
+        <source>%1 judge packages, %2 MB in all; %3 MB free in the folder.</source>
+        <translation>%1 paket juri, seluruhnya %2 MB; ruang kosong di folder %3 MB.</translation>
+    </message>
+    <message>
+        <source>Export the judge packages</source>
+        <translation>Ekspor paket juri</translation>
     </message>
     <message>
         <source>Working…</source>
@@ -3532,8 +4112,32 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>&amp;Kirim lembar penilaian…</translation>
     </message>
     <message>
+        <source>Entry</source>
+        <translation>Inovasi</translation>
+    </message>
+    <message>
         <source>Cannot open the sheet</source>
         <translation>Lembar penilaian tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Bukti dukung</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Documents (%1)</source>
+        <translation>Dokumen (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot open the document</source>
+        <translation>Dokumen tidak dapat dibuka</translation>
     </message>
     <message>
         <source>Cannot read the sheet</source>

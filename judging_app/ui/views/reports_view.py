@@ -4,6 +4,7 @@ Every export runs in the background with a progress dialog and is written whole 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -14,12 +15,13 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from judging_app.services import competitions
+from judging_app.services import competitions, document_settings
 from judging_app.ui.i18n import fill, message_text
 from judging_app.ui.views.base import View, ViewContext
 
@@ -34,9 +36,27 @@ class ReportsDialogs:
     def choose_folder(self, parent: QWidget, title: str, start: str) -> str | None:
         return QFileDialog.getExistingDirectory(parent, title, start) or None
 
+    def edit_documents(self, parent: QWidget, settings):
+        """The letterhead and signatures after the dialog's OK, or None."""
+        from judging_app.ui.views.documents_dialog import DocumentSettingsDialog
+
+        dialog = DocumentSettingsDialog(settings, parent)
+        return dialog.result_settings() if dialog.exec() else None
+
     def open_files(self, parent: QWidget, title: str, start: str, filters: str) -> list[str]:
         paths, _ = QFileDialog.getOpenFileNames(parent, title, start, filters)
         return paths
+
+    def confirm_packages(self, parent: QWidget, title: str, text: str, details: str) -> bool:
+        """The packages' sizes before they are written (they carry the documents)."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+                          parent)
+        box.setInformativeText(details)
+        try:
+            return box.exec() == QMessageBox.StandardButton.Ok
+        finally:
+            box.deleteLater()
 
 
 class ReportsView(View):
@@ -68,6 +88,10 @@ class ReportsView(View):
         self.language_label, self.round_label = QLabel(), QLabel()
         form.addRow(self.language_label, self.language_box)
         form.addRow(self.round_label, self.round_box)
+        self.letterhead_button = QPushButton()
+        self.letterhead_button.setObjectName("letterheadButton")
+        self.letterhead_button.clicked.connect(self.edit_letterhead)
+        form.addRow(QLabel(), self.letterhead_button)
         self.results_group = self._group(("workbook", "minutes", "winners"))
         self.judging_group = self._group(("scoresheets", "packages", "returns"))
         self.excel_group = self._group(("excel_sheets", "excel_import"))
@@ -101,6 +125,7 @@ class ReportsView(View):
         self.language_label.setText(self.tr("Document &language:"))
         self.language_label.setBuddy(self.language_box)
         self.round_label.setText(self.tr("&Round:"))
+        self.letterhead_button.setText(self.tr("Letterhead and signatures…"))
         self.round_label.setBuddy(self.round_box)
         self.results_group.setTitle(self.tr("Results"))
         self.judging_group.setTitle(self.tr("Judging"))
@@ -146,6 +171,13 @@ class ReportsView(View):
         if current is not None and self.round_box.findData(current) >= 0:
             self.round_box.setCurrentIndex(self.round_box.findData(current))
 
+    def edit_letterhead(self) -> None:
+        current = document_settings.get_document_settings(self.ctx.db, self.ctx.competition)
+        chosen = self.dialogs.edit_documents(self, current)
+        if chosen is not None and chosen != current:
+            self.run_write(lambda ws: document_settings.set_document_settings(
+                ws, self.ctx.competition, chosen), self.tr("The settings were not saved"))
+
     # -- exporting ------------------------------------------------------------------------
     def _start_dir(self) -> str:
         return self.ctx.settings.last_directory or str(Path.home())
@@ -189,6 +221,8 @@ class ReportsView(View):
                 return
             from judging_app.services.judge_packages import export_packages
 
+            if not self._confirm_package_sizes(code, rnd, folder):
+                return
             self._run(lambda p: export_packages(ws, code, rnd, Path(folder), p),
                       lambda paths: fill(self.tr("%1 judge packages written to %2. Each holds "
                                                  "its judge's signing key: send it to that "
@@ -271,6 +305,31 @@ class ReportsView(View):
             return lines
 
         self._run(work, lambda lines: "\n".join(lines), changed=True)
+
+    def _confirm_package_sizes(self, code: str, rnd: str, folder: str) -> bool:
+        """Each judge's package size (with the documents it carries) and the room left in
+        the folder, before anything is written."""
+        from judging_app.core.attachments import size_mb
+        from judging_app.services.errors import ServiceError
+        from judging_app.services.judge_packages import package_sizes
+        from judging_app.texts import format_number
+        from judging_app.ui.i18n import current_language
+
+        def mb(n: int) -> str:
+            return format_number(size_mb(n), current_language())
+
+        try:
+            sizes = package_sizes(self.ctx.db, code, rnd)
+        except ServiceError as exc:
+            self.ctx.dialogs.show_error(self, self.tr("The export failed"), message_text(exc))
+            return False
+        lines = [fill(self.tr("%1: %2 entries, %3 documents, %4 MB"), x.judge, x.entries,
+                      x.documents, mb(x.bytes)) for x in sizes]
+        free = shutil.disk_usage(folder).free
+        text = fill(self.tr("%1 judge packages, %2 MB in all; %3 MB free in the folder."),
+                    len(sizes), mb(sum(x.bytes for x in sizes)), mb(free))
+        return self.dialogs.confirm_packages(self, self.tr("Export the judge packages"), text,
+                                             "\n".join(lines))
 
     def _run(self, work, message, changed: bool = False) -> None:
         def done(result) -> None:
