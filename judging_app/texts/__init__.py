@@ -55,6 +55,7 @@ AREAS = (
     "judges",
     "lookup",
     "numbers",
+    "package_files",
     "packages",
     "paper",
     "paper_import",
