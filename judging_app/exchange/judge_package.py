@@ -213,7 +213,7 @@ def _load(data: bytes, expected: str) -> tuple[dict, str, bytes]:
                          parse_int=_small_integer, parse_float=_no_float)
     except json.JSONDecodeError as exc:
         raise PackageError(Message("package_file.bad_json", want=want, line=exc.lineno,
-                                   column=exc.colno, detail=exc.msg)) from None
+                                   column=exc.colno)) from None
     except RecursionError:
         raise PackageError(Message("package_file.too_deep", want=want)) from None
     except PackageError:  # the hooks' own refusals (a float, a huge integer, a field twice)

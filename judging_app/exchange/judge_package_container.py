@@ -111,7 +111,8 @@ def read_container(path: Path) -> tuple[Package, list[DocumentProblem]]:
             if len(by_name) != len(members):
                 raise PackageError(Message("package_file.member_twice"))
             if PACKAGE_MEMBER not in by_name:
-                raise PackageError(Message("package_file.no_package_member"))
+                raise PackageError(Message("package_file.no_package_member",
+                                           member=PACKAGE_MEMBER))
             package = jp.read_package(_member_bytes(zf, by_name[PACKAGE_MEMBER], jp.MAX_BYTES))
             return package, _check(zf, by_name, package)
     except zipfile.BadZipFile:

@@ -216,33 +216,30 @@ def _check_group(codes: _Codes, key: Key, group: list[ScoreRow], problems: list[
     round_code, judge_code, entry_code = key
     lines = [r.line for r in group]
     before = len(problems)
-
-    def bad(code: str, **params) -> None:
-        problems.append(Message(code, lines=lines, judge=judge_code, entry=entry_code,
-                                round=round_code, **params))
+    where = dict(lines=lines, judge=judge_code, entry=entry_code, round=round_code)
 
     rnd = codes.rounds.get(round_code)
     judge = codes.judges.get(judge_code)
     entry = codes.entries.get(entry_code)
     if rnd is None:
-        bad("paper.no_round")
+        problems.append(Message("paper.no_round", **where))
     elif rnd[1] != RoundKind.SCORED.value:
-        bad("paper.screening_round")
+        problems.append(Message("paper.screening_round", **where))
     if judge is None:
-        bad("paper.no_judge")
+        problems.append(Message("paper.no_judge", **where))
     elif not judge[1]:
-        bad("paper.inactive_judge")
+        problems.append(Message("paper.inactive_judge", **where))
     if entry is None:
-        bad("paper.no_entry")
+        problems.append(Message("paper.no_entry", **where))
     elif entry[1] != EntryStatus.ELIGIBLE.value:
-        bad("paper.not_eligible", status=EntryStatus(entry[1]))
+        problems.append(Message("paper.not_eligible", **where, status=EntryStatus(entry[1])))
     if len(problems) > before:
         return None
     assert rnd is not None and judge is not None and entry is not None
     if (judge[0], entry[0]) in codes.conflicts:
-        bad("paper.conflict")
+        problems.append(Message("paper.conflict", **where))
     elif (rnd[0], judge[0], entry[0]) not in codes.assigned:
-        bad("paper.not_assigned")
+        problems.append(Message("paper.not_assigned", **where))
     criteria = codes.criteria.get(rnd[0], {})
     for r in group:
         scale = criteria.get(r.criterion)

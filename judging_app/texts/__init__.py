@@ -47,6 +47,7 @@ AREAS = (
     "demo",
     "documents",
     "entries",
+    "entry_file",
     "enums",
     "exactness",
     "failures",

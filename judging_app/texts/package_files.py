@@ -69,10 +69,10 @@ TEXTS = {
         "tersebut, berkas telah rusak atau diubah.",
     ),
     "package_file.bad_json": (
-        "Not {want}: the file is not valid JSON (line {line}, column {column}: {detail}). If "
-        "it was one, it was damaged or altered.",
-        "Bukan {want}: berkas bukan JSON yang sah (baris {line}, kolom {column}: {detail}). "
-        "Jika memang berkas tersebut, berkas telah rusak atau diubah.",
+        "Not {want}: the file is not valid JSON (line {line}, column {column}). If it was "
+        "one, it was damaged or altered.",
+        "Bukan {want}: berkas bukan JSON yang sah (baris {line}, kolom {column}). Jika memang "
+        "berkas tersebut, berkas telah rusak atau diubah.",
     ),
     "package_file.too_deep": (
         "Not {want}: its JSON is nested far deeper than any file judging-app writes; it was "
@@ -230,8 +230,8 @@ TEXTS = {
         "Paket memuat dua berkas dengan satu nama: paket telah diubah.",
     ),
     "package_file.no_package_member": (
-        "This zip file holds no judge package (package.json).",
-        "Arsip zip ini tidak memuat paket juri (package.json).",
+        "This zip file holds no judge package ({member}).",
+        "Arsip zip ini tidak memuat paket juri ({member}).",
     ),
     "package_file.bad_zip": (
         "The package is damaged: its zip structure cannot be read. Ask the secretariat for a "
