@@ -22,6 +22,7 @@ from pathlib import Path
 from judging_app.core.messages import Message, os_error_message
 from judging_app.core.records import EntryRecord
 from judging_app.core.setup import RoundSpec
+from judging_app.exchange.json_errors import json_problem
 from judging_app.exchange.judge_package_fields import (
     CompetitionRef,
     JudgeRef,
@@ -213,7 +214,7 @@ def _load(data: bytes, expected: str) -> tuple[dict, str, bytes]:
                          parse_int=_small_integer, parse_float=_no_float)
     except json.JSONDecodeError as exc:
         raise PackageError(Message("package_file.bad_json", want=want, line=exc.lineno,
-                                   column=exc.colno)) from None
+                                   column=exc.colno, detail=json_problem(exc))) from None
     except RecursionError:
         raise PackageError(Message("package_file.too_deep", want=want)) from None
     except PackageError:  # the hooks' own refusals (a float, a huge integer, a field twice)

@@ -52,6 +52,7 @@ AREAS = (
     "exactness",
     "failures",
     "install",
+    "json_files",
     "judge",
     "judges",
     "lookup",

@@ -69,10 +69,10 @@ TEXTS = {
         "tersebut, berkas telah rusak atau diubah.",
     ),
     "package_file.bad_json": (
-        "Not {want}: the file is not valid JSON (line {line}, column {column}). If it was "
-        "one, it was damaged or altered.",
-        "Bukan {want}: berkas bukan JSON yang sah (baris {line}, kolom {column}). Jika memang "
-        "berkas tersebut, berkas telah rusak atau diubah.",
+        "Not {want}: the file is not valid JSON (line {line}, column {column}: {detail}). If "
+        "it was one, it was damaged or altered.",
+        "Bukan {want}: berkas bukan JSON yang sah (baris {line}, kolom {column}: {detail}). "
+        "Jika memang berkas tersebut, berkas telah rusak atau diubah.",
     ),
     "package_file.too_deep": (
         "Not {want}: its JSON is nested far deeper than any file judging-app writes; it was "
