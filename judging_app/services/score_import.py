@@ -30,9 +30,11 @@ from judging_app.core.enums import (
 )
 from judging_app.core.messages import Message
 from judging_app.core.numbers import from_milli, to_milli
+from judging_app.core.people import Role
 from judging_app.exchange import judge_package_draft as jd
 from judging_app.exchange.scores_csv import ScoreRow, ScoresCsvError, read_scores_csv
 from judging_app.services import audit, lookup
+from judging_app.services.authorization import require
 from judging_app.services.errors import ImportFileError, LockedError
 from judging_app.services.retry import write_with_retry
 from judging_app.services.sheet_bulk import (
@@ -96,6 +98,7 @@ def import_paper_scores(ws: Workspace, competition: str | int, path: Path, *,
         nonlocal plan
         if plan is None or changed_since(s, plan.last_event, {"/".join(k) for k in groups}):
             plan = _plan(s, competition, path, groups, len(rows), submit)
+        require(s, ws, Role.SECRETARIAT)
         return _write(s, ws.actor, plan, path)
 
     return write_with_retry(ws.db, work)
@@ -199,11 +202,11 @@ def _plan(s: Session, competition: str | int, path: Path, groups: dict[Key, list
 
 
 def _write(s: Session, actor: str, plan: _Plan, path: Path) -> ScoreImportReport:
-    write_sheets(s, plan.writes, PAPER)
+    written_ids = write_sheets(s, plan.writes, PAPER)
     if plan.writes:
         audit.record(s, actor, "scores.import_paper", "file", path.name, old=plan.old or None,
                      new={**plan.counts, "submit": plan.submit, "sheets": plan.audited},
-                     competition_id=plan.competition_id)
+                     competition_id=plan.competition_id, sheets=written_ids)
     c = plan.counts
     return ScoreImportReport(sheets=c["sheets"], scores=c["rows"], submitted=c["submitted"],
                              created=c["created"], updated=c["updated"],

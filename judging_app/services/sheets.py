@@ -18,8 +18,10 @@ from judging_app.core.enums import (
 )
 from judging_app.core.messages import Message, Text
 from judging_app.core.numbers import NumberError, from_milli, scale_problem, to_milli
+from judging_app.core.people import Role
 from judging_app.core.records import SheetRecord
 from judging_app.services import audit, lookup
+from judging_app.services.authorization import require, require_sheet_owner
 from judging_app.services.competitions import now
 from judging_app.services.errors import LockedError, ServiceError, ValidationError
 from judging_app.services.retry import write_with_retry
@@ -60,6 +62,15 @@ def resolve_key(s: Session, competition: str | int, round_code: str, judge_code:
     comp = lookup.writable_competition(s, competition) if for_write else lookup.competition(s, competition)
     rnd = lookup.round_(s, comp.id, round_code)
     return SheetKey(comp, rnd, lookup.judge(s, comp.id, judge_code), lookup.entry(s, comp.id, entry_code))
+
+
+def authorize_sheet(s: Session, ws: Workspace, judge: Judge, source: SheetSource) -> None:
+    """A judge writes their own sheets; paper sheets, returns and Excel sheets are the
+    secretariat's (recorded with their source)."""
+    if SheetSource(source) == SheetSource.DIRECT:
+        require_sheet_owner(s, ws, judge)
+    else:
+        require(s, ws, Role.SECRETARIAT)
 
 
 def check_can_score(s: Session, key: SheetKey) -> None:
@@ -158,7 +169,7 @@ def save_in_session(s: Session, actor: str, key: SheetKey, data: SheetInput,
     s.flush()
     audit.record(s, actor, "sheet.save", "sheet", f"{key.rnd.code}/{key.judge.code}/{key.entry.code}",
                  new={"scores": changes, "version": sheet.version, "source": source.value},
-                 competition_id=key.comp.id)
+                 competition_id=key.comp.id, sheets=[sheet.id])
     return sheet
 
 
@@ -174,7 +185,7 @@ def submit_in_session(s: Session, actor: str, key: SheetKey, sheet: ScoreSheet) 
     sheet.updated_at = sheet.submitted_at
     entry_totals.refresh(s, [key.entry.id])
     audit.record(s, actor, "sheet.submit", "sheet", f"{key.rnd.code}/{key.judge.code}/{key.entry.code}",
-                 new={"version": sheet.version}, competition_id=key.comp.id)
+                 new={"version": sheet.version}, competition_id=key.comp.id, sheets=[sheet.id])
 
 
 def _read(s: Session, key: SheetKey) -> SheetRecord | None:
@@ -211,6 +222,7 @@ def save_sheet(ws: Workspace, competition: str | int, round_code: str, judge_cod
     Tried again when others held the database at that moment (services/retry.py)."""
     def work(s: Session) -> SheetRecord:
         key = resolve_key(s, competition, round_code, judge_code, entry_code)
+        authorize_sheet(s, ws, key.judge, source)
         save_in_session(s, ws.actor, key, data, source, expected_version)
         return _read(s, key)  # type: ignore[return-value]
 
@@ -220,13 +232,14 @@ def save_sheet(ws: Workspace, competition: str | int, round_code: str, judge_cod
 def submit_sheet(ws: Workspace, competition: str | int, round_code: str, judge_code: str,
                  entry_code: str) -> SheetRecord:
     """Submit: refused while any criterion is empty; afterwards the sheet is locked."""
-    return write_with_retry(ws.db, lambda s: _submit(s, ws.actor, competition, round_code,
+    return write_with_retry(ws.db, lambda s: _submit(s, ws, competition, round_code,
                                                      judge_code, entry_code))
 
 
-def _submit(s: Session, actor: str, competition: str | int, round_code: str, judge_code: str,
-            entry_code: str) -> SheetRecord:
+def _submit(s: Session, ws: Workspace, competition: str | int, round_code: str,
+            judge_code: str, entry_code: str) -> SheetRecord:
     key = resolve_key(s, competition, round_code, judge_code, entry_code)
+    authorize_sheet(s, ws, key.judge, SheetSource.DIRECT)
     check_can_score(s, key)
     sheet = s.scalar(select(ScoreSheet).where(
         ScoreSheet.round_id == key.rnd.id, ScoreSheet.judge_id == key.judge.id,
@@ -238,7 +251,7 @@ def _submit(s: Session, actor: str, competition: str | int, round_code: str, jud
     if sheet.state == SheetState.SUBMITTED.value:
         raise LockedError(Message("sheets.already_submitted", where=Message(
             "sheets.where", judge=judge_code, entry=entry_code)))
-    submit_in_session(s, actor, key, sheet)
+    submit_in_session(s, ws.actor, key, sheet)
     return _read(s, key)  # type: ignore[return-value]
 
 
@@ -248,6 +261,7 @@ def reopen_sheet(ws: Workspace, competition: str | int, round_code: str, judge_c
     if not reason.strip():
         raise ValidationError(Message("sheets.reopen_needs_reason"))
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         key = resolve_key(s, competition, round_code, judge_code, entry_code)
         sheet = s.scalar(select(ScoreSheet).where(
             ScoreSheet.round_id == key.rnd.id, ScoreSheet.judge_id == key.judge.id,
@@ -266,5 +280,6 @@ def reopen_sheet(ws: Workspace, competition: str | int, round_code: str, judge_c
                        subject=audit.canonical_json(subject), outcome="{}", reason=reason,
                        decided_by=ws.actor, decided_at=now()))
         audit.record(s, ws.actor, "sheet.reopen", "sheet", f"{round_code}/{judge_code}/{entry_code}",
-                     new={"reason": reason, "version": sheet.version}, competition_id=key.comp.id)
+                     new={"reason": reason, "version": sheet.version}, competition_id=key.comp.id,
+                     sheets=[sheet.id], decisions=True)
         return _read(s, key)  # type: ignore[return-value]

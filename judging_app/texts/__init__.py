@@ -63,6 +63,7 @@ AREAS = (
     "paper_import",
     "results",
     "score_workbook",
+    "security",
     "setup",
     "sheets",
     "workbooks",
