@@ -71,7 +71,8 @@ def printable_flowables(flowables: Sequence) -> list:
                 columns=[dataclasses.replace(c, title=printable(c.title)) for c in item.columns],
                 rows=[[_cell(c) for c in row] for row in item.rows], _heights=[], _cells=[])
         elif isinstance(item, pl.Header):
-            item = pl.Header(printable(item.left), printable(item.right))
+            item = dataclasses.replace(item, left=printable(item.left),
+                                       right=printable(item.right))  # keeps `restart`
         elif isinstance(item, pl.Keep):
             item = pl.Keep(printable_flowables(item.items))
         out.append(item)
