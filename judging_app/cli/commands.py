@@ -436,7 +436,7 @@ def cmd_entries(args) -> int:
                 if u.similar else Message("cli.entries.new_unit", **unit))
         for note in preview.notes:
             say(Message("cli.note", note=note))
-        for line in preview.problem_lines():
+        for line in preview.problem_messages():
             say(Message("cli.problem", problem=line), err=True)
         return 0 if preview.ok else 1
     report = import_entries(_workspace(args), args.competition, Path(args.file),

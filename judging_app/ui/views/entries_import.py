@@ -86,7 +86,7 @@ class EntryImport(QObject):
                 self.dialog.set_preview(preview)
             return
         if not preview.header_row:  # not a spreadsheet, damaged, no header, …: nothing to preview
-            lines = preview.problem_lines()
+            lines = [message_text(line) for line in preview.problem_messages()]
             self.ctx.dialogs.show_error(self.view, self.tr("Cannot import this file"),
                                         fill(self.tr("%1 cannot be imported."), self.path.name),
                                         lines[0] if lines else "", "\n".join(lines))
