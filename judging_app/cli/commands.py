@@ -521,10 +521,25 @@ def shown(exc: BaseException, language: str) -> str:
     return renderer(language) if callable(renderer) else str(exc)
 
 
+def _handler(args: argparse.Namespace):
+    """The function that runs the command: a command module's `run` (cli/main.py's
+    COMMAND_MODULES), else one of HANDLERS."""
+    module = getattr(args, "module", None)
+    if module:
+        import importlib
+
+        return importlib.import_module(f"judging_app.cli.{module}").run
+    return HANDLERS[args.command]
+
+
 def run(args: argparse.Namespace) -> int:
-    """Run the command; a failure is one line on stderr and an exit status (cli/failures)."""
+    """Run the command in the language chosen for it; a failure is one line on stderr and
+    an exit status (cli/failures)."""
+    from judging_app.cli.say import use_language
+
+    use_language(output_language(args))
     try:
-        return HANDLERS[args.command](args)
+        return _handler(args)(args)
     except UsageError as exc:
         print(f"error: {shown(exc, output_language(args))}", file=sys.stderr)
         return 2

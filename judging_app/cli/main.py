@@ -10,10 +10,14 @@ import argparse
 import sys
 
 from judging_app import __version__
+from judging_app.cli.parsing import Parser
+
+# Commands in their own modules (cli/<name>.py): each adds its parsers and runs its actions.
+COMMAND_MODULES = ("units", "entries", "judges", "conflicts", "assign", "sheets")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="judging-app",
         description="Judge public-service innovation competitions. Without a command, opens the app.",
     )
@@ -87,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = csub.add_parser("import", parents=[common], help="create a competition from a setup file")
     p.add_argument("file", metavar="FILE.json")
     p.add_argument("--code")
+    from judging_app.cli.competition_cli import add_actions
+
+    add_actions(csub, common)
 
     scores = sub.add_parser("scores", help="score sheets")
     ssub = scores.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -145,9 +152,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="freeze the results (refused while ties or gaps block them)")
     p.add_argument("--competition", required=True, metavar="CODE")
 
-    add_entries_parser(sub, common)
     add_excel_sheets_parser(sub, common)
     add_export_parser(sub, common)
+    import importlib
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"judging_app.cli.{name}").add_parsers(sub, common)
 
     dbp = sub.add_parser("db", help="database maintenance")
     dsub = dbp.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -159,23 +169,6 @@ def build_parser() -> argparse.ArgumentParser:
                         help="check the per-entry totals that results read against the scores")
     p.add_argument("--repair", action="store_true", help="recompute them when they differ")
     return parser
-
-
-def add_entries_parser(sub, common) -> None:
-    ent = sub.add_parser("entries", help="import entries from Excel/CSV; write the import template")
-    esub = ent.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = esub.add_parser("import", parents=[common],
-                        help="import entries from .xlsx, .xls, .ods or .csv (all or nothing)")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--competition", required=True, metavar="CODE")
-    p.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first)")
-    p.add_argument("--create-units", action="store_true",
-                   help="create the government units the file names that do not exist yet")
-    p.add_argument("--dry-run", action="store_true",
-                   help="check the file and show what would be imported; write nothing")
-    p = esub.add_parser("template", parents=[common], help="write the entry import template")
-    p.add_argument("--competition", required=True, metavar="CODE")
-    p.add_argument("--out", required=True, metavar="FILE.xlsx")
 
 
 def add_excel_sheets_parser(sub, common) -> None:

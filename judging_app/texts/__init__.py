@@ -37,6 +37,12 @@ LANGUAGES = (INDONESIAN, ENGLISH)
 # One module per part of the app; add yours here (keep the list sorted).
 AREAS = (
     "assignments",
+    "cli_assign",
+    "cli_competition",
+    "cli_conflicts",
+    "cli_entries",
+    "cli_judges",
+    "cli_sheets",
     "common",
     "competition_file",
     "competitions",
@@ -49,6 +55,7 @@ AREAS = (
     "exactness",
     "failures",
     "install",
+    "judge_list",
     "judges",
     "lookup",
     "numbers",

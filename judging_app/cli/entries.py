@@ -1,0 +1,239 @@
+"""`judging-app entries list|show|add|edit|screen|import|template`: the entries of a
+competition (services/entries.py, services/entry_import.py), as the Entries view."""
+
+from __future__ import annotations
+
+from judging_app.cli import parsing
+from judging_app.cli.say import say
+from judging_app.core.messages import Message
+
+HEAD = {  # column headers
+    "code": Message("cli_entries.head.code"),
+    "title": Message("cli_entries.head.title"),
+    "unit": Message("cli_entries.head.unit"),
+    "category": Message("cli_entries.head.category"),
+    "status": Message("cli_entries.head.status"),
+    "innovators": Message("cli_entries.head.innovators"),
+    "contact": Message("cli_entries.head.contact"),
+    "stage": Message("cli_entries.head.stage"),
+    "type": Message("cli_entries.head.type"),
+    "started": Message("cli_entries.head.started"),
+    "summary": Message("cli_entries.head.summary"),
+    "links": Message("cli_entries.head.links"),
+    "name": Message("cli_entries.head.name"),
+    "kind": Message("cli_entries.head.kind"),
+}
+
+STAGES = ("initiative", "trial", "implementation")
+TYPES = ("digital", "non_digital")
+STATUSES = ("registered", "eligible", "disqualified", "withdrawn")
+
+
+def add_parsers(sub, common) -> None:
+    actions = parsing.area(sub, "entries", "the entries: list, show, add, edit, screen, import "
+                           "from Excel/CSV, the import template", "entries")
+    p = actions.add_parser("list", parents=[common], help="the entries with unit, category "
+                           "and screening status")
+    parsing.add_competition(p)
+    p.add_argument("--status", choices=STATUSES, help="only entries with this status")
+    p.add_argument("--category", metavar="CODE", help="only this category")
+    p.add_argument("--unit", metavar="CODE", help="only this government unit")
+    parsing.add_json(p)
+
+    p = actions.add_parser("show", parents=[common], help="one entry with every detail")
+    parsing.add_competition(p)
+    p.add_argument("--code", required=True, help="the entry's code")
+    parsing.add_json(p)
+
+    p = actions.add_parser("add", parents=[common], help="register one entry")
+    parsing.add_competition(p)
+    p.add_argument("--code", required=True, help="the entry's code, e.g. INV-012")
+    p.add_argument("--title", required=True, help="the innovation's title")
+    p.add_argument("--unit", required=True, metavar="CODE", help="the government unit's code "
+                   "(see: judging-app units list)")
+    p.add_argument("--category", required=True, metavar="CODE", help="the category's code")
+    _details(p, adding=True)
+
+    p = actions.add_parser("edit", parents=[common],
+                           help="change an entry's details (only the options given change)")
+    parsing.add_competition(p)
+    p.add_argument("--code", required=True, help="the entry to change")
+    p.add_argument("--new-code", metavar="CODE", help="a new code for the entry")
+    p.add_argument("--title", help="the innovation's title")
+    p.add_argument("--unit", metavar="CODE", help="the government unit's code")
+    p.add_argument("--category", metavar="CODE", help="the category's code")
+    _details(p, adding=False)
+
+    p = actions.add_parser("screen", parents=[common],
+                           help="administrative screening: mark entries eligible, "
+                                "disqualified (with a reason) or withdrawn")
+    parsing.add_competition(p)
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--eligible", metavar="E1,E2", type=parsing.codes,
+                      help="entries that meet the requirements")
+    what.add_argument("--remaining-eligible", action="store_true",
+                      help="every entry not screened yet (still registered) meets them")
+    what.add_argument("--disqualify", metavar="E1,E2", type=parsing.codes,
+                      help="entries disqualified (needs --reason; recorded as a decision)")
+    what.add_argument("--withdraw", metavar="E1,E2", type=parsing.codes,
+                      help="entries withdrawn by their unit (needs --reason)")
+    p.add_argument("--reason", default="", help="why (for --disqualify and --withdraw)")
+
+    p = actions.add_parser("import", parents=[common],
+                           help="import entries from .xlsx, .xls, .ods or .csv (all or nothing)")
+    p.add_argument("file", metavar="FILE", help="the filled entry template, or any list with "
+                   "its columns (docs/entry-import.md)")
+    parsing.add_competition(p)
+    p.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first)")
+    p.add_argument("--create-units", action="store_true",
+                   help="create the government units the file names that do not exist yet")
+    p.add_argument("--dry-run", action="store_true",
+                   help="check the file and show what would be imported; write nothing")
+    p = actions.add_parser("template", parents=[common], help="write the entry import template")
+    parsing.add_competition(p)
+    p.add_argument("--out", required=True, metavar="FILE.xlsx", help="where to write it")
+
+
+def _details(p, adding: bool) -> None:
+    p.add_argument("--innovators", help="the innovators' names")
+    p.add_argument("--contact", help="contact person, telephone or e-mail")
+    p.add_argument("--stage", choices=STAGES, default="implementation" if adding else None,
+                   help="stage of the innovation (inisiatif, uji coba, penerapan)")
+    p.add_argument("--type", dest="innovation_type", choices=TYPES,
+                   default="digital" if adding else None, help="digital or non-digital")
+    p.add_argument("--started", metavar="YYYY-MM-DD", help="when the innovation started")
+    p.add_argument("--summary", help="a short description")
+    p.add_argument("--links", help="links to evidence documents (bukti dukung), one per line")
+
+
+def run(args) -> int:
+    if args.action in ("import", "template"):
+        from judging_app.cli.commands import cmd_entries
+
+        return cmd_entries(args)
+    return {"list": list_entries, "show": show, "add": add, "edit": edit,
+            "screen": screen}[args.action](args)
+
+
+def entry_json(e) -> dict:
+    return {"code": e.code, "title": e.title, "unit": e.unit_code, "unit_name": e.unit_name,
+            "category": e.category_code, "category_name": e.category_name,
+            "innovators": e.innovators, "contact": e.contact, "stage": e.stage,
+            "type": e.innovation_type,
+            "started_on": e.started_on.isoformat() if e.started_on else None,
+            "summary": e.summary, "links": e.links.splitlines() if e.links else [],
+            "status": e.status, "status_reason": e.status_reason}
+
+
+def list_entries(args) -> int:
+    from judging_app.cli.access import read
+    from judging_app.cli.tables import print_json, table
+    from judging_app.core.enums import EntryStatus
+    from judging_app.services.entry_queries import list_entry_records
+
+    rows = [e for e in list_entry_records(read(args), args.competition)
+            if (args.status is None or e.status == args.status)
+            and (args.category is None or e.category_code == args.category)
+            and (args.unit is None or e.unit_code == args.unit)]
+    if args.json:
+        print_json({"competition": args.competition, "entries": [entry_json(e) for e in rows]})
+        return 0
+    if not rows:
+        say(Message("cli_entries.none", competition=args.competition))
+        return 0
+    table([HEAD[h] for h in
+           ("code", "unit", "category", "status", "title")],
+          [[e.code, e.unit_code, e.category_code, _status(EntryStatus(e.status), e.status_reason),
+            e.title] for e in rows])
+    say(Message("cli_entries.count", count=len(rows)))
+    return 0
+
+
+def _status(status, reason: str) -> object:
+    return Message("cli_entries.status_reason", status=status, reason=reason) if reason else status
+
+
+def show(args) -> int:
+    from judging_app.cli.access import read
+    from judging_app.cli.tables import print_json, table
+    from judging_app.core.enums import EntryStatus, InnovationStage, InnovationType
+    from judging_app.services.entries import get_entry
+
+    e = get_entry(read(args), args.competition, args.code)
+    if args.json:
+        print_json(entry_json(e))
+        return 0
+    fields = [("code", e.code), ("title", e.title), ("unit", f"{e.unit_code} — {e.unit_name}"),
+              ("category", f"{e.category_code} — {e.category_name}"),
+              ("status", _status(EntryStatus(e.status), e.status_reason)),
+              ("innovators", e.innovators), ("contact", e.contact),
+              ("stage", InnovationStage(e.stage)), ("type", InnovationType(e.innovation_type)),
+              ("started", e.started_on), ("summary", e.summary), ("links", e.links)]
+    table(None, [[HEAD[k], v] for k, v in fields])
+    return 0
+
+
+def _date(value: str | None):
+    if value is None:
+        return None
+    from judging_app.cli.commands import _date_option
+
+    return _date_option(value)
+
+
+def add(args) -> int:
+    from judging_app.cli.access import workspace
+    from judging_app.services import entries
+
+    data = entries.EntryInput(args.code, args.title, args.unit, args.category,
+                              args.innovators or "", args.contact or "", args.stage,
+                              args.innovation_type, _date(args.started), args.summary or "",
+                              args.links or "")
+    added = entries.add_entry(workspace(args), args.competition, data)
+    say(Message("cli_entries.added", code=added.code, title=added.title))
+    return 0
+
+
+def edit(args) -> int:
+    import dataclasses
+
+    from judging_app.cli.access import workspace
+    from judging_app.services import entries
+
+    ws = workspace(args)
+    e = entries.get_entry(ws.db, args.competition, args.code)
+    data = entries.EntryInput(e.code, e.title, e.unit_code, e.category_code, e.innovators,
+                              e.contact, e.stage, e.innovation_type, e.started_on, e.summary,
+                              e.links)
+    given = {"code": args.new_code, "title": args.title, "unit": args.unit,
+             "category": args.category, "innovators": args.innovators,
+             "contact": args.contact, "stage": args.stage,
+             "innovation_type": args.innovation_type, "started_on": _date(args.started),
+             "summary": args.summary, "links": args.links}
+    data = dataclasses.replace(data, **{k: v for k, v in given.items() if v is not None})
+    changed = entries.edit_entry(ws, args.competition, args.code, data)
+    say(Message("cli_entries.changed", code=changed.code))
+    return 0
+
+
+def screen(args) -> int:
+    from judging_app.cli.access import workspace
+    from judging_app.core.enums import EntryStatus
+    from judging_app.services import entries
+
+    ws = workspace(args)
+    if args.remaining_eligible:
+        from judging_app.services.entry_queries import list_entry_records
+
+        codes = [e.code for e in list_entry_records(ws.db, args.competition)
+                 if e.status == EntryStatus.REGISTERED]
+        status = EntryStatus.ELIGIBLE
+    else:
+        status, codes = next((s, getattr(args, name)) for name, s in (
+            ("eligible", EntryStatus.ELIGIBLE), ("disqualify", EntryStatus.DISQUALIFIED),
+            ("withdraw", EntryStatus.WITHDRAWN)) if getattr(args, name) is not None)
+    changed = entries.set_entry_status(ws, args.competition, codes, status, args.reason)
+    say(Message("cli_entries.screened", count=changed, status=status)
+        if changed == len(codes) else
+        Message("cli_entries.screened_some", count=changed, status=status, total=len(codes)))
+    return 0

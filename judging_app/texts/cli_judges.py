@@ -1,0 +1,48 @@
+"""What `judging-app judges …` and `judging-app conflicts …` print (cli/judges.py,
+cli/conflicts.py)."""
+
+TEXTS = {
+    "cli_judges.head.code": ("code", "kode"),
+    "cli_judges.head.name": ("name", "nama"),
+    "cli_judges.head.affiliation": ("affiliation", "instansi"),
+    "cli_judges.head.unit": ("unit", "perangkat daerah"),
+    "cli_judges.head.role": ("role", "peran"),
+    "cli_judges.head.active": ("state", "keadaan"),
+    "cli_judges.head.conflicts": ("conflicts of interest", "konflik kepentingan"),
+    "cli_judges.active": ("active", "aktif"),
+    "cli_judges.inactive": ("inactive", "nonaktif"),
+    "cli_judges.none": (
+        "No judges in {competition} yet. Add them: judging-app judges add (or judges import).",
+        "Belum ada juri di {competition}. Tambahkan: judging-app judges add (atau judges "
+        "import).",
+    ),
+    "cli_judges.added": ("Judge {code} added: {name}.", "Juri {code} ditambahkan: {name}."),
+    "cli_judges.conflicts": (
+        "{judge} has {count:count} {count:plural:conflict:conflicts} of interest (entries of "
+        "the judge's own unit); {judge} will never be assigned to them.",
+        "{judge} memiliki {count:count} konflik kepentingan (inovasi dari perangkat daerahnya "
+        "sendiri); {judge} tidak akan ditugaskan menilainya.",
+    ),
+    "cli_judges.changed": ("Judge {code} changed.", "Data juri {code} diubah."),
+    "cli_judges.disabled": (
+        "Judge {code} is inactive: no new assignments; sheets already started are kept.",
+        "Juri {code} dinonaktifkan: tidak mendapat penugasan baru; lembar penilaian yang sudah "
+        "dimulai tetap disimpan.",
+    ),
+    "cli_judges.enabled": ("Judge {code} is active again.", "Juri {code} aktif kembali."),
+    "cli_judges.assignments_removed": (
+        "{count:count} {count:plural:assignment:assignments} not started yet removed (round/"
+        "entry): {keys}. Assign the entries to another judge.",
+        "{count:count} penugasan yang belum dimulai dihapus (tahap/inovasi): {keys}. Tugaskan "
+        "inovasi tersebut kepada juri lain.",
+    ),
+    "cli_judges.would_import": (
+        "{source}: {count:count} {count:plural:judge:judges} would be added; nothing was "
+        "written (--dry-run).",
+        "{source}: {count:count} juri akan ditambahkan; belum ada yang disimpan (--dry-run).",
+    ),
+    "cli_judges.imported": (
+        "{source}: {count:count} {count:plural:judge:judges} added.",
+        "{source}: {count:count} juri ditambahkan.",
+    ),
+}
