@@ -126,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         code = listed[0] if listed else "demo"
         bundle.run(app, "--db", db, "results", "--competition", code, expect="Juara")
         results = bundle.run(app, "--db", db, "results", "--competition", code, "--json")
+        ranked = []
         try:
             ranked = [row for category in json.loads(results)["categories"]
                       for row in category["rows"] if row["rank"] is not None]
@@ -141,6 +142,16 @@ def main(argv: list[str] | None = None) -> int:
             path = home / name
             if not path.is_file() or path.read_bytes()[:5] != b"%PDF-":
                 bundle.failures.append(f"no PDF in {name}")
+        if ranked and (home / "minutes.pdf").is_file():
+            # attaching a proposal opens it in the PDF renderer's child process: in a frozen
+            # app that child is the bundle itself (multiprocessing.freeze_support)
+            proposals = home / "proposals"
+            proposals.mkdir()
+            shutil.copy(home / "minutes.pdf", proposals / f"{ranked[0]['code']} proposal.pdf")
+            bundle.run(app, "--db", db, "--as", "CI", "entries", "attach", str(proposals),
+                       "--competition", code)
+            bundle.run(app, "--db", db, "entries", "missing-documents", "--competition", code,
+                       "--json")
         opened = None if WINDOWS else "opened"  # a windowed .exe has no output to read
         bundle.run(app, "--db", db, "gui", "--smoke-test", expect="opened")
         bundle.run(bundle.windowed, "--db", db, "--smoke-test", expect=opened)

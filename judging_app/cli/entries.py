@@ -31,7 +31,8 @@ STATUSES = ("registered", "eligible", "disqualified", "withdrawn")
 
 def add_parsers(sub, common) -> None:
     actions = parsing.area(sub, "entries", "the entries: list, show, add, edit, screen, import "
-                           "from Excel/CSV, the import template", "entries")
+                           "from Excel/CSV, the import template, attach documents, entries "
+                           "without a proposal", "entries")
     p = actions.add_parser("list", parents=[common], help="the entries with unit, category "
                            "and screening status")
     parsing.add_competition(p)
@@ -92,6 +93,9 @@ def add_parsers(sub, common) -> None:
     p = actions.add_parser("template", parents=[common], help="write the entry import template")
     parsing.add_competition(p)
     p.add_argument("--out", required=True, metavar="FILE.xlsx", help="where to write it")
+    from judging_app.cli.documents_cli import add_document_parsers
+
+    add_document_parsers(actions, common)
 
 
 def _details(p, adding: bool) -> None:
@@ -107,7 +111,7 @@ def _details(p, adding: bool) -> None:
 
 
 def run(args) -> int:
-    if args.action in ("import", "template"):
+    if args.action in ("import", "template", "attach", "missing-documents"):
         from judging_app.cli.commands import cmd_entries
 
         return cmd_entries(args)

@@ -112,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--round", required=True, metavar="CODE")
     p.add_argument("--out", required=True, metavar="FOLDER")
     p.add_argument("--judge", metavar="CODE", help="only this judge's package (e.g. to re-issue it)")
+    p.add_argument("--dry-run", action="store_true",
+                   help="show each package's size (with the documents it carries); write nothing")
 
     rt = sub.add_parser("returns", help="judges' return files")
     rtsub = rt.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -134,16 +134,6 @@ class Entry(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
-class Attachment(Base):
-    """Evidence document (bukti dukung): a file path or a link."""
-
-    __tablename__ = "attachments"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"), index=True)
-    label: Mapped[str] = mapped_column(String(300))
-    location: Mapped[str] = mapped_column(Text)
-
-
 class Round(Base):
     __tablename__ = "rounds"
     __table_args__ = (
@@ -519,3 +509,13 @@ class DocumentSetting(Base):
     minutes_number: Mapped[str] = mapped_column(String(300), default="")
     decree_number: Mapped[str] = mapped_column(String(300), default="")
     time_zone: Mapped[str] = mapped_column(String(64), default="Asia/Jakarta")
+
+
+# Entries' documents and links live in their own module; imported so Base.metadata has them.
+from judging_app.store.document_models import (  # noqa: E402, F401
+    Attachment,
+    Document,
+    DocumentChunk,
+    DocumentLimits,
+    EntryDocument,
+)

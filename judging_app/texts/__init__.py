@@ -37,6 +37,7 @@ LANGUAGES = (INDONESIAN, ENGLISH)
 # One module per part of the app; add yours here (keep the list sorted).
 AREAS = (
     "assignments",
+    "attachments",
     "cli_assign",
     "cli_competition",
     "cli_conflicts",
