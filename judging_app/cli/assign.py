@@ -73,7 +73,7 @@ def run(args) -> int:
     if not args.competition:
         raise UsageError(Message("cli_assign.needs_competition"))
     if args.action is None and not args.auto:
-        raise UsageError(Message("cli_assign.what"))
+        raise UsageError(Message("cli_assign.what", auto="--auto --per-entry K"))
     if args.action is None:
         return _auto(args)
     return {"add": _change, "remove": _change, "list": _list}[args.action](args)

@@ -41,7 +41,12 @@ def resolve_actor(given: str | None) -> str:
 
 
 class UsageError(Exception):
-    pass
+    """The command was used wrongly (exit status 2); a Message renders in --lang."""
+
+    def render(self, language: str) -> str:
+        from judging_app.core.messages import as_text
+
+        return as_text(self.args[0], language)
 
 
 def _open(args, *, create: bool = True):
@@ -87,7 +92,8 @@ def cmd_demo(args) -> int:
     check_size(args.entries, args.judges, args.judges_per_entry)
     ws = _workspace(args)
     summary = build_demo(ws, entries=args.entries, judges=args.judges, seed=args.seed,
-                         scored=args.scored, judges_per_entry=args.judges_per_entry)
+                         scored=args.scored, judges_per_entry=args.judges_per_entry,
+                         code=args.code, number_if_taken=False)
     print(f"Demo competition {summary.code!r} in {ws.db.display_name()}")
     for field in dataclasses.fields(summary):
         if field.name != "code":

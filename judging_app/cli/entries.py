@@ -143,7 +143,8 @@ def list_entries(args) -> int:
         print_json({"competition": args.competition, "entries": [entry_json(e) for e in rows]})
         return 0
     if not rows:
-        say(Message("cli_entries.none", competition=args.competition))
+        say(Message("cli_entries.none", competition=args.competition,
+                    command="judging-app entries import / entries add"))
         return 0
     table([HEAD[h] for h in
            ("code", "unit", "category", "status", "title")],

@@ -95,7 +95,8 @@ def list_judges(args) -> int:
             "role": j.role, "active": j.active, "conflicts": j.conflicts} for j in rows]})
         return 0
     if not rows:
-        say(Message("cli_judges.none", competition=args.competition))
+        say(Message("cli_judges.none", competition=args.competition,
+                    command="judging-app judges add / judges import"))
         return 0
     table([HEAD[h] for h in
            ("code", "name", "affiliation", "unit", "role", "active", "conflicts")],

@@ -18,8 +18,8 @@ class HelpFormatter(argparse.HelpFormatter):
     def _get_help_string(self, action: argparse.Action) -> str:
         text = action.help or ""
         default = action.default
-        if ("default" in text or default in (None, False, True, "", [], argparse.SUPPRESS)
-                or not action.option_strings):
+        unsaid = default is None or isinstance(default, bool) or default in ("", [])
+        if "default" in text or unsaid or default == argparse.SUPPRESS or not action.option_strings:
             return text
         return f"{text} (default: %(default)s)"
 

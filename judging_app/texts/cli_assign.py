@@ -15,10 +15,9 @@ TEXTS = {
         "Sebutkan kompetisinya: --competition KODE (lihat: judging-app competition list).",
     ),
     "cli_assign.what": (
-        "Say what to do: --auto --per-entry K (add --preview to look first), or add, remove, "
-        "list.",
-        "Sebutkan yang dilakukan: --auto --per-entry K (tambahkan --preview untuk melihat "
-        "dahulu), atau add, remove, list.",
+        "Say what to do: {auto} (add --preview to look first), or add, remove, list.",
+        "Sebutkan yang dilakukan: {auto} (tambahkan --preview untuk melihat dahulu), atau "
+        "add, remove, list.",
     ),
     "cli_assign.would_add": (
         "Round {round}: {count:count} new {count:plural:assignment:assignments} would give "

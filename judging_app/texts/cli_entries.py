@@ -17,12 +17,8 @@ TEXTS = {
     "cli_entries.head.name": ("name", "nama"),
     "cli_entries.head.kind": ("kind", "jenis"),
     "cli_entries.status_reason": ("{status} ({reason})", "{status} ({reason})"),
-    "cli_entries.none": (
-        "No entries found in {competition}. Register them: judging-app entries import "
-        "FILE.xlsx (or entries add).",
-        "Tidak ada inovasi di {competition}. Daftarkan: judging-app entries import "
-        "BERKAS.xlsx (atau entries add).",
-    ),
+    "cli_entries.none": ("No entries found in {competition}. Register them: {command}.",
+                         "Tidak ada inovasi di {competition}. Daftarkan: {command}."),
     "cli_entries.count": ("{count:count} {count:plural:entry:entries}.",
                           "{count:count} inovasi."),
     "cli_entries.added": ("Entry {code} registered: {title}.",

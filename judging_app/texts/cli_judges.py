@@ -11,11 +11,8 @@ TEXTS = {
     "cli_judges.head.conflicts": ("conflicts of interest", "konflik kepentingan"),
     "cli_judges.active": ("active", "aktif"),
     "cli_judges.inactive": ("inactive", "nonaktif"),
-    "cli_judges.none": (
-        "No judges in {competition} yet. Add them: judging-app judges add (or judges import).",
-        "Belum ada juri di {competition}. Tambahkan: judging-app judges add (atau judges "
-        "import).",
-    ),
+    "cli_judges.none": ("No judges in {competition} yet. Add them: {command}.",
+                        "Belum ada juri di {competition}. Tambahkan: {command}."),
     "cli_judges.added": ("Judge {code} added: {name}.", "Juri {code} ditambahkan: {name}."),
     "cli_judges.conflicts": (
         "{judge} has {count:count} {count:plural:conflict:conflicts} of interest (entries of "

@@ -1,6 +1,13 @@
 """Building a demo competition (demo/generator.py)."""
 
 TEXTS = {
+    "demo.code_taken": (
+        "This database already has the demo competition {code}. Look at it (judging-app "
+        "results --competition {code}), or make another one beside it with --code NAME.",
+        "Basis data ini sudah memiliki kompetisi demo {code}. Lihat kompetisi itu "
+        "(judging-app results --competition {code}), atau buat yang lain di sampingnya "
+        "dengan --code NAMA.",
+    ),
     "demo.no_entries": (
         "A demo needs at least one entry.",
         "Demo memerlukan paling sedikit satu inovasi.",
