@@ -13,7 +13,7 @@ from judging_app import __version__
 from judging_app.cli.parsing import Parser, add_competition, add_json, add_round
 
 # Commands in their own modules (cli/<name>.py): each adds its parsers and runs its actions.
-COMMAND_MODULES = ("units", "entries", "judges", "conflicts", "assign", "sheets")
+COMMAND_MODULES = ("units", "entries", "judges", "conflicts", "assign", "sheets", "manual")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -43,6 +43,7 @@ AREAS = (
     "cli_conflicts",
     "cli_entries",
     "cli_judges",
+    "cli_manual",
     "cli_sheets",
     "common",
     "competition_file",
