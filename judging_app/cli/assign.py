@@ -11,17 +11,6 @@ from judging_app.cli import parsing
 from judging_app.cli.say import say
 from judging_app.core.messages import Message
 
-HEAD = {  # column headers
-    "entry": Message("cli_assign.head.entry"),
-    "unit": Message("cli_assign.head.unit"),
-    "judges": Message("cli_assign.head.judges"),
-    "judge": Message("cli_assign.head.judge"),
-    "now": Message("cli_assign.head.now"),
-    "added": Message("cli_assign.head.added"),
-    "after": Message("cli_assign.head.after"),
-    "load": Message("cli_assign.head.load"),
-    "started": Message("cli_assign.head.started"),
-}
 ROUND_HELP = ("the scored round (default: the last round with assignments, else the first "
               "scored round)")
 
@@ -71,7 +60,8 @@ def run(args) -> int:
     from judging_app.cli.commands import UsageError
 
     if not args.competition:
-        raise UsageError(Message("cli_assign.needs_competition"))
+        raise UsageError(Message("cli_assign.needs_competition", option="--competition",
+                                 command="judging-app competition list"))
     if args.action is None and not args.auto:
         raise UsageError(Message("cli_assign.what", auto="--auto --per-entry K"))
     if args.action is None:
@@ -103,7 +93,7 @@ def _auto(args) -> int:
         preview = shown.preview
         say(Message("cli_assign.would_add", round=preview.round_code,
                     count=len(preview.new_assignments), k=args.per_entry))
-        table([HEAD["judge"], HEAD["now"], HEAD["added"], HEAD["after"]],
+        table(Message("cli_assign.header_preview"),
               [[c.code, c.current, c.added, c.after] for c in shown.loads if c.active or c.after])
     else:
         from judging_app.cli.access import workspace
@@ -113,7 +103,7 @@ def _auto(args) -> int:
         preview = auto_assign(ws, args.competition, _round(args, ws.db), args.per_entry)
         say(Message("cli_assign.added", round=preview.round_code,
                     count=len(preview.new_assignments), k=args.per_entry))
-        table([HEAD["judge"], HEAD["load"]], sorted(preview.loads.items()))
+        table(Message("cli_assign.header_loads"), sorted(preview.loads.items()))
     for warning in preview.warnings():
         say(Message("cli_assign.warning", warning=warning))
     if args.preview:
@@ -151,10 +141,10 @@ def _list(args) -> int:
                     "judges": [{"judge": j.code, "active": j.active, "load": j.load,
                                 "started": j.started} for j in data.judges]})
         return 0
-    table([HEAD["entry"], HEAD["unit"], HEAD["judges"]],
+    table(Message("cli_assign.header_entries"),
           [[e.code, e.unit_code, list(e.judges)] for e in data.entries])
     say("")
-    table([HEAD["judge"], HEAD["load"], HEAD["started"]],
+    table(Message("cli_assign.header_judges"),
           [[j.code, j.load, j.started] for j in data.judges if j.active or j.load])
     say(Message("cli_assign.summary", round=data.round_code, count=data.assignment_count(),
                 entries=len([e for e in data.entries if e.in_round])))

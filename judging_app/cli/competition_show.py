@@ -44,8 +44,7 @@ def show(args) -> int:
             say(Message("cli_show.threshold", threshold=rule.threshold))
         elif rule.kind == AdvancementKind.MANUAL:
             say(Message("cli_show.manual"))
-        table([Message("cli_show.head.criterion"), Message("cli_show.head.weight"),
-               Message("cli_show.head.scale"), Message("cli_show.head.name")],
+        table(Message("cli_show.header"),
               [[c.code, c.weight,
                 Message("cli_show.scale", low=c.scale_min, high=c.scale_max, step=c.scale_step),
                 _name(c.name, c.name_en)] for c in rnd.criteria], "  ")

@@ -8,13 +8,6 @@ from judging_app.cli import parsing
 from judging_app.cli.say import say
 from judging_app.core.messages import Message
 
-HEAD = {  # column headers
-    "judge": Message("cli_conflicts.head.judge"),
-    "entry": Message("cli_conflicts.head.entry"),
-    "source": Message("cli_conflicts.head.source"),
-    "reason": Message("cli_conflicts.head.reason"),
-}
-
 REASONS = ("professional", "personal", "other")
 
 
@@ -77,7 +70,7 @@ def _list(args) -> int:
     if not rows:
         say(Message("cli_conflicts.none"))
         return 0
-    table([HEAD[h] for h in ("judge", "entry", "source", "reason")],
+    table(Message("cli_conflicts.header"),
           [[c.judge_code, c.entry_code, ConflictSource(c.source),
             Message("cli_conflicts.reason_text", reason=ConflictReason(c.reason),
                     text=c.reason_text) if c.reason_text else ConflictReason(c.reason)]

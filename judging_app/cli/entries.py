@@ -4,25 +4,8 @@ competition (services/entries.py, services/entry_import.py), as the Entries view
 from __future__ import annotations
 
 from judging_app.cli import parsing
-from judging_app.cli.say import say
+from judging_app.cli.say import say, text
 from judging_app.core.messages import Message
-
-HEAD = {  # column headers
-    "code": Message("cli_entries.head.code"),
-    "title": Message("cli_entries.head.title"),
-    "unit": Message("cli_entries.head.unit"),
-    "category": Message("cli_entries.head.category"),
-    "status": Message("cli_entries.head.status"),
-    "innovators": Message("cli_entries.head.innovators"),
-    "contact": Message("cli_entries.head.contact"),
-    "stage": Message("cli_entries.head.stage"),
-    "type": Message("cli_entries.head.type"),
-    "started": Message("cli_entries.head.started"),
-    "summary": Message("cli_entries.head.summary"),
-    "links": Message("cli_entries.head.links"),
-    "name": Message("cli_entries.head.name"),
-    "kind": Message("cli_entries.head.kind"),
-}
 
 STAGES = ("initiative", "trial", "implementation")
 TYPES = ("digital", "non_digital")
@@ -146,8 +129,7 @@ def list_entries(args) -> int:
         say(Message("cli_entries.none", competition=args.competition,
                     command="judging-app entries import / entries add"))
         return 0
-    table([HEAD[h] for h in
-           ("code", "unit", "category", "status", "title")],
+    table(Message("cli_entries.header"),
           [[e.code, e.unit_code, e.category_code, _status(EntryStatus(e.status), e.status_reason),
             e.title] for e in rows])
     say(Message("cli_entries.count", count=len(rows)))
@@ -168,13 +150,13 @@ def show(args) -> int:
     if args.json:
         print_json(entry_json(e))
         return 0
-    fields = [("code", e.code), ("title", e.title), ("unit", f"{e.unit_code} — {e.unit_name}"),
-              ("category", f"{e.category_code} — {e.category_name}"),
-              ("status", _status(EntryStatus(e.status), e.status_reason)),
-              ("innovators", e.innovators), ("contact", e.contact),
-              ("stage", InnovationStage(e.stage)), ("type", InnovationType(e.innovation_type)),
-              ("started", e.started_on), ("summary", e.summary), ("links", e.links)]
-    table(None, [[HEAD[k], v] for k, v in fields])
+    values = [e.code, e.title, f"{e.unit_code} — {e.unit_name}",
+              f"{e.category_code} — {e.category_name}",
+              _status(EntryStatus(e.status), e.status_reason), e.innovators, e.contact,
+              InnovationStage(e.stage), InnovationType(e.innovation_type), e.started_on,
+              e.summary, e.links]
+    labels = text(Message("cli_entries.labels")).split("|")
+    table(None, [[label, value] for label, value in zip(labels, values, strict=True)])
     return 0
 
 

@@ -7,16 +7,6 @@ from judging_app.cli import parsing
 from judging_app.cli.say import say
 from judging_app.core.messages import Message
 
-HEAD = {  # column headers
-    "code": Message("cli_judges.head.code"),
-    "name": Message("cli_judges.head.name"),
-    "affiliation": Message("cli_judges.head.affiliation"),
-    "unit": Message("cli_judges.head.unit"),
-    "role": Message("cli_judges.head.role"),
-    "active": Message("cli_judges.head.active"),
-    "conflicts": Message("cli_judges.head.conflicts"),
-}
-
 ROLES = ("judge", "chair")
 
 ACTIVE, INACTIVE = Message("cli_judges.active"), Message("cli_judges.inactive")
@@ -98,8 +88,7 @@ def list_judges(args) -> int:
         say(Message("cli_judges.none", competition=args.competition,
                     command="judging-app judges add / judges import"))
         return 0
-    table([HEAD[h] for h in
-           ("code", "name", "affiliation", "unit", "role", "active", "conflicts")],
+    table(Message("cli_judges.header"),
           [[j.code, j.name, j.affiliation, j.unit_code, JudgeRole(j.role),
             ACTIVE if j.active else INACTIVE, j.conflicts]
            for j in rows])
@@ -194,6 +183,6 @@ def import_file(args) -> int:
                                            args.sheet)
         rows = [(j.code, j.name, j.unit_code, j.role) for j in added]
         say(Message("cli_judges.imported", source=Path(args.file).name, count=len(rows)))
-    table([HEAD[h] for h in ("code", "name", "unit", "role")],
+    table(Message("cli_judges.header_import"),
           [[code, name, unit, JudgeRole(role)] for code, name, unit, role in rows])
     return 0

@@ -8,20 +8,6 @@ from judging_app.cli import parsing
 from judging_app.cli.say import say
 from judging_app.core.messages import Message
 
-HEAD = {  # column headers
-    "judge": Message("cli_sheets.head.judge"),
-    "name": Message("cli_sheets.head.name"),
-    "assigned": Message("cli_sheets.head.assigned"),
-    "submitted": Message("cli_sheets.head.submitted"),
-    "draft": Message("cli_sheets.head.draft"),
-    "not_started": Message("cli_sheets.head.not_started"),
-    "percent": Message("cli_sheets.head.percent"),
-    "entry": Message("cli_sheets.head.entry"),
-    "expected": Message("cli_sheets.head.expected"),
-    "criterion": Message("cli_sheets.head.criterion"),
-    "score": Message("cli_sheets.head.score"),
-    "comment": Message("cli_sheets.head.comment"),
-}
 ROUND_HELP = ("the scored round (default: the last round with assignments, else the first "
               "scored round)")
 
@@ -81,7 +67,7 @@ def _show(args) -> int:
     if sheet.reopened_reason:
         say(Message("cli_sheets.reopened_because", reason=sheet.reopened_reason))
     codes = list(dict.fromkeys([*sheet.scores, *sheet.comments]))  # the rubric's order
-    table([HEAD["criterion"], HEAD["score"], HEAD["comment"]],
+    table(Message("cli_sheets.header_sheet"),
           [[c, sheet.scores.get(c), sheet.comments.get(c, "")] for c in codes])
     if sheet.overall_comment:
         say(Message("cli_sheets.overall", comment=sheet.overall_comment))
@@ -125,14 +111,13 @@ def _progress(args) -> int:
     say(Message("cli_sheets.progress", round=data.round_code, submitted=data.submitted,
                 expected=data.expected, percent=data.percent_submitted, draft=data.draft,
                 missing=data.not_started))
-    table([HEAD[h] for h in ("judge", "assigned", "submitted", "draft", "not_started",
-                             "percent", "name")],
+    table(Message("cli_sheets.header_judges"),
           [[j.code, j.assigned, j.submitted, j.draft, j.not_started, f"{j.percent_submitted}%",
             j.name] for j in data.judges])
     if missing:
         say("")
         say(Message("cli_sheets.entries_missing", count=len(missing)))
-        table([HEAD[h] for h in ("entry", "expected", "submitted", "draft")],
+        table(Message("cli_sheets.header_entries"),
               [[e.code, e.expected, e.submitted, e.draft] for e in missing])
     if data.unassigned_entries:
         say(Message("cli_sheets.unassigned", count=len(data.unassigned_entries)))

@@ -25,11 +25,11 @@ def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
-def table(headers: Sequence[object] | None, rows: Sequence[Sequence[object]],
-          indent: str = "") -> None:
-    """Columns padded to their widest value under a header line (none when `headers` is
-    None), each line after `indent`; the last column is never padded."""
-    lines = ([[text(h) for h in headers]] if headers is not None else []) + \
+def table(header: object | None, rows: Sequence[Sequence[object]], indent: str = "") -> None:
+    """Columns padded to their widest value under a header line (a Message whose text
+    names the columns split by '|'; none when `header` is None), each line after `indent`;
+    the last column is never padded."""
+    lines = ([text(header).split("|")] if header is not None else []) + \
         [[cell(v) for v in row] for row in rows]
     if not lines:
         return

@@ -4,7 +4,6 @@ judges belong to (services/entries.py), as the Units dialog of the Entries view.
 from __future__ import annotations
 
 from judging_app.cli import parsing
-from judging_app.cli.entries import HEAD
 from judging_app.cli.say import say
 from judging_app.core.messages import Message
 
@@ -38,7 +37,7 @@ def run(args) -> int:
         elif not units:
             say(Message("cli_units.none", competition=args.competition))
         else:
-            table([HEAD[h] for h in ("code", "kind", "name")],
+            table(Message("cli_units.header"),
                   [[u.code, u.kind, u.name] for u in units])
         return 0
     from judging_app.cli.access import workspace

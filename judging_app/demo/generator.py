@@ -163,7 +163,8 @@ def build_demo(
     if code is None and not number_if_taken:
         code = f"demo-{setup.year}"
         if _free_code(ws, code) != code:
-            raise ServiceError(Message("demo.code_taken", code=code))
+            raise ServiceError(Message("demo.code_taken", code=code, option="--code",
+                                       command=f"judging-app results --competition {code}"))
     base = datetime.now(UTC).replace(microsecond=0)
     assigned_at = base - timedelta(days=15)  # registration closed, scoring not yet begun
     with ws.db.write() as s:  # everything or nothing: a killed demo leaves no competition

@@ -38,6 +38,7 @@ LANGUAGES = (INDONESIAN, ENGLISH)
 AREAS = (
     "assignments",
     "attachments",
+    "cli",
     "cli_assign",
     "cli_competition",
     "cli_conflicts",
@@ -57,6 +58,7 @@ AREAS = (
     "exactness",
     "failures",
     "install",
+    "judge",
     "judge_list",
     "judges",
     "lookup",

@@ -1,18 +1,14 @@
 """What `judging-app assign …` prints (cli/assign.py)."""
 
 TEXTS = {
-    "cli_assign.head.entry": ("entry", "inovasi"),
-    "cli_assign.head.unit": ("unit", "perangkat daerah"),
-    "cli_assign.head.judges": ("judges", "juri"),
-    "cli_assign.head.judge": ("judge", "juri"),
-    "cli_assign.head.now": ("now", "saat ini"),
-    "cli_assign.head.added": ("added", "tambahan"),
-    "cli_assign.head.after": ("after", "sesudahnya"),
-    "cli_assign.head.load": ("entries to score", "inovasi yang dinilai"),
-    "cli_assign.head.started": ("sheets started", "lembar dimulai"),
+    "cli_assign.header_preview": ("judge|now|added|after", "juri|saat ini|tambahan|sesudahnya"),
+    "cli_assign.header_loads": ("judge|entries to score", "juri|inovasi yang dinilai"),
+    "cli_assign.header_entries": ("entry|unit|judges", "inovasi|perangkat daerah|juri"),
+    "cli_assign.header_judges": ("judge|entries to score|sheets started",
+                                 "juri|inovasi yang dinilai|lembar dimulai"),
     "cli_assign.needs_competition": (
-        "Say which competition: --competition CODE (see: judging-app competition list).",
-        "Sebutkan kompetisinya: --competition KODE (lihat: judging-app competition list).",
+        "Say which competition: {option} CODE (see: {command}).",
+        "Sebutkan kompetisinya: {option} KODE (lihat: {command}).",
     ),
     "cli_assign.what": (
         "Say what to do: {auto} (add --preview to look first), or add, remove, list.",

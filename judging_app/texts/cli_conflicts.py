@@ -1,10 +1,7 @@
 """What `judging-app conflicts …` prints (cli/conflicts.py)."""
 
 TEXTS = {
-    "cli_conflicts.head.judge": ("judge", "juri"),
-    "cli_conflicts.head.entry": ("entry", "inovasi"),
-    "cli_conflicts.head.source": ("found", "sumber"),
-    "cli_conflicts.head.reason": ("reason", "alasan"),
+    "cli_conflicts.header": ("judge|entry|found|reason", "juri|inovasi|sumber|alasan"),
     "cli_conflicts.reason_text": ("{reason}: {text}", "{reason}: {text}"),
     "cli_conflicts.none": ("No conflicts of interest.", "Tidak ada konflik kepentingan."),
     "cli_conflicts.declared": (

@@ -2,20 +2,13 @@
 cli/units.py)."""
 
 TEXTS = {
-    "cli_entries.head.code": ("code", "kode"),
-    "cli_entries.head.title": ("title", "judul"),
-    "cli_entries.head.unit": ("unit", "perangkat daerah"),
-    "cli_entries.head.category": ("category", "kategori"),
-    "cli_entries.head.status": ("status", "status inovasi"),
-    "cli_entries.head.innovators": ("innovators", "inovator"),
-    "cli_entries.head.contact": ("contact", "kontak"),
-    "cli_entries.head.stage": ("stage", "tahapan"),
-    "cli_entries.head.type": ("type", "jenis"),
-    "cli_entries.head.started": ("started", "mulai diterapkan"),
-    "cli_entries.head.summary": ("summary", "ringkasan"),
-    "cli_entries.head.links": ("links", "tautan"),
-    "cli_entries.head.name": ("name", "nama"),
-    "cli_entries.head.kind": ("kind", "jenis"),
+    "cli_entries.header": ("code|unit|category|status|title",
+                           "kode|perangkat daerah|kategori|status inovasi|judul"),
+    "cli_entries.labels": (
+        "code|title|unit|category|status|innovators|contact|stage|type|started|summary|links",
+        "kode|judul|perangkat daerah|kategori|status inovasi|inovator|kontak|tahapan|jenis|"
+        "mulai diterapkan|ringkasan|tautan"),
+    "cli_units.header": ("code|kind|name", "kode|jenis|nama"),
     "cli_entries.status_reason": ("{status} ({reason})", "{status} ({reason})"),
     "cli_entries.none": ("No entries found in {competition}. Register them: {command}.",
                          "Tidak ada inovasi di {competition}. Daftarkan: {command}."),

@@ -2,13 +2,10 @@
 cli/conflicts.py)."""
 
 TEXTS = {
-    "cli_judges.head.code": ("code", "kode"),
-    "cli_judges.head.name": ("name", "nama"),
-    "cli_judges.head.affiliation": ("affiliation", "instansi"),
-    "cli_judges.head.unit": ("unit", "perangkat daerah"),
-    "cli_judges.head.role": ("role", "peran"),
-    "cli_judges.head.active": ("state", "keadaan"),
-    "cli_judges.head.conflicts": ("conflicts of interest", "konflik kepentingan"),
+    "cli_judges.header": ("code|name|affiliation|unit|role|state|conflicts of interest",
+                          "kode|nama|instansi|perangkat daerah|peran|keadaan|konflik "
+                          "kepentingan"),
+    "cli_judges.header_import": ("code|name|unit|role", "kode|nama|perangkat daerah|peran"),
     "cli_judges.active": ("active", "aktif"),
     "cli_judges.inactive": ("inactive", "nonaktif"),
     "cli_judges.none": ("No judges in {competition} yet. Add them: {command}.",

@@ -1,18 +1,11 @@
 """What `judging-app sheets …` and `judging-app progress` print (cli/sheets.py)."""
 
 TEXTS = {
-    "cli_sheets.head.judge": ("judge", "juri"),
-    "cli_sheets.head.name": ("name", "nama"),
-    "cli_sheets.head.assigned": ("assigned", "ditugaskan"),
-    "cli_sheets.head.submitted": ("submitted", "terkirim"),
-    "cli_sheets.head.draft": ("draft", "draf"),
-    "cli_sheets.head.not_started": ("not started", "belum dimulai"),
-    "cli_sheets.head.percent": ("done", "selesai"),
-    "cli_sheets.head.entry": ("entry", "inovasi"),
-    "cli_sheets.head.expected": ("expected", "diharapkan"),
-    "cli_sheets.head.criterion": ("criterion", "kriteria"),
-    "cli_sheets.head.score": ("score", "nilai"),
-    "cli_sheets.head.comment": ("comment", "catatan"),
+    "cli_sheets.header_sheet": ("criterion|score|comment", "kriteria|nilai|catatan"),
+    "cli_sheets.header_judges": ("judge|assigned|submitted|draft|not started|done|name",
+                                 "juri|ditugaskan|terkirim|draf|belum dimulai|selesai|nama"),
+    "cli_sheets.header_entries": ("entry|expected|submitted|draft",
+                                  "inovasi|diharapkan|terkirim|draf"),
     "cli_sheets.none": (
         "{judge} has no sheet for {entry} in round {round} yet.",
         "{judge} belum memiliki lembar penilaian untuk {entry} pada tahap {round}.",

@@ -2,11 +2,10 @@
 
 TEXTS = {
     "demo.code_taken": (
-        "This database already has the demo competition {code}. Look at it (judging-app "
-        "results --competition {code}), or make another one beside it with --code NAME.",
+        "This database already has the demo competition {code}. Look at it ({command}), or "
+        "make another one beside it with {option} NAME.",
         "Basis data ini sudah memiliki kompetisi demo {code}. Lihat kompetisi itu "
-        "(judging-app results --competition {code}), atau buat yang lain di sampingnya "
-        "dengan --code NAMA.",
+        "({command}), atau buat yang lain di sampingnya dengan {option} NAMA.",
     ),
     "demo.no_entries": (
         "A demo needs at least one entry.",
