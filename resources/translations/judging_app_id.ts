@@ -1689,6 +1689,10 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
 <context>
     <name>GuideDialog</name>
     <message>
+        <source>Judge&apos;s guide</source>
+        <translation>Panduan juri</translation>
+    </message>
+    <message>
         <source>User guide</source>
         <translation>Panduan pengguna</translation>
     </message>
