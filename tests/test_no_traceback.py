@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from judging_app.cli import commands
+from judging_app.cli import results_cli
 from judging_app.cli.main import main
 from judging_app.services import assignments
 from judging_app.store.database import open_database
@@ -120,7 +120,7 @@ def test_something_unexpected_writes_a_crash_log(capsys, tmp_path, small_db, mon
     def broken(args):
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setitem(commands.HANDLERS, "results", broken)
+    monkeypatch.setattr(results_cli, "run", broken)
     code, _, err = run(capsys, "--db", path, "results", "--competition", comp)
     assert code == EXIT_UNEXPECTED
     line = one_line(err)
@@ -137,7 +137,7 @@ def test_ctrl_c_is_one_line(capsys, tmp_path, small_db, monkeypatch):
     def interrupted(args):
         raise KeyboardInterrupt
 
-    monkeypatch.setitem(commands.HANDLERS, "results", interrupted)
+    monkeypatch.setattr(results_cli, "run", interrupted)
     code, _, err = run(capsys, "--db", path, "results", "--competition", comp)
     assert code == 130 and "Interrupted" in err and len(err.strip().splitlines()) == 1
 

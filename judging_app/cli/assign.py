@@ -57,7 +57,7 @@ def add_parsers(sub, common) -> None:
 
 
 def run(args) -> int:
-    from judging_app.cli.commands import UsageError
+    from judging_app.cli.access import UsageError
 
     if not args.competition:
         raise UsageError(Message("cli_assign.needs_competition", option="--competition",

@@ -1,13 +1,69 @@
-"""`judging-app competition status|start-registration|start-judging|set-status|
-reopen-rubric|update`: a competition's life (services/competitions.py, services/templates.py),
-as the Setup view's status buttons and its Save. The other `competition` actions (list,
-templates, create, import, export, documents) are in cli/commands.py."""
+"""`judging-app competition …`: competitions in the database, new ones from templates or
+files, their setup shown, replaced or exported, their documents' letterhead, and their life
+(status moves, a rubric reopened): services/competitions.py, services/templates.py, as the
+competition list, the Setup view and its status buttons."""
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 from judging_app.cli import parsing
+from judging_app.cli.access import (
+    UsageError,
+    open_db,
+    out_file,
+    read,
+    workspace,
+)
+from judging_app.cli.parsing import add_competition
 from judging_app.cli.say import say
+from judging_app.core.enums import CompetitionStatus
 from judging_app.core.messages import Message
+
+
+def add_parsers(sub, common) -> None:
+    comp = sub.add_parser("competition", help="competitions: list, create, show, status, "
+                          "import, export, documents, update")
+    comp.set_defaults(module="competition_cli")
+    csub = comp.add_subparsers(dest="action", metavar="ACTION", required=True)
+    csub.add_parser("list", parents=[common], help="competitions in the database")
+    csub.add_parser("templates", parents=[common], help="templates shipped with the app")
+    p = csub.add_parser("create", parents=[common], help="create from a template or a file")
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument("--template", metavar="NAME",
+                     help="a template shipped with the app (see: competition templates)")
+    src.add_argument("--file", metavar="FILE.json",
+                     help="a competition file (docs/competition-file.md)")
+    p.add_argument("--name", help="override the competition's name")
+    p.add_argument("--year", type=int, help="override the year")
+    p.add_argument("--code", help="short code (default: from name and year)")
+    p = csub.add_parser("export", parents=[common], help="write a competition's setup file")
+    add_competition(p)
+    p.add_argument("--out", required=True, metavar="FILE.json", help="where to write it")
+    p = csub.add_parser("documents", parents=[common],
+                        help="show or set the letterhead, head of region, place, numbers and "
+                             "time zone of the competition's documents")
+    add_competition(p)
+    for name, what in (("government", "first line of the letterhead (PEMERINTAH KOTA …)"),
+                       ("office", "second line (the office)"), ("address", "address line"),
+                       ("head-title", "WALI KOTA, BUPATI, GUBERNUR or another title"),
+                       ("region", "the region's name after the title"),
+                       ("head-name", "who signs the decree"), ("head-nip", "their NIP"),
+                       ("place", "where documents are issued"),
+                       ("minutes-number", "Nomor of the minutes"),
+                       ("decree-number", "NOMOR of the decree (winners list)"),
+                       ("time-zone", "Asia/Jakarta (WIB), Asia/Makassar (WITA), "
+                                     "Asia/Jayapura (WIT)")):
+        p.add_argument(f"--{name}", dest=name.replace("-", "_"), metavar="TEXT", help=what)
+    logo = p.add_mutually_exclusive_group()
+    logo.add_argument("--logo", metavar="FILE.png", help="the logo (PNG or JPEG, at most 512 KB)")
+    logo.add_argument("--no-logo", action="store_true", help="remove the logo")
+    p = csub.add_parser("import", parents=[common], help="create a competition from a setup file")
+    p.add_argument("file", metavar="FILE.json", help="a competition file "
+                   "(docs/competition-file.md)")
+    p.add_argument("--code", help="short code (default: from name and year)")
+    add_actions(csub, common)
 
 
 def add_actions(actions, common) -> None:
@@ -44,6 +100,8 @@ def add_actions(actions, common) -> None:
 def run(args) -> int:
     from judging_app.core.enums import CompetitionStatus
 
+    if args.action in ("list", "templates", "create", "import", "export", "documents"):
+        return _files(args)
     if args.action == "status":
         return _status(args)
     if args.action == "show":
@@ -113,3 +171,88 @@ def _status(args) -> int:
                           submitted=r.submitted, draft=r.draft, missing=r.not_started)]
                  for r in rounds])
     return 0
+
+
+def _files(args) -> int:
+    from judging_app.exchange import competition_file
+    from judging_app.services import competitions, templates
+
+    if args.action == "templates":
+        for info in templates.list_templates():
+            print(f"{info.key}\t{info.name}")
+        return 0
+    if args.action == "list":
+        db = read(args)
+        rows = competitions.list_competitions(db)
+        if not rows:
+            say(Message("cli.no_competitions", where=db.display_name()))
+        for c in rows:
+            say(Message("cli.competition_row", code=c.code, year=c.year,
+                        status=_status_label(c.status), entries=c.entries, judges=c.judges,
+                        name=c.name))
+        return 0
+    if args.action == "export":
+        from judging_app.services.document_settings import get_document_settings
+
+        db = read(args)
+        setup = competitions.get_setup(db, args.competition)
+        competition_file.write_competition_file(out_file(args, "competition.json"), setup,
+                                                get_document_settings(db, args.competition))
+        say(Message("cli.wrote", path=args.out))
+        return 0
+    if args.action == "documents":
+        return _competition_documents(args)
+    # create / import
+    name, year = getattr(args, "name", None), getattr(args, "year", None)
+    template = getattr(args, "template", None)
+    if template and template not in [t.key for t in templates.list_templates()]:
+        keys = [t.key for t in templates.list_templates()]
+        raise UsageError(Message("competitions.no_template", name=template, choices=keys))
+    ws = workspace(args)
+    if template:
+        summary = templates.create_from_template(ws, template, name=name, year=year, code=args.code)
+    else:
+        summary = templates.create_from_file(ws, Path(args.file), name=name, year=year, code=args.code)
+    say(Message("cli.competition_created", code=summary.code, name=summary.name,
+                year=summary.year))
+    return 0
+
+
+DOCUMENT_OPTIONS = ("government", "office", "address", "head_title", "region", "head_name",
+                    "head_nip", "place", "minutes_number", "decree_number", "time_zone")
+
+
+def _competition_documents(args) -> int:
+    """Show, or change, how the competition's documents are headed and signed."""
+    from judging_app.services import document_settings
+
+    db = open_db(args)
+    current = document_settings.get_document_settings(db, args.competition)
+    changes = {k: getattr(args, k) for k in DOCUMENT_OPTIONS if getattr(args, k) is not None}
+    if args.logo is not None:
+        try:
+            changes["logo"] = Path(args.logo).read_bytes()
+        except OSError as exc:
+            from judging_app.core.messages import Message
+            from judging_app.services.errors import ValidationError
+
+            raise ValidationError(Message("documents.logo_unreadable", path=args.logo,
+                                          reason=exc.strerror or str(exc))) from None
+    if args.no_logo:
+        changes["logo"] = b""
+    if changes:
+        current = dataclasses.replace(current, **changes)
+        document_settings.set_document_settings(workspace(args), args.competition, current)
+    for name in DOCUMENT_OPTIONS:
+        print(f"{name}\t{getattr(current, name)}")
+    say(Message("cli.documents.logo", size=len(current.logo)) if current.logo else "logo\t")
+    return 0
+
+
+def _status_label(value: str) -> CompetitionStatus | str:
+    """A stored status by its label (an unknown one as it is)."""
+    try:
+        return CompetitionStatus(value)
+    except ValueError:
+        return value
+

@@ -3,8 +3,18 @@ competition (services/entries.py, services/entry_import.py), as the Entries view
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 from judging_app.cli import parsing
-from judging_app.cli.say import say, text
+from judging_app.cli.access import (
+    date_option,
+    open_db,
+    out_file,
+    read,
+    workspace,
+)
+from judging_app.cli.say import language, say, text
 from judging_app.core.messages import Message
 
 STAGES = ("initiative", "trial", "implementation")
@@ -95,9 +105,7 @@ def _details(p, adding: bool) -> None:
 
 def run(args) -> int:
     if args.action in ("import", "template", "attach", "missing-documents"):
-        from judging_app.cli.commands import cmd_entries
-
-        return cmd_entries(args)
+        return _files(args)
     return {"list": list_entries, "show": show, "add": add, "edit": edit,
             "screen": screen}[args.action](args)
 
@@ -163,9 +171,7 @@ def show(args) -> int:
 def _date(value: str | None):
     if value is None:
         return None
-    from judging_app.cli.commands import _date_option
-
-    return _date_option(value)
+    return date_option(value)
 
 
 def add(args) -> int:
@@ -182,7 +188,6 @@ def add(args) -> int:
 
 
 def edit(args) -> int:
-    import dataclasses
 
     from judging_app.cli.access import workspace
     from judging_app.services import entries
@@ -224,3 +229,51 @@ def screen(args) -> int:
         if changed == len(codes) else
         Message("cli_entries.screened_some", count=changed, status=status, total=len(codes)))
     return 0
+
+
+def _files(args) -> int:
+    if args.action in ("attach", "missing-documents"):
+        from judging_app.cli.documents_cli import run_documents
+
+        return run_documents(args, lambda: workspace(args), lambda: open_db(args),
+                             language())
+    if args.action == "template":
+        from judging_app.exchange.entry_template import write_entry_template
+        from judging_app.services import competitions, entries
+
+        db = read(args)
+        setup = competitions.get_setup(db, args.competition)
+        out = write_entry_template(out_file(args, "entries.xlsx"), setup, entries.list_units(db, args.competition),
+                                   lang=args.lang or "id")
+        say(Message("cli.wrote", path=str(out)))
+        return 0
+    from judging_app.services.entry_import import import_entries, preview_entry_import
+
+    if args.dry_run:
+        preview = preview_entry_import(read(args), args.competition, Path(args.file), args.sheet)
+        if preview.columns:
+            found = dict(source=preview.source, row=preview.header_row, count=len(preview.rows))
+            say(Message("cli.entries.preview_sheet", sheet=preview.sheet, **found)
+                if preview.sheet else Message("cli.entries.preview", **found))
+        for code, n in sorted(preview.by_category.items()):
+            say(Message("cli.entries.category", code=code, count=n))
+        for u in preview.new_units:
+            unit = dict(code=u.code, name=u.name, rows=u.rows, first=u.first_row)
+            say(Message("cli.entries.new_unit_similar", similar=u.similar, **unit)
+                if u.similar else Message("cli.entries.new_unit", **unit))
+        for note in preview.notes:
+            say(Message("cli.note", note=note))
+        for line in preview.problem_lines():
+            say(Message("cli.problem", problem=line), err=True)
+        return 0 if preview.ok else 1
+    report = import_entries(workspace(args), args.competition, Path(args.file),
+                            sheet=args.sheet, create_units=args.create_units)
+    done = dict(count=report.entries, source=report.source)
+    say(Message("cli.entries.imported_sheet", sheet=report.sheet, **done)
+        if report.sheet else Message("cli.entries.imported", **done))
+    for u in report.units_created:
+        say(Message("cli.entries.unit_created", code=u.code, name=u.name))
+    for note in report.notes:
+        say(Message("cli.note", note=note))
+    return 0
+

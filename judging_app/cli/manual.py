@@ -15,11 +15,11 @@ def add_parsers(sub, common) -> None:
 
 
 def run(args) -> int:
-    from judging_app.cli.commands import _out_file
+    from judging_app.cli.access import out_file
     from judging_app.cli.say import language
     from judging_app.exchange.manual_pdf import write_manual_pdf
 
-    out = _out_file(args, "manual.pdf")
+    out = out_file(args, "manual.pdf")
     pages = write_manual_pdf(out, getattr(args, "lang", None) or language())
     say(Message("cli_manual.written", path=str(out), pages=pages))
     return 0
