@@ -118,6 +118,16 @@ def add(args) -> int:
     return 0
 
 
+def _current(ws, args):
+    """The judge --code names, and their details as an input to change."""
+    from judging_app.core.enums import JudgeRole
+    from judging_app.services import judges
+
+    j = judges.get_judge(ws.db, args.competition, args.code)
+    return j, judges.JudgeInput(j.code, j.name, j.affiliation, j.unit_code, j.email, j.phone,
+                                JudgeRole(j.role), j.active)
+
+
 def edit(args) -> int:
     import dataclasses
 
@@ -126,9 +136,7 @@ def edit(args) -> int:
     from judging_app.services import judges
 
     ws = workspace(args)
-    j = judges.get_judge(ws.db, args.competition, args.code)
-    data = judges.JudgeInput(j.code, j.name, j.affiliation, j.unit_code, j.email, j.phone,
-                             JudgeRole(j.role), j.active)
+    j, data = _current(ws, args)
     given = {"code": args.new_code, "name": args.name, "affiliation": args.affiliation,
              "unit": args.unit, "email": args.email, "phone": args.phone,
              "role": JudgeRole(args.role) if args.role else None}
@@ -149,9 +157,7 @@ def set_active(args) -> int:
     from judging_app.services import judges
 
     ws = workspace(args)
-    j = judges.get_judge(ws.db, args.competition, args.code)
-    data = judges.JudgeInput(j.code, j.name, j.affiliation, j.unit_code, j.email, j.phone,
-                             j.role, j.active)
+    j, data = _current(ws, args)
     active = args.action == "enable"
     dropped = judges.edit_judge(ws, args.competition, j.code,
                                 dataclasses.replace(data, active=active))

@@ -19,7 +19,7 @@ from judging_app.core.messages import Message
 
 
 def add_parsers(sub, common) -> None:
-    scores = sub.add_parser("scores", help="score sheets")
+    scores = sub.add_parser("scores", help="paper score sheets typed into a CSV file: import")
     ssub = scores.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = ssub.add_parser("import", parents=[common],
                         help="import typed-up paper sheets (CSV: round, judge, entry, "
@@ -31,13 +31,7 @@ def add_parsers(sub, common) -> None:
 
     pk = sub.add_parser("packages", help="judge packages: one file per judge per round")
     pksub = pk.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = pksub.add_parser("export", parents=[common],
-                         help="write one package per judge with entries assigned in the round")
-    add_competition(p)
-    add_round(p, required=True)
-    p.add_argument("--out", required=True, metavar="FOLDER", help="the folder to write into "
-                   "(made when missing)")
-    p.add_argument("--judge", metavar="CODE", help="only this judge's package (e.g. to re-issue it)")
+    p = _export_parser(pksub, common, "package")
     p.add_argument("--dry-run", action="store_true",
                    help="show each package's size (with the documents it carries); write nothing")
 
@@ -51,13 +45,7 @@ def add_parsers(sub, common) -> None:
     sc = sub.add_parser("excel-sheets",
                         help="Excel score sheets for judges without the app: one per judge per round")
     scsub = sc.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = scsub.add_parser("export", parents=[common],
-                         help="write one Excel score sheet per judge with entries assigned in the round")
-    add_competition(p)
-    add_round(p, required=True)
-    p.add_argument("--out", required=True, metavar="FOLDER", help="the folder to write into "
-                   "(made when missing)")
-    p.add_argument("--judge", metavar="CODE", help="only this judge's workbook (e.g. to re-issue it)")
+    _export_parser(scsub, common, "Excel score sheet")
     p = scsub.add_parser("import", parents=[common],
                          help="import filled Excel score sheets, each whole or not at all")
     p.add_argument("files", nargs="+", metavar="FILE.xlsx", help="the workbooks the judges "
@@ -68,6 +56,18 @@ def add_parsers(sub, common) -> None:
                    help="keep every sheet a draft (default: complete rows are submitted)")
     for name in ("scores", "packages", "returns", "excel-sheets"):
         sub.choices[name].set_defaults(module="judging_files")
+
+
+def _export_parser(actions, common, what: str):
+    p = actions.add_parser("export", parents=[common],
+                           help=f"write one {what} per judge with entries assigned in the round")
+    add_competition(p)
+    add_round(p, required=True)
+    p.add_argument("--out", required=True, metavar="FOLDER", help="the folder to write into "
+                   "(made when missing)")
+    p.add_argument("--judge", metavar="CODE", help=f"only this judge's {what} (e.g. to re-issue "
+                   "it)")
+    return p
 
 
 def run(args) -> int:
