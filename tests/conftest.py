@@ -50,6 +50,15 @@ def _pg_admin_engine():
     return create_engine(PG_URL, isolation_level="AUTOCOMMIT")
 
 
+def pytest_collection_modifyitems(items) -> None:
+    """Every test that needs a PostgreSQL server carries the `postgres` marker (so
+    `-m "not postgres"` leaves them all out), whether it asks for `pg_url` itself or through
+    another fixture: the marker follows the fixture, not the author's memory."""
+    for item in items:
+        if "pg_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgres)
+
+
 @pytest.fixture
 def pg_url() -> Iterator[str]:
     """URL of a brand-new, empty PostgreSQL database, dropped after the test."""
