@@ -211,3 +211,28 @@ def test_stale_part_files_of_killed_exports_are_cleaned_up(capsys, tmp_path, sma
                      "--out", out / "winners.xlsx")
     assert code == 0 and (out / "winners.xlsx").is_file()
     assert not stale.exists()
+
+
+
+def test_a_reader_that_stops_early_is_not_an_error(small_db, tmp_path, monkeypatch, capsys):
+    """`judging-app judges list | head -1`: the pipe closes while the list is written; no
+    complaint about a 'file that cannot be used', and nothing more is written."""
+
+    class ClosedPipe:
+        def __init__(self):
+            self.file = open(tmp_path / "stdout", "w")  # noqa: SIM115
+
+        def write(self, _text):
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self):
+            pass
+
+        def fileno(self):
+            return self.file.fileno()
+
+    path, code = small_db
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert main(["--db", str(path), "judges", "list", "--competition", code]) == 1
+    monkeypatch.undo()
+    assert capsys.readouterr().err == ""

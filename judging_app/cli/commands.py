@@ -34,7 +34,22 @@ def run(args: argparse.Namespace) -> int:
     except UsageError as exc:
         say(Message("cli.error", problem=exc), err=True)
         return 2
+    except BrokenPipeError:
+        return _reader_went_away()
     except (Exception, KeyboardInterrupt) as exc:
         from judging_app.cli.failures import report
 
         return report(exc, language(), " ".join(sys.argv))
+
+
+def _reader_went_away() -> int:
+    """`judging-app entries list | head`: the reader closed the pipe and wants no more; not
+    an error to report. What is still buffered goes nowhere (Python's advice for SIGPIPE)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return 1

@@ -138,8 +138,8 @@ def list_entries(args) -> int:
                     command="judging-app entries import / entries add"))
         return 0
     table(Message("cli_entries.header"),
-          [[e.code, e.unit_code, e.category_code, _status(EntryStatus(e.status), e.status_reason),
-            e.title] for e in rows])
+          [[e.code, e.unit_code, e.category_code, EntryStatus(e.status), e.title,
+            e.status_reason] for e in rows])
     say(Message("cli_entries.count", count=len(rows)))
     return 0
 

@@ -2,8 +2,8 @@
 cli/units.py)."""
 
 TEXTS = {
-    "cli_entries.header": ("code|unit|category|status|title",
-                           "kode|perangkat daerah|kategori|status inovasi|judul"),
+    "cli_entries.header": ("code|unit|category|status|title|reason",
+                           "kode|perangkat daerah|kategori|status inovasi|judul|alasan"),
     "cli_entries.labels": (
         "code|title|unit|category|status|innovators|contact|stage|type|started|summary|links",
         "kode|judul|perangkat daerah|kategori|status inovasi|inovator|kontak|tahapan|jenis|"
