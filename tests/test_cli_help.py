@@ -50,6 +50,30 @@ def test_every_default_worth_knowing_is_shown_in_the_help():
     assert "--entries N how many entries (default: 140)" in demo
 
 
+def test_every_list_takes_json(tmp_path, capsys):
+    lists = {" ".join(path[1:]): parser for path, parser in _parsers(build_parser())
+             if path[-1] in ("list", "templates", "show", "status", "progress", "results",
+                             "fairness") and path[1] != "export"}
+    assert len(lists) >= 12
+    lacking = [name for name, parser in lists.items()
+               if "--json" not in [o for a in _options(parser) for o in a.option_strings]]
+    assert lacking == []
+    import json
+
+    from judging_app.cli.main import main
+    db = str(tmp_path / "c.sqlite")
+    assert main(["--db", db, "--as", "Ani", "competition", "create", "--template",
+                 "city_competition", "--code", "kota", "--name", "Lomba Kota", "--year", "2026"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "competition", "list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)["competitions"]
+    assert [(c["code"], c["name"], c["year"], c["status"], c["entries"]) for c in listed] == [
+        ("kota", "Lomba Kota", 2026, "draft", 0)]
+    assert main(["competition", "templates", "--json"]) == 0
+    keys = [t["key"] for t in json.loads(capsys.readouterr().out)["templates"]]
+    assert keys == ["city_competition", "iga_presentation", "national_kipp"]
+
+
 def test_help_and_version_start_without_the_heavy_libraries():
     probe = ("import sys\nfrom judging_app.cli.main import main\n"
              "for argv in (['--version'], ['--help'], ['judges', 'import', '--help'],"

@@ -18,6 +18,7 @@ from judging_app.cli.access import (
 )
 from judging_app.cli.parsing import add_competition
 from judging_app.cli.say import say
+from judging_app.cli.tables import print_json
 from judging_app.core.enums import CompetitionStatus
 from judging_app.core.messages import Message
 
@@ -27,8 +28,9 @@ def add_parsers(sub, common) -> None:
                           "import, export, documents, update")
     comp.set_defaults(module="competition_cli")
     csub = comp.add_subparsers(dest="action", metavar="ACTION", required=True)
-    csub.add_parser("list", parents=[common], help="competitions in the database")
-    csub.add_parser("templates", parents=[common], help="templates shipped with the app")
+    parsing.add_json(csub.add_parser("list", parents=[common], help="competitions in the database"))
+    parsing.add_json(csub.add_parser("templates", parents=[common],
+                                     help="templates shipped with the app"))
     p = csub.add_parser("create", parents=[common], help="create from a template or a file")
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--template", metavar="NAME",
@@ -173,17 +175,35 @@ def _status(args) -> int:
     return 0
 
 
+def _templates(args, infos) -> int:
+    """The templates shipped with the app: key and name (in --lang), or --json with both
+    languages' names and descriptions."""
+    from judging_app.cli.say import language
+
+    if args.json:
+        print_json({"templates": [dataclasses.asdict(info) for info in infos]})
+        return 0
+    english = language() == "en"
+    for info in infos:
+        print(f"{info.key}\t{info.name_en if english and info.name_en else info.name}")
+    return 0
+
+
 def _files(args) -> int:
     from judging_app.exchange import competition_file
     from judging_app.services import competitions, templates
 
     if args.action == "templates":
-        for info in templates.list_templates():
-            print(f"{info.key}\t{info.name}")
-        return 0
+        return _templates(args, templates.list_templates())
     if args.action == "list":
         db = read(args)
         rows = competitions.list_competitions(db)
+        if args.json:
+            print_json({"competitions": [
+                {"code": c.code, "name": c.name, "year": c.year, "status": c.status,
+                 "organiser": c.organiser, "entries": c.entries, "judges": c.judges}
+                for c in rows]})
+            return 0
         if not rows:
             say(Message("cli.no_competitions", where=db.display_name()))
         for c in rows:
