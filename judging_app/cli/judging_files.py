@@ -111,25 +111,14 @@ def cmd_packages(args) -> int:
 
 
 def cmd_returns(args) -> int:
-    from judging_app.services.errors import ServiceError
     from judging_app.services.judge_packages import import_return
 
     ws = workspace(args)
-    refused = 0
-    for name in args.files:  # each file is its own transaction: one refusal stops no other
-        try:
-            report = import_return(ws, args.competition, Path(name))
-        except ServiceError as exc:
-            say(Message("cli.error", problem=exc), err=True)
-            refused += 1
-            continue
-        report_import(report)
-    return refusals(refused, len(args.files))
+    return _import_each(args.files, lambda path: import_return(ws, args.competition, path))
 
 
 def cmd_excel_sheets(args) -> int:
     from judging_app.services import score_workbooks
-    from judging_app.services.errors import ServiceError
 
     ws = workspace(args)
     if args.action == "export":
@@ -150,14 +139,22 @@ def cmd_excel_sheets(args) -> int:
             say(Message("cli.wrote", path=str(path)))
         say(Message("cli.workbooks_written", count=len(paths)))
         return 0
+    return _import_each(args.files, lambda path: score_workbooks.import_score_workbook(
+        ws, args.competition, path, submit=not args.draft, round_code=args.round))
+
+
+def _import_each(files: list[str], import_one) -> int:
+    """Each file is its own transaction: one refused file stops no other; each refusal on
+    stderr, each import's report, and the count of refusals at the end."""
+    from judging_app.services.errors import ServiceError
+
     refused = 0
-    for name in args.files:  # each file is its own transaction: one refusal stops no other
+    for name in files:
         try:
-            report = score_workbooks.import_score_workbook(
-                ws, args.competition, Path(name), submit=not args.draft, round_code=args.round)
+            report = import_one(Path(name))
         except ServiceError as exc:
             say(Message("cli.error", problem=exc), err=True)
             refused += 1
             continue
         report_import(report)
-    return refusals(refused, len(args.files))
+    return refusals(refused, len(files))
