@@ -10,7 +10,10 @@ from pathlib import Path
 
 from judging_app.resources_access import read_resource_text, resource
 
-PDF_IMAGE_WIDTH = 600  # pixels at 96 per inch: about 16 cm, inside A4's text width
+# Qt's QTextDocument.print_ adds its own 2 cm margin to the page layout's: with 5 mm side
+# margins the text is 160 mm wide (605 pixels at 96 per inch); a picture inside a numbered
+# list starts about 40 pixels in, so 540 keeps every picture inside the text.
+PDF_IMAGE_WIDTH = 540
 _IMAGE = re.compile(r'<img src="(img/[^"]+)"')
 
 
@@ -62,7 +65,7 @@ def write_manual_pdf(path: str | Path, language: str) -> int:
         writer.setCreator("judging-app")
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                          QPageLayout.Orientation.Portrait,
-                                         QMarginsF(20, 18, 20, 18), QPageLayout.Unit.Millimeter))
+                                         QMarginsF(5, 8, 5, 8), QPageLayout.Unit.Millimeter))
         document.setPageSize(QSizeF())  # let print_ paginate and number the pages
         document.print_(writer)
         del writer
