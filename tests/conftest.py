@@ -131,6 +131,14 @@ def _check_entry_totals(database: Database) -> None:
     assert not wrong, "entry totals out of step with the scores:\n" + "\n".join(map(str, wrong))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _widgets_application_first(qapp):
+    """Every worker makes its QApplication before any test runs: a PDF export tested first
+    in the same process would otherwise make a bare QGuiApplication (exchange has no
+    widgets), and the next widget test would abort the whole worker."""
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def _every_message_reads_as_indonesian(monkeypatch) -> Iterator[None]:
     """Whatever a test makes the app say (a dialog, the command line, an import report),
