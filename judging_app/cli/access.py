@@ -1,41 +1,13 @@
 """What every command module shares: the database a command works on (--db), who is
-working (--as), output files and dates given as options, and the report of a file import."""
+working (--user, signed in: cli/security_commands.py), output files and dates given as
+options, and the report of a file import."""
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
-from judging_app.cli.say import say, text
+from judging_app.cli.say import say
 from judging_app.core.messages import Message, MessageError
-
-ACTOR_ENV = "JUDGING_APP_AS"
-
-
-def _actor_file() -> Path:
-    from platformdirs import user_config_path
-
-    return user_config_path("judging-app", appauthor=False) / "cli-actor.txt"
-
-
-def resolve_actor(given: str | None) -> str:
-    """--as NAME (remembered), else $JUDGING_APP_AS, else the remembered name, else ask."""
-    if given and given.strip():
-        path = _actor_file()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(given.strip(), encoding="utf-8")
-        return given.strip()
-    if os.environ.get(ACTOR_ENV, "").strip():
-        return os.environ[ACTOR_ENV].strip()
-    path = _actor_file()
-    if path.is_file() and path.read_text(encoding="utf-8").strip():
-        return path.read_text(encoding="utf-8").strip()
-    if sys.stdin.isatty():
-        name = input(text(Message("cli.ask_name"))).strip()
-        if name:
-            return resolve_actor(name)
-    raise UsageError(Message("cli.no_actor"))
 
 
 class UsageError(MessageError):
@@ -45,7 +17,9 @@ class UsageError(MessageError):
 def open_db(args, *, create: bool = True):
     """The database --db names (the default file without it). A read-only command
     (`create=False`) never creates a file or a folder for a mistyped --db path; no command
-    creates a missing folder for one."""
+    creates a missing folder for one. On a server URL without a user name, `--user`
+    signs in as that person's login (cli/security_commands.server_url)."""
+    from judging_app.cli.security_commands import server_url
     from judging_app.core.messages import Message
     from judging_app.store.database import DatabaseOpenError, open_database
 
@@ -53,7 +27,7 @@ def open_db(args, *, create: bool = True):
         folder = Path(args.db).expanduser().resolve().parent
         if not folder.is_dir():
             raise DatabaseOpenError(Message("failure.no_folder", path=str(folder)))
-    return open_database(args.db, create=create or args.db is None)
+    return open_database(server_url(args, args.db), create=create or args.db is None)
 
 
 def read(args):
@@ -74,9 +48,10 @@ def out_file(args, example: str) -> Path:
 
 
 def workspace(args):
-    from judging_app.services.workspace import Workspace
+    """Who is working, signed in (cli/security_commands.py): nothing is remembered."""
+    from judging_app.cli.security_commands import workspace as signed_in
 
-    return Workspace(open_db(args), resolve_actor(getattr(args, "actor", None)))
+    return signed_in(args, open_db(args))
 
 
 def date_option(value: str | None):

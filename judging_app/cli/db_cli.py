@@ -1,4 +1,5 @@
-"""`judging-app db upgrade|backup|verify-audit|verify-totals`: the database's upkeep."""
+"""`judging-app db upgrade|backup|verify-audit|verify-totals|protect`: the database's upkeep,
+and protecting it with sign-in (cli/security_commands.py)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,10 @@ def add_parsers(sub, common) -> None:
     dsub.add_parser("upgrade", parents=[common], help="migrate to this version's schema")
     p = dsub.add_parser("backup", parents=[common], help="write a consistent copy (SQLite file)")
     p.add_argument("out", metavar="OUT", help="the copy to write: a new SQLite file")
-    dsub.add_parser("verify-audit", parents=[common], help="check the audit trail's hash chain")
+    dsub.add_parser("verify-audit", parents=[common],
+                    help="check the audit trail (keyed chain, anchors) and the data against it")
+    dsub.add_parser("protect", parents=[common],
+                    help="from now on every change needs a signed-in person (--user, a secretariat)")
     p = dsub.add_parser("verify-totals", parents=[common],
                         help="check the per-entry totals that results read against the scores")
     p.add_argument("--repair", action="store_true", help="recompute them when they differ")
@@ -26,7 +30,7 @@ def add_parsers(sub, common) -> None:
 
 
 def run(args) -> int:
-    from judging_app.services import audit, maintenance
+    from judging_app.services import maintenance
     from judging_app.store.schema_version import SCHEMA_HEAD
 
     writes = args.action == "upgrade" or getattr(args, "repair", False)
@@ -51,12 +55,8 @@ def run(args) -> int:
         if args.repair:
             say(Message("cli.db.totals_repaired"), err=True)
         return 1
-    check = audit.verify_chain(db)
-    if check.ok:
-        say(Message("cli.db.audit_intact", events=check.events))
-        return 0
-    problem = (Message("cli.db.audit_tampered_at", event=check.first_bad_id, problem=check.problem)
-               if check.first_bad_id else
-               Message("cli.db.audit_tampered", problem=check.problem))
-    say(Message("cli.error", problem=problem), err=True)
-    return 1
+    from judging_app.cli import security_commands as sc
+
+    if args.action == "protect":
+        return sc.cmd_protect(args, db)
+    return sc.cmd_audit(args, db)

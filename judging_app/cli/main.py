@@ -16,7 +16,7 @@ from judging_app.cli.parsing import Parser
 # Commands in their own modules (cli/<name>.py): each adds its parsers and runs its actions.
 COMMAND_MODULES = ("demo_cli", "competition_cli", "units", "entries", "judges", "conflicts",
                    "assign", "judging_files", "sheets", "results_cli", "exports", "db_cli",
-                   "manual")
+                   "security_commands", "manual")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,14 +27,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"judging-app {__version__}")
     db_help = ("SQLite file path or SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db "
                "(default: the app's own file in your user data folder)")
-    as_help = "who is working (recorded in the audit trail; remembered for next time)"
+    user_help = ("who is working: your login (the password is asked, or read from "
+                 "JUDGING_APP_PASSWORD); on an unprotected database any name (recorded as "
+                 "not verified). Nothing is remembered between commands")
     # Accepted before or after the command; SUPPRESS keeps a value given before it.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS, help=db_help)
-    common.add_argument("--as", dest="actor", metavar="NAME", default=argparse.SUPPRESS,
-                        help=as_help)
+    common.add_argument("--user", "--as", dest="actor", metavar="LOGIN", default=argparse.SUPPRESS,
+                        help=user_help)
     parser.add_argument("--db", metavar="PATH_OR_URL", default=None, help=db_help)
-    parser.add_argument("--as", dest="actor", metavar="NAME", default=None, help=as_help)
+    parser.add_argument("--user", "--as", dest="actor", metavar="LOGIN", default=None,
+                        help=user_help)
     lang_help = ("language of messages, of the app window and of the documents a command "
                  "writes (default: JUDGING_APP_LANG, else the system's language; documents "
                  "default to id)")

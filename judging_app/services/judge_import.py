@@ -13,10 +13,12 @@ from pathlib import Path
 from sqlalchemy import select
 
 from judging_app.core.messages import Message, os_error_message
+from judging_app.core.people import Role
 from judging_app.core.records import JudgeRecord
 from judging_app.exchange.entry_format import normalise
 from judging_app.exchange.judge_list import JudgeFileError, JudgeSheet, read_judge_file
 from judging_app.services import audit, lookup
+from judging_app.services.authorization import require
 from judging_app.services.errors import ImportFileError
 from judging_app.services.judges import JudgeInput, insert_judge, judge_problems
 from judging_app.services.workspace import Workspace
@@ -77,6 +79,7 @@ def import_judges(ws: Workspace, competition: str | int, path: str | Path,
     """Adds every judge of the file in one transaction, or none (ImportFileError)."""
     data = _read(Path(path), sheet)
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
         added = [insert_judge(s, ws.actor, comp.id, judge)
                  for judge in _checked(s, comp.id, data)]

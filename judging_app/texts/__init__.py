@@ -68,6 +68,7 @@ AREAS = (
     "paper_import",
     "results",
     "score_workbook",
+    "security",
     "setup",
     "sheets",
     "workbooks",
