@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from judging_app.cli.access import UsageError
+from judging_app.cli.parsing import add_json
 from judging_app.cli.say import say, text
 from judging_app.core.messages import Message
 
@@ -127,10 +128,17 @@ def cmd_people(args) -> int:
     db = _open(args)
     if args.action == "list":
         rows = people.list_people(db)
+        if args.json:
+            from judging_app.cli.tables import print_json
+
+            print_json({"people": [{"login": p.login, "name": p.name, "nip": p.nip,
+                                    "roles": list(p.roles), "judges": list(p.judges),
+                                    "disabled": p.disabled} for p in rows]})
+            return 0
         if not rows:
             say(Message("people.none"))
         for p in rows:
-            state = " (disabled)" if p.disabled else ""
+            state = text(Message("cli.people_disabled")) if p.disabled else ""
             print(f"{p.login}\t{p.name}\t{','.join(p.roles)}\t{','.join(p.judges)}{state}")
         return 0
     ws = workspace(args, db)
@@ -272,7 +280,8 @@ def add_parsers(sub, common) -> None:
     ppl = sub.add_parser("people", help="people who sign in, their roles and passwords")
     ppl.set_defaults(module="security_commands")
     psub = ppl.add_subparsers(dest="action", metavar="ACTION", required=True)
-    psub.add_parser("list", parents=[common], help="registered people and their roles")
+    p = psub.add_parser("list", parents=[common], help="registered people and their roles")
+    add_json(p)
     for action, about in (("add", "register a person"),
                          ("reset-password", "set a new password"),
                          ("roles", "replace a person's roles (and judge links)"),

@@ -11,6 +11,7 @@ TEXTS = {
         "Your name (recorded with every change you make): ",
         "Nama Anda (dicatat pada setiap perubahan yang Anda buat): ",
     ),
+    "cli.people_disabled": (" (disabled)", " (dinonaktifkan)"),
     "cli.wrote": ("Wrote {path}", "Ditulis: {path}"),
     "cli.wrote_pages": (
         "Wrote {path}: {pages:count} {pages:plural:page:pages}.",
