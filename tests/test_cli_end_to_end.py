@@ -1,15 +1,19 @@
 """A whole competition run through the command line alone, as a secretariat's script would
-run it: create from a template → import entries from a spreadsheet → units → judges →
+run it: the people who sign in and the database protected → create from a template → import entries from a spreadsheet → units → judges →
 screening (one disqualified, with its reason) → automatic assignment → judging opened →
 scores from an Excel sheet and typed-up paper sheets → results with a blocking tie → the
 chair's decision → finalize → the workbook, the minutes and the winners list. At each step
 the test checks what a person would look at: counts, who is assigned to whom, the winners,
-the files. On SQLite and on PostgreSQL."""
+the files. Every change is made by a signed-in person in the role it needs (the
+secretariat, the chair for the tie, the judge for their own sheets), as
+docs/security.md describes. On SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
 import csv
+import io
 import json
+import re
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -34,11 +38,14 @@ def target(request, tmp_path) -> str:
     return request.getfixturevalue("pg_url")
 
 
-def test_a_whole_competition_through_the_command_line(target, tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv("JUDGING_APP_AS", "Sekretariat Kota")
+PASSWORD = "sandi-panitia-2026"
 
-    def cli(*argv, expect: int = 0) -> str:
-        code = main(["--db", target, *map(str, argv)])
+
+def test_a_whole_competition_through_the_command_line(target, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("JUDGING_APP_PASSWORD", PASSWORD)
+
+    def cli(*argv, expect: int = 0, user: str = "sekre") -> str:
+        code = main(["--db", target, "--user", user, *map(str, argv)])
         out, err = capsys.readouterr()
         assert code == expect, f"{argv}: exit {code}\n{out}\n{err}"
         return out if expect == 0 else err
@@ -46,7 +53,22 @@ def test_a_whole_competition_through_the_command_line(target, tmp_path, capsys, 
     def data(*argv) -> dict:
         return json.loads(cli(*argv, "--json"))
 
+    def register(login: str, name: str, *options: str, user: str = "sekre") -> None:
+        monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+        assert f"Registered {login}" in cli("people", "add", "--login", login, "--name", name,
+                                            *options, "--password-stdin", user=user)
+
     comp = ("--competition", "kota")
+    # 0. The secretariat registers itself on the new database and protects it: from then on
+    # every change needs a signed-in person; a typed name is no longer enough.
+    register("sekre", "Siti Aminah, S.Sos.", "--role", "secretariat", user="Panitia")
+    assert "protected" in cli("db", "protect")
+    register("ketua", "Prof. Dr. Ani Wijaya", "--role", "chair")
+    monkeypatch.delenv("JUDGING_APP_PASSWORD")
+    assert "JUDGING_APP_PASSWORD" in cli("competition", "create", "--template",
+                                         "city_competition", user="Panitia", expect=2)
+    monkeypatch.setenv("JUDGING_APP_PASSWORD", PASSWORD)
+
     # 1. The competition from a template, opened for registration.
     assert "Created competition 'kota'" in cli(
         "competition", "create", "--template", "city_competition", "--code", "kota",
@@ -124,7 +146,16 @@ def test_a_whole_competition_through_the_command_line(target, tmp_path, capsys, 
         for criterion, value in zip(CRITERIA, SCORES[entry], strict=True):
             scores_sheet[f"{columns[criterion]}{row}"] = value
     workbook.save(workbook_path)
-    assert "J1" in cli("excel-sheets", "import", workbook_path, *comp)
+    assert "J1" in cli("excel-sheets", "import", workbook_path, *comp, "--draft")
+    j1_entries = sorted(e for j, e in pairs if j == "J1")
+    # only J1 submits J1's sheets: the judge signs in with their own login
+    register("juri1", "Prof. Dr. Ani Wijaya", "--role", "judge", "--judge", "kota/J1")
+    sheet = (*comp, "--round", "proposal", "--judge", "J1", "--entry", j1_entries[0])
+    assert "J1" in cli("sheets", "submit", *sheet, expect=1)  # not the secretariat's sheet
+    for entry in j1_entries:
+        cli("sheets", "submit", *comp, "--round", "proposal", "--judge", "J1", "--entry", entry,
+            user="juri1")
+    assert data("sheets", "show", *sheet)["state"] == "submitted"
     with (tmp_path / "nilai.csv").open("w", newline="", encoding="utf-8") as fh:
         out = csv.writer(fh)
         out.writerow(["tahap", "juri", "inovasi", "kriteria", "nilai", "catatan"])
@@ -145,13 +176,18 @@ def test_a_whole_competition_through_the_command_line(target, tmp_path, capsys, 
     assert rows["E3"]["score_exact"] == rows["E4"]["score_exact"] == "80"
     assert not results["can_finalize"]
     cli("finalize", *comp, expect=1)
-    cli("decide-tie", *comp, "--order", "E4,E3", "--reason", "Sidang pleno 3 Desember 2026")
+    tie = ("decide-tie", *comp, "--order", "E4,E3", "--reason", "Sidang pleno 3 Desember 2026")
+    cli(*tie, expect=1)  # the chair's decision, not the secretariat's
+    cli(*tie, user="ketua")
     rows = {r["code"]: r for r in data("results", *comp)["categories"][0]["rows"]}
     assert [rows[e]["award"] for e in ("E1", "E2", "E4", "E3", "E5", "E6")] == [
         "Juara I", "Juara II", "Juara III", "Juara Harapan I", "Juara Harapan II",
         "Juara Harapan III"]
-    assert "SHA-256" in cli("finalize", *comp)
+    finalized = cli("finalize", *comp)
+    assert "SHA-256" in finalized
     assert data("competition", "status", *comp)["status"] == "finalized"
+    digest = re.search(r"\b[0-9a-f]{64}\b", finalized)[0]
+    assert "still give exactly the finalized results" in cli("verify", *comp, "--digest", digest)
 
     # 8. The documents for the decree.
     cli("export", "results", *comp, "--out", tmp_path / "hasil.xlsx")
