@@ -99,7 +99,7 @@ def check_postgresql(bundle: Bundle, server_url: str) -> None:
         connection.execute(f'CREATE DATABASE "{name}"')
     try:
         db = url.set(database=name).render_as_string(hide_password=False)
-        bundle.run(bundle.console, "--db", db, "--as", "CI", "demo", "--entries", "12",
+        bundle.run(bundle.console, "--db", db, "--user", "CI", "demo", "--entries", "12",
                    "--judges", "3", "--scored")
         bundle.run(bundle.console, "--db", db, "results", "--competition", "demo-2026",
                    expect="Juara")
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         app = bundle.console
         bundle.run(app, "--version", expect=version())
         bundle.run(app, "competition", "templates", expect="city_competition")
-        bundle.run(app, "--db", db, "--as", "CI", "demo", "--entries", "30", "--judges", "4",
+        bundle.run(app, "--db", db, "--user", "CI", "demo", "--entries", "30", "--judges", "4",
                    "--scored")
         listed = bundle.run(app, "--db", db, "competition", "list").split()
         code = listed[0] if listed else "demo"
@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
             proposals = home / "proposals"
             proposals.mkdir()
             shutil.copy(home / "minutes.pdf", proposals / f"{ranked[0]['code']} proposal.pdf")
-            bundle.run(app, "--db", db, "--as", "CI", "entries", "attach", str(proposals),
+            bundle.run(app, "--db", db, "--user", "CI", "entries", "attach", str(proposals),
                        "--competition", code)
             bundle.run(app, "--db", db, "entries", "missing-documents", "--competition", code,
                        "--json")
