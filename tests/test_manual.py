@@ -36,6 +36,17 @@ def test_the_apps_copy_is_built_from_the_markdown():
     assert build_manual.main(["--check"]) == 0, "run: python tools/build_manual.py"
 
 
+def test_every_link_in_the_apps_copy_leads_somewhere():
+    """The help window follows links inside the page only: a link to another part leads to
+    that part's heading, wherever the link's text breaks across lines."""
+    for page in sorted((ROOT / "resources/help").glob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        targets = re.findall(r'href="([^"]+)"', html)
+        anchors = set(re.findall(r'(?:id|name)="([^"]+)"', html))
+        assert [t for t in targets if not t.startswith(("#", "http"))] == [], page.name
+        assert {t[1:] for t in targets if t.startswith("#")} <= anchors, page.name
+
+
 @pytest.mark.parametrize("language, title", [("id", "Panduan Pengguna"), ("en", "User Manual")])
 def test_the_manual_prints_as_a_pdf(qapp, tmp_path, capsys, language, title):
     out = tmp_path / f"manual-{language}.pdf"

@@ -60,7 +60,7 @@ def _links(body: str, language: str) -> str:
             return match.group(0)
         return label  # a page outside the manual: the help window cannot open it
 
-    return re.sub(r'<a href="([^"]+)">(.*?)</a>', link, body)
+    return re.sub(r'<a href="([^"]+)">(.*?)</a>', link, body, flags=re.DOTALL)
 
 
 def _images(body: str, used: set[str]) -> str:
