@@ -14,7 +14,7 @@ class Cli:
         self.database, self.capsys, self.lang = str(database), capsys, lang
 
     def run(self, *argv, lang: str | None = None) -> tuple[int, str, str]:
-        code = main(["--lang", lang or self.lang, "--db", self.database, "--as", "Ani",
+        code = main(["--lang", lang or self.lang, "--db", self.database, "--user", "Ani",
                      *map(str, argv)])
         out, err = self.capsys.readouterr()
         return code, out, err

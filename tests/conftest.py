@@ -29,7 +29,8 @@ def _isolate_from_the_machine() -> None:
         folder = root / sub
         folder.mkdir()
         os.environ[name] = str(folder)
-    for name in ("JUDGING_APP_AS", "JUDGING_APP_PASSWORD", "JUDGING_APP_LANG"):
+    for name in ("JUDGING_APP_AS", "JUDGING_APP_USER", "JUDGING_APP_PASSWORD",
+                 "JUDGING_APP_KEYS_PASSPHRASE", "JUDGING_APP_LANG"):
         os.environ.pop(name, None)
     # Messages are compared in English unless a test asks for another language.
     os.environ["LANG"] = os.environ["LC_ALL"] = "C.UTF-8"
