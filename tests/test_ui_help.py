@@ -1,5 +1,5 @@
 """F1 opens the user manual inside the app, in the interface's language, with its pictures;
-the judge's window shows the judge's part."""
+the judge's part is built on its own too (the judge's window shows the judge's guide)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The user manual (F1), in the interface's language, shown inside the app with its
-screenshots: the whole manual in the secretariat's window, the judge's part in the judge's
-(resources/help/, built from docs/manual/ by tools/build_manual.py)."""
+screenshots in the secretariat's window (resources/help/manual_*.html, built from
+docs/manual/ by tools/build_manual.py); the judge's guide in the judge's window."""
 
 from __future__ import annotations
 
@@ -9,16 +9,18 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from judging_app.exchange.manual_pdf import add_images, manual_html
 
-PARTS = ("manual", "judge")
+# The whole manual (the secretariat's window); the judge's guide (the judge's window: the
+# keys and the path through a list, resources/help/judge_guide_*.html).
+GUIDE, JUDGE_GUIDE = "manual", "judge_guide"
 
 
-def guide_html(language: str, part: str = "manual") -> str:
+def guide_html(language: str, part: str = GUIDE) -> str:
     return manual_html(language, part)
 
 
 class GuideDialog(QDialog):
     def __init__(self, language: str, parent: QWidget | None = None,
-                 part: str = "manual") -> None:
+                 part: str = GUIDE) -> None:
         super().__init__(parent)
         self.setObjectName("guideDialog")
         self.part = part
@@ -40,7 +42,7 @@ class GuideDialog(QDialog):
         self._title()
 
     def _title(self) -> None:
-        self.setWindowTitle(self.tr("Judge's guide") if self.part == "judge"
+        self.setWindowTitle(self.tr("Judge's guide") if self.part == JUDGE_GUIDE
                             else self.tr("User guide"))
 
     def changeEvent(self, event: QEvent) -> None:
