@@ -29,7 +29,8 @@ def _isolate_from_the_machine() -> None:
         folder = root / sub
         folder.mkdir()
         os.environ[name] = str(folder)
-    for name in ("JUDGING_APP_AS", "JUDGING_APP_PASSWORD", "JUDGING_APP_LANG"):
+    for name in ("JUDGING_APP_AS", "JUDGING_APP_USER", "JUDGING_APP_PASSWORD",
+                 "JUDGING_APP_KEYS_PASSPHRASE", "JUDGING_APP_LANG"):
         os.environ.pop(name, None)
     # Messages are compared in English unless a test asks for another language.
     os.environ["LANG"] = os.environ["LC_ALL"] = "C.UTF-8"
@@ -54,6 +55,15 @@ def _pg_admin_engine():
     from sqlalchemy import create_engine
 
     return create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Every test that needs a PostgreSQL server carries the `postgres` marker (so
+    `-m "not postgres"` leaves them all out), whether it asks for `pg_url` itself or through
+    another fixture: the marker follows the fixture, not the author's memory."""
+    for item in items:
+        if "pg_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgres)
 
 
 @pytest.fixture

@@ -130,3 +130,18 @@ def test_no_side_files_are_left_next_to_the_database(scored_file, capsys):
     assert main(["--db", str(path), "results", "--competition", code, "--json"]) == 0
     capsys.readouterr()
     assert sorted(p.name for p in path.parent.iterdir()) == before
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ("intraclass correlation", "Kendall's W (0 to 1)", "Severity")),
+    ("id", ("korelasi intrakelas", "W Kendall (0 sampai 1)", "Keketatan")),
+])
+def test_fairness_says_what_icc_and_w_mean(scored_file, capsys, lang, words):
+    path, code = scored_file
+    assert main(["--db", str(path), "--lang", lang, "fairness", "--competition", code]) == 0
+    out = capsys.readouterr().out
+    assert "ICC(2,1)=" in out and "ICC(3,k)=" in out
+    assert "icc2_1" not in out.lower() and "ICC2_1" not in out
+    flat = " ".join(out.split())
+    for word in words:
+        assert word in flat

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from judging_app.cli import commands
+from judging_app.cli import results_cli
 from judging_app.cli.main import main
 from judging_app.services import assignments
 from judging_app.store.database import open_database
@@ -120,7 +120,7 @@ def test_something_unexpected_writes_a_crash_log(capsys, tmp_path, small_db, mon
     def broken(args):
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setitem(commands.HANDLERS, "results", broken)
+    monkeypatch.setattr(results_cli, "run", broken)
     code, _, err = run(capsys, "--db", path, "results", "--competition", comp)
     assert code == EXIT_UNEXPECTED
     line = one_line(err)
@@ -137,7 +137,7 @@ def test_ctrl_c_is_one_line(capsys, tmp_path, small_db, monkeypatch):
     def interrupted(args):
         raise KeyboardInterrupt
 
-    monkeypatch.setitem(commands.HANDLERS, "results", interrupted)
+    monkeypatch.setattr(results_cli, "run", interrupted)
     code, _, err = run(capsys, "--db", path, "results", "--competition", comp)
     assert code == 130 and "Interrupted" in err and len(err.strip().splitlines()) == 1
 
@@ -211,3 +211,28 @@ def test_stale_part_files_of_killed_exports_are_cleaned_up(capsys, tmp_path, sma
                      "--out", out / "winners.xlsx")
     assert code == 0 and (out / "winners.xlsx").is_file()
     assert not stale.exists()
+
+
+
+def test_a_reader_that_stops_early_is_not_an_error(small_db, tmp_path, monkeypatch, capsys):
+    """`judging-app judges list | head -1`: the pipe closes while the list is written; no
+    complaint about a 'file that cannot be used', and nothing more is written."""
+
+    class ClosedPipe:
+        def __init__(self):
+            self.file = open(tmp_path / "stdout", "w")  # noqa: SIM115
+
+        def write(self, _text):
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self):
+            pass
+
+        def fileno(self):
+            return self.file.fileno()
+
+    path, code = small_db
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert main(["--db", str(path), "judges", "list", "--competition", code]) == 1
+    monkeypatch.undo()
+    assert capsys.readouterr().err == ""

@@ -1,8 +1,10 @@
-"""F1 opens a short user guide inside the app, in the interface's language."""
+"""F1 opens the user manual inside the app, in the interface's language, with its pictures;
+the judge's part is built on its own too (the judge's window shows the judge's guide)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QKeySequence, QTextDocument
 
 from judging_app.ui.help import GuideDialog, guide_html
 from judging_app.ui.main_window import MainWindow
@@ -10,21 +12,30 @@ from judging_app.ui.main_window import MainWindow
 from test_ui_support import ScriptedDialogs, TranslationsForTest, make_settings
 
 
-def test_guide_exists_in_both_languages_with_the_same_sections():
+def test_the_manual_exists_in_both_languages_with_the_same_parts():
     id_html, en_html = guide_html("id"), guide_html("en")
-    assert "Panduan singkat" in id_html and "Short guide" in en_html
-    assert id_html.count("<h3>") == en_html.count("<h3>") == 4
-    assert id_html.count("<li>") == en_html.count("<li>")
-    for shortcut in ("Ctrl+N", "Ctrl+O", "Ctrl+F", "F1"):
+    assert "Panduan Pengguna Judging App" in id_html and "Judging App User Manual" in en_html
+    assert id_html.count("<h2>") == en_html.count("<h2>") >= 20
+    assert id_html.count("<img ") == en_html.count("<img ") >= 15
+    for shortcut in ("Ctrl+N", "Ctrl+Enter", "F1"):
         assert shortcut in id_html and shortcut in en_html
+    judge = guide_html("id", "judge")
+    assert "Bagian juri" in judge and "Setahun bersama sekretariat" not in judge
 
 
-def test_guide_dialog_shows_the_language(qtbot):
+def test_the_guide_shows_the_language_and_its_pictures(qtbot):
     dialog = GuideDialog("id")
     qtbot.addWidget(dialog)
-    assert "Alur kerja" in dialog.browser.toPlainText()
+    text = dialog.browser.toPlainText()
+    assert "Seleksi administrasi" in text and "Bagian ketua dewan juri" in text
+    picture = dialog.browser.document().resource(QTextDocument.ResourceType.ImageResource,
+                                                 QUrl("img/assignments_id.png"))
+    assert picture is not None and not picture.isNull() and picture.width() > 600
     dialog.set_language("en")
-    assert "Workflow" in dialog.browser.toPlainText()
+    assert "Administrative screening" in dialog.browser.toPlainText()
+    judge = GuideDialog("en", part="judge")
+    qtbot.addWidget(judge)
+    assert judge.browser.toPlainText().startswith("The judge's part")
 
 
 def test_f1_opens_the_guide(qtbot, qapp, sqlite_db, tmp_path):

@@ -99,13 +99,33 @@ def check_postgresql(bundle: Bundle, server_url: str) -> None:
         connection.execute(f'CREATE DATABASE "{name}"')
     try:
         db = url.set(database=name).render_as_string(hide_password=False)
-        bundle.run(bundle.console, "--db", db, "--as", "CI", "demo", "--entries", "12",
+        bundle.run(bundle.console, "--db", db, "--user", "CI", "demo", "--entries", "12",
                    "--judges", "3", "--scored")
         bundle.run(bundle.console, "--db", db, "results", "--competition", "demo-2026",
                    expect="Juara")
     finally:
         with psycopg.connect(admin, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def protect_and_back_up_keys(bundle: Bundle, app: Path, db: str) -> str:
+    """On a copy of the file (the window's smoke test opens the unprotected one): a
+    secretariat registered with a made-up password, the copy protected (signing in: scrypt),
+    the key store exported under a passphrase (AES-GCM from `cryptography`). Returns the
+    copy, which what follows changes as that signed-in person."""
+    copy = str(bundle.work / "protected.sqlite")
+    bundle.run(app, "--db", db, "db", "backup", copy)
+    added = bundle.run(app, "--db", copy, "--user", "CI", "people", "add", "--login", "sekre",
+                       "--name", "Sekretariat CI", "--role", "secretariat",
+                       "--generate-password", expect="sekre")
+    password = added.strip().rsplit(None, 1)[-1] if added.strip() else ""
+    bundle.environment.update(JUDGING_APP_PASSWORD=password,
+                              JUDGING_APP_KEYS_PASSPHRASE="frasa sandi kunci ci")
+    bundle.run(app, "--db", copy, "db", "protect", "--user", "sekre", expect="protected")
+    bundle.run(app, "--db", copy, "keys", "export", "--out", str(bundle.work / "ci.jakeys"))
+    if not (bundle.work / "ci.jakeys").is_file():
+        bundle.failures.append("keys export wrote no file")
+    return copy
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         app = bundle.console
         bundle.run(app, "--version", expect=version())
         bundle.run(app, "competition", "templates", expect="city_competition")
-        bundle.run(app, "--db", db, "--as", "CI", "demo", "--entries", "30", "--judges", "4",
+        bundle.run(app, "--db", db, "--user", "CI", "demo", "--entries", "30", "--judges", "4",
                    "--scored")
         listed = bundle.run(app, "--db", db, "competition", "list").split()
         code = listed[0] if listed else "demo"
@@ -142,15 +162,16 @@ def main(argv: list[str] | None = None) -> int:
             path = home / name
             if not path.is_file() or path.read_bytes()[:5] != b"%PDF-":
                 bundle.failures.append(f"no PDF in {name}")
+        protected = protect_and_back_up_keys(bundle, app, db)
         if ranked and (home / "minutes.pdf").is_file():
             # attaching a proposal opens it in the PDF renderer's child process: in a frozen
             # app that child is the bundle itself (multiprocessing.freeze_support)
             proposals = home / "proposals"
             proposals.mkdir()
             shutil.copy(home / "minutes.pdf", proposals / f"{ranked[0]['code']} proposal.pdf")
-            bundle.run(app, "--db", db, "--as", "CI", "entries", "attach", str(proposals),
-                       "--competition", code)
-            bundle.run(app, "--db", db, "entries", "missing-documents", "--competition", code,
+            bundle.run(app, "--db", protected, "--user", "sekre", "entries", "attach",
+                       str(proposals), "--competition", code)
+            bundle.run(app, "--db", protected, "entries", "missing-documents", "--competition", code,
                        "--json")
         opened = None if WINDOWS else "opened"  # a windowed .exe has no output to read
         bundle.run(app, "--db", db, "gui", "--smoke-test", expect="opened")

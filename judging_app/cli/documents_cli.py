@@ -17,8 +17,9 @@ def add_document_parsers(esub, common) -> None:
         "attach", parents=[common],
         help="attach a folder of documents to entries by their names "
              "('INV-001 proposal.pdf', 'INV-001/...'); shows what goes where first")
-    p.add_argument("folder", metavar="FOLDER")
-    p.add_argument("--competition", required=True, metavar="CODE")
+    p.add_argument("folder", metavar="FOLDER", help="the folder holding the documents")
+    p.add_argument("--competition", required=True, metavar="CODE",
+                   help="the competition's code")
     p.add_argument("--kind", choices=KINDS,
                    help="every file this kind (default: 'proposal' when the name says "
                         "proposal or usulan, else 'evidence')")
@@ -29,8 +30,9 @@ def add_document_parsers(esub, common) -> None:
                    help="check every file and show what would be attached; write nothing")
     p = esub.add_parser("missing-documents", parents=[common],
                         help="entries without a proposal (in all, or for one round)")
-    p.add_argument("--competition", required=True, metavar="CODE")
-    p.add_argument("--round", metavar="CODE")
+    p.add_argument("--competition", required=True, metavar="CODE",
+                   help="the competition's code")
+    p.add_argument("--round", metavar="CODE", help="documents for this round (default: any)")
     p.add_argument("--json", action="store_true", help="machine-readable")
 
 

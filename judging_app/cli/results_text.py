@@ -5,6 +5,7 @@ words translated once per table: 30,000 rows print in a moment."""
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING
 
 from judging_app.cli.say import language, text
@@ -144,7 +145,8 @@ def fairness_text(view: FairnessView) -> str:
         out += ["", text(Message("cli.fairness.panel", round=round_code, category=category)
                          if p.group else Message("cli.fairness.panel_all", round=round_code))]
         if p.icc is not None:
-            values = "  ".join(f"{f.upper()}={_number(getattr(p.icc, f))}" for f in ICC_FORMS)
+            values = "  ".join(f"ICC({f[3]},{f[5]})={_number(getattr(p.icc, f))}"
+                               for f in ICC_FORMS)
             out.append(text(Message("cli.fairness.icc", entries=p.icc.entries,
                                     judges=p.icc.judges, values=values)))
             out.append(text(Message("cli.fairness.kendall", w=_number(p.kendall_w, 3))))
@@ -172,4 +174,5 @@ def fairness_text(view: FairnessView) -> str:
         ranks = ", ".join(f"{text(METHODS[m])} {'-' if rank is None else rank}"
                           for m, rank in r.ranks.items())
         out.append(f"  {view.entries[r.entry_id].code}: {ranks}")
+    out += ["", *textwrap.wrap(text(Message("cli.fairness.legend")), 92)]
     return "\n".join(out)

@@ -14,7 +14,8 @@ import os
 import sys
 from pathlib import Path
 
-from judging_app.cli.commands import UsageError
+from judging_app.cli.access import UsageError
+from judging_app.cli.parsing import add_json
 from judging_app.cli.say import say, text
 from judging_app.core.messages import Message
 
@@ -120,17 +121,24 @@ def _judge_links(values: list[str] | None) -> tuple[tuple[str, str], ...]:
 
 
 def cmd_people(args) -> int:
-    from judging_app.cli.commands import _open
+    from judging_app.cli.access import open_db as _open
     from judging_app.core.people import Role
     from judging_app.services import people
 
     db = _open(args)
     if args.action == "list":
         rows = people.list_people(db)
+        if args.json:
+            from judging_app.cli.tables import print_json
+
+            print_json({"people": [{"login": p.login, "name": p.name, "nip": p.nip,
+                                    "roles": list(p.roles), "judges": list(p.judges),
+                                    "disabled": p.disabled} for p in rows]})
+            return 0
         if not rows:
             say(Message("people.none"))
         for p in rows:
-            state = " (disabled)" if p.disabled else ""
+            state = text(Message("cli.people_disabled")) if p.disabled else ""
             print(f"{p.login}\t{p.name}\t{','.join(p.roles)}\t{','.join(p.judges)}{state}")
         return 0
     ws = workspace(args, db)
@@ -191,7 +199,7 @@ def cmd_keys(args) -> int:
     from judging_app.services import keys, keys_transfer
 
     if args.action == "export":
-        from judging_app.cli.commands import _open
+        from judging_app.cli.access import open_db as _open
 
         db = None if args.all else _open(args)
         report = keys_transfer.export_keys(Path(args.out), _passphrase(True), db)
@@ -200,7 +208,7 @@ def cmd_keys(args) -> int:
             say(Message("keys.not_here", competitions=list(report.missing)), err=True)
         return 0
     if args.action == "take-out":
-        from judging_app.cli.commands import _open
+        from judging_app.cli.access import open_db as _open
         from judging_app.services import competitions, signing
 
         db = _open(args)
@@ -217,7 +225,7 @@ def cmd_keys(args) -> int:
 
 
 def cmd_verify(args) -> int:
-    from judging_app.cli.commands import _open
+    from judging_app.cli.access import open_db as _open
     from judging_app.services.verification import verify_competition
 
     report = verify_competition(_open(args), args.competition, args.digest)
@@ -238,7 +246,7 @@ def cmd_verify(args) -> int:
 
 
 def cmd_reopen(args) -> int:
-    from judging_app.cli.commands import _open
+    from judging_app.cli.access import open_db as _open
     from judging_app.services import reopening
 
     db = _open(args)
@@ -270,8 +278,10 @@ def cmd_audit(args, db) -> int:
 def add_parsers(sub, common) -> None:
     roles = ["secretariat", "chair", "judge", "observer"]
     ppl = sub.add_parser("people", help="people who sign in, their roles and passwords")
+    ppl.set_defaults(module="security_commands")
     psub = ppl.add_subparsers(dest="action", metavar="ACTION", required=True)
-    psub.add_parser("list", parents=[common], help="registered people and their roles")
+    p = psub.add_parser("list", parents=[common], help="registered people and their roles")
+    add_json(p)
     for action, about in (("add", "register a person"),
                          ("reset-password", "set a new password"),
                          ("roles", "replace a person's roles (and judge links)"),
@@ -284,7 +294,11 @@ def add_parsers(sub, common) -> None:
             p.add_argument("--name", required=True, help="full name, as in the minutes")
             p.add_argument("--nip", help="civil servant number (NIP)")
         if action in ("add", "roles"):
-            p.add_argument("--role", action="append", choices=roles, required=True)
+            p.add_argument("--role", action="append", choices=roles, required=True,
+                           help="a role the person holds (repeatable): secretariat runs "
+                                "competitions and people, chair decides ties and signs off "
+                                "reopening, judge scores the judge rows linked, observer "
+                                "reads only")
             p.add_argument("--judge", action="append", metavar="COMPETITION/JUDGE",
                            help="the judge row this person scores (repeatable)")
         if action in ("add", "reset-password"):
@@ -294,29 +308,36 @@ def add_parsers(sub, common) -> None:
             how.add_argument("--generate-password", action="store_true",
                              help="make one up and show it once")
     keys = sub.add_parser("keys", help="the key store: backup and a second secretariat PC")
+    keys.set_defaults(module="security_commands")
     ksub = keys.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = ksub.add_parser("export", parents=[common],
                         help="write this database's keys to a file protected by a passphrase")
-    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--out", required=True, metavar="FILE", help="the key file to write "
+                   "(its passphrase is asked, or read from JUDGING_APP_KEYS_PASSPHRASE)")
     p.add_argument("--all", action="store_true", help="every key on this computer")
     p = ksub.add_parser("import", parents=[common], help="add the keys of an exported file")
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help="a key file written by keys export")
     ksub.add_parser("take-out", parents=[common],
                     help="move judges' keys still stored in an older database into the key "
                          "store (the secretariat; done on first use anyway)")
     p = sub.add_parser("verify", parents=[common],
                        help="recompute finalized results from the scores and compare them "
                             "with the snapshot and the printed digest")
-    p.add_argument("--competition", required=True, metavar="CODE")
+    p.add_argument("--competition", required=True, metavar="CODE",
+                   help="the competition's code")
     p.add_argument("--digest", metavar="HEX", help="the digest printed on the signed minutes")
+    p.set_defaults(module="security_commands")
     rp = sub.add_parser("reopen", help="reopen finalized results (chair, then secretariat)")
+    rp.set_defaults(module="security_commands")
     rsub = rp.add_subparsers(dest="action", metavar="ACTION", required=True)
     for action, about in (("approve", "the chair signs off the reopening"),
                           ("apply", "the secretariat reopens the results")):
         p = rsub.add_parser(action, parents=[common], help=about)
-        p.add_argument("--competition", required=True, metavar="CODE")
-        p.add_argument("--reason", required=True)
+        p.add_argument("--competition", required=True, metavar="CODE",
+                       help="the competition's code")
+        p.add_argument("--reason", required=True, help="why (recorded in the audit trail)")
     srv = sub.add_parser("server", help="a shared PostgreSQL server: its locked-down layout")
+    srv.set_defaults(module="security_commands")
     ssub = srv.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = ssub.add_parser("init", parents=[common],
                         help="run by the server's administrator: the app's schema, owner and "
@@ -345,3 +366,7 @@ def cmd_server(args) -> int:
 
 HANDLERS = {"people": cmd_people, "keys": cmd_keys, "verify": cmd_verify,
             "reopen": cmd_reopen, "server": cmd_server}
+
+
+def run(args) -> int:
+    return HANDLERS[args.command](args)

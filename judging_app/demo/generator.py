@@ -43,7 +43,7 @@ from judging_app.demo import population, rubric, scoring
 from judging_app.services import audit
 from judging_app.services.authorization import require
 from judging_app.services.competitions import change_status, insert_competition
-from judging_app.services.errors import ValidationError
+from judging_app.services.errors import ServiceError, ValidationError
 from judging_app.services.workspace import Workspace
 from judging_app.store import entry_totals
 from judging_app.store.models import (
@@ -152,13 +152,20 @@ def check_size(entries: int, judges: int, judges_per_entry: int) -> None:
 def build_demo(
     ws: Workspace, *, entries: int = 140, judges: int = 5, seed: int = 1, scored: bool = False,
     judges_per_entry: int = 3, progress: Progress | None = None, code: str | None = None,
+    number_if_taken: bool = True,
 ) -> DemoSummary:
     """Create a demo competition (see the module docstring); returns what was made.
 
     `progress(done, total)` is called as rows are written (total = all rows to insert);
-    `code` is the competition's code (default 'demo-<year>', numbered when taken)."""
+    `code` is the competition's code (default 'demo-<year>', numbered when taken, or
+    refused naming the existing one when not `number_if_taken`)."""
     check_size(entries, judges, judges_per_entry)
     setup = rubric.demo_setup(seed)
+    if code is None and not number_if_taken:
+        code = f"demo-{setup.year}"
+        if _free_code(ws, code) != code:
+            raise ServiceError(Message("demo.code_taken", code=code, option="--code",
+                                       command=f"judging-app results --competition {code}"))
     base = datetime.now(UTC).replace(microsecond=0)
     assigned_at = base - timedelta(days=15)  # registration closed, scoring not yet begun
     with ws.db.write() as s:  # everything or nothing: a killed demo leaves no competition

@@ -34,6 +34,13 @@ class JudgeInput:
 
 
 def _check(data: JudgeInput) -> None:
+    problems = judge_problems(data)
+    if problems:
+        raise ValidationError(Message("judges.invalid", code=data.code), problems)
+
+
+def judge_problems(data: JudgeInput) -> list[Message]:
+    """What is wrong with a judge's details as typed (nothing: an empty list)."""
     problems: list[Message] = []
     if not data.code.strip():
         problems.append(Message("judges.code_required"))
@@ -45,8 +52,7 @@ def _check(data: JudgeInput) -> None:
         JudgeRole(data.role)
     except ValueError:
         problems.append(Message("judges.bad_role", value=data.role, choices=list(JudgeRole)))
-    if problems:
-        raise ValidationError(Message("judges.invalid", code=data.code), problems)
+    return problems
 
 
 def _state(j: Judge, unit_code: str | None) -> dict:
@@ -68,30 +74,45 @@ def list_judges(db: Database, competition: str | int) -> list[JudgeRecord]:
         ]
 
 
+def get_judge(db: Database, competition: str | int, code: str) -> JudgeRecord:
+    """One judge by code (NotFoundError naming it when there is none)."""
+    found = [j for j in list_judges(db, competition) if j.code == code]
+    if not found:
+        raise lookup.NotFoundError(Message("lookup.no_judge", code=code))
+    return found[0]
+
+
 def add_judge(ws: Workspace, competition: str | int, data: JudgeInput) -> JudgeRecord:
     data = dataclasses.replace(data, code=data.code.strip())
     _check(data)
     with ws.db.write() as s:
         require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
-        if s.scalar(select(Judge.id).where(Judge.competition_id == comp.id, Judge.code == data.code)):
-            raise ServiceError(Message("judges.code_exists", code=data.code))
-        unit_id = lookup.unit(s, comp.id, data.unit).id if data.unit else None
-        j = Judge(
-            competition_id=comp.id, code=data.code.strip(), name=data.name.strip(),
-            affiliation=data.affiliation, unit_id=unit_id, email=data.email, phone=data.phone,
-            role=JudgeRole(data.role).value, active=data.active,
-        )
-        s.add(j)
-        s.flush()
-        sync_unit_conflicts(s, comp.id, judge_ids=[j.id])
-        audit.record(s, ws.actor, "judge.add", "judge", j.code, new=_state(j, data.unit),
-                     competition_id=comp.id)
-        return JudgeRecord(j.id, j.code, j.name, j.affiliation, data.unit, j.email, j.phone,
-                           j.role, j.active)
+        return insert_judge(s, ws.actor, comp.id, data)
 
 
-def edit_judge(ws: Workspace, competition: str | int, code: str, data: JudgeInput) -> None:
+def insert_judge(s, actor: str, comp_id: int, data: JudgeInput) -> JudgeRecord:
+    """`add_judge` inside the caller's transaction (a checked `data`)."""
+    if s.scalar(select(Judge.id).where(Judge.competition_id == comp_id, Judge.code == data.code)):
+        raise ServiceError(Message("judges.code_exists", code=data.code))
+    unit_id = lookup.unit(s, comp_id, data.unit).id if data.unit else None
+    j = Judge(
+        competition_id=comp_id, code=data.code.strip(), name=data.name.strip(),
+        affiliation=data.affiliation, unit_id=unit_id, email=data.email, phone=data.phone,
+        role=JudgeRole(data.role).value, active=data.active,
+    )
+    s.add(j)
+    s.flush()
+    sync_unit_conflicts(s, comp_id, judge_ids=[j.id])
+    audit.record(s, actor, "judge.add", "judge", j.code, new=_state(j, data.unit),
+                 competition_id=comp_id)
+    return JudgeRecord(j.id, j.code, j.name, j.affiliation, data.unit, j.email, j.phone,
+                       j.role, j.active)
+
+
+def edit_judge(ws: Workspace, competition: str | int, code: str, data: JudgeInput) -> list[str]:
+    """Change a judge's details. A judge made inactive loses the assignments not started
+    yet: returns them ('round/entry')."""
     data = dataclasses.replace(data, code=data.code.strip())
     _check(data)
     with ws.db.write() as s:
@@ -119,6 +140,7 @@ def edit_judge(ws: Workspace, competition: str | int, code: str, data: JudgeInpu
             after["assignments_removed"] = dropped
         audit.record(s, ws.actor, "judge.edit", "judge", j.code, old=changed,
                      new=after, competition_id=comp.id)
+        return dropped
 
 
 def _drop_unstarted_assignments(s, judge: Judge) -> list[str]:

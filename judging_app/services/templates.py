@@ -11,7 +11,7 @@ from judging_app.core.records import CompetitionSummary
 from judging_app.core.setup import CompetitionSetup
 from judging_app.exchange import competition_file
 from judging_app.resources_access import read_resource_text, template_names
-from judging_app.services.competitions import create_competition
+from judging_app.services.competitions import create_competition, update_setup
 from judging_app.services.errors import ImportFileError, NotFoundError
 from judging_app.services.workspace import Workspace
 
@@ -55,20 +55,37 @@ def create_from_template(ws: Workspace, key: str, *, name: str | None = None,
     return create_competition(ws, _adjust(load_template(key), name, year), code=code)
 
 
-def create_from_file(ws: Workspace, path: Path, *, name: str | None = None,
-                     year: int | None = None, code: str | None = None) -> CompetitionSummary:
-    """A competition from a competition file; its "documents" (letterhead, head of region,
-    time zone …), when it has them, are stored with it. Both are read and checked first."""
+def _read_file(path: Path):
+    """(setup, document settings or None) of a competition file, both checked."""
     try:
-        setup = competition_file.read_competition_file(Path(path))
-        documents = competition_file.read_competition_documents(Path(path))
+        return (competition_file.read_competition_file(Path(path)),
+                competition_file.read_competition_documents(Path(path)))
     except competition_file.CompetitionFileError as exc:
         raise ImportFileError(str(path), exc.messages()) from exc
     except OSError as exc:
         raise ImportFileError(str(path), [os_error_message(exc)]) from exc
+
+
+def create_from_file(ws: Workspace, path: Path, *, name: str | None = None,
+                     year: int | None = None, code: str | None = None) -> CompetitionSummary:
+    """A competition from a competition file; its "documents" (letterhead, head of region,
+    time zone …), when it has them, are stored with it. Both are read and checked first."""
+    setup, documents = _read_file(path)
     summary = create_competition(ws, _adjust(setup, name, year), code=code)
     if documents is not None:
         from judging_app.services.document_settings import set_document_settings
 
         set_document_settings(ws, summary.code, documents)
     return summary
+
+
+def update_from_file(ws: Workspace, competition: str | int, path: Path) -> None:
+    """Replace a competition's setup with a competition file's (as saving the Setup view
+    does: a locked rubric, a round with sheets or a category with entries are refused), and
+    its document settings when the file has them. Both are read and checked first."""
+    setup, documents = _read_file(path)
+    update_setup(ws, competition, setup)
+    if documents is not None:
+        from judging_app.services.document_settings import set_document_settings
+
+        set_document_settings(ws, competition, documents)

@@ -11,6 +11,7 @@ TEXTS = {
         "Your name (recorded with every change you make): ",
         "Nama Anda (dicatat pada setiap perubahan yang Anda buat): ",
     ),
+    "cli.people_disabled": (" (disabled)", " (dinonaktifkan)"),
     "cli.wrote": ("Wrote {path}", "Ditulis: {path}"),
     "cli.wrote_pages": (
         "Wrote {path}: {pages:count} {pages:plural:page:pages}.",
@@ -213,6 +214,28 @@ TEXTS = {
         "ICC pada {entries:count} inovasi × {judges:count} juri: {values}",
     ),
     "cli.fairness.kendall": ("Kendall's W: {w}", "W Kendall: {w}"),
+    "cli.fairness.legend": (
+        "How to read it. ICC (intraclass correlation, 0 to 1; higher is better): how far the "
+        "judges' totals agree on the same entries. ICC(1,·) treats every judge as a random "
+        "stranger, ICC(2,·) counts a harsh or lenient judge against agreement, ICC(3,·) only "
+        "asks whether the judges order the entries alike; ·,1 is the reliability of one "
+        "judge's total, ·,k of the panel's mean. Below 0.5 the judges hardly agree, above "
+        "0.75 they agree well. Kendall's W (0 to 1): how far the judges agree on the order "
+        "of the entries (1 = the same order). Mean and spread: a judge's average total and "
+        "how widely their totals vary. Severity: the judge's mean difference from the other "
+        "judges on the same entries (below 0 = harsher, above 0 = more lenient).",
+        "Cara membacanya. ICC (korelasi intrakelas, 0 sampai 1; makin tinggi makin baik): "
+        "seberapa jauh nilai total para juri sepakat pada inovasi yang sama. ICC(1,·) "
+        "memperlakukan setiap juri sebagai orang asing acak, ICC(2,·) menghitung juri yang "
+        "ketat atau longgar sebagai ketidaksepakatan, ICC(3,·) hanya menanyakan apakah para "
+        "juri mengurutkan inovasi dengan cara yang sama; ·,1 adalah keandalan nilai total satu "
+        "juri, ·,k keandalan rata-rata panel. Di bawah 0,5 para juri hampir tidak sepakat, di "
+        "atas 0,75 mereka sepakat dengan baik. W Kendall (0 sampai 1): seberapa jauh para juri "
+        "sepakat tentang urutan inovasi (1 = urutan yang sama). Rata-rata dan sebaran: nilai "
+        "total rata-rata seorang juri dan seberapa lebar nilai totalnya bervariasi. Keketatan: "
+        "selisih rata-rata juri itu dari juri lain pada inovasi yang sama (di bawah 0 = lebih "
+        "ketat, di atas 0 = lebih longgar).",
+    ),
     "cli.fairness.agreement": ("agreement: {note}", "kesepakatan antarjuri: {note}"),
     "cli.fairness.judge": ("judge", "juri"),
     "cli.fairness.sheets": ("sheets", "lembar"),

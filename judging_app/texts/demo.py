@@ -1,6 +1,12 @@
 """Building a demo competition (demo/generator.py)."""
 
 TEXTS = {
+    "demo.code_taken": (
+        "This database already has the demo competition {code}. Look at it ({command}), or "
+        "make another one beside it with {option} NAME.",
+        "Basis data ini sudah memiliki kompetisi demo {code}. Lihat kompetisi itu "
+        "({command}), atau buat yang lain di sampingnya dengan {option} NAMA.",
+    ),
     "demo.no_entries": (
         "A demo needs at least one entry.",
         "Demo memerlukan paling sedikit satu inovasi.",

@@ -18,6 +18,8 @@ TEXTS = {
     "enum.innovationtype.non_digital": ("non-digital", "non-digital"),
     "enum.judgerole.judge": ("judge", "juri"),
     "enum.judgerole.chair": ("chair", "ketua dewan juri"),
+    "enum.conflictsource.automatic": ("automatic", "otomatis"),
+    "enum.conflictsource.declared": ("declared", "dinyatakan"),
     "enum.conflictreason.same_unit": ("same unit", "perangkat daerah yang sama"),
     "enum.conflictreason.professional": ("professional", "profesional"),
     "enum.conflictreason.personal": ("personal", "pribadi"),
