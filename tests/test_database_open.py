@@ -162,19 +162,22 @@ def test_older_file_is_copied_aside_before_migrating(tmp_path, monkeypatch):
     path = tmp_path / "lomba.sqlite"
     open_database(path).close()
     seen = {}
+    head = database.SCHEMA_HEAD
+    newer = f"{int(head) + 1:04d}"
 
     def fake_migrations(engine):
-        backups = list(tmp_path.glob("lomba.before-upgrade-from-0002-*.sqlite"))
+        backups = list(tmp_path.glob(f"lomba.before-upgrade-from-{head}-*.sqlite"))
         seen["backups_at_migration"] = len(backups)
 
-    monkeypatch.setattr(database, "SCHEMA_HEAD", "0003")
-    monkeypatch.setattr(database, "KNOWN_REVISIONS", ("0001", "0002", "0003"))
+    monkeypatch.setattr(database, "SCHEMA_HEAD", newer)
+    monkeypatch.setattr(database, "KNOWN_REVISIONS", (*database.KNOWN_REVISIONS, newer))
     monkeypatch.setattr(database, "run_migrations", fake_migrations)
     db = database.open_database(path)
     db.close()
     assert seen == {"backups_at_migration": 1}
-    assert db.backup_path is not None and db.backup_path.name.startswith("lomba.before-upgrade-from-0002-")
+    assert db.backup_path is not None and db.backup_path.name.startswith(
+        f"lomba.before-upgrade-from-{head}-")
     copy = sqlite3.connect(db.backup_path)
-    assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+    assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (head,)
     assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     copy.close()

@@ -28,6 +28,7 @@ from judging_app.services.competitions import now
 from judging_app.services.conflicts import sync_unit_conflicts
 from judging_app.services.entries import EntryInput
 from judging_app.services.errors import ImportFileError
+from judging_app.services.programme_links import link_competition
 from judging_app.services.workspace import Workspace
 from judging_app.store.database import Database
 from judging_app.store.models import Category, Entry, Unit
@@ -288,6 +289,7 @@ def import_entries(ws: Workspace, competition: str | int, path: str | Path,
             select(Entry.id, Entry.code).where(Entry.competition_id == comp.id)) if code in codes]
         for start in range(0, len(entry_ids), CHUNK):
             sync_unit_conflicts(s, comp.id, entry_ids=entry_ids[start:start + CHUNK])
+        link_competition(s, ws.actor, comp.id)  # the yearly programme's register, if in use
         by_category = dict(Counter(r.entry.category for r in rows))
         audit.record(s, ws.actor, "entries.import", "file", data.source, new={
             "file": data.source, "sheet": data.sheet, "sha256": data.sha256,

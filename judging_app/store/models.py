@@ -498,3 +498,8 @@ class ResultSnapshot(Base):
     rules: Mapped[str] = mapped_column(Text)  # JSON
     payload: Mapped[str] = mapped_column(Text)  # JSON: the ranking
     digest: Mapped[str] = mapped_column(String(64))
+
+
+# The yearly programme's tables live in their own module; imported here so that every user
+# of Base.metadata (migrations, schema checks) sees them.
+from judging_app.store import programme_models as _programme_models  # noqa: E402, F401

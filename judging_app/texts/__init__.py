@@ -37,6 +37,7 @@ LANGUAGES = (INDONESIAN, ENGLISH)
 # One module per part of the app; add yours here (keep the list sorted).
 AREAS = (
     "common",
+    "programme",
 )
 
 _catalogue: dict[str, tuple[str, str]] | None = None
