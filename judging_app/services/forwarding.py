@@ -62,9 +62,9 @@ def forward_entries(ws: Workspace, source: str, target: str, *,
         raise ValidationError(Message("programme.forward_what"))
     with ws.db.write() as s:
         src = lookup.competition(s, source)
-        dst = lookup.writable_competition(s, target)
-        if src.id == dst.id:
+        if src.id == lookup.competition(s, target).id:
             raise ServiceError(Message("programme.forward_same", competition=src.code))
+        dst = lookup.writable_competition(s, target)
         level = _target_level(s, dst, level)
         chosen, awards = _chosen(s, src, entry_codes, winners)
         cats = {c.code: c for c in s.scalars(select(Category).where(

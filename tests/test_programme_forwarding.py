@@ -1,0 +1,105 @@
+"""Forwarding winners or chosen entries into a regional or national competition: all or
+nothing, audited, refusing duplicates; on both backends."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from judging_app.core.programme import CompetitionLevel
+from judging_app.services import (
+    audit,
+    entries,
+    forwarding,
+    innovations,
+    templates,
+    unit_history,
+)
+from judging_app.services.entries import EntryInput
+from judging_app.services.errors import ServiceError, ValidationError
+from judging_app.store.models import Attachment, Entry
+
+from programme_support import city_competition, register, workspace
+
+UNITS = {"KOMINFO": "Dinas Komunikasi dan Informatika", "DINKES": "Dinas Kesehatan"}
+
+
+@pytest.fixture
+def city(db):
+    ws = workspace(db)
+    register(ws)
+    code = city_competition(ws, 2025, [("E1", "Sistem Antrean Daring", "KOMINFO"),
+                                       ("E2", "Posyandu Digital", "DINKES"),
+                                       ("E3", "Layanan Keliling", "KOMINFO")], UNITS,
+                            scores={"E1": (5, 5), "E2": (4, 4), "E3": (2, 2)}, finalize=True)
+    with db.write() as s:  # evidence documents as the entry form records them today
+        e1 = s.scalar(select(Entry).where(Entry.code == "E1"))
+        s.add(Attachment(entry_id=e1.id, label="Proposal", location="https://contoh.go.id/p.pdf"))
+    kipp = templates.create_from_template(ws, "national_kipp", year=2026, code="kipp-2026").code
+    return ws, code, kipp
+
+
+def test_the_winners_go_on_with_their_data_documents_and_innovations(db, city):
+    ws, code, kipp = city
+    report = forwarding.forward_entries(ws, code, kipp, winners=True, category="umum")
+    assert [(e.code, e.award, e.category) for e in report.entries] == [
+        ("E1", "Juara I", "umum"), ("E2", "Juara II", "umum")]
+    assert (report.level, report.units_created, report.attachments) == (
+        CompetitionLevel.NATIONAL, ("KOMINFO", "DINKES"), 1)
+    moved = {e.code: e for e in entries.list_entries(db, kipp)}
+    assert sorted(moved) == ["E1", "E2"]
+    e1 = moved["E1"]
+    assert (e1.title, e1.summary, e1.innovators, e1.contact, e1.status) == (
+        "Sistem Antrean Daring", "Ringkasan Sistem Antrean Daring", "Budi Santoso",
+        "0812-1111-2222", "registered")
+    assert innovations.competition_level(db, kipp) == CompetitionLevel.NATIONAL
+    inno = next(i for i in innovations.list_innovations(db) if i.title == "Sistem Antrean Daring")
+    assert inno.entries == 2 and inno.years == (2025, 2026)
+    (year,) = [y for y in unit_history.unit_history(db, "DISKOMINFO").years if y.year == 2025]
+    assert [(e.entry, e.forwarded_to) for e in year.entries] == [("E1", ("kipp-2026",)),
+                                                                ("E3", ())]
+    events = [e for e in _events(db) if e.action == "entry.forward"]
+    assert len(events) == 2 and audit.verify_chain(db).ok
+
+
+def test_duplicates_refuse_the_whole_forwarding(db, city):
+    ws, code, kipp = city
+    forwarding.forward_entries(ws, code, kipp, entry_codes=["E1"], category="umum")
+    with pytest.raises(ValidationError) as caught:
+        forwarding.forward_entries(ws, code, kipp, entry_codes=["E3", "E1"], category="umum")
+    assert "E1 was already forwarded to kipp-2026" in str(caught.value)
+    assert [e.code for e in entries.list_entries(db, kipp)] == ["E1"]  # E3 not either
+
+
+def test_what_cannot_be_forwarded(db, city):
+    ws, code, kipp = city
+    with pytest.raises(ServiceError, match="no category nope; its categories: umum, replikasi"):
+        forwarding.forward_entries(ws, code, kipp, winners=True, category="nope")
+    with pytest.raises(ServiceError, match="into itself"):
+        forwarding.forward_entries(ws, code, code, winners=True)
+    with pytest.raises(ValidationError, match="the winners, or a list"):
+        forwarding.forward_entries(ws, code, kipp, category="umum")
+    draft = city_competition(ws, 2026, [("F1", "Inovasi Baru", "KOMINFO")], UNITS,
+                             code="kota-2026")
+    with pytest.raises(ServiceError, match="not finalized"):
+        forwarding.forward_entries(ws, draft, kipp, winners=True, category="umum")
+    entries.add_entry(ws, draft, EntryInput("F2", "Inovasi Kelompok", "KOMINFO", "pd"))
+    with pytest.raises(ServiceError, match="no category pd; choose one of its categories"):
+        forwarding.forward_entries(ws, draft, kipp, entry_codes=["F2"])
+    with pytest.raises(ServiceError, match="is a city competition"):
+        forwarding.forward_entries(ws, code, draft, entry_codes=["E1"],
+                                   level=CompetitionLevel.CITY)
+    assert entries.list_entries(db, kipp) == []
+
+
+def test_the_candidates_list_winners_first(db, city):
+    _, code, _ = city
+    assert [(c.code, c.award) for c in forwarding.forward_candidates(db, code)] == [
+        ("E1", "Juara I"), ("E2", "Juara II"), ("E3", None)]
+
+
+def _events(db):
+    from judging_app.store.models import AuditEvent
+
+    with db.read() as s:
+        return list(s.scalars(select(AuditEvent).order_by(AuditEvent.id)))
