@@ -93,17 +93,18 @@ def test_compliance_counts_each_unit_and_puts_those_with_none_first():
         YearEntry(13, None, None, True, None),  # its unit is not in the register
     ]
     result = compute_compliance(2025, units, new_innovations=[(102, 5)],
-                                running=[(103, 4)], replications=[(103, 6)], entries=entries)
+                                replications=[(103, 6)], entries=entries)
     rows = {r.code: r for r in result.rows}
     assert (rows["A"].registered, rows["A"].entered, rows["A"].eligible, rows["A"].awarded) == (2, 2, 1, 1)
     assert rows["A"].awards == ("Juara I",) and rows["A"].name == "Dinas A Baru"
     assert (rows["C"].registered, rows["C"].entered, rows["C"].absorbed) == (1, 1, ("B",))
-    assert rows["D"].registered == 1 and rows["D"].entered == 0  # still running
+    assert rows["D"].registered == 0 and not rows["D"].compliant  # nothing new this year
     assert rows["E"].registered == 1  # a new innovation, never entered
     assert rows["F"].registered == 1  # replicated D's innovation
     assert "B" not in rows
     assert result.entries_outside == 1
-    assert result.totals.units == 5 and result.totals.compliant == 5
-    none = compute_compliance(2024, units, [], [], [], [YearEntry(1, 1, 7, True, None)])
+    assert result.totals.units == 5 and result.totals.compliant == 4
+    assert result.rows[0].code == "D"  # the one without stands out first
+    none = compute_compliance(2024, units, [], [], [YearEntry(1, 1, 7, True, None)])
     assert [r.code for r in none.rows] == ["B", "C", "D", "E", "A"]  # none first, then A
     assert [r.compliant for r in none.rows] == [False] * 4 + [True]

@@ -56,6 +56,10 @@ def _workspace(args):
 def cmd_demo(args) -> int:
     from judging_app.demo.generator import build_demo
 
+    if args.programme:
+        from judging_app.cli.programme_actions import demo
+
+        return demo(args)
     ws = _workspace(args)
     summary = build_demo(ws, entries=args.entries, judges=args.judges, seed=args.seed,
                          scored=args.scored, judges_per_entry=args.judges_per_entry)
@@ -70,6 +74,10 @@ def cmd_competition(args) -> int:
     from judging_app.exchange import competition_file
     from judging_app.services import competitions, templates
 
+    if args.action == "forward":
+        from judging_app.cli.programme_commands import cmd_forward
+
+        return cmd_forward(args)
     if args.action == "templates":
         for info in templates.list_templates():
             print(f"{info.key}\t{info.name}")
@@ -408,11 +416,18 @@ def cmd_excel_sheets(args) -> int:
     return 1 if refused else 0
 
 
+def cmd_programme(args) -> int:
+    from judging_app.cli.programme_actions import run as run_programme
+
+    return run_programme(args)
+
+
 HANDLERS = {
     "demo": cmd_demo, "competition": cmd_competition, "scores": cmd_scores, "db": cmd_db,
     "results": cmd_results, "fairness": cmd_fairness, "decide-tie": cmd_decide_tie,
     "finalize": cmd_finalize, "advance": cmd_advance, "packages": cmd_packages, "returns": cmd_returns,
     "entries": cmd_entries, "export": cmd_export, "excel-sheets": cmd_excel_sheets,
+    "programme": cmd_programme,
 }
 
 

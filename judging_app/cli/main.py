@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from judging_app import __version__
+from judging_app.cli.programme_commands import add_forward_parser, add_programme_parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--judges-per-entry", type=int, default=3)
     p.add_argument("--scored", action="store_true", help="also fill in judges' score sheets")
+    p.add_argument("--programme", action="store_true",
+                   help="instead: three years of a city's programme (programme demo)")
 
     comp = sub.add_parser("competition", help="list, create, export, import competitions")
     csub = comp.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -65,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = csub.add_parser("import", parents=[common], help="create a competition from a setup file")
     p.add_argument("file", metavar="FILE.json")
     p.add_argument("--code")
+    add_forward_parser(csub, common)
 
     scores = sub.add_parser("scores", help="score sheets")
     ssub = scores.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -124,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--competition", required=True, metavar="CODE")
 
     add_entries_parser(sub, common)
+    add_programme_parser(sub, common)
     add_excel_sheets_parser(sub, common)
     add_export_parser(sub, common)
 

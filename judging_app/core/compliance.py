@@ -2,9 +2,10 @@
 the register with its innovations registered, entered, eligible and awarded, and the units
 with none standing out.
 
-- registered: the innovations the unit has for the year: first registered that year,
-  found still running that year (monitoring), replicated by it that year, or entered in a
-  competition of the year (an entry not yet tied to an innovation counts as one);
+- registered: the innovations the unit built or developed that year: first registered
+  that year, replicated by it that year (monitoring), or entered in a competition of the
+  year (an entry not yet tied to an innovation counts as one). An older innovation merely
+  found still running does not make a unit compliant: the regulation asks for one a year;
 - entered, eligible, awarded: its entries in the year's city competitions, those that are
   eligible (passed screening), those with an award in finalized results.
 
@@ -71,12 +72,11 @@ def compute_compliance(
     year: int,
     units: Mapping[int, UnitTimeline],
     new_innovations: Iterable[tuple[int, int]],  # (innovation id, unit id), first year = year
-    running: Iterable[tuple[int, int]],  # (innovation id, owner unit id) found continued
     replications: Iterable[tuple[int, int]],  # (innovation id, replicating unit id)
     entries: Iterable[YearEntry],
 ) -> Compliance:
     registered: dict[int, set] = defaultdict(set)
-    for ident, unit_id in (*new_innovations, *running, *replications):
+    for ident, unit_id in (*new_innovations, *replications):
         registered[resolve(units, unit_id, year)].add(ident)
     counts: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
     awards: dict[int, list[str]] = defaultdict(list)

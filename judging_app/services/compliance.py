@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from judging_app.core.compliance import Compliance, YearEntry, compute_compliance
 from judging_app.core.enums import CompetitionStatus, EntryStatus
-from judging_app.core.programme import CompetitionLevel, InnovationState
+from judging_app.core.programme import CompetitionLevel
 from judging_app.services.programme_awards import awards_by_entry
 from judging_app.services.registry import timelines
 from judging_app.store.database import Database
@@ -67,11 +67,6 @@ def compliance_in(s: Session, year: int) -> ComplianceReport:
     comp_ids = [c.id for c in comps]
     new = s.execute(select(Innovation.id, Innovation.unit_id)
                     .where(Innovation.first_year == year)).all()
-    running = s.execute(
-        select(Innovation.id, Innovation.unit_id)
-        .join(InnovationStatus, InnovationStatus.innovation_id == Innovation.id)
-        .where(InnovationStatus.year == year,
-               InnovationStatus.state == InnovationState.CONTINUED.value)).all()
     replications = s.execute(
         select(InnovationStatus.innovation_id, InnovationReplication.unit_id)
         .join(InnovationReplication, InnovationReplication.status_id == InnovationStatus.id)
@@ -88,7 +83,7 @@ def compliance_in(s: Session, year: int) -> ComplianceReport:
             entries.append(YearEntry(
                 entry_id, unit_id if confirmed else None, innovation_id if linked else None,
                 status == EntryStatus.ELIGIBLE.value, awards.get(entry_id)))
-    result = compute_compliance(year, units, new, running, replications, entries)
+    result = compute_compliance(year, units, new, replications, entries)
     ids = {i for row in result.rows for i in row.innovations}
     titles = {}
     if ids:

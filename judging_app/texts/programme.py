@@ -205,4 +205,175 @@ TEXTS = {
         "{competition} tidak memiliki kategori {category}; pilih salah satu kategorinya: "
         "{choices}.",
     ),
+    # -- documents ------------------------------------------------------------------------------
+    "programme.export_format": (
+        "{file}: write compliance as one of {formats}.",
+        "{file}: tulis kepatuhan sebagai salah satu dari {formats}.",
+    ),
+    "programme.catalogue_folder_taken": (
+        "{folder} holds other files; choose an empty folder (or an earlier catalogue's) for "
+        "the catalogue.",
+        "{folder} berisi berkas lain; pilih folder kosong (atau folder katalog sebelumnya) "
+        "untuk katalog.",
+    ),
+    # -- the command line ----------------------------------------------------------------------
+    "programme.cli_bad_date": (
+        "{option}: {value} is not a date; write YYYY-MM-DD",
+        "{option}: {value} bukan tanggal; tulis TTTT-BB-HH",
+    ),
+    "programme.cli_unit_options": (
+        "--new and --develops are for entries, not units",
+        "--new dan --develops untuk peserta, bukan perangkat daerah",
+    ),
+    "programme.cli_entry_options": (
+        "--reject and --register are for units, not entries",
+        "--reject dan --register untuk perangkat daerah, bukan peserta",
+    ),
+    "programme.cli_no_units": (
+        "The register has no units yet. Import the city's list: judging-app programme "
+        "import-units FILE",
+        "Register belum memuat perangkat daerah. Impor daftar kota: judging-app programme "
+        "import-units BERKAS",
+    ),
+    "programme.cli_units_head": ("code\tname\ttype\tend", "kode\tnama\tjenis\takhir"),
+    "programme.cli_merged_into": (
+        "merged into {into} on {on:date}",
+        "digabung ke {into} pada {on:date}",
+    ),
+    "programme.cli_ended_on": ("ended on {on:date}", "berakhir pada {on:date}"),
+    "programme.cli_import_plan": (
+        "{source}: {added:count} to add, {renamed:count} to rename, {unchanged:count} "
+        "unchanged (nothing written)",
+        "{source}: {added:count} akan ditambahkan, {renamed:count} akan diganti nama, "
+        "{unchanged:count} tetap (belum ada yang ditulis)",
+    ),
+    "programme.cli_imported": (
+        "{source}: {added:count} added, {renamed:count} renamed, {unchanged:count} unchanged",
+        "{source}: {added:count} ditambahkan, {renamed:count} diganti nama, "
+        "{unchanged:count} tetap",
+    ),
+    "programme.cli_link": (
+        "Units linked: {units:count}, proposed for confirmation: {proposed:count}, not in the "
+        "register: {unmatched:count}. Entries linked: {entries:count} ({created:count} new "
+        "innovations), proposed: {entries_proposed:count}.",
+        "Perangkat daerah terhubung: {units:count}, diusulkan untuk dikonfirmasi: "
+        "{proposed:count}, tidak ada dalam register: {unmatched:count}. Peserta terhubung: "
+        "{entries:count} ({created:count} inovasi baru), diusulkan: {entries_proposed:count}.",
+    ),
+    "programme.cli_no_matches": (
+        "Nothing waits for confirmation.",
+        "Tidak ada yang menunggu konfirmasi.",
+    ),
+    "programme.cli_unit_match": (
+        "{competition}: unit {unit} ({name}) may be {register} ({register_name}): confirm "
+        "or reject it",
+        "{competition}: perangkat daerah {unit} ({name}) mungkin {register} ({register_name}): "
+        "konfirmasi atau tolak",
+    ),
+    "programme.cli_unit_outside": (
+        "{competition}: unit {unit} ({name}) is not in the register: link it (--to CODE) or "
+        "add it (--register)",
+        "{competition}: perangkat daerah {unit} ({name}) tidak ada dalam register: hubungkan "
+        "(--to KODE) atau tambahkan (--register)",
+    ),
+    "programme.cli_entry_match": (
+        "{competition}: entry {entry} ({title}) may continue {innovation} ({innovation_title}, "
+        "{year}): confirm it or make it new (--new)",
+        "{competition}: peserta {entry} ({title}) mungkin melanjutkan {innovation} "
+        "({innovation_title}, {year}): konfirmasi atau jadikan baru (--new)",
+    ),
+    "programme.cli_unit_added": ("Unit {unit} added to the register.",
+                                 "Perangkat daerah {unit} ditambahkan ke register."),
+    "programme.cli_unit_renamed": ("Unit {unit} renamed.", "Perangkat daerah {unit} diganti nama."),
+    "programme.cli_nothing_changed": ("Nothing changed.", "Tidak ada yang berubah."),
+    "programme.cli_unit_merged": ("Unit {unit} merged into {into}.",
+                                  "Perangkat daerah {unit} digabung ke {into}."),
+    "programme.cli_unit_ended": ("Unit {unit} ended.", "Perangkat daerah {unit} diakhiri."),
+    "programme.cli_unit_rejected": (
+        "The proposed match of unit {unit} was dropped.",
+        "Usulan padanan perangkat daerah {unit} dibatalkan.",
+    ),
+    "programme.cli_unit_linked": (
+        "Unit {unit} is linked; {entries:count} of its entries linked, {proposed:count} "
+        "proposed.",
+        "Perangkat daerah {unit} terhubung; {entries:count} pesertanya terhubung, "
+        "{proposed:count} diusulkan.",
+    ),
+    "programme.cli_entry_linked": (
+        "Entry {entry} is linked ({innovation}).",
+        "Peserta {entry} terhubung ({innovation}).",
+    ),
+    "programme.cli_no_innovations": ("No innovations.", "Tidak ada inovasi."),
+    "programme.cli_innovations_head": (
+        "code\tfirst year\tunit\tyears\tstatus\ttitle",
+        "kode\ttahun pertama\tperangkat daerah\ttahun\tstatus\tjudul",
+    ),
+    "programme.cli_innovation_added": ("Innovation {innovation} registered.",
+                                       "Inovasi {innovation} didaftarkan."),
+    "programme.cli_status_recorded": (
+        "The status of {innovation} in {year} is recorded.",
+        "Status {innovation} pada {year} dicatat.",
+    ),
+    "programme.cli_level": ("{competition}: {level} level.", "{competition}: tingkat {level}."),
+    "programme.cli_compliance": (
+        "Compliance {year}: {units:count} units, {compliant:count} with an innovation, "
+        "{missing:count} without.",
+        "Kepatuhan {year}: {units:count} perangkat daerah, {compliant:count} memiliki inovasi, "
+        "{missing:count} belum.",
+    ),
+    "programme.cli_counted": ("Competitions counted: {competitions}",
+                              "Kompetisi yang diperhitungkan: {competitions}"),
+    "programme.cli_not_final": (
+        "* results not finalized: awards not counted yet",
+        "* hasil belum difinalkan: penghargaan belum dihitung",
+    ),
+    "programme.cli_outside": (
+        "{count:count} {count:plural:entry comes:entries come} from units not linked to the "
+        "register (programme matches).",
+        "{count:count} peserta berasal dari perangkat daerah yang belum terhubung ke register "
+        "(programme matches).",
+    ),
+    "programme.cli_compliance_head": (
+        "code\tregistered\tentered\teligible\tawarded\t\tunit",
+        "kode\tterdaftar\tpeserta\tmemenuhi syarat\tpenghargaan\t\tperangkat daerah",
+    ),
+    "programme.cli_none_mark": ("NONE", "BELUM ADA"),
+    "programme.cli_wrote": ("Wrote {file}.", "Ditulis: {file}."),
+    "programme.cli_named": ("named {name} from {since:date}", "bernama {name} sejak {since:date}"),
+    "programme.cli_merged_in": ("merged into it: {units}", "digabung ke dalamnya: {units}"),
+    "programme.cli_year": (
+        "== {year}: {registered} registered, {entered} entered, {awarded} awarded",
+        "== {year}: {registered} terdaftar, {entered} peserta, {awarded} meraih penghargaan",
+    ),
+    "programme.cli_year_unlisted": (
+        "== {year}: not listed on its own (merged, or not yet established)",
+        "== {year}: tidak tercantum sendiri (digabung, atau belum dibentuk)",
+    ),
+    "programme.cli_catalogue": (
+        "Catalogue of {count:count} innovations: {index} (Excel: {workbook})",
+        "Katalog {count:count} inovasi: {index} (Excel: {workbook})",
+    ),
+    "programme.cli_forwarded": (
+        "{count:count} {count:plural:entry:entries} forwarded from {source} to {target} "
+        "({level} level).",
+        "{count:count} peserta diteruskan dari {source} ke {target} (tingkat {level}).",
+    ),
+    "programme.cli_forwarded_entry": (
+        "  {entry}\t{category}\t{award}\t{title}",
+        "  {entry}\t{category}\t{award}\t{title}",
+    ),
+    "programme.cli_units_created": ("  units created: {units}", "  perangkat daerah dibuat: {units}"),
+    "programme.cli_demo": (
+        "Programme demo: {units} units over {years}; competitions {competitions}; "
+        "{innovations} innovations; {forwarded} winners forwarded to {national}.",
+        "Demo program: {units} perangkat daerah selama {years}; kompetisi {competitions}; "
+        "{innovations} inovasi; {forwarded} pemenang diteruskan ke {national}.",
+    ),
+    "enum.competitionlevel.city": ("city", "kota"),
+    "enum.competitionlevel.regional": ("provincial", "provinsi"),
+    "enum.competitionlevel.national": ("national", "nasional"),
+    "programme.demo_units": (
+        "The programme demo takes 12 to 150 units, not {count}.",
+        "Demo program memerlukan 12 sampai 150 perangkat daerah, bukan {count}.",
+    ),
 }

@@ -1,0 +1,184 @@
+"""`judging-app programme …` and `judging-app competition forward`: the yearly programme
+from a terminal (docs/programme.md). Thin wrappers over the use cases; what they print is
+rendered from message codes in the chosen language."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from judging_app.core.messages import Message
+
+LEVELS = ["city", "regional", "national"]
+
+
+def add_programme_parser(sub, common) -> None:
+    prog = sub.add_parser("programme", help="the yearly programme: register of units and "
+                          "innovations, compliance, monitoring, history, catalogue")
+    psub = prog.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = psub.add_parser("units", parents=[common], help="the register of government units")
+    p.add_argument("--json", action="store_true")
+    p = psub.add_parser("import-units", parents=[common],
+                        help="import the city's list of government units (.xlsx, .xls, .ods, "
+                             ".csv; all or nothing)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--sheet", metavar="NAME")
+    p.add_argument("--effective", metavar="YYYY-MM-DD", help="renames take effect on this day "
+                   "(default: today)")
+    p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    unit = psub.add_parser("unit", help="add, rename, merge or end one unit of the register")
+    usub = unit.add_subparsers(dest="unit_action", metavar="ACTION", required=True)
+    p = usub.add_parser("add", parents=[common])
+    p.add_argument("--code", required=True)
+    p.add_argument("--name", required=True)
+    p.add_argument("--kind", default="", help="dinas, badan, kecamatan, …")
+    p.add_argument("--established", metavar="YYYY-MM-DD")
+    p = usub.add_parser("rename", parents=[common], help="a new name from a date on")
+    p.add_argument("--unit", required=True, metavar="CODE")
+    p.add_argument("--name", required=True)
+    p.add_argument("--from", dest="on", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--kind")
+    p = usub.add_parser("merge", parents=[common], help="merged into another unit on a date")
+    p.add_argument("--unit", required=True, metavar="CODE")
+    p.add_argument("--into", required=True, metavar="CODE")
+    p.add_argument("--on", required=True, metavar="YYYY-MM-DD")
+    p = usub.add_parser("end", parents=[common], help="dissolved on a date (no successor)")
+    p.add_argument("--unit", required=True, metavar="CODE")
+    p.add_argument("--on", required=True, metavar="YYYY-MM-DD")
+    p = psub.add_parser("link", parents=[common],
+                        help="match a competition's units and entries to the register")
+    p.add_argument("--competition", required=True, metavar="CODE")
+    p = psub.add_parser("matches", parents=[common],
+                        help="uncertain matches and units not in the register")
+    p.add_argument("--competition", metavar="CODE")
+    p.add_argument("--json", action="store_true")
+    p = psub.add_parser("confirm", parents=[common], help="decide a match (a unit or an entry)")
+    p.add_argument("--competition", required=True, metavar="CODE")
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--unit", metavar="CODE")
+    what.add_argument("--entry", metavar="CODE")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--to", metavar="CODE", help="a register unit, or an innovation")
+    how.add_argument("--reject", action="store_true", help="a unit: drop the proposed match")
+    how.add_argument("--register", action="store_true",
+                     help="a unit: add it to the register (with --code, another code)")
+    how.add_argument("--new", action="store_true", help="an entry: a new innovation of its own")
+    p.add_argument("--code", help="with --register: the register code")
+    p.add_argument("--develops", action="store_true",
+                   help="an entry develops the innovation (default: continues it)")
+    p = psub.add_parser("innovations", parents=[common], help="innovations in the register")
+    p.add_argument("--unit", metavar="CODE")
+    p.add_argument("--year", type=int)
+    p.add_argument("--json", action="store_true")
+    p = psub.add_parser("innovation", parents=[common],
+                        help="register an innovation a unit reported (without an entry)")
+    p.add_argument("--unit", required=True, metavar="CODE")
+    p.add_argument("--title", required=True)
+    p.add_argument("--year", required=True, type=int)
+    p.add_argument("--summary", default="")
+    p = psub.add_parser("status", parents=[common],
+                        help="monitoring: an innovation's status in a later year")
+    p.add_argument("--innovation", required=True, metavar="CODE")
+    p.add_argument("--year", required=True, type=int)
+    state = p.add_mutually_exclusive_group(required=True)
+    state.add_argument("--continued", action="store_true")
+    state.add_argument("--stopped", action="store_true")
+    state.add_argument("--remove", action="store_true", help="remove that year's finding")
+    p.add_argument("--replicated-by", metavar="U1,U2", default="",
+                   help="register units that replicated it that year")
+    p.add_argument("--note", default="")
+    p = psub.add_parser("level", parents=[common], help="a competition's level (city ones "
+                        "count for compliance)")
+    p.add_argument("--competition", required=True, metavar="CODE")
+    p.add_argument("--set", choices=LEVELS)
+    p = psub.add_parser("compliance", parents=[common],
+                        help="every unit's innovations in a year; those with none first")
+    p.add_argument("--year", required=True, type=int)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--out", metavar="FILE.xlsx|FILE.pdf", help="also write it as Excel or PDF")
+    p = psub.add_parser("history", parents=[common], help="a unit's entries, awards and "
+                        "innovations' status over the years")
+    p.add_argument("--unit", required=True, metavar="CODE")
+    p.add_argument("--json", action="store_true")
+    p = psub.add_parser("catalogue", parents=[common],
+                        help="the public catalogue: an offline website and an Excel copy")
+    p.add_argument("--out", required=True, metavar="FOLDER")
+    p.add_argument("--year", type=int)
+    p.add_argument("--include-contacts", action="store_true",
+                   help="include innovators' names and contacts (personal data)")
+    p = psub.add_parser("demo", parents=[common],
+                        help="build three years of a city's programme (demo data)")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--units", type=int, default=48, help="government units (12–150)")
+    p.add_argument("--first-year", type=int, default=2024)
+
+
+def add_forward_parser(csub, common) -> None:
+    p = csub.add_parser("forward", parents=[common],
+                        help="take winners or chosen entries into a regional or national "
+                             "competition (all or nothing)")
+    p.add_argument("--from", dest="source", required=True, metavar="CODE")
+    p.add_argument("--to", dest="target", required=True, metavar="CODE")
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--entries", metavar="E1,E2")
+    what.add_argument("--winners", action="store_true",
+                      help="the entries with an award in the finalized results")
+    p.add_argument("--category", metavar="CODE", help="the target's category for all of them")
+    p.add_argument("--level", choices=LEVELS[1:], help="the target's level (default: its own, "
+                   "else national)")
+
+
+def parse_day(text: str | None, what: str) -> date | None:
+    from judging_app.cli.commands import UsageError
+
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(Message("programme.cli_bad_date", option=what, value=text)) from None
+
+
+def codes(text: str) -> list[str]:
+    return [c.strip() for c in text.split(",") if c.strip()]
+
+
+def say(args, message: Message) -> None:
+    from judging_app.cli.commands import output_language
+
+    print(message.render(output_language(args)))
+
+
+def dump(data) -> None:
+    print(json.dumps(data, ensure_ascii=False, default=str))
+
+
+def cmd_forward(args) -> int:
+    from judging_app.cli.commands import _workspace
+    from judging_app.core.programme import CompetitionLevel
+    from judging_app.services.forwarding import forward_entries
+
+    report = forward_entries(
+        _workspace(args), args.source, args.target,
+        entry_codes=codes(args.entries) if args.entries else None, winners=args.winners,
+        category=args.category, level=CompetitionLevel(args.level) if args.level else None)
+    say(args, Message("programme.cli_forwarded", count=len(report.entries),
+                      source=report.source, target=report.target, level=report.level))
+    for e in report.entries:
+        say(args, Message("programme.cli_forwarded_entry", entry=e.code, title=e.title,
+                          category=e.category, award=e.award or "-"))
+    if report.units_created:
+        say(args, Message("programme.cli_units_created", units=list(report.units_created)))
+    return 0
+
+
+def write_json_or_text(args, data: dict, text: str) -> None:
+    if args.json:
+        dump(data)
+    else:
+        print(text)
+
+
+def read_path(value: str) -> Path:
+    return Path(value).expanduser()
