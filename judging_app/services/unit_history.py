@@ -82,8 +82,9 @@ def unit_history(db: Database, code: str) -> UnitHistory:
         entries = _entries(s, family)
         statuses, replicated = _statuses(s, family)
         years = sorted({*entries, *statuses, *replicated} | _innovation_years(s, family))
-        if years:
-            years = list(range(years[0], max(years) + 1))
+        if years:  # from its first activity to the programme's latest year (gaps show)
+            last = max([*years, *s.scalars(select(Competition.year))])
+            years = list(range(years[0], last + 1))
         out = []
         for year in years:
             row = next((r for r in compliance_in(s, year).compliance.rows if r.unit_id == unit.id),
