@@ -292,7 +292,8 @@ def test_weights_summing_to_99_5_are_refused() -> None:
         with_change(lambda d: d["competition"]["rounds"][1]["criteria"][1].update(weight=87))
     )
     assert (
-        "competition.rounds[1].criteria: weights sum to 99.5, they must sum to exactly 100"
+        "competition.rounds[1].criteria: The criterion weights add up to 99.5; they must add up "
+        "to exactly 100."
         in str(error)
     )
 
@@ -410,8 +411,8 @@ def test_validation_problems_carry_their_path() -> None:
         d["competition"]["award_tiers"][0]["category"] = "zzz"
 
     error = refusal(with_change(change))
-    assert "competition.rules.tie_breaks[0]: no criterion has the code 'nope'" in str(error)
-    assert "competition.award_tiers[0].category: no category has the code 'zzz'" in str(error)
+    assert "competition.rules.tie_breaks[0]: No criterion has the code 'nope'." in str(error)
+    assert "competition.award_tiers[0].category: No category has the code 'zzz'." in str(error)
 
 
 # ------------------------------------------------------------------------ templates

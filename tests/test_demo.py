@@ -15,6 +15,7 @@ from judging_app.demo.generator import build_demo
 from judging_app.demo.names import UNIT_KINDS
 from judging_app.services import audit
 from judging_app.services.entries import add_unit
+from judging_app.services.errors import ValidationError
 from judging_app.services.workspace import Workspace
 from judging_app.store.models import (
     Assignment,
@@ -238,9 +239,9 @@ def test_progress_is_reported_up_to_the_total(sqlite_db):
 def test_small_panels_and_bad_sizes(sqlite_db):
     summary = build_demo(ws_of(sqlite_db), entries=10, judges=3, scored=True)
     assert summary.conflicts == 0 and summary.assignments == summary.eligible * 3
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError, match="2 judges cannot give every entry 3 judges"):
         build_demo(ws_of(sqlite_db), entries=10, judges=2)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError, match="at least one entry"):
         build_demo(ws_of(sqlite_db), entries=0)
 
 

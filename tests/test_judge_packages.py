@@ -234,7 +234,7 @@ def test_drafts_continue_through_a_reissued_package(judging, db, tmp_path):
     assert (r2.sequence, r2.updated, r2.created, r2.submitted) == (2, 1, len(again.entries) - 1, len(again.entries))
     before, n = dump(db), len(events(db))
     r3 = judge_packages.import_return(s.ws, s.code, path)
-    assert r3.already_imported and "already imported" in r3.summary()
+    assert r3.already_imported and "already imported" in str(r3.summary())
     assert (dump(db), len(events(db))) == (before, n)
     # the same content laid out differently is the same return
     pretty = json.dumps(json.loads(path.read_bytes()), indent=2).encode()

@@ -16,6 +16,7 @@ from judging_app.services.errors import ImportFileError, ServiceError, Validatio
 from judging_app.texts import catalogue, default_language, placeholders, render
 
 ROOT = Path(__file__).resolve().parents[1] / "judging_app"
+SAME_IN_BOTH = {"digital", "non-digital", "median"}  # words both languages spell alike
 
 
 def _message_calls() -> list[tuple[str, str, set[str], bool]]:
@@ -58,7 +59,8 @@ def test_every_text_has_both_languages_with_the_same_placeholders():
         elif placeholders(english) != placeholders(indonesian):
             problems.append(f"{code}: {sorted(placeholders(english))} in English, "
                             f"{sorted(placeholders(indonesian))} in Indonesian")
-        elif english == indonesian and any(c.isalpha() for c in _without_fields(english)):
+        elif (english == indonesian and english not in SAME_IN_BOTH
+              and any(c.isalpha() for c in _without_fields(english))):
             problems.append(f"{code}: the Indonesian text is the English one")
     assert problems == []
 
@@ -71,9 +73,11 @@ def _without_fields(template: str) -> str:
 
 def test_every_code_in_the_catalogue_is_used():
     used = {code for _, code, _, _ in _message_calls()}
-    source = "\n".join(p.read_text(encoding="utf-8") for p in ROOT.rglob("*.py"))
+    source = "\n".join(p.read_text(encoding="utf-8") for p in ROOT.rglob("*.py")
+                       if "texts" not in p.relative_to(ROOT).parts)
     unused = [code for code in catalogue()
-              if code not in used and not code.startswith("enum.") and f'"{code}"' not in source]
+              if code not in used and not code.startswith("enum.") and f'"{code}"' not in source
+              and code != "common.unexpected"]  # for the crash handling (issue 15) to use
     assert unused == []
 
 

@@ -90,7 +90,7 @@ def test_trimmed_mean_falls_back_to_mean_and_says_so():
     assert res.row(1).fallback and not res.row(2).fallback
     (note,) = [n for n in res.notes if n.code == "trimmed_mean_fallback"]
     assert note.entry_ids == (1,)
-    assert "at least 5 sheets" in note.message and "plain mean" in note.message
+    assert "at least 5 sheets" in str(note.message) and "plain mean" in str(note.message)
 
 
 def test_trimmed_min_sheets_is_configurable():

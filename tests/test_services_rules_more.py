@@ -31,7 +31,7 @@ def test_finalize_refuses_nothing_scored_and_entries_without_any_sheet(db):
     _submit(s, "J1", "E2", 3, 3)
     view = results.compute(db, s.code)
     assert view.unscored == ("E3",)  # eligible, never assigned: it must not vanish silently
-    with pytest.raises(LockedError, match=r"1 entries take part without any score sheet \(E3\)"):
+    with pytest.raises(LockedError, match=r"1 entry takes part without any score sheet \(E3\)"):
         results.finalize(s.ws, s.code)
     entries.set_entry_status(s.ws, s.code, ["E3"], EntryStatus.WITHDRAWN, "ditarik")
     assert results.finalize(s.ws, s.code)

@@ -46,8 +46,9 @@ def test_invalid_setup_is_refused_with_locations(db):
     with pytest.raises(ValidationError) as err:
         competitions.create_competition(ws, setup)
     text = str(err.value)
-    assert "rounds[1].criteria: weights sum to 90" in text
-    assert "rounds[1].criteria[1].scale_step: step 3 does not divide the range 0-10" in text
+    assert "Round “Penilaian proposal”: The criterion weights add up to 90;" in text
+    assert ("Round “Penilaian proposal”, criterion “Kemanfaatan”: The step 3 does not divide "
+            "the range 0–10 evenly.") in text
     assert competitions.list_competitions(db) == []
 
 

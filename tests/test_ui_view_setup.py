@@ -271,7 +271,7 @@ def test_categories_and_award_tiers(qtbot, sqlite_db, tmp_path):
     type_in_cell(qtbot, tiers.table, 2, AwardTiersModel.LABEL, "Juara III")
     view.tiers.setData(view.tiers.index(2, AwardTiersModel.CATEGORY), "kec")
     type_in_cell(qtbot, tiers.table, 2, AwardTiersModel.CODE, "j1")
-    assert "The award tier code j1 is used twice." in view.problem_list.item(0).text()
+    assert "The award tier code 'j1' is used twice." in view.problem_list.item(0).text()
     type_in_cell(qtbot, tiers.table, 2, AwardTiersModel.CODE, "j3")
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
     stored = competitions.get_setup(sqlite_db, seeded.code)

@@ -9,12 +9,15 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 
 from judging_app.core.enums import AwardKind
+from judging_app.core.messages import Message
 from judging_app.core.setup import (
     AwardTierSpec,
     LevelDescriptor,
     Problem,
     validate_setup,
 )
+from judging_app.core.setup_places import located, problem_area
+from judging_app.texts import render
 from judging_app.ui.views.setup_tables import (
     AwardTiersModel,
     CategoriesModel,
@@ -23,9 +26,7 @@ from judging_app.ui.views.setup_tables import (
 )
 from judging_app.ui.views.setup_texts import (
     decimal_text,
-    extra_problems,
     parse_decimal_text,
-    problem_area,
     problem_message,
     problem_place,
     tie_break_label,
@@ -170,9 +171,11 @@ def test_problem_texts_name_the_place_and_translate_the_message(qapp, indonesian
     assert problem_place("categories[1].code", setup) == "Category pd"
     assert problem_place("rules.tie_breaks[2]", setup) == "Tie-break chain, step 3"
     assert problem_place("year", setup) == "Competition and rules"
-    message = problem_message(Problem("rounds[1].criteria", "weights sum to 92.5, they must sum to exactly 100"))
-    assert message == "The criterion weights add up to 92,5; they must add up to exactly 100."
-    assert problem_message(Problem("x", "something new")) == "something new"
+    problem = Problem("rounds[1].criteria", Message("setup.criteria_weights_sum", total=D("92.5")))
+    assert problem_message(problem) == (
+        "The criterion weights add up to 92.5; they must add up to exactly 100.")
+    assert render(located(problem, setup), "id") == (
+        "Tahap “Penilaian proposal”: Jumlah bobot kriteria 92,5; jumlahnya harus tepat 100.")
     assert [problem_area(w) for w in ("name", "rules.tie_breaks[0]", "award_tiers", "rounds[0].code")] == [
         "competition", "tiebreaks", "tiers", "rounds"]
 
@@ -181,8 +184,9 @@ def test_award_tier_codes_must_be_present_and_unique():
     setup = tiny_setup()
     tiers = (*setup.award_tiers, AwardTierSpec("j1", "Juara III", AwardKind.RANK, rank_from=3, rank_to=3),
              AwardTierSpec(" ", "Harapan", AwardKind.RANK, rank_from=4, rank_to=4))
-    problems = extra_problems(replace(setup, award_tiers=tiers))
-    assert [p.where for p in problems] == ["award_tiers[2].code", "award_tiers[3].code"]
+    problems = validate_setup(replace(setup, award_tiers=tiers))
+    assert [(p.where, p.message.code) for p in problems if p.where.endswith(".code")] == [
+        ("award_tiers[2].code", "setup.tier_code_twice"), ("award_tiers[3].code", "setup.tier_no_code")]
 
 
 def test_decimals_shown_and_parsed(qapp, indonesian_numbers):

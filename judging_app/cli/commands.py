@@ -9,6 +9,8 @@ import os
 import sys
 from pathlib import Path
 
+from judging_app.core.messages import Message, MessageError, Text
+
 ACTOR_ENV = "JUDGING_APP_AS"
 
 
@@ -172,9 +174,12 @@ def _read_only_sqlite(args):
 def _damaged(args, exc: Exception) -> Exception:
     from judging_app.store.database import DamagedDatabaseError
 
-    return DamagedDatabaseError(
-        f"{args.db or 'The database'} cannot be read ({exc}). It was not changed; "
-        "'judging-app db upgrade' checks the whole file.")
+    return DamagedDatabaseError(Message("database.unreadable_check", where=_db_name(args),
+                                        detail=str(exc)))
+
+
+def _db_name(args) -> Text:
+    return args.db or Message("database.default_name")
 
 
 def cmd_results(args) -> int:
@@ -199,8 +204,7 @@ def cmd_results(args) -> int:
                 raise _damaged(args, exc) from exc
             from judging_app.store.database import DatabaseOpenError
 
-            raise DatabaseOpenError(f"{args.db or 'The database'} is busy: another program "
-                                    "holds it locked. Try again in a moment.") from exc
+            raise DatabaseOpenError(Message("database.busy", where=_db_name(args))) from exc
         except sqlite3.DatabaseError as exc:
             raise _damaged(args, exc) from exc
         finally:
@@ -436,9 +440,8 @@ def _reported_errors() -> tuple[type[BaseException], ...]:
     command may have run without SQLAlchemy)."""
     from judging_app.exchange.competition_file import CompetitionFileError
     from judging_app.services.errors import ServiceError
-    from judging_app.store.database import DatabaseOpenError
 
-    return ServiceError, DatabaseOpenError, CompetitionFileError, OSError
+    return ServiceError, MessageError, CompetitionFileError, OSError
 
 
 def output_language(args: argparse.Namespace) -> str:

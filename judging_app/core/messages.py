@@ -14,7 +14,9 @@ enum members (shown by their label in the catalogue when it has one), other Mess
 
 from __future__ import annotations
 
+import errno
 import re
+from collections.abc import Sequence
 from typing import Any
 
 CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
@@ -59,9 +61,58 @@ class Message:
         return render(self, language)
 
 
+class MessageError(Exception):
+    """A refusal raised below the services (core, store, exchange, demo) that carries a
+    Message; whoever shows it renders it in the user's language (`render`), str() is
+    English."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(message)
+
+    def render(self, language: str) -> str:
+        return self.message.render(language)
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+
 Text = Message | str
-"""Anything that may be shown: a Message, or (for a few legacy paths and user data) text."""
+"""Anything that may be shown: a Message, or (for a few legacy paths and user data) text.
+An error that renders itself (MessageError, ServiceError) may stand in for one."""
 
 
-def as_text(value: Text, language: str) -> str:
-    return value.render(language) if isinstance(value, Message) else str(value)
+def as_text(value: object, language: str) -> str:
+    """A Message, an error carrying one (anything with `render(language)`) or text."""
+    renderer = getattr(value, "render", None)
+    if isinstance(value, Message | BaseException) and callable(renderer):
+        return renderer(language)
+    return str(value)
+
+
+
+_OS_ERRORS = {  # errno -> code; each takes the file's name as {path}
+    errno.ENOENT: "common.os.not_found", errno.EACCES: "common.os.permission",
+    errno.EPERM: "common.os.permission", errno.EISDIR: "common.os.is_folder",
+    errno.ENOTDIR: "common.os.not_folder", errno.ENOSPC: "common.os.no_space",
+    errno.EROFS: "common.os.read_only", errno.ENAMETOOLONG: "common.os.name_too_long",
+    errno.EEXIST: "common.os.exists",
+}
+
+
+def os_error_message(exc: OSError) -> Message:
+    """What went wrong with a file, in words (the system's own text is English): e.g.
+    'common.os.not_found' with the file's name, else 'common.os.other' with the reason."""
+    path = str(exc.filename) if exc.filename is not None else ""
+    code = _OS_ERRORS.get(exc.errno if exc.errno is not None else -1)
+    if code is None:
+        return Message("common.os.other", path=path, reason=exc.strerror or type(exc).__name__)
+    return Message(code, path=path)
+
+
+def first_of(items: Sequence[object], limit: int = 10) -> list[object]:
+    """A list parameter that names at most `limit` items, then '… and N more'."""
+    shown: list[object] = list(items[:limit])
+    if len(items) > limit:
+        shown.append(Message("common.and_more", count=len(items) - limit))
+    return shown

@@ -6,18 +6,31 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
+from judging_app.core.messages import Message, MessageError
+
 MILLI = 1000
 MAX_DECIMALS = 3
 
 
-class NumberError(ValueError):
-    """A value that is not an exact decimal with at most three decimals."""
+class NumberError(MessageError, ValueError):
+    """A value that is not an exact decimal with at most three decimals (a Message: rendered
+    in the user's language by whoever shows it; str() is English)."""
 
 
-def parse_decimal(value: object, what: str = "value") -> Decimal:
-    """Parse user text or a number into a Decimal; accepts '3,5' (Indonesian comma)."""
+def _shown(value: object) -> str:
+    """The value as the user typed it: text in quotes, numbers as they are."""
+    return f"'{value}'" if isinstance(value, str) else str(value)
+
+
+def _refused(problem: Message, what: str) -> NumberError:
+    return NumberError(Message("numbers.at", where=what, problem=problem) if what else problem)
+
+
+def parse_decimal(value: object, what: str = "") -> Decimal:
+    """Parse user text or a number into a Decimal; accepts '3,5' (Indonesian comma).
+    `what` (a field's name or place) starts the message when given."""
     if isinstance(value, bool):
-        raise NumberError(f"{what}: {value!r} is not a number")
+        raise _refused(Message("numbers.not_a_number", value=_shown(value)), what)
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
@@ -28,18 +41,19 @@ def parse_decimal(value: object, what: str = "value") -> Decimal:
     elif isinstance(value, str):
         text = value.strip().replace(",", ".")
         if not text:
-            raise NumberError(f"{what}: empty")
+            raise _refused(Message("numbers.empty"), what)
         try:
             result = Decimal(text)
         except InvalidOperation:
-            raise NumberError(f"{what}: {value!r} is not a number") from None
+            raise _refused(Message("numbers.not_a_number", value=_shown(value)), what) from None
     else:
-        raise NumberError(f"{what}: {value!r} is not a number")
+        raise _refused(Message("numbers.not_a_number", value=_shown(value)), what)
     if not result.is_finite():
-        raise NumberError(f"{what}: {value!r} is not a finite number")
+        raise _refused(Message("numbers.not_finite", value=_shown(value)), what)
     exponent = result.normalize().as_tuple().exponent
     if isinstance(exponent, int) and exponent < -MAX_DECIMALS:
-        raise NumberError(f"{what}: {value!r} has more than {MAX_DECIMALS} decimals")
+        raise _refused(Message("numbers.too_many_decimals", value=_shown(value),
+                               places=MAX_DECIMALS), what)
     return result
 
 
@@ -48,7 +62,8 @@ def to_milli(value: Decimal | int | str) -> int:
     d = parse_decimal(value)
     scaled = d * MILLI
     if scaled != scaled.to_integral_value():
-        raise NumberError(f"{value!r} has more than {MAX_DECIMALS} decimals")
+        raise NumberError(Message("numbers.too_many_decimals", value=_shown(value),
+                                  places=MAX_DECIMALS))
     return int(scaled)
 
 
@@ -56,6 +71,17 @@ def from_milli(milli: int) -> Decimal:
     """Integer thousandths -> Decimal, normalised without exponent notation."""
     d = Decimal(milli) / MILLI
     return d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
+
+
+def scale_problem(milli: int, lo: int, hi: int, step: int) -> Message | None:
+    """What is wrong with a score (in thousandths) on the scale lo..hi by step; None if
+    nothing."""
+    if not lo <= milli <= hi:
+        return Message("sheets.outside_scale", value=from_milli(milli), low=from_milli(lo),
+                       high=from_milli(hi))
+    if (milli - lo) % step:
+        return Message("sheets.off_step", value=from_milli(milli), step=from_milli(step))
+    return None
 
 
 def as_fraction(value: Decimal | int) -> Fraction:

@@ -17,6 +17,7 @@ from judging_app.core.enums import (
     RoundCombination,
     RoundKind,
 )
+from judging_app.core.messages import Message
 
 HUNDRED = Decimal(100)
 
@@ -122,7 +123,7 @@ class Problem:
     """One thing wrong with a setup, located by a path such as 'rounds[2].criteria[0].weight'."""
 
     where: str
-    message: str
+    message: Message
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
@@ -131,34 +132,30 @@ class Problem:
 def validate_criterion(c: CriterionSpec, where: str) -> list[Problem]:
     out: list[Problem] = []
     if not c.code.strip():
-        out.append(Problem(f"{where}.code", "a criterion needs a code"))
+        out.append(Problem(f"{where}.code", Message("setup.criterion_no_code")))
     if not c.name.strip():
-        out.append(Problem(f"{where}.name", "a criterion needs a name"))
+        out.append(Problem(f"{where}.name", Message("setup.criterion_no_name")))
     if c.weight < 0 or c.weight > HUNDRED:
-        out.append(Problem(f"{where}.weight", f"weight {c.weight} must be between 0 and 100"))
+        out.append(Problem(f"{where}.weight",
+                           Message("setup.criterion_weight_range", weight=c.weight)))
     if c.scale_min < 0:
-        out.append(Problem(f"{where}.scale_min", "the scale cannot start below 0"))
+        out.append(Problem(f"{where}.scale_min", Message("setup.scale_below_zero")))
     if c.scale_min >= c.scale_max:
-        out.append(
-            Problem(f"{where}.scale_max", f"scale max {c.scale_max} must exceed min {c.scale_min}")
-        )
+        out.append(Problem(f"{where}.scale_max", Message(
+            "setup.scale_max_not_above_min", max=c.scale_max, min=c.scale_min)))
     if c.scale_step <= 0:
-        out.append(Problem(f"{where}.scale_step", "the step must be positive"))
+        out.append(Problem(f"{where}.scale_step", Message("setup.step_not_positive")))
     elif c.scale_min < c.scale_max and (c.scale_max - c.scale_min) % c.scale_step != 0:
-        out.append(
-            Problem(
-                f"{where}.scale_step",
-                f"step {c.scale_step} does not divide the range {c.scale_min}-{c.scale_max}",
-            )
-        )
+        out.append(Problem(f"{where}.scale_step", Message(
+            "setup.step_does_not_divide", step=c.scale_step, min=c.scale_min, max=c.scale_max)))
     seen: set[Decimal] = set()
     for j, level in enumerate(c.levels):
         lw = f"{where}.levels[{j}]"
         if level.score in seen:
-            out.append(Problem(lw, f"score {level.score} is described twice"))
+            out.append(Problem(lw, Message("setup.level_twice", score=level.score)))
         seen.add(level.score)
         if not is_on_scale(c, level.score):
-            out.append(Problem(lw, f"score {level.score} is not on the scale"))
+            out.append(Problem(lw, Message("setup.level_off_scale", score=level.score)))
     return out
 
 
@@ -171,35 +168,34 @@ def is_on_scale(c: CriterionSpec, value: Decimal) -> bool:
 def validate_round(r: RoundSpec, where: str) -> list[Problem]:
     out: list[Problem] = []
     if not r.code.strip():
-        out.append(Problem(f"{where}.code", "a round needs a code"))
+        out.append(Problem(f"{where}.code", Message("setup.round_no_code")))
     if not r.name.strip():
-        out.append(Problem(f"{where}.name", "a round needs a name"))
+        out.append(Problem(f"{where}.name", Message("setup.round_no_name")))
     if r.weight < 0 or r.weight > HUNDRED:
-        out.append(Problem(f"{where}.weight", "a round's weight must be between 0 and 100"))
+        out.append(Problem(f"{where}.weight", Message("setup.round_weight_range")))
     codes: set[str] = set()
     for i, c in enumerate(r.criteria):
         cw = f"{where}.criteria[{i}]"
         if c.code in codes:
-            out.append(Problem(f"{cw}.code", f"criterion code {c.code!r} is used twice"))
+            out.append(Problem(f"{cw}.code", Message("setup.criterion_code_twice", code=c.code)))
         codes.add(c.code)
         out.extend(validate_criterion(c, cw))
     if r.kind == RoundKind.SCORED:
         if not r.criteria:
-            out.append(Problem(f"{where}.criteria", "a scored round needs at least one criterion"))
+            out.append(Problem(f"{where}.criteria", Message("setup.scored_round_no_criteria")))
         total = sum((c.weight for c in r.criteria), Decimal(0))
         if r.criteria and total != HUNDRED:
-            out.append(
-                Problem(f"{where}.criteria", f"weights sum to {total}, they must sum to exactly 100")
-            )
+            out.append(Problem(f"{where}.criteria",
+                               Message("setup.criteria_weights_sum", total=total)))
     elif r.criteria:
-        out.append(Problem(f"{where}.criteria", "a screening round has no criteria"))
+        out.append(Problem(f"{where}.criteria", Message("setup.screening_round_criteria")))
     adv = r.advancement
     if adv.kind == AdvancementKind.TOP_N and (adv.top_n is None or adv.top_n < 1):
-        out.append(Problem(f"{where}.advancement", "top N needs N of at least 1"))
+        out.append(Problem(f"{where}.advancement", Message("setup.top_n_too_small")))
     if adv.kind == AdvancementKind.THRESHOLD and (
         adv.threshold is None or not (0 <= adv.threshold <= HUNDRED)
     ):
-        out.append(Problem(f"{where}.advancement", "the threshold must be between 0 and 100"))
+        out.append(Problem(f"{where}.advancement", Message("setup.threshold_range")))
     return out
 
 
@@ -211,9 +207,9 @@ def validate_tie_breaks(setup: CompetitionSetup) -> list[Problem]:
         if name.startswith(TIE_BREAK_CRITERION_PREFIX):
             code = name[len(TIE_BREAK_CRITERION_PREFIX) :]
             if code not in criterion_codes:
-                out.append(Problem(where, f"no criterion has the code {code!r}"))
+                out.append(Problem(where, Message("setup.no_such_criterion", code=code)))
         elif name not in SIMPLE_TIE_BREAKS:
-            out.append(Problem(where, f"unknown tie-break {name!r}"))
+            out.append(Problem(where, Message("setup.unknown_tie_break", name=name)))
     return out
 
 
@@ -224,22 +220,23 @@ def validate_award_tiers(setup: CompetitionSetup) -> list[Problem]:
     for i, t in enumerate(setup.award_tiers):
         where = f"award_tiers[{i}]"
         if not t.code.strip():
-            out.append(Problem(f"{where}.code", "an award tier needs a code"))
+            out.append(Problem(f"{where}.code", Message("setup.tier_no_code")))
         elif t.code in tier_codes:
-            out.append(Problem(f"{where}.code", f"award tier code {t.code!r} is used twice"))
+            out.append(Problem(f"{where}.code", Message("setup.tier_code_twice", code=t.code)))
         tier_codes.add(t.code)
         if not t.label.strip():
-            out.append(Problem(f"{where}.label", "an award tier needs a label"))
+            out.append(Problem(f"{where}.label", Message("setup.tier_no_label")))
         if t.category is not None and t.category not in category_codes:
-            out.append(Problem(f"{where}.category", f"no category has the code {t.category!r}"))
+            out.append(Problem(f"{where}.category",
+                               Message("setup.no_such_category", code=t.category)))
         if t.kind == AwardKind.RANK:
             if t.rank_from is None or t.rank_to is None or not 1 <= t.rank_from <= t.rank_to:
-                out.append(Problem(where, "a rank tier needs 1 <= rank_from <= rank_to"))
+                out.append(Problem(where, Message("setup.rank_tier_ranks")))
         else:
             if t.min_score is None:
-                out.append(Problem(where, "a score band needs a minimum score"))
+                out.append(Problem(where, Message("setup.band_no_minimum")))
             elif t.max_score is not None and t.max_score <= t.min_score:
-                out.append(Problem(where, "a score band's maximum must exceed its minimum"))
+                out.append(Problem(where, Message("setup.band_max_not_above_min")))
     rank_tiers = [t for t in setup.award_tiers if t.kind == AwardKind.RANK]
     for a_index, a in enumerate(rank_tiers):
         for b in rank_tiers[a_index + 1 :]:
@@ -250,9 +247,8 @@ def validate_award_tiers(setup: CompetitionSetup) -> list[Problem]:
                 and a.rank_from <= b.rank_to  # type: ignore[operator]
                 and b.rank_from <= a.rank_to  # type: ignore[operator]
             ):
-                out.append(
-                    Problem("award_tiers", f"rank tiers {a.code!r} and {b.code!r} overlap")
-                )
+                out.append(Problem("award_tiers", Message(
+                    "setup.rank_tiers_overlap", first=a.code, second=b.code)))
     return out
 
 
@@ -260,35 +256,34 @@ def validate_setup(setup: CompetitionSetup) -> list[Problem]:
     """Every problem in the setup; an empty list means it is valid."""
     out: list[Problem] = []
     if not setup.name.strip():
-        out.append(Problem("name", "a competition needs a name"))
+        out.append(Problem("name", Message("setup.competition_no_name")))
     if not 2000 <= setup.year <= 2200:
-        out.append(Problem("year", f"year {setup.year} is out of range"))
+        out.append(Problem("year", Message("setup.year_range", year=setup.year)))
     codes: set[str] = set()
     for i, c in enumerate(setup.categories):
         if not c.code.strip() or not c.name.strip():
-            out.append(Problem(f"categories[{i}]", "a category needs a code and a name"))
+            out.append(Problem(f"categories[{i}]", Message("setup.category_no_code_or_name")))
         if c.code in codes:
-            out.append(Problem(f"categories[{i}].code", f"category code {c.code!r} is used twice"))
+            out.append(Problem(f"categories[{i}].code",
+                               Message("setup.category_code_twice", code=c.code)))
         codes.add(c.code)
     if not setup.categories:
-        out.append(Problem("categories", "a competition needs at least one category"))
+        out.append(Problem("categories", Message("setup.no_category")))
     round_codes: set[str] = set()
     for i, r in enumerate(setup.rounds):
         if r.code in round_codes:
-            out.append(Problem(f"rounds[{i}].code", f"round code {r.code!r} is used twice"))
+            out.append(Problem(f"rounds[{i}].code", Message("setup.round_code_twice", code=r.code)))
         round_codes.add(r.code)
         out.extend(validate_round(r, f"rounds[{i}]"))
     if not any(r.kind == RoundKind.SCORED for r in setup.rounds):
-        out.append(Problem("rounds", "a competition needs at least one scored round"))
+        out.append(Problem("rounds", Message("setup.no_scored_round")))
     rules = setup.rules
     if rules.round_combination == RoundCombination.WEIGHTED:
         total = sum((r.weight for r in setup.rounds if r.kind == RoundKind.SCORED), Decimal(0))
         if total != HUNDRED:
-            out.append(
-                Problem("rounds", f"round weights sum to {total}, they must sum to exactly 100")
-            )
+            out.append(Problem("rounds", Message("setup.round_weights_sum", total=total)))
     if rules.trimmed_min_sheets < 3:
-        out.append(Problem("rules.trimmed_min_sheets", "trimming needs at least 3 sheets"))
+        out.append(Problem("rules.trimmed_min_sheets", Message("setup.trimming_min_sheets")))
     out.extend(validate_tie_breaks(setup))
     out.extend(validate_award_tiers(setup))
     return out

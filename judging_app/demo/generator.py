@@ -37,9 +37,11 @@ from sqlalchemy import Connection, Table, func, select, text
 
 from judging_app.core.assignment import plan_assignments
 from judging_app.core.enums import AssignmentSource, CompetitionStatus, RoundKind
+from judging_app.core.messages import Message
 from judging_app.demo import population, rubric, scoring
 from judging_app.services import audit
 from judging_app.services.competitions import create_competition, set_status
+from judging_app.services.errors import ServiceError, ValidationError
 from judging_app.services.workspace import Workspace
 from judging_app.store import entry_totals
 from judging_app.store.models import (
@@ -131,11 +133,12 @@ def _free_code(ws: Workspace, base: str) -> str:
 
 def _check(entries: int, judges: int, judges_per_entry: int) -> None:
     if entries < 1:
-        raise ValueError("a demo needs at least one entry")
+        raise ValidationError(Message("demo.no_entries"))
     if judges_per_entry < 1:
-        raise ValueError("every entry needs at least one judge")
+        raise ValidationError(Message("demo.no_judges_per_entry"))
     if judges < judges_per_entry:
-        raise ValueError(f"{judges} judges cannot give every entry {judges_per_entry} judges")
+        raise ValidationError(Message("demo.too_few_judges", judges=judges,
+                                      per_entry=judges_per_entry))
 
 
 def build_demo(
@@ -181,7 +184,7 @@ def build_demo(
         plan = plan_assignments(people.eligible, range(judges), judges_per_entry,
                                 conflicts=set(people.conflict_pairs))
         if plan.short:
-            raise RuntimeError(f"demo assignment left {len(plan.short)} entries short of judges")
+            raise ServiceError(Message("demo.short_of_judges", count=len(plan.short)))
         pairs = sorted(plan.new_pairs, key=lambda p: (p[1], p[0]))
         entry_ids = [e["id"] for e in people.entries]
         judge_ids = [j["id"] for j in people.judges]

@@ -20,7 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from judging_app.core.numbers import NumberError, from_milli, to_milli
+from judging_app.core.messages import Message, MessageError
+from judging_app.core.numbers import NumberError, from_milli, scale_problem, to_milli
 from judging_app.exchange import judge_package as jp
 from judging_app.exchange.judge_package_fields import (
     DRAFT,
@@ -33,9 +34,9 @@ from judging_app.exchange.judge_package_fields import (
 )
 
 
-class DraftError(ValueError):
+class DraftError(MessageError, ValueError):
     """An edit the package does not allow (unknown entry, off the scale, locked sheet);
-    nothing was changed."""
+    nothing was changed. Carries a Message (str() is English)."""
 
 
 @dataclass
@@ -60,20 +61,19 @@ class ReturnDraft:
         for c in self.package.rubric:
             if c.code == code:
                 return c
-        raise DraftError(f"No criterion {code!r} in the rubric of round "
-                         f"{self.package.round.code!r}.")
+        raise DraftError(Message("packages.draft.no_criterion", code=code,
+                                 round=self.package.round.code))
 
     def sheet(self, entry: str) -> DraftSheet:
         if entry not in self.sheets:
-            raise DraftError(f"Entry {entry!r} is not in this package (judge "
-                             f"{self.package.judge.code}, round {self.package.round.code}).")
+            raise DraftError(Message("packages.draft.no_entry", entry=entry,
+                                     judge=self.package.judge.code, round=self.package.round.code))
         return self.sheets[entry]
 
     def open_sheet(self, entry: str) -> DraftSheet:
         sheet = self.sheet(entry)
         if sheet.state == SUBMITTED:
-            raise DraftError(f"{entry}: the sheet is submitted and locked; only the secretariat "
-                             "can reopen it.")
+            raise DraftError(Message("packages.draft.locked", entry=entry))
         return sheet
 
 
@@ -116,18 +116,18 @@ def _bounds(criterion: RubricCriterion) -> tuple[int, int, int]:
 
 def check_score(criterion: RubricCriterion, value: object, where: str = "") -> Decimal:
     """The value as an exact decimal, or DraftError saying what is wrong with it."""
-    prefix = f"{where}, {criterion.code}" if where else criterion.code
     try:
         milli = to_milli(value)  # type: ignore[arg-type]
     except NumberError as exc:
-        raise DraftError(f"{prefix}: {exc}") from None
-    lo, hi, step = _bounds(criterion)
-    if not lo <= milli <= hi:
-        raise DraftError(f"{prefix}: {from_milli(milli)} is outside the scale "
-                         f"{from_milli(lo)}–{from_milli(hi)}.")
-    if (milli - lo) % step:
-        raise DraftError(f"{prefix}: {from_milli(milli)} is not on the scale's step of "
-                         f"{from_milli(step)}.")
+        problem: Message | None = exc.message
+    else:
+        problem = scale_problem(milli, *_bounds(criterion))
+    if problem is not None:
+        if where:
+            raise DraftError(Message("sheets.at_criterion", where=where,
+                                     criterion=criterion.code, problem=problem))
+        raise DraftError(Message("packages.draft.at_criterion", criterion=criterion.code,
+                                 problem=problem))
     return from_milli(milli)
 
 
@@ -147,7 +147,7 @@ def set_comment(draft: ReturnDraft, entry: str, criterion: str, text: str) -> No
     sheet = draft.open_sheet(entry)
     crit = draft.criterion(criterion)
     if text and crit.code not in sheet.scores:
-        raise DraftError(f"{entry}, {crit.code}: a comment needs a score on that criterion.")
+        raise DraftError(Message("sheets.comment_needs_score", where=entry, criterion=crit.code))
     if text:
         sheet.comments[crit.code] = text
     else:
@@ -168,7 +168,7 @@ def submit(draft: ReturnDraft, entry: str) -> None:
     sheet = draft.open_sheet(entry)
     missing = missing_criteria(draft, entry)
     if missing:
-        raise DraftError(f"{entry}: cannot submit, criteria without a score: {', '.join(missing)}.")
+        raise DraftError(Message("packages.draft.missing_scores", entry=entry, codes=missing))
     sheet.state = SUBMITTED
 
 
@@ -198,8 +198,8 @@ def export_return(draft: ReturnDraft, sequence: int | None = None, *,
     if sequence is None:
         sequence = draft.last_sequence + 1
     if sequence <= draft.last_sequence:
-        raise DraftError(f"The sequence number must grow with every export: {sequence} is not "
-                         f"after {draft.last_sequence}.")
+        raise DraftError(Message("packages.draft.sequence", sequence=sequence,
+                                 last=draft.last_sequence))
     data = jp.serialize_return(build_return(draft, sequence, created_at), draft.package.secret)
     draft.last_sequence = sequence
     return data

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from sqlalchemy import delete
 
 from judging_app.core.enums import AdvancementKind, DecisionKind, RoundKind
+from judging_app.core.messages import Message, first_of
 from judging_app.core.scoring import AdvancementStatus
 from judging_app.services import audit, lookup
 from judging_app.services.errors import LockedError, ServiceError, ValidationError
@@ -41,10 +42,9 @@ def _plan(view: ResultsView, round_code: str, rule: str) -> AdvancementPlan:
 def _round_with_rule(s, comp_id: int, round_code: str):
     rnd = lookup.round_(s, comp_id, round_code)
     if rnd.kind != RoundKind.SCORED.value:
-        raise ServiceError(f"Round {round_code!r} is a screening round; nobody advances from it.")
+        raise ServiceError(Message("advancement.screening_round", round=round_code))
     if rnd.advancement == AdvancementKind.NONE.value:
-        raise ServiceError(f"Round {round_code!r} has no advancement rule: every eligible entry "
-                           "goes on.")
+        raise ServiceError(Message("advancement.no_rule", round=round_code))
     return rnd
 
 
@@ -65,19 +65,18 @@ def advance(ws: Workspace, competition: str | int, round_code: str,
     entry has incomplete sheets."""
     manual = list(dict.fromkeys(manual or []))
     if manual and not reason.strip():
-        raise ValidationError("Taking entries on by hand needs a reason.")
+        raise ValidationError(Message("advancement.by_hand_needs_reason"))
     with ws.db.write() as s:
         comp = lookup.writable_competition(s, competition)
         rnd = _round_with_rule(s, comp.id, round_code)
         plan = _plan(compute_in(s, competition, round_code), round_code, rnd.advancement)
         if plan.tied_at_cutoff:
-            raise LockedError(f"A tie sits on the cut-off ({', '.join(plan.tied_at_cutoff)}): "
-                              "the chair must decide it first.")
+            raise LockedError(Message("advancement.tie_at_cutoff", codes=plan.tied_at_cutoff))
         if plan.not_ranked and rnd.advancement != AdvancementKind.MANUAL.value:
-            raise LockedError(f"{len(plan.not_ranked)} entries are not ranked yet (missing "
-                              f"sheets: {', '.join(plan.not_ranked[:10])}).")
+            raise LockedError(Message("advancement.not_ranked", count=len(plan.not_ranked),
+                                      codes=first_of(plan.not_ranked)))
         if rnd.advancement == AdvancementKind.MANUAL.value and not manual:
-            raise ValidationError(f"Round {round_code!r} advances by hand: name the entries.")
+            raise ValidationError(Message("advancement.name_entries", round=round_code))
         entries = {code: lookup.entry(s, comp.id, code) for code in [*plan.advancing, *manual]}
         chosen = list(dict.fromkeys([*plan.advancing, *manual]))
         decision_id = None

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from judging_app.core.enums import ConflictSource, RoundKind
+from judging_app.core.messages import Message
 from judging_app.services import lookup
 from judging_app.services.assignments import (
     AssignmentPreview,
@@ -188,7 +189,7 @@ def entry_choices(db: Database, competition: str | int) -> list[EntryChoice]:
 def _scored_round(s, comp_id: int, round_code: str):
     rnd = lookup.round_(s, comp_id, round_code)
     if rnd.kind != RoundKind.SCORED.value:
-        raise ServiceError(f"Round {round_code!r} is a screening round; nobody scores it.")
+        raise ServiceError(Message("lookup.screening_round_not_scored", round=round_code))
     return rnd
 
 

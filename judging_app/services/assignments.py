@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, aliased
 
 from judging_app.core.assignment import plan_assignments
 from judging_app.core.enums import AssignmentSource, EntryStatus, RoundKind
+from judging_app.core.messages import Message, first_of
 from judging_app.services import audit, lookup
 from judging_app.services.competitions import now
 from judging_app.services.conflicts import conflicted_pairs
@@ -28,19 +29,16 @@ class AssignmentPreview:
     short_entries: dict[str, int]  # entry code -> judges still missing
     panel_too_small: bool
 
-    def warnings(self) -> list[str]:
+    def warnings(self) -> list[Message]:
         out = []
         if self.panel_too_small:
-            out.append(
-                f"The panel is too small: each entry needs {self.judges_per_entry} judges."
-            )
+            out.append(Message("assignments.panel_too_small", count=self.judges_per_entry))
         if self.short_entries:
-            out.append(
-                f"{len(self.short_entries)} entries cannot get {self.judges_per_entry} "
-                "non-conflicted judges: " + ", ".join(sorted(self.short_entries)[:10])
-            )
+            out.append(Message("assignments.short_entries", short=len(self.short_entries),
+                               count=self.judges_per_entry,
+                               codes=first_of(sorted(self.short_entries))))
         if self.loads and max(self.loads.values()) - min(self.loads.values()) > 1:
-            out.append("Judges' loads differ by more than one (conflicts or earlier assignments).")
+            out.append(Message("assignments.uneven_loads"))
         return out
 
 
@@ -56,7 +54,7 @@ def round_entry_ids(s: Session, comp_id: int, rnd: Round) -> list[int]:
 def _scored_round(s: Session, comp_id: int, code: str) -> Round:
     rnd = lookup.round_(s, comp_id, code)
     if rnd.kind != RoundKind.SCORED.value:
-        raise ServiceError(f"Round {code!r} is a screening round; nobody scores it.")
+        raise ServiceError(Message("lookup.screening_round_not_scored", round=code))
     return rnd
 
 
@@ -92,7 +90,7 @@ def _preview(s: Session, comp_id: int, rnd: Round, k: int):
 def preview_auto_assign(db: Database, competition: str | int, round_code: str, k: int) -> AssignmentPreview:
     """What automatic assignment would add, and each judge's load, without changing anything."""
     if k < 1:
-        raise ValidationError("Each entry needs at least one judge.")
+        raise ValidationError(Message("assignments.at_least_one_judge"))
     with db.read() as s:
         comp = lookup.competition(s, competition)
         return _preview(s, comp.id, _scored_round(s, comp.id, round_code), k)[1]
@@ -101,7 +99,7 @@ def preview_auto_assign(db: Database, competition: str | int, round_code: str, k
 def auto_assign(ws: Workspace, competition: str | int, round_code: str, k: int) -> AssignmentPreview:
     """Give every entry of the round k judges (keeping existing assignments)."""
     if k < 1:
-        raise ValidationError("Each entry needs at least one judge.")
+        raise ValidationError(Message("assignments.at_least_one_judge"))
     with ws.db.write() as s:
         comp = lookup.writable_competition(s, competition)
         rnd = _scored_round(s, comp.id, round_code)
@@ -134,14 +132,15 @@ def assign(ws: Workspace, competition: str | int, round_code: str, judge_code: s
         rnd = _scored_round(s, comp.id, round_code)
         judge = lookup.judge(s, comp.id, judge_code)
         if not judge.active:
-            raise ServiceError(f"Judge {judge_code} is inactive.")
+            raise ServiceError(Message("assignments.judge_inactive", judge=judge_code))
         conflicts = conflicted_pairs(s, comp.id)
         for code in entry_codes:
             entry = lookup.entry(s, comp.id, code)
             if entry.status != EntryStatus.ELIGIBLE.value:
-                raise ServiceError(f"Entry {code} is {entry.status}, not eligible; it is not assigned.")
+                raise ServiceError(Message("assignments.entry_not_eligible", entry=code,
+                                           status=EntryStatus(entry.status)))
             if (judge.id, entry.id) in conflicts:
-                raise ServiceError(f"Judge {judge_code} has a conflict of interest with {code}.")
+                raise ServiceError(Message("assignments.conflicted", judge=judge_code, entry=code))
             if s.scalar(select(Assignment.id).where(
                 Assignment.round_id == rnd.id, Assignment.judge_id == judge.id,
                 Assignment.entry_id == entry.id,
@@ -170,7 +169,8 @@ def unassign(ws: Workspace, competition: str | int, round_code: str, judge_code:
                 ScoreSheet.round_id == rnd.id, ScoreSheet.judge_id == judge.id,
                 ScoreSheet.entry_id == entry.id,
             )):
-                raise LockedError(f"Judge {judge_code} has already started scoring {code}.")
+                raise LockedError(Message("assignments.already_scoring", judge=judge_code,
+                                          entry=code))
             removed += s.execute(delete(Assignment).where(
                 Assignment.round_id == rnd.id, Assignment.judge_id == judge.id,
                 Assignment.entry_id == entry.id,

@@ -11,8 +11,10 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from judging_app.core.enums import CompetitionStatus, DecisionKind, SheetState
+from judging_app.core.messages import Message
 from judging_app.core.records import CompetitionSummary
 from judging_app.core.setup import CompetitionSetup, RoundSpec, validate_setup
+from judging_app.core.setup_places import located
 from judging_app.services import audit, lookup
 from judging_app.services.errors import LockedError, ServiceError, ValidationError
 from judging_app.services.workspace import Workspace
@@ -84,7 +86,7 @@ def get_summary(db: Database, ref: str | int) -> CompetitionSummary:
     for item in items:
         if str(item.id) == str(ref):
             return item
-    raise lookup.NotFoundError(f"No competition {ref!r} in this database.")
+    raise lookup.NotFoundError(Message("lookup.no_competition", ref=ref))
 
 
 def get_setup(db: Database, ref: str | int) -> CompetitionSetup:
@@ -95,7 +97,8 @@ def get_setup(db: Database, ref: str | int) -> CompetitionSetup:
 def _check_valid(setup: CompetitionSetup) -> None:
     problems = validate_setup(setup)
     if problems:
-        raise ValidationError("The competition setup is not valid:", problems)
+        raise ValidationError(Message("competitions.setup_invalid"),
+                              [located(p, setup) for p in problems])
 
 
 def _insert_round(s: Session, comp_id: int, spec: RoundSpec, position: int) -> Round:
@@ -139,10 +142,9 @@ def create_competition(
         if code:
             code = code.strip()
             if code.isdigit():
-                raise ValidationError(f"Competition code {code!r} needs a letter (numbers alone "
-                                      "are read as the competition's number).")
+                raise ValidationError(Message("competitions.code_needs_letter", code=code))
             if s.scalar(select(Competition.id).where(Competition.code == code)) is not None:
-                raise ServiceError(f"A competition with code {code!r} already exists.")
+                raise ServiceError(Message("competitions.code_exists", code=code))
         else:
             name = setup.name.strip()
             base = name if name.endswith(str(setup.year)) else f"{name} {setup.year}"
@@ -206,9 +208,8 @@ def _sync_categories(s: Session, comp_id: int, setup: CompetitionSetup) -> None:
         if code not in wanted:
             n = s.scalar(select(func.count()).select_from(Entry).where(Entry.category_id == row.id))
             if n:
-                raise ServiceError(
-                    f"Category {code!r} has {n} entries; move them to another category first."
-                )
+                raise ServiceError(Message("competitions.category_has_entries", code=code,
+                                           count=n))
             s.delete(row)
     s.flush()
     for i, spec in enumerate(setup.categories):
@@ -226,7 +227,7 @@ def _sync_rounds(s: Session, comp_id: int, old: CompetitionSetup, setup: Competi
         if code not in wanted:
             n = s.scalar(select(func.count()).select_from(ScoreSheet).where(ScoreSheet.round_id == row.id))
             if n:
-                raise ServiceError(f"Round {code!r} has {n} score sheets and cannot be removed.")
+                raise ServiceError(Message("competitions.round_has_sheets", code=code, count=n))
             s.delete(row)
     for row in rows.values():  # free the positions before renumbering (unique per competition)
         if row.code in wanted:
@@ -239,10 +240,7 @@ def _sync_rounds(s: Session, comp_id: int, old: CompetitionSetup, setup: Competi
             continue
         if _rubric_of(spec) != _rubric_of(old_specs[spec.code]):
             if submitted_sheet_count(s, row.id):
-                raise LockedError(
-                    f"The rubric of round {spec.code!r} is locked: judges have submitted sheets "
-                    "in it. Reopen the rubric (with a reason) to change it."
-                )
+                raise LockedError(Message("competitions.rubric_locked", round=spec.code))
             _sync_criteria(s, row.id, spec)
             entry_totals.refresh_round(s, row.id)  # numerators depend on the rubric
         setup_rows.fill_round(row, spec, i)
@@ -277,7 +275,7 @@ def reopen_rubric(ws: Workspace, ref: str | int, round_code: str, reason: str) -
     """Unlock a round's rubric: its submitted sheets go back to draft (judges must submit
     again). Recorded as a decision. Returns how many sheets were reopened."""
     if not reason.strip():
-        raise ValidationError("Reopening a rubric needs a reason.")
+        raise ValidationError(Message("competitions.reopen_rubric_needs_reason"))
     with ws.db.write() as s:
         comp = lookup.writable_competition(s, ref)
         rnd = lookup.round_(s, comp.id, round_code)
@@ -322,9 +320,8 @@ def set_status(ws: Workspace, ref: str | int, status: CompetitionStatus) -> None
         if status == current:
             return
         if status not in ALLOWED_STATUS_MOVES.get(current, set()):
-            raise ServiceError(
-                f"Competition {comp.code!r} cannot go from {current.value} to {status.value}."
-            )
+            raise ServiceError(Message("competitions.status_move_refused", competition=comp.code,
+                                       current=current, wanted=CompetitionStatus(status)))
         comp.status = status.value
         audit.record(
             s, ws.actor, "competition.set_status", "competition", comp.code,

@@ -12,6 +12,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, aliased
 
 from judging_app.core.enums import ConflictReason, ConflictSource, SheetState
+from judging_app.core.messages import Message
 from judging_app.core.records import ConflictRecord
 from judging_app.services import audit, lookup
 from judging_app.services.errors import LockedError, ServiceError, ValidationError
@@ -89,10 +90,8 @@ def _drop_work_of_conflicted_pair(s: Session, judge_id: int, entry_id: int) -> N
     if s.scalar(select(ScoreSheet.id).where(*pair, ScoreSheet.state == SheetState.SUBMITTED.value)):
         judge = s.get_one(Judge, judge_id)
         entry = s.get_one(Entry, entry_id)
-        raise LockedError(
-            f"This change makes {judge.code} conflicted with {entry.code}, but a sheet by "
-            f"{judge.code} for {entry.code} is already submitted; reopen it first."
-        )
+        raise LockedError(Message("conflicts.submitted_blocks_change", judge=judge.code,
+                                  entry=entry.code))
     s.execute(delete(ScoreSheet).where(*pair))
     s.execute(delete(Assignment).where(Assignment.judge_id == judge_id, Assignment.entry_id == entry_id))
 
@@ -105,25 +104,24 @@ def declare_conflict(
     removed; a submitted sheet blocks the declaration (reopen it first)."""
     reason = ConflictReason(reason)
     if reason == ConflictReason.SAME_UNIT:
-        raise ValidationError("Same-unit conflicts are found automatically from the units.")
+        raise ValidationError(Message("conflicts.same_unit_is_automatic"))
     if reason == ConflictReason.OTHER and not text.strip():
-        raise ValidationError("A conflict with reason 'other' needs an explanation.")
+        raise ValidationError(Message("conflicts.other_needs_text"))
     with ws.db.write() as s:
         comp = lookup.writable_competition(s, competition)
         judge = lookup.judge(s, comp.id, judge_code)
         entry = lookup.entry(s, comp.id, entry_code)
         row = s.scalar(select(Conflict).where(Conflict.judge_id == judge.id, Conflict.entry_id == entry.id))
         if row is not None and row.source == ConflictSource.DECLARED.value:
-            raise ServiceError(f"{judge_code} already has a declared conflict with {entry_code}.")
+            raise ServiceError(Message("conflicts.already_declared", judge=judge_code,
+                                       entry=entry_code))
         submitted = s.scalar(select(ScoreSheet.id).where(
             ScoreSheet.judge_id == judge.id, ScoreSheet.entry_id == entry.id,
             ScoreSheet.state == SheetState.SUBMITTED.value,
         ))
         if submitted:
-            raise LockedError(
-                f"{judge_code} has a submitted sheet for {entry_code}; reopen it before "
-                "declaring a conflict."
-            )
+            raise LockedError(Message("conflicts.submitted_blocks_declaration", judge=judge_code,
+                                      entry=entry_code))
         if row is None:
             row = Conflict(judge_id=judge.id, entry_id=entry.id)
             s.add(row)
@@ -152,7 +150,8 @@ def withdraw_conflict(ws: Workspace, competition: str | int, judge_code: str, en
             Conflict.source == ConflictSource.DECLARED.value,
         ))
         if row is None:
-            raise lookup.NotFoundError(f"{judge_code} has no declared conflict with {entry_code}.")
+            raise lookup.NotFoundError(Message("conflicts.none_declared", judge=judge_code,
+                                               entry=entry_code))
         old = {"reason": row.reason, "text": row.reason_text}
         s.delete(row)
         s.flush()

@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from judging_app.core.enums import CompetitionStatus, DecisionKind, RoundKind
+from judging_app.core.messages import Message
 from judging_app.core.setup import CompetitionSetup, RoundSpec
 from judging_app.exchange import pdf_documents as pdf
 from judging_app.exchange.pdf_text import TEXT, lang_of
@@ -81,11 +82,11 @@ def _notes(lang: str, view: results.ResultsView, setup: CompetitionSetup) -> tup
     out = []
     if view.note:
         out.append(TEXT["id"]["n_round_not_started"].format(rounds=", ".join(view.round_codes))
-                   if lang == "id" else view.note)
+                   if lang == "id" else str(view.note))
     for n in res.notes:
         key = f"n_{n.code}"
         if lang == "en" or key not in TEXT["id"]:
-            out.append(n.message)
+            out.append(n.message.render(lang))
         else:
             out.append(TEXT["id"][key].format(
                 round=names.get(n.round_id, ""), n=len(n.entry_ids),
@@ -160,19 +161,19 @@ def score_sheet_data(db: Database, competition: str | int, round_code: str,
     setup = competitions.get_setup(db, competition)
     spec = next((r for r in setup.rounds if r.code == round_code), None)
     if spec is None:
-        raise lookup.NotFoundError(f"No round with code {round_code!r} in this competition.")
+        raise lookup.NotFoundError(Message("lookup.no_round", code=round_code))
     if spec.kind != RoundKind.SCORED:
-        raise ServiceError(f"Round {round_code!r} is a screening round; nobody scores it.")
+        raise ServiceError(Message("lookup.screening_round_not_scored", round=round_code))
     people = {j.code: j for j in judges.list_judges(db, competition)}
     if judge_code is not None and judge_code not in people:
-        raise lookup.NotFoundError(f"No judge with code {judge_code!r} in this competition.")
+        raise lookup.NotFoundError(Message("lookup.no_judge", code=judge_code))
     by_judge: dict[str, list[str]] = {}
     for j, e in assignments.list_assignments(db, competition, round_code):
         by_judge.setdefault(j, []).append(e)
     wanted = [judge_code] if judge_code else [c for c in people if c in by_judge
                                                and people[c].active]
     if not wanted:
-        raise ServiceError(f"No judge has entries assigned in round {round_code!r} yet.")
+        raise ServiceError(Message("documents.nobody_assigned", round=round_code))
     records = {e.code: e for e in entries.list_entries(db, competition)}
     rnd = _round_info(lang, spec)
     name = _en(lang, setup.name, setup.name_en)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from judging_app.core.enums import DecisionKind, EntryStatus, InnovationStage, InnovationType
+from judging_app.core.messages import Message
 from judging_app.core.records import EntryRecord, UnitRecord
 from judging_app.services import audit, lookup
 from judging_app.services.competitions import now
@@ -38,27 +39,29 @@ class EntryInput:
     links: str = ""
 
 
+TITLE_LIMIT = 500
+
+
 def _check_entry_input(data: EntryInput) -> None:
-    problems = []
+    problems: list[Message] = []
     if not data.code.strip():
-        problems.append("code: required")
+        problems.append(Message("entries.code_required"))
     if not data.title.strip():
-        problems.append("title: required")
-    if len(data.title) > 500:
-        problems.append("title: at most 500 characters")
+        problems.append(Message("entries.title_required"))
+    if len(data.title) > TITLE_LIMIT:
+        problems.append(Message("entries.title_too_long", limit=TITLE_LIMIT))
     try:
         InnovationStage(data.stage)
     except ValueError:
-        problems.append(f"stage: {data.stage!r} is not one of {[s.value for s in InnovationStage]}")
+        problems.append(Message("entries.bad_stage", value=data.stage,
+                                choices=list(InnovationStage)))
     try:
         InnovationType(data.innovation_type)
     except ValueError:
-        problems.append(
-            f"innovation_type: {data.innovation_type!r} is not one of "
-            f"{[t.value for t in InnovationType]}"
-        )
+        problems.append(Message("entries.bad_type", value=data.innovation_type,
+                                choices=list(InnovationType)))
     if problems:
-        raise ValidationError(f"Entry {data.code!r} is not valid:", problems)
+        raise ValidationError(Message("entries.invalid", code=data.code), problems)
 
 
 def _entry_state(e: Entry, unit_code: str, category_code: str) -> dict:
@@ -83,11 +86,11 @@ def list_units(db: Database, competition: str | int) -> list[UnitRecord]:
 def add_unit_in_session(s: Session, actor: str, comp_id: int, code: str, name: str, kind: str) -> Unit:
     code, name = code.strip(), name.strip()
     if not code or not name:
-        raise ValidationError("A unit needs a code and a name.")
+        raise ValidationError(Message("units.code_and_name_required"))
     if s.scalar(select(Unit.id).where(Unit.competition_id == comp_id, Unit.code == code)):
-        raise ServiceError(f"A unit with code {code!r} already exists.")
+        raise ServiceError(Message("units.code_exists", code=code))
     if s.scalar(select(Unit.id).where(Unit.competition_id == comp_id, Unit.name == name)):
-        raise ServiceError(f"A unit named {name!r} already exists.")
+        raise ServiceError(Message("units.name_exists", name=name))
     unit = Unit(competition_id=comp_id, code=code.strip(), name=name.strip(), kind=kind)
     s.add(unit)
     s.flush()
@@ -112,7 +115,7 @@ def rename_unit(ws: Workspace, competition: str | int, code: str, name: str, kin
         if name != unit.name and s.scalar(
             select(Unit.id).where(Unit.competition_id == comp.id, Unit.name == name)
         ):
-            raise ServiceError(f"A unit named {name!r} already exists.")
+            raise ServiceError(Message("units.name_exists", name=name))
         unit.name = name
         if kind is not None:
             unit.kind = kind
@@ -153,7 +156,7 @@ def get_entry(db: Database, competition: str | int, code: str) -> EntryRecord:
         comp = lookup.competition(s, competition)
         row = s.execute(_record_query(comp.id).where(Entry.code == code)).first()
         if row is None:
-            raise lookup.NotFoundError(f"No entry with code {code!r} in this competition.")
+            raise lookup.NotFoundError(Message("lookup.no_entry", code=code))
         return _to_record(row)
 
 
@@ -178,7 +181,7 @@ def add_entry(ws: Workspace, competition: str | int, data: EntryInput) -> EntryR
     with ws.db.write() as s:
         comp = lookup.writable_competition(s, competition)
         if s.scalar(select(Entry.id).where(Entry.competition_id == comp.id, Entry.code == data.code)):
-            raise ServiceError(f"An entry with code {data.code!r} already exists.")
+            raise ServiceError(Message("entries.code_exists", code=data.code))
         unit = lookup.unit(s, comp.id, data.unit)
         cat = lookup.category(s, comp.id, data.category)
         e = Entry(competition_id=comp.id, status=EntryStatus.REGISTERED.value, created_at=now())
@@ -206,7 +209,7 @@ def edit_entry(ws: Workspace, competition: str | int, code: str, data: EntryInpu
         if data.code != code and s.scalar(
             select(Entry.id).where(Entry.competition_id == comp.id, Entry.code == data.code)
         ):
-            raise ServiceError(f"An entry with code {data.code!r} already exists.")
+            raise ServiceError(Message("entries.code_exists", code=data.code))
         unit = lookup.unit(s, comp.id, data.unit)
         cat = lookup.category(s, comp.id, data.category)
         _fill(e, data, unit.id, cat.id)
@@ -228,7 +231,7 @@ def set_entry_status(
     a reason; a disqualification is also recorded as a decision). Returns how many changed."""
     status = EntryStatus(status)
     if status in (EntryStatus.DISQUALIFIED, EntryStatus.WITHDRAWN) and not reason.strip():
-        raise ValidationError(f"Marking an entry {status.value} needs a reason.")
+        raise ValidationError(Message("entries.status_needs_reason", status=status))
     changed = 0
     with ws.db.write() as s:
         comp = lookup.writable_competition(s, competition)
@@ -240,7 +243,7 @@ def set_entry_status(
                 select(Entry).where(Entry.competition_id == comp.id, Entry.code.in_(chunk))))
         missing = [c for c in wanted if c not in found]
         if missing:
-            raise lookup.NotFoundError(f"No entry with code {missing[0]!r} in this competition.")
+            raise lookup.NotFoundError(Message("lookup.no_entry", code=missing[0]))
         for code in wanted:
             e = found[code]
             new_reason = "" if status == EntryStatus.ELIGIBLE else reason

@@ -3,8 +3,10 @@ secretariat can act on; the CLI prints it to stderr, the GUI shows it in a dialo
 the user's language (`exc.render(language)`; `str(exc)` is English, for logs and tests).
 
 Raise them with a `Message` (a code and parameters, texts in judging_app/texts/):
-`raise LockedError(Message("sheet.locked", judge=j, entry=e))`. A plain string is still
-accepted for the few paths not yet converted; it is shown as it is in every language.
+`raise LockedError(Message("sheet.locked", judge=j, entry=e))`. A problem in a list may
+also be an error that renders itself (a MessageError, a ServiceError). A plain string is
+still accepted for the reading paths not yet converted; it is shown as it is in every
+language (tests/test_message_sweep.py keeps new ones out).
 """
 
 from __future__ import annotations
@@ -35,8 +37,9 @@ class NotFoundError(ServiceError):
 
 
 class ValidationError(ServiceError):
-    def __init__(self, message: Text, problems: Iterable[Text] = ()) -> None:
-        self.problems: list[Text] = [p if isinstance(p, Message) else str(p) for p in problems]
+    def __init__(self, message: Text, problems: Iterable[Text | Exception] = ()) -> None:
+        self.problems: list[Text | Exception] = [
+            p if isinstance(p, Message | Exception) else str(p) for p in problems]
         super().__init__(message)
 
     def render(self, language: str) -> str:
@@ -53,9 +56,9 @@ class LockedError(ServiceError):
 class ImportFileError(ServiceError):
     """A file that cannot be imported; problems name file, row and column."""
 
-    def __init__(self, source: str, problems: Iterable[Text]) -> None:
+    def __init__(self, source: str, problems: Iterable[Text | Exception]) -> None:
         self.source = source
-        self.problems: list[Text] = list(problems)
+        self.problems: list[Text | Exception] = list(problems)
         super().__init__(Message("common.import_refused", source=source,
                                  count=len(self.problems)))
 

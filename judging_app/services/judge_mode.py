@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from judging_app.core.enums import CompetitionStatus, RoundKind
+from judging_app.core.messages import Message
 from judging_app.core.numbers import from_milli
 from judging_app.core.setup import RoundSpec
 from judging_app.exchange.judge_package import natural_key
@@ -140,7 +141,7 @@ def _keys(s: Session, competition: str | int, round_code: str, judge_code: str):
     comp = lookup.competition(s, competition)
     rnd = lookup.round_(s, comp.id, round_code)
     if rnd.kind != RoundKind.SCORED.value:
-        raise ServiceError(f"Round {round_code!r} is a screening round; nobody scores it.")
+        raise ServiceError(Message("lookup.screening_round_not_scored", round=round_code))
     return comp, rnd, lookup.judge(s, comp.id, judge_code)
 
 
@@ -198,8 +199,8 @@ def entry_for_judge(db: Database, competition: str | int, round_code: str, judge
         conflicted = s.scalar(select(Conflict.id).where(
             Conflict.judge_id == judge.id, Conflict.entry_id == entry.id))
         if not assigned or conflicted:
-            raise ServiceError(f"{judge.code} / {entry.code}: the judge is not assigned to this "
-                               f"entry in round {rnd.code!r}.")
+            raise ServiceError(Message("sheets.not_assigned_in_round", judge=judge.code,
+                                       entry=entry.code, round=rnd.code))
         category = s.get_one(Category, entry.category_id).name
         attachments = tuple(AttachmentRecord(label, location) for label, location in s.execute(
             select(Attachment.label, Attachment.location)

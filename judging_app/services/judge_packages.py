@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from judging_app.core.enums import CompetitionStatus, RoundKind, SheetSource, SheetState
+from judging_app.core.messages import Message, Text
 from judging_app.exchange import judge_package as jp
 from judging_app.exchange import judge_package_draft as jd
 from judging_app.services import audit, lookup
@@ -52,14 +53,15 @@ class ReturnImportReport:
     updated: int = 0  # existing draft sheets changed
     submitted: int = 0  # sheets this return submitted (new or updated)
     unchanged: int = 0
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Text, ...] = ()
 
-    def summary(self) -> str:
-        who = f"judge {self.judge_code}, round {self.round_code}, return {self.sequence}"
+    def summary(self) -> Message:
+        who = dict(file=self.file, judge=self.judge_code, round=self.round_code,
+                   sequence=self.sequence)
         if self.already_imported:
-            return f"{self.file}: already imported ({who}); nothing changed."
-        return (f"{self.file}: imported ({who}): {self.created} new sheet(s), {self.updated} "
-                f"updated, {self.submitted} submitted, {self.unchanged} unchanged.")
+            return Message("packages.already_imported", **who)
+        return Message("packages.imported", **who, created=self.created, updated=self.updated,
+                       submitted=self.submitted, unchanged=self.unchanged)
 
 
 def _rubric(s: Session, comp_id: int, round_code: str) -> tuple[jp.RubricCriterion, ...]:
@@ -89,10 +91,10 @@ def _packages(db: Database, competition: str | int, round_code: str, judge_code:
     with db.read() as s:
         comp = lookup.competition(s, competition)
         if comp.status == CompetitionStatus.FINALIZED.value:
-            raise LockedError(f"Competition {comp.code!r} is finalized; nobody scores it any more.")
+            raise LockedError(Message("packages.finalized", competition=comp.code))
         rnd = lookup.round_(s, comp.id, round_code)
         if rnd.kind != RoundKind.SCORED.value:
-            raise ServiceError(f"Round {round_code!r} is a screening round; it has no scores.")
+            raise ServiceError(Message("lookup.screening_round_no_scores", round=round_code))
         one = lookup.judge(s, comp.id, judge_code) if judge_code is not None else None
         judges = [one] if one else list(s.scalars(select(m.Judge).where(m.Judge.competition_id == comp.id)))
         rubric, sheets = _rubric(s, comp.id, rnd.code), stored_sheets(s, rnd.id, one and one.id)
@@ -125,10 +127,12 @@ def _write_all(target: Workspace | Database, competition: str | int, round_code:
     try:
         comp_id, packages = _packages(db, competition, round_code, judge_code, actor)
     except jp.PackageError as exc:  # e.g. a judge's stored key that is not hexadecimal
-        raise ServiceError(str(exc)) from None
+        raise ServiceError(Message("packages.cannot_write", problem=exc)) from None
     if not packages:
-        who = f"Judge {judge_code} has" if judge_code else "Nobody has"
-        raise ServiceError(f"{who} entries assigned in round {round_code!r}: nothing to score.")
+        if judge_code:
+            raise ServiceError(Message("packages.judge_has_none", judge=judge_code,
+                                       round=round_code))
+        raise ServiceError(Message("packages.nobody_has_any", round=round_code))
     paths: list[Path] = []
     for i, package in enumerate(packages):
         paths.append(path_of(package, i))
@@ -180,33 +184,29 @@ def _identify(s: Session, comp: m.Competition, ret: jp.JudgeReturn) -> tuple[m.R
     """The round and judge of a return, once it is proven signed with that judge's key."""
     claimed = ret.competition
     if claimed.code != comp.code:
-        raise ServiceError(f"this return is for competition {claimed.code!r} ({claimed.name}), "
-                           f"not {comp.code!r}; import it into that competition")
+        raise ServiceError(Message("packages.other_competition", claimed=claimed.code,
+                                   name=claimed.name, competition=comp.code))
     if claimed.created_at != jp.identity_time(comp.created_at):
-        raise ServiceError(
-            f"this return is for another competition that also has the code {comp.code!r} "
-            f"(created {claimed.created_at}; the one here was created "
-            f"{jp.identity_time(comp.created_at)})")
+        raise ServiceError(Message("packages.twin_competition", competition=comp.code,
+                                   claimed_at=claimed.created_at,
+                                   here_at=jp.identity_time(comp.created_at)))
     rnd = s.scalar(select(m.Round).where(m.Round.competition_id == comp.id,
                                          m.Round.code == ret.round.code))
     if rnd is None or rnd.kind != RoundKind.SCORED.value:
-        raise ServiceError(f"this return is for round {ret.round.code!r}, which is not a scored "
-                           f"round of competition {comp.code!r}")
+        raise ServiceError(Message("packages.not_scored_round", round=ret.round.code,
+                                   competition=comp.code))
     judge = s.scalar(select(m.Judge).where(m.Judge.competition_id == comp.id,
                                            m.Judge.code == ret.judge.code).with_for_update())
     if judge is None:
-        raise ServiceError(f"this return claims judge {ret.judge.code!r}, who is not a judge of "
-                           f"competition {comp.code!r}")
+        raise ServiceError(Message("packages.unknown_judge", judge=ret.judge.code,
+                                   competition=comp.code))
     if not jp.signed_by(ret, judge.package_secret):
         others = s.execute(select(m.Judge.code, m.Judge.package_secret).where(
             m.Judge.competition_id == comp.id, m.Judge.id != judge.id)).all()
         signer = next((code for code, key in others if jp.signed_by(ret, key)), None)
         if signer is not None:
-            raise ServiceError(f"the file claims to come from judge {judge.code} but is signed "
-                               f"with the key of judge {signer}: it was altered (relabelled)")
-        raise ServiceError(f"altered or damaged: the signature does not match the content under "
-                           f"judge {judge.code}'s key (the file was changed after the judge's "
-                           f"app wrote it, or it was not made from {judge.code}'s package)")
+            raise ServiceError(Message("packages.relabelled", judge=judge.code, signer=signer))
+        raise ServiceError(Message("packages.bad_signature", judge=judge.code))
     return rnd, judge
 
 
@@ -218,13 +218,13 @@ def _plan(s: Session, comp: m.Competition, rnd: m.Round, judge: m.Judge, ret: jp
         m.Assignment.round_id == rnd.id, m.Assignment.judge_id == judge.id)))
     conflicted = set(s.scalars(select(m.Conflict.entry_id).where(m.Conflict.judge_id == judge.id)))
 
-    def entry_problem(code: str) -> str:
+    def entry_problem(code: str) -> Message | None:
         eid = entry_ids.get(code)
         if eid is None:
-            return f"no such entry in competition {comp.code!r}"
+            return Message("packages.no_such_entry", competition=comp.code)
         if eid in conflicted:
-            return "the judge has a conflict of interest with this entry"
-        return "" if eid in assigned else f"the judge is not assigned to this entry in round {rnd.code!r}"
+            return Message("packages.entry_conflicted")
+        return None if eid in assigned else Message("packages.entry_not_assigned", round=rnd.code)
 
     existing = stored_sheets(s, rnd.id, judge.id).get(judge.id, {})
     return jd.plan_merge(ret.sheets, existing, rubric, entry_problem, judge.code, PACKAGE), entry_ids
@@ -241,7 +241,7 @@ def import_return(ws: Workspace, competition: str | int, path: Path) -> ReturnIm
         data = jp.read_file(path)
         ret = jp.read_return(data)
     except jp.PackageError as exc:
-        raise ImportFileError(str(path), [str(exc)]) from None
+        raise ImportFileError(str(path), [exc]) from None
     digest = hashlib.sha256(data).hexdigest()
     with ws.db.write() as s:
         comp = lookup.writable_competition(s, competition)
@@ -254,18 +254,17 @@ def import_return(ws: Workspace, competition: str | int, path: Path) -> ReturnIm
             if jp.already_imported(last, ret):
                 return ReturnImportReport(**base, already_imported=True)
         except (ServiceError, jp.PackageError) as exc:
-            raise ImportFileError(str(path), [str(exc)]) from None
+            raise ImportFileError(str(path), [exc]) from None
         if comp.status != CompetitionStatus.JUDGING.value:
-            raise LockedError(f"Scoring is closed: competition {comp.code!r} is not in judging; "
-                              f"{path.name} was not imported.")
+            raise LockedError(Message("packages.scoring_closed", competition=comp.code,
+                                      file=path.name))
         rubric = _rubric(s, comp.id, rnd.code)
         plan, entry_ids = _plan(s, comp, rnd, judge, ret, rubric)
         if plan.problems:
             raise ImportFileError(str(path), plan.problems)
         apply_merge(s, rnd, judge, plan, entry_ids, PACKAGE)
         if ret.rubric_sha256 != jp.rubric_digest(rubric):
-            plan.warnings.append(f"the rubric of round {rnd.code!r} changed after this package "
-                                 "was issued; the scores were checked against the current one")
+            plan.warnings.append(Message("packages.rubric_changed", round=rnd.code))
         written = plan.new + [n for _, n in plan.changed]
         counts = {"created": len(plan.new), "updated": len(plan.changed), "unchanged":
                   plan.unchanged, "submitted": sum(x.state == SUBMITTED for x in written)}
@@ -276,6 +275,6 @@ def import_return(ws: Workspace, competition: str | int, path: Path) -> ReturnIm
                           "sha256": digest, "payload_sha256": jp.payload_digest(ret),
                           "package_id": ret.package_id, "sequence": ret.sequence,
                           "created_at": ret.created_at, "counts": counts,
-                          "warnings": plan.warnings,
+                          "warnings": [str(w) for w in plan.warnings],  # English, as a record
                           "sheets": {x.entry: audited(x) for x in written}})
     return ReturnImportReport(**base, **counts, warnings=tuple(plan.warnings))

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from judging_app.core.enums import JudgeRole
+from judging_app.core.messages import Message
 from judging_app.core.records import JudgeRecord
 from judging_app.services import audit, lookup
 from judging_app.services.conflicts import sync_unit_conflicts
@@ -32,19 +33,19 @@ class JudgeInput:
 
 
 def _check(data: JudgeInput) -> None:
-    problems = []
+    problems: list[Message] = []
     if not data.code.strip():
-        problems.append("code: required")
+        problems.append(Message("judges.code_required"))
     if not data.name.strip():
-        problems.append("name: required")
+        problems.append(Message("judges.name_required"))
     if data.email and "@" not in data.email:
-        problems.append(f"email: {data.email!r} is not an e-mail address")
+        problems.append(Message("judges.bad_email", email=data.email))
     try:
         JudgeRole(data.role)
     except ValueError:
-        problems.append(f"role: {data.role!r} is not one of {[r.value for r in JudgeRole]}")
+        problems.append(Message("judges.bad_role", value=data.role, choices=list(JudgeRole)))
     if problems:
-        raise ValidationError(f"Judge {data.code!r} is not valid:", problems)
+        raise ValidationError(Message("judges.invalid", code=data.code), problems)
 
 
 def _state(j: Judge, unit_code: str | None) -> dict:
@@ -72,7 +73,7 @@ def add_judge(ws: Workspace, competition: str | int, data: JudgeInput) -> JudgeR
     with ws.db.write() as s:
         comp = lookup.writable_competition(s, competition)
         if s.scalar(select(Judge.id).where(Judge.competition_id == comp.id, Judge.code == data.code)):
-            raise ServiceError(f"A judge with code {data.code!r} already exists.")
+            raise ServiceError(Message("judges.code_exists", code=data.code))
         unit_id = lookup.unit(s, comp.id, data.unit).id if data.unit else None
         j = Judge(
             competition_id=comp.id, code=data.code.strip(), name=data.name.strip(),
@@ -100,7 +101,7 @@ def edit_judge(ws: Workspace, competition: str | int, code: str, data: JudgeInpu
         if data.code != code and s.scalar(
             select(Judge.id).where(Judge.competition_id == comp.id, Judge.code == data.code)
         ):
-            raise ServiceError(f"A judge with code {data.code!r} already exists.")
+            raise ServiceError(Message("judges.code_exists", code=data.code))
         j.code, j.name, j.affiliation = data.code.strip(), data.name.strip(), data.affiliation
         j.unit_id = lookup.unit(s, comp.id, data.unit).id if data.unit else None
         j.email, j.phone = data.email, data.phone

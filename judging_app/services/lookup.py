@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from judging_app.core.enums import CompetitionStatus
+from judging_app.core.messages import Message
 from judging_app.services.errors import LockedError, NotFoundError
 from judging_app.store.models import (
     Category,
@@ -24,44 +25,42 @@ def competition(session: Session, ref: str | int) -> Competition:
     if row is None and (isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit())):
         row = session.get(Competition, int(ref))
     if row is None:
-        raise NotFoundError(f"No competition {ref!r} in this database.")
+        raise NotFoundError(Message("lookup.no_competition", ref=ref))
     return row
 
 
 def writable_competition(session: Session, ref: str | int) -> Competition:
     comp = competition(session, ref)
     if comp.status == CompetitionStatus.FINALIZED:
-        raise LockedError(
-            f"Competition {comp.code!r} is finalized; its data can no longer be changed."
-        )
+        raise LockedError(Message("lookup.finalized", competition=comp.code))
     return comp
 
 
-def _by_code(session: Session, model, comp_id: int, code: str, what: str):
+def _by_code(session: Session, model, comp_id: int, code: str, missing: Message):
     row = session.scalar(select(model).where(model.competition_id == comp_id, model.code == code))
     if row is None:
-        raise NotFoundError(f"No {what} with code {code!r} in this competition.")
+        raise NotFoundError(missing)
     return row
 
 
 def category(session: Session, comp_id: int, code: str) -> Category:
-    return _by_code(session, Category, comp_id, code, "category")
+    return _by_code(session, Category, comp_id, code, Message("lookup.no_category", code=code))
 
 
 def unit(session: Session, comp_id: int, code: str) -> Unit:
-    return _by_code(session, Unit, comp_id, code, "unit")
+    return _by_code(session, Unit, comp_id, code, Message("lookup.no_unit", code=code))
 
 
 def entry(session: Session, comp_id: int, code: str) -> Entry:
-    return _by_code(session, Entry, comp_id, code, "entry")
+    return _by_code(session, Entry, comp_id, code, Message("lookup.no_entry", code=code))
 
 
 def judge(session: Session, comp_id: int, code: str) -> Judge:
-    return _by_code(session, Judge, comp_id, code, "judge")
+    return _by_code(session, Judge, comp_id, code, Message("lookup.no_judge", code=code))
 
 
 def round_(session: Session, comp_id: int, code: str) -> Round:
-    return _by_code(session, Round, comp_id, code, "round")
+    return _by_code(session, Round, comp_id, code, Message("lookup.no_round", code=code))
 
 
 def criterion(session: Session, round_id: int, code: str) -> Criterion:
@@ -69,5 +68,5 @@ def criterion(session: Session, round_id: int, code: str) -> Criterion:
         select(Criterion).where(Criterion.round_id == round_id, Criterion.code == code)
     )
     if row is None:
-        raise NotFoundError(f"No criterion with code {code!r} in this round.")
+        raise NotFoundError(Message("lookup.no_criterion", code=code))
     return row

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import delete, insert, select
 
+from judging_app.core.messages import Message
 from judging_app.services.errors import ServiceError
 from judging_app.store.database import Database, backup_sqlite_file, open_database
 from judging_app.store.models import AuditHead, Base
@@ -15,10 +16,10 @@ def backup_database(db: Database, destination: Path) -> Path:
     """A consistent copy as an SQLite file, from SQLite (backup API) or a server (rows)."""
     destination = Path(destination).expanduser().resolve()
     if destination.exists():
-        raise ServiceError(f"{destination} already exists; choose a new file name.")
+        raise ServiceError(Message("database.backup_exists", path=str(destination)))
     if db.path is not None:
         if db.path == destination:
-            raise ServiceError("The backup cannot overwrite the database itself.")
+            raise ServiceError(Message("database.backup_onto_itself"))
         backup_sqlite_file(db.path, destination)
         return destination
     copy = open_database(destination)

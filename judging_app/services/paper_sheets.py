@@ -42,6 +42,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from judging_app.core.enums import RoundKind, SheetSource, SheetState
+from judging_app.core.messages import Message
 from judging_app.core.numbers import from_milli, to_milli
 from judging_app.core.records import SheetRecord
 from judging_app.core.setup import CriterionSpec
@@ -128,8 +129,9 @@ class _Typed:
     overall: str
 
 
-def _where(key: SheetKey) -> str:
-    return f"{key.judge.code} / {key.entry.code} / round {key.rnd.code}"
+def _where(key: SheetKey) -> Message:
+    return Message("sheets.where_round", judge=key.judge.code, entry=key.entry.code,
+                   round=key.rnd.code)
 
 
 def _key_text(round_code: str, judge_code: str, entry_code: str) -> str:
@@ -182,19 +184,20 @@ def _normalise(s: Session, key: SheetKey, values: Mapping[str, object],
     criteria, comments = _criteria(s, key.rnd.id), comments or {}
     where, problems = _where(key), []
     unknown = sorted((set(values) | set(comments)) - set(criteria))
-    problems += [f"{where}: no criterion {code!r} in this round" for code in unknown]
+    problems += [Message("paper.unknown_criterion", where=where, criterion=code)
+                 for code in unknown]
     scores = {}
     for code, crit in criteria.items():
         value = values.get(code)
         if value is None or (isinstance(value, str) and not value.strip()):
-            problems.append(f"{where}, {code}: no score typed")
+            problems.append(Message("paper.no_score", where=where, criterion=code))
             continue
         try:
             scores[code] = sheets.check_value(crit, value, where)
         except ValidationError as exc:
-            problems.append(str(exc))
+            problems.append(exc.message)
     if problems:
-        raise ValidationError(f"{where}: the paper sheet cannot be taken:", problems)
+        raise ValidationError(Message("paper.not_taken", where=where), problems)
     kept = {c: t.strip() for c, t in comments.items() if c in criteria and t and t.strip()}
     return _Typed(scores, kept, (overall or "").strip())
 
@@ -239,8 +242,7 @@ def _open_key(s: Session, competition: str | int, round_code: str, judge_code: s
         ScoreSheet.round_id == key.rnd.id, ScoreSheet.judge_id == key.judge.id,
         ScoreSheet.entry_id == key.entry.id))
     if state == SheetState.SUBMITTED.value:
-        raise LockedError(f"{_where(key)}: a submitted sheet already counts for this judge and "
-                          "entry; it must be reopened before a paper sheet can replace it.")
+        raise LockedError(Message("paper.submitted_counts", where=_where(key)))
     return key
 
 
@@ -255,9 +257,8 @@ def enter_first(ws: Workspace, competition: str | int, round_code: str, judge_co
         typed = _normalise(s, key, values, comments, overall_comment)
         current = _one_pending(s, key)
         if current is not None and not replace:
-            raise ServiceError(
-                f"{_where(key)}: a first entry typed by {current[0].typed_by} already awaits "
-                "confirmation; confirm it, discard it, or replace it explicitly.")
+            raise ServiceError(Message("paper.first_entry_waiting", where=_where(key),
+                                       typist=current[0].typed_by))
         text = _key_text(key.rnd.code, key.judge.code, key.entry.code)
         audit.record(s, ws.actor, FIRST_ENTRY, ENTITY, text, competition_id=key.comp.id,
                      old={"pending_id": current[0].pending_id} if current else None,
@@ -294,12 +295,10 @@ def confirm(ws: Workspace, competition: str | int, round_code: str, judge_code: 
         key = _open_key(s, competition, round_code, judge_code, entry_code)
         found = _one_pending(s, key)
         if found is None:
-            raise ServiceError(f"{_where(key)}: no first entry awaits confirmation; type the "
-                               "paper sheet as a first entry.")
+            raise ServiceError(Message("paper.no_first_entry_type_it", where=_where(key)))
         pending, data = found
         if same_person(pending.typed_by, ws.actor):
-            raise ServiceError(f"{_where(key)}: {ws.actor} typed the first entry; a different "
-                               "person must type the sheet again to confirm it.")
+            raise ServiceError(Message("paper.same_typist", where=_where(key), typist=ws.actor))
         second = _normalise(s, key, values, comments, overall_comment)
         first = _Typed({c: to_milli(v) for c, v in data["scores"].items()},
                        data["comments"], data["overall_comment"])
@@ -327,13 +326,13 @@ def discard_pending(ws: Workspace, competition: str | int, round_code: str, judg
                     entry_code: str, reason: str) -> PendingPaperSheet:
     """Drop the first entry awaiting confirmation (e.g. typed from the wrong sheet)."""
     if not reason or not reason.strip():
-        raise ValidationError("Discarding a first entry needs a reason.")
+        raise ValidationError(Message("paper.discard_needs_reason"))
     with ws.db.write() as s:
         _lock(s)
         key = sheets.resolve_key(s, competition, round_code, judge_code, entry_code)
         found = _one_pending(s, key)
         if found is None:
-            raise ServiceError(f"{_where(key)}: no first entry awaits confirmation.")
+            raise ServiceError(Message("paper.no_first_entry", where=_where(key)))
         pending = found[0]
         audit.record(s, ws.actor, DISCARD, ENTITY,
                      _key_text(key.rnd.code, key.judge.code, key.entry.code),
@@ -361,7 +360,7 @@ def paper_round(db: Database, competition: str | int, round_code: str) -> PaperR
         comp = lookup.competition(s, competition)
         rnd = lookup.round_(s, comp.id, round_code)
         if rnd.kind != RoundKind.SCORED.value:
-            raise ServiceError(f"Round {round_code!r} is a screening round; it has no scores.")
+            raise ServiceError(Message("lookup.screening_round_no_scores", round=round_code))
         spec = next(r for r in read_setup(s, comp.id).rounds if r.code == rnd.code)
         in_round = set(round_entry_ids(s, comp.id, rnd))
         conflicts = conflicted_pairs(s, comp.id)

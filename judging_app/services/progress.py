@@ -27,6 +27,7 @@ from judging_app.core.enums import (
     RoundKind,
     SheetState,
 )
+from judging_app.core.messages import Message
 from judging_app.services import lookup
 from judging_app.services.assignments import round_entry_ids
 from judging_app.services.results import ResultsView
@@ -179,12 +180,13 @@ def round_progress(db: Database, competition: str | int, round_code: str | None 
     if round_code is None:
         round_code = default_round(scored_rounds(db, competition))
         if round_code is None:
-            raise lookup.NotFoundError(f"Competition {competition!r} has no scored round.")
+            raise lookup.NotFoundError(Message("lookup.no_scored_round", competition=competition))
     with db.read() as s:
         comp = lookup.competition(s, competition)
         rnd = lookup.round_(s, comp.id, round_code)
         if rnd.kind != RoundKind.SCORED.value:
-            raise lookup.NotFoundError(f"Round {round_code!r} is a screening round; it has no sheets.")
+            raise lookup.NotFoundError(Message("lookup.screening_round_no_scores",
+                                                 round=round_code))
         by_judge = _sheet_counts(s, rnd.id, Assignment.judge_id)
         by_entry = _sheet_counts(s, rnd.id, Assignment.entry_id)
         judges = []

@@ -14,6 +14,7 @@ from judging_app.core.enums import (
     CompetitionStatus,
     DecisionKind,
 )
+from judging_app.core.messages import Message, first_of
 from judging_app.core.scoring import (
     EntryInfo,
     compute_fairness,
@@ -85,28 +86,29 @@ def record_tie_decision(ws: Workspace, competition: str | int, order: list[str],
     """The chair's decision on a tie the chain could not break: the order of ALL the tied
     entries (best first) with a reason. Refused for entries that are not tied together."""
     if not reason.strip():
-        raise ValidationError("A tie decision needs the chair's reason.")
+        raise ValidationError(Message("results.tie_needs_reason"))
     if len(order) < 2 or len(set(order)) != len(order):
-        raise ValidationError("Name at least two different tied entries, best first.")
+        raise ValidationError(Message("results.tie_needs_two"))
     with ws.db.write() as s:
         comp = lookup.writable_competition(s, competition)
         view = compute_in(s, competition)
         by_code = {e.code: e.id for e in view.entries.values()}
         missing = [c for c in order if c not in by_code]
         if missing:
-            raise lookup.NotFoundError(f"Not ranked in this competition: {', '.join(missing)}.")
+            raise lookup.NotFoundError(Message("results.not_ranked", codes=missing))
         ids = [by_code[c] for c in order]
         rows = {r.entry_id: r for r in view.results.rows}
         chosen = [rows[i] for i in ids]
         if any(r.score is None for r in chosen):
-            raise ServiceError("An entry without any score cannot be tied; there is no tie to decide.")
+            raise ServiceError(Message("results.unscored_not_tied"))
         if len({r.group for r in chosen}) != 1 or len({r.score for r in chosen}) != 1:
-            raise ServiceError("These entries do not have the same score in one ranking; "
-                               "there is no tie to decide.")
+            raise ServiceError(Message("results.not_same_score"))
         group = _tie_group(view, chosen[0])
         if set(ids) != group:
-            names = ", ".join(sorted(view.entries[e].code for e in group)) or "none"
-            raise ServiceError(f"The tie to decide is between {names}: put all of them in order.")
+            if not group:
+                raise ServiceError(Message("results.not_same_score"))
+            raise ServiceError(Message("results.tie_is_between",
+                                       codes=sorted(view.entries[e].code for e in group)))
         s.add(Decision(
             competition_id=comp.id, kind=DecisionKind.TIE_BREAK.value,
             subject=audit.canonical_json({"entries": sorted(order)}),
@@ -135,27 +137,23 @@ def finalize(ws: Workspace, competition: str | int) -> str:
     with ws.db.write() as s:
         comp = lookup.writable_competition(s, competition)
         if comp.status != CompetitionStatus.JUDGING.value:
-            raise ServiceError(f"Only a competition in judging can be finalized ({comp.code!r} is {comp.status}).")
+            raise ServiceError(Message("results.finalize_needs_judging", competition=comp.code,
+                                       status=CompetitionStatus(comp.status)))
         view = compute_in(s, competition)
         res = view.results
         if not any(r.sheet_count for r in res.rows):
-            raise LockedError("Nothing has been scored yet; there are no results to finalize.")
+            raise LockedError(Message("results.nothing_scored"))
         if res.blocking_ties:
-            names = "; ".join(
-                " = ".join(view.entries[e].code for e in t.entry_ids) for t in res.blocking_ties
-            )
-            raise LockedError(f"Ties on an award boundary need the chair's decision first: {names}.")
+            ties = " ; ".join(" = ".join(view.entries[e].code for e in t.entry_ids)
+                              for t in res.blocking_ties)
+            raise LockedError(Message("results.undecided_ties", ties=ties))
         incomplete = [view.entries[e].code for e in res.unranked_incomplete]
         if incomplete:
-            raise LockedError(
-                f"{len(incomplete)} entries are missing score sheets ({', '.join(incomplete[:10])}); "
-                "complete them or allow incomplete entries in the rules."
-            )
+            raise LockedError(Message("results.incomplete_entries", count=len(incomplete),
+                                      codes=first_of(incomplete)))
         if view.unscored and not res.rules.allow_incomplete:
-            raise LockedError(
-                f"{len(view.unscored)} entries take part without any score sheet "
-                f"({', '.join(view.unscored[:10])}); assign judges, or withdraw them with a reason."
-            )
+            raise LockedError(Message("results.unscored_entries", count=len(view.unscored),
+                                      codes=first_of(view.unscored)))
         payload = results_json(view)
         body = audit.canonical_json(payload)
         digest = hashlib.sha256(body.encode("utf-8")).hexdigest()

@@ -69,7 +69,8 @@ def export_results_workbook(
     progress: Progress | None = None, include_stability: bool | None = None,
 ) -> Path:
     """Write the results workbook of `competition` to `path`; returns the path."""
-    data = workbook_data(db, competition, round_code, method, include_stability, progress)
+    data = workbook_data(db, competition, round_code, method, include_stability, progress,
+                         lang=lang)
 
     def writing(done: int, total: int) -> None:
         if progress is not None:
@@ -81,9 +82,9 @@ def export_results_workbook(
 def workbook_data(
     db: Database, competition: str | int, round_code: str | None = None,
     method: AggregationMethod | str | None = None, include_stability: bool | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, lang: str = "id",
 ) -> ResultsWorkbookData:
-    """Everything the workbook shows, read in one transaction."""
+    """Everything the workbook shows, read in one transaction (its notes in `lang`)."""
 
     def step(done: int) -> None:
         if progress is not None:
@@ -129,8 +130,8 @@ def workbook_data(
             )
         code, status = inp.competition.code, inp.competition.status
     step(READ_SHARE)
-    notes = (("", inp.note, 0),) if inp.note else ()
-    notes += tuple((n.code, n.message, len(n.entry_ids)) for n in results.notes)
+    notes = (("", inp.note.render(lang), 0),) if inp.note else ()
+    notes += tuple((n.code, n.message.render(lang), len(n.entry_ids)) for n in results.notes)
     return ResultsWorkbookData(
         competition_code=code, setup=inp.setup, status=status, results=results,
         entries={e.id: e for e in inp.entries}, judges=judges, rounds=rounds,

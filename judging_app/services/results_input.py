@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from judging_app.core.enums import DecisionKind, RoundCombination, RoundKind
+from judging_app.core.messages import Message
 from judging_app.core.numbers import from_milli
 from judging_app.core.scoring import (
     CriterionInfo,
@@ -34,7 +35,7 @@ def as_reader(source: Any) -> RowReader:
 def competition_row(reader: RowReader, ref: str | int) -> CompetitionRow:
     comp = setup_read.find_competition(reader, ref)
     if comp is None:
-        raise NotFoundError(f"No competition {ref!r} in this database.")
+        raise NotFoundError(Message("lookup.no_competition", ref=ref))
     return comp
 
 
@@ -48,7 +49,7 @@ class ResultsInput:
     category_order: list[str]
     category_names: dict[str, str]
     combination: RoundCombination  # what the ranking uses (may differ from the rules)
-    note: str | None = None  # why it differs
+    note: Message | None = None  # why it differs
 
     def read_sheet_totals(self) -> None:
         """Read the per-sheet totals now (they are read on first use otherwise), for a
@@ -145,7 +146,7 @@ def _scored_rounds(reader: RowReader, comp_id: int) -> list[_Round]:
 
 def rounds_to_rank(
     source: Any, comp: CompetitionRow, round_code: str | None
-) -> tuple[list[_Round], RoundCombination, str | None]:
+) -> tuple[list[_Round], RoundCombination, Message | None]:
     """The scored rounds whose scores make the result (ordered by position), how they
     combine, and a note when that is not what the rules say.
 
@@ -156,16 +157,16 @@ def rounds_to_rank(
     reader = as_reader(source)
     scored = _scored_rounds(reader, comp.id)
     if not scored:
-        raise NotFoundError(f"Competition {comp.code!r} has no scored round.")
+        raise NotFoundError(Message("lookup.no_scored_round", competition=comp.code))
     if round_code is not None:
         row = reader.one(
             "SELECT id, code, position, kind, weight_milli FROM rounds"
             " WHERE competition_id = :c AND code = :code", {"c": comp.id, "code": round_code})
         if row is None:
-            raise NotFoundError(f"No round with code {round_code!r} in this competition.")
+            raise NotFoundError(Message("lookup.no_round", code=round_code))
         rnd = _Round(*row)
         if rnd.kind != RoundKind.SCORED.value:
-            raise NotFoundError(f"Round {round_code!r} is a screening round; it has no scores.")
+            raise NotFoundError(Message("lookup.screening_round_no_scores", round=round_code))
         return [rnd], RoundCombination.LAST_ROUND, None
     ids = [r.id for r in scored]
     if comp.round_combination == RoundCombination.WEIGHTED.value:
@@ -174,8 +175,8 @@ def rounds_to_rank(
         started = [r for r in scored if r.id in assigned] or scored[:1]
         if started[-1].id == scored[-1].id:
             return scored, RoundCombination.WEIGHTED, None
-        note = (f"Round {scored[-1].code!r} has not started, so the weighted final score cannot "
-                f"be computed yet; showing round {started[-1].code!r} alone.")
+        note = Message("results.note.last_round_not_started", last=scored[-1].code,
+                       shown=started[-1].code)
         return [started[-1]], RoundCombination.LAST_ROUND, note
     with_sheets = {r for r in ids if reader.one(
         "SELECT 1 FROM entry_round_totals WHERE round_id = :r LIMIT 1", {"r": r})}

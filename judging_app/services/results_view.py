@@ -11,6 +11,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from judging_app.core.enums import AdvancementKind, AggregationMethod, RoundKind
+from judging_app.core.messages import Message
 from judging_app.core.numbers import exact_text, format_decimal
 from judging_app.core.scoring import CompetitionResults, EntryInfo, compute_results
 from judging_app.services.results_input import ResultsInput, load_results_input
@@ -28,9 +29,20 @@ class ResultsView:
     entries: dict[int, EntryInfo]
     tier_labels: dict[str, str]
     category_names: dict[str, str]
-    note: str | None = None  # e.g. why a weighted combination is not used yet
+    note: Message | None = None  # e.g. why a weighted combination is not used yet
     rounding_note: str = ROUNDING_NOTE
     unscored: tuple[str, ...] = ()  # entries taking part without any submitted sheet
+
+
+def notes(view: ResultsView) -> list[Message]:
+    """What the results must say besides the ranking: why the rounds shown differ from the
+    rules, the engine's notes, entries taking part without a sheet."""
+    out = [view.note] if view.note else []
+    out += [n.message for n in view.results.notes]
+    if view.unscored:
+        out.append(Message("results.note.unscored", count=len(view.unscored),
+                           codes=list(view.unscored[:10])))
+    return out
 
 
 def rules_for(inp: ResultsInput):
@@ -120,9 +132,7 @@ def results_json(view: ResultsView) -> dict:
         "formula": res.formula,
         "rounding": view.rounding_note,
         "can_finalize": res.can_finalize,
-        "notes": ([view.note] if view.note else []) + [n.message for n in res.notes]
-        + ([f"{len(view.unscored)} entries take part without any submitted sheet: "
-            + ", ".join(view.unscored[:10])] if view.unscored else []),
+        "notes": [str(note) for note in notes(view)],
         "categories": [
             {"category": code, "name": view.category_names.get(code, "") if code else "",
              "rows": rows}

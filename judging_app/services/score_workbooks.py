@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from judging_app.core.enums import CompetitionStatus, RoundKind, SheetSource, SheetState
+from judging_app.core.messages import Message, Text, first_of
 from judging_app.exchange import judge_package as jp
 from judging_app.exchange import judge_package_draft as jd
 from judging_app.exchange.score_workbook import (
@@ -65,22 +66,21 @@ class ScoreWorkbookImportReport:
     submitted: int = 0  # sheets this import submitted (new or updated)
     unchanged: int = 0  # rows equal to the stored sheet
     empty: int = 0  # empty rows: nothing to import, their sheets left as they are
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Text, ...] = ()
 
     @property
     def changed(self) -> bool:
         return bool(self.created or self.updated)
 
-    def summary(self) -> str:
-        who = f"judge {self.judge_code}, round {self.round_code}"
+    def summary(self) -> Message:
+        who = dict(file=self.file, judge=self.judge_code, round=self.round_code)
         if self.already_imported:
-            return f"{self.file}: already imported ({who}); nothing changed."
+            return Message("workbooks.already_imported", **who)
         if not self.changed:
-            return (f"{self.file}: nothing to change ({who}): {self.unchanged} row(s) as "
-                    f"stored, {self.empty} empty.")
-        return (f"{self.file}: imported ({who}): {self.created} new sheet(s), {self.updated} "
-                f"updated, {self.submitted} submitted, {self.unchanged} unchanged, "
-                f"{self.empty} empty row(s).")
+            return Message("workbooks.nothing_to_change", **who, unchanged=self.unchanged,
+                           empty=self.empty)
+        return Message("workbooks.imported", **who, created=self.created, updated=self.updated,
+                       submitted=self.submitted, unchanged=self.unchanged, empty=self.empty)
 
 
 
@@ -99,16 +99,16 @@ def _workbooks(db: Database, competition: str | int, round_code: str, judge_code
     with db.read() as s:
         comp = lookup.competition(s, competition)
         if comp.status == CompetitionStatus.FINALIZED.value:
-            raise LockedError(f"Competition {comp.code!r} is finalized; nobody scores it any more.")
+            raise LockedError(Message("packages.finalized", competition=comp.code))
         rnd = lookup.round_(s, comp.id, round_code)
         if rnd.kind != RoundKind.SCORED.value:
-            raise ServiceError(f"Round {round_code!r} is a screening round; it has no scores.")
+            raise ServiceError(Message("lookup.screening_round_no_scores", round=round_code))
         one = lookup.judge(s, comp.id, judge_code) if judge_code is not None else None
         judges = [one] if one else list(s.scalars(select(m.Judge).where(
             m.Judge.competition_id == comp.id)))
         rubric = _rubric(s, comp.id, rnd.code)
         if not rubric:
-            raise ServiceError(f"Round {rnd.code!r} has no criteria yet: nothing to score.")
+            raise ServiceError(Message("workbooks.no_criteria", round=rnd.code))
         stored = stored_sheets(s, rnd.id, one and one.id)
         assigned: dict[int, list[str]] = {}
         for jid, code in s.execute(select(m.Assignment.judge_id, m.Entry.code)
@@ -140,11 +140,13 @@ def _write_all(target: Workspace | Database, competition: str | int, round_code:
                lang: str, progress: Progress | None, password: str | None) -> list[Path]:
     db, actor = (target.db, target.actor) if isinstance(target, Workspace) else (target, "")
     if lang not in ("id", "en"):
-        raise ServiceError(f"The workbook's language must be 'id' or 'en', not {lang!r}.")
+        raise ServiceError(Message("workbooks.bad_language", lang=lang))
     comp_id, books = _workbooks(db, competition, round_code, judge_code, actor)
     if not books:
-        who = f"Judge {judge_code} has" if judge_code else "Nobody has"
-        raise ServiceError(f"{who} entries assigned in round {round_code!r}: nothing to score.")
+        if judge_code:
+            raise ServiceError(Message("packages.judge_has_none", judge=judge_code,
+                                       round=round_code))
+        raise ServiceError(Message("packages.nobody_has_any", round=round_code))
     written: list[tuple[ScoreWorkbookData, ScoreWorkbookIdentity, Path]] = []
     for i, data in enumerate(books):
         path = path_of(data, i)
@@ -154,7 +156,8 @@ def _write_all(target: Workspace | Database, competition: str | int, round_code:
             ident = identity_of(data, lang)
             write_score_workbook(path, data, lang, password=password)
         except jp.PackageError as exc:  # e.g. a judge's stored key that is not hexadecimal
-            raise ServiceError(f"Judge {data.judge.code}: {exc}") from None
+            raise ServiceError(Message("workbooks.judge_problem", judge=data.judge.code,
+                                       problem=exc)) from None
         written.append((data, ident, path))
         if progress is not None:
             progress(i + 1, len(books))
@@ -210,8 +213,14 @@ def _events(s: Session, comp_id: int, action: str, key: str | None = None) -> li
             for new, at, actor in s.execute(q.order_by(m.AuditEvent.id))]
 
 
-def _when(at: str) -> str:
-    return f"{at[:16].replace('T', ' ')} UTC"
+def _moment(text: str) -> datetime | str:
+    """An ISO time from the audit trail or a workbook's identity (UTC when it says no zone);
+    the text itself when it is not one."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        return text
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def _issued_to(s: Session, comp_id: int, workbook_id: str) -> dict | None:
@@ -229,42 +238,36 @@ def _identify(s: Session, comp: m.Competition, ident: ScoreWorkbookIdentity,
     judge's key."""
     claimed = ident.competition
     if claimed.code != comp.code:
-        raise ServiceError(f"this score sheet is for competition {claimed.code!r} "
-                           f"({claimed.name}), not {comp.code!r}; import it into that competition")
+        raise ServiceError(Message("workbooks.other_competition", claimed=claimed.code,
+                                   name=claimed.name, competition=comp.code))
     if claimed.created_at != jp.identity_time(comp.created_at):
-        raise ServiceError(
-            f"this score sheet is for another competition that also has the code {comp.code!r} "
-            f"(created {claimed.created_at}; the one here was created "
-            f"{jp.identity_time(comp.created_at)})")
+        raise ServiceError(Message("workbooks.twin_competition", competition=comp.code,
+                                   claimed_at=claimed.created_at,
+                                   here_at=jp.identity_time(comp.created_at)))
     if round_code is not None and ident.round_code != round_code:
-        raise ServiceError(f"this score sheet is for round {ident.round_code!r} "
-                           f"({ident.round_name}), not round {round_code!r}")
+        raise ServiceError(Message("workbooks.other_round", round=ident.round_code,
+                                   name=ident.round_name, wanted=round_code))
     if judge_code is not None and ident.judge.code != judge_code:
-        raise ServiceError(f"this score sheet is for judge {ident.judge.code} "
-                           f"({ident.judge.name}), not judge {judge_code}")
+        raise ServiceError(Message("workbooks.other_judge", judge=ident.judge.code,
+                                   name=ident.judge.name, wanted=judge_code))
     rnd = s.scalar(select(m.Round).where(m.Round.competition_id == comp.id,
                                          m.Round.code == ident.round_code))
     if rnd is None or rnd.kind != RoundKind.SCORED.value:
-        raise ServiceError(f"this score sheet is for round {ident.round_code!r}, which is not a "
-                           f"scored round of competition {comp.code!r}")
+        raise ServiceError(Message("workbooks.not_scored_round", round=ident.round_code,
+                                   competition=comp.code))
     judge = s.scalar(select(m.Judge).where(m.Judge.competition_id == comp.id,
                                            m.Judge.code == ident.judge.code).with_for_update())
     if judge is None:
-        raise ServiceError(f"this score sheet claims judge {ident.judge.code!r}, who is not a "
-                           f"judge of competition {comp.code!r}")
+        raise ServiceError(Message("workbooks.unknown_judge", judge=ident.judge.code,
+                                   competition=comp.code))
     if not ident.signed_by(judge.package_secret):
         issued = _issued_to(s, comp.id, ident.workbook_id)
-        claim = f"judge {ident.judge.code}, round {ident.round_code}"
+        claim = Message("workbooks.claim", judge=ident.judge.code, round=ident.round_code)
         if issued is not None and (issued["judge"], issued["round"]) != (
                 ident.judge.code, ident.round_code):
-            raise ServiceError(
-                f"this score sheet claims {claim}, but it was issued to judge {issued['judge']}"
-                f", round {issued['round']} (exported {_when(issued['at'])}): its hidden "
-                "identity was altered; import the workbook as the judge received it")
-        raise ServiceError(
-            f"the score sheet's identity was altered or damaged: its signature does not match "
-            f"under judge {judge.code}'s key (the hidden sheet '_identitas' was edited, or the "
-            f"file was not exported for {claim} from this database)")
+            raise ServiceError(Message("workbooks.relabelled", claim=claim, judge=issued["judge"],
+                                       round=issued["round"], exported=_moment(issued["at"])))
+        raise ServiceError(Message("workbooks.bad_signature", judge=judge.code, claim=claim))
     return rnd, judge
 
 
@@ -275,12 +278,10 @@ def _check_not_older(s: Session, comp_id: int, ident: ScoreWorkbookIdentity, key
             if e.get("workbook_id") != ident.workbook_id]
     newer = max(done, key=lambda e: e.get("created_at", ""), default=None)
     if newer is not None and newer.get("created_at", "") > ident.created_at:
-        raise ServiceError(
-            f"this score sheet was issued {ident.created_at[:19]} UTC, before the one already "
-            f"imported for judge {ident.judge.code} in round {ident.round_code} (issued "
-            f"{newer['created_at'][:19]} UTC, file {newer.get('file')}, imported "
-            f"{_when(newer['at'])} by {newer['actor']}); importing it could overwrite "
-            "newer scores, so it was refused")
+        raise ServiceError(Message(
+            "workbooks.older", issued=_moment(ident.created_at), judge=ident.judge.code,
+            round=ident.round_code, newer=_moment(newer["created_at"]), file=newer.get("file"),
+            imported=_moment(newer["at"]), actor=newer["actor"]))
 
 
 def _incoming(filled: FilledScoreWorkbook, stored: dict[str, jd.StoredSheet],
@@ -311,7 +312,10 @@ def _located(problems: list[str], filled: FilledScoreWorkbook, judge: str) -> li
     """'J1 / E3: …' becomes 'sheet Nilai, row 5 (J1 / E3): …' so the judge finds the row."""
     rows = {r.entry: r.row for r in filled.rows}
     prefix, out = f"{judge} / ", []
-    for p in (_worded(p) for p in problems):
+    for p in (_worded(p) if isinstance(p, str) else p for p in problems):
+        if not isinstance(p, str):
+            out.append(p)
+            continue
         rest = p[len(prefix):] if p.startswith(prefix) else ""
         cut = next((i for i, ch in enumerate(rest) if ch in ":," and rest[:i] in rows), None)
         if cut is None:
@@ -344,17 +348,17 @@ def import_score_workbook(ws: Workspace, competition: str | int, path: Path, sub
         try:
             rnd, judge = _identify(s, comp, ident, round_code, judge_code)
         except ServiceError as exc:
-            raise ImportFileError(str(path), [str(exc)]) from None
+            raise ImportFileError(str(path), [exc]) from None
         if filled.problems:
             raise ImportFileError(str(path), list(filled.problems))
         if comp.status != CompetitionStatus.JUDGING.value:
-            raise LockedError(f"Scoring is closed: competition {comp.code!r} is not in judging; "
-                              f"{path.name} was not imported.")
+            raise LockedError(Message("workbooks.scoring_closed", competition=comp.code,
+                                      file=path.name))
         key = f"{rnd.code}/{judge.code}"
         try:
             _check_not_older(s, comp.id, ident, key)
         except ServiceError as exc:
-            raise ImportFileError(str(path), [str(exc)]) from None
+            raise ImportFileError(str(path), [exc]) from None
         rubric = _rubric(s, comp.id, rnd.code)
         stored = stored_sheets(s, rnd.id, judge.id).get(judge.id, {})
         incoming, empty = _incoming(filled, stored, rubric, submit)
@@ -365,28 +369,25 @@ def import_score_workbook(ws: Workspace, competition: str | int, path: Path, sub
         conflicted = set(s.scalars(select(m.Conflict.entry_id).where(
             m.Conflict.judge_id == judge.id)))
 
-        def entry_problem(code: str) -> str:
+        def entry_problem(code: str) -> Message | None:
             eid = entry_ids.get(code)
             if eid is None:
-                return f"no such entry in competition {comp.code!r}"
+                return Message("packages.no_such_entry", competition=comp.code)
             if eid in conflicted:
-                return "the judge has a conflict of interest with this entry"
-            return "" if eid in assigned else \
-                f"the judge is no longer assigned to this entry in round {rnd.code!r}"
+                return Message("packages.entry_conflicted")
+            return None if eid in assigned else \
+                Message("workbooks.entry_not_assigned", round=rnd.code)
 
         plan = jd.plan_merge(tuple(incoming), stored, rubric, entry_problem, judge.code, EXCEL)
         if plan.problems:
             raise ImportFileError(str(path), _located(plan.problems, filled, judge.code))
-        warnings = [_worded(w) for w in plan.warnings]
+        warnings: list[Text] = [_worded(w) if isinstance(w, str) else w for w in plan.warnings]
         if ident.rubric_sha256 != jp.rubric_digest(rubric):
-            warnings.append(f"the rubric of round {rnd.code!r} changed after this score sheet "
-                            "was exported; the scores were checked against the current one")
+            warnings.append(Message("workbooks.rubric_changed", round=rnd.code))
         if filled.missing:
             gone = filled.missing
-            listed = ", ".join(gone[:10]) + (", …" if len(gone) > 10 else "")
-            warnings.append(f"{len(gone)} entr{'y' if len(gone) == 1 else 'ies'} issued on this "
-                            f"score sheet ha{'s' if len(gone) == 1 else 've'} no row any more "
-                            f"({listed}); nothing was changed for them")
+            warnings.append(Message("workbooks.rows_gone", count=len(gone),
+                                    codes=first_of(gone)))
         base = dict(file=path.name, sha256=filled.sha256, workbook_id=ident.workbook_id,
                     round_code=rnd.code, judge_code=judge.code, unchanged=plan.unchanged,
                     empty=empty)
@@ -405,7 +406,7 @@ def import_score_workbook(ws: Workspace, competition: str | int, path: Path, sub
                      new={"round": rnd.code, "judge": judge.code, "file": path.name,
                           "sha256": filled.sha256, "workbook_id": ident.workbook_id,
                           "created_at": ident.created_at, "submit": submit, "counts": counts,
-                          "warnings": warnings,
+                          "warnings": [str(w) for w in warnings],  # English, as a record
                           "sheets": {x.entry: audited(x) for x in written}})
     return ScoreWorkbookImportReport(**{**base, "created": counts["created"],
                                         "updated": counts["updated"],

@@ -16,7 +16,8 @@ from judging_app.core.enums import (
     SheetSource,
     SheetState,
 )
-from judging_app.core.numbers import NumberError, from_milli, to_milli
+from judging_app.core.messages import Message, Text
+from judging_app.core.numbers import NumberError, from_milli, scale_problem, to_milli
 from judging_app.core.records import SheetRecord
 from judging_app.services import audit, lookup
 from judging_app.services.competitions import now
@@ -61,24 +62,26 @@ def resolve_key(s: Session, competition: str | int, round_code: str, judge_code:
 
 
 def check_can_score(s: Session, key: SheetKey) -> None:
-    where = f"{key.judge.code} / {key.entry.code} / round {key.rnd.code}"
+    where = Message("sheets.where_round", judge=key.judge.code, entry=key.entry.code,
+                    round=key.rnd.code)
     if key.comp.status != CompetitionStatus.JUDGING.value:
-        raise LockedError(f"Scoring is closed: competition {key.comp.code!r} is not in judging.")
+        raise LockedError(Message("sheets.scoring_closed", competition=key.comp.code))
     if key.rnd.kind != RoundKind.SCORED.value:
-        raise ServiceError(f"Round {key.rnd.code!r} is a screening round; it has no scores.")
+        raise ServiceError(Message("lookup.screening_round_no_scores", round=key.rnd.code))
     if key.entry.status != EntryStatus.ELIGIBLE.value:
-        raise ServiceError(f"{where}: the entry is {key.entry.status}, not eligible; it is not scored.")
+        raise ServiceError(Message("sheets.entry_not_eligible", where=where,
+                                   status=EntryStatus(key.entry.status)))
     if not key.judge.active:
-        raise ServiceError(f"{where}: judge {key.judge.code} is inactive.")
+        raise ServiceError(Message("sheets.judge_inactive", where=where, judge=key.judge.code))
     if s.scalar(select(Conflict.id).where(
         Conflict.judge_id == key.judge.id, Conflict.entry_id == key.entry.id
     )):
-        raise ServiceError(f"{where}: the judge has a conflict of interest with this entry.")
+        raise ServiceError(Message("sheets.conflicted", where=where))
     if not s.scalar(select(Assignment.id).where(
         Assignment.round_id == key.rnd.id, Assignment.judge_id == key.judge.id,
         Assignment.entry_id == key.entry.id,
     )):
-        raise ServiceError(f"{where}: the judge is not assigned to this entry in this round.")
+        raise ServiceError(Message("sheets.not_assigned", where=where))
 
 
 def _criteria(s: Session, round_id: int) -> dict[str, Criterion]:
@@ -86,41 +89,38 @@ def _criteria(s: Session, round_id: int) -> dict[str, Criterion]:
     return {c.code: c for c in rows}
 
 
-def check_value(c: Criterion, value: object, where: str) -> int:
+def check_value(c: Criterion, value: object, where: Text) -> int:
     """The value in thousandths, or ValidationError saying what is wrong with it."""
     try:
         milli = to_milli(value)  # type: ignore[arg-type]
     except NumberError as exc:
-        raise ValidationError(f"{where}, {c.code}: {exc}") from None
-    lo, hi, step = c.scale_min_milli, c.scale_max_milli, c.scale_step_milli
-    if not lo <= milli <= hi:
-        raise ValidationError(
-            f"{where}, {c.code}: {from_milli(milli)} is outside the scale "
-            f"{from_milli(lo)}–{from_milli(hi)}."
-        )
-    if (milli - lo) % step:
-        raise ValidationError(
-            f"{where}, {c.code}: {from_milli(milli)} is not on the scale's step of {from_milli(step)}."
-        )
+        problem = exc.message
+    else:
+        problem = scale_problem(milli, c.scale_min_milli, c.scale_max_milli, c.scale_step_milli)
+    if problem is not None:
+        raise ValidationError(Message("sheets.at_criterion", where=where, criterion=c.code,
+                                      problem=problem))
     return milli
+
 
 
 def save_in_session(s: Session, actor: str, key: SheetKey, data: SheetInput,
                     source: SheetSource, expected_version: int | None = None) -> ScoreSheet:
     check_can_score(s, key)
-    where = f"{key.judge.code} / {key.entry.code}"
+    where = Message("sheets.where", judge=key.judge.code, entry=key.entry.code)
     sheet = s.scalar(select(ScoreSheet).where(
         ScoreSheet.round_id == key.rnd.id, ScoreSheet.judge_id == key.judge.id,
         ScoreSheet.entry_id == key.entry.id,
     ))
     if sheet is not None and sheet.state == SheetState.SUBMITTED.value:
-        raise LockedError(f"{where}: the sheet is submitted and locked; the secretariat can reopen it.")
+        raise LockedError(Message("sheets.locked", where=where))
     if expected_version is not None and (sheet.version if sheet else 0) != expected_version:
-        raise ServiceError(f"{where}: the sheet was changed elsewhere meanwhile; reload it.")
+        raise ServiceError(Message("sheets.changed_meanwhile", where=where))
     criteria = _criteria(s, key.rnd.id)
     unknown = sorted((set(data.scores) | set(data.comments)) - set(criteria))
     if unknown:
-        raise ValidationError(f"{where}: no criterion {', '.join(map(repr, unknown))} in round {key.rnd.code}.")
+        raise ValidationError(Message("sheets.unknown_criteria", where=where,
+                                      codes=[f"'{code}'" for code in unknown], round=key.rnd.code))
     values = {code: (None if v is None else check_value(criteria[code], v, where))
               for code, v in data.scores.items()}
     if sheet is None:
@@ -145,7 +145,8 @@ def save_in_session(s: Session, actor: str, key: SheetKey, data: SheetInput,
             continue
         if row is None:
             if code not in values:
-                raise ValidationError(f"{where}, {code}: a comment needs a score on that criterion.")
+                raise ValidationError(Message("sheets.comment_needs_score", where=where,
+                                              criterion=code))
             row = Score(sheet_id=sheet.id, criterion_id=crit.id, value_milli=values[code], comment="")
             s.add(row)
         if code in values:
@@ -165,10 +166,8 @@ def submit_in_session(s: Session, actor: str, key: SheetKey, sheet: ScoreSheet) 
     have = set(s.scalars(select(Score.criterion_id).where(Score.sheet_id == sheet.id)))
     missing = [code for code, c in criteria.items() if c.id not in have]
     if missing:
-        raise ValidationError(
-            f"{key.judge.code} / {key.entry.code}: cannot submit, criteria without a score:",
-            missing,
-        )
+        raise ValidationError(Message("sheets.missing_scores", where=Message(
+            "sheets.where", judge=key.judge.code, entry=key.entry.code)), missing)
     sheet.state = SheetState.SUBMITTED.value
     sheet.submitted_at = now()
     sheet.updated_at = sheet.submitted_at
@@ -225,9 +224,11 @@ def submit_sheet(ws: Workspace, competition: str | int, round_code: str, judge_c
             ScoreSheet.entry_id == key.entry.id,
         ))
         if sheet is None:
-            raise ValidationError(f"{judge_code} / {entry_code}: there is no sheet to submit yet.")
+            raise ValidationError(Message("sheets.nothing_to_submit", where=Message(
+                "sheets.where", judge=judge_code, entry=entry_code)))
         if sheet.state == SheetState.SUBMITTED.value:
-            raise LockedError(f"{judge_code} / {entry_code}: the sheet is already submitted.")
+            raise LockedError(Message("sheets.already_submitted", where=Message(
+                "sheets.where", judge=judge_code, entry=entry_code)))
         submit_in_session(s, ws.actor, key, sheet)
         return _read(s, key)  # type: ignore[return-value]
 
@@ -236,7 +237,7 @@ def reopen_sheet(ws: Workspace, competition: str | int, round_code: str, judge_c
                  entry_code: str, reason: str) -> SheetRecord:
     """The secretariat unlocks a submitted sheet, with a reason (recorded as a decision)."""
     if not reason.strip():
-        raise ValidationError("Reopening a sheet needs a reason.")
+        raise ValidationError(Message("sheets.reopen_needs_reason"))
     with ws.db.write() as s:
         key = resolve_key(s, competition, round_code, judge_code, entry_code)
         sheet = s.scalar(select(ScoreSheet).where(
@@ -244,7 +245,8 @@ def reopen_sheet(ws: Workspace, competition: str | int, round_code: str, judge_c
             ScoreSheet.entry_id == key.entry.id,
         ))
         if sheet is None or sheet.state != SheetState.SUBMITTED.value:
-            raise ServiceError(f"{judge_code} / {entry_code}: only a submitted sheet can be reopened.")
+            raise ServiceError(Message("sheets.only_submitted_reopen", where=Message(
+                "sheets.where", judge=judge_code, entry=entry_code)))
         sheet.state = SheetState.DRAFT.value
         sheet.version += 1
         sheet.reopened_reason = reason

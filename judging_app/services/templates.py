@@ -6,6 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
+from judging_app.core.messages import Message, os_error_message
 from judging_app.core.records import CompetitionSummary
 from judging_app.core.setup import CompetitionSetup
 from judging_app.exchange import competition_file
@@ -26,9 +27,8 @@ class TemplateInfo:
 
 def load_template(key: str) -> CompetitionSetup:
     if key not in template_names():
-        raise NotFoundError(
-            f"No template {key!r}; choose one of: {', '.join(template_names())}."
-        )
+        raise NotFoundError(Message("competitions.no_template", name=key,
+                                    choices=list(template_names())))
     return competition_file.setup_from_json(
         read_resource_text(f"templates/{key}.json"), f"template {key}"
     )
@@ -62,5 +62,5 @@ def create_from_file(ws: Workspace, path: Path, *, name: str | None = None,
     except competition_file.CompetitionFileError as exc:
         raise ImportFileError(str(path), [str(exc)]) from exc
     except OSError as exc:
-        raise ImportFileError(str(path), [f"cannot read the file: {exc.strerror or exc}"]) from exc
+        raise ImportFileError(str(path), [os_error_message(exc)]) from exc
     return create_competition(ws, _adjust(setup, name, year), code=code)

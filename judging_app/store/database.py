@@ -19,6 +19,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from judging_app.core.messages import Message, MessageError
 from judging_app.store.paths import default_database_path  # noqa: F401 (the callers' name)
 from judging_app.store.schema_version import KNOWN_REVISIONS, SCHEMA_HEAD
 
@@ -26,7 +27,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15000
 
 
-class DatabaseOpenError(Exception):
+class DatabaseOpenError(MessageError):
     """The database cannot be opened; the message says why and what to do."""
 
 
@@ -135,16 +136,13 @@ def _inspect_sqlite_file(path: Path) -> str | None:
     """The schema revision of an existing file (None if it is empty/new); refuses others.
     Opens the file read-only so that a refused file is left exactly as it was."""
     if path.is_dir():
-        raise NotADatabaseError(f"{path} is a folder, not a database file.")
+        raise NotADatabaseError(Message("database.is_folder", path=str(path)))
     if not path.exists() or path.stat().st_size == 0:
         return None
     with path.open("rb") as fh:
         header = fh.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
-        raise NotADatabaseError(
-            f"{path} is not a judging_app database (it is not an SQLite file). "
-            "Choose the .sqlite file the app created, or a new file name."
-        )
+        raise NotADatabaseError(Message("database.not_sqlite", path=str(path)))
     # Without a pending write-ahead log the file alone is the whole database: open it as
     # immutable so not even the -shm/-wal side files appear next to a refused file.
     wal = path.with_name(path.name + "-wal")
@@ -154,35 +152,26 @@ def _inspect_sqlite_file(path: Path) -> str | None:
         try:
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
-                raise DamagedDatabaseError(
-                    f"{path} is damaged ({check}). Restore it from a backup; "
-                    "the file was not changed."
-                )
+                raise DamagedDatabaseError(Message("database.damaged", path=str(path),
+                                                   detail=check))
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if not tables:
                 return None
             if "alembic_version" not in tables:
-                raise NotADatabaseError(
-                    f"{path} is an SQLite database but not a judging_app database "
-                    "(it has no schema version). It was not changed."
-                )
+                raise NotADatabaseError(Message("database.foreign_sqlite", path=str(path)))
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DamagedDatabaseError(
-            f"{path} cannot be read as a database ({exc}). It was not changed."
-        ) from exc
+        raise DamagedDatabaseError(Message("database.unreadable", path=str(path),
+                                           detail=str(exc))) from exc
     return row[0] if row else None
 
 
 def _check_revision(revision: str | None, where: str) -> None:
     if revision is not None and revision not in KNOWN_REVISIONS:
-        raise NewerDatabaseError(
-            f"{where} was made by a newer version of judging_app (schema {revision}; this "
-            f"version knows up to {SCHEMA_HEAD}). Install the newer version to open it. "
-            "The database was not changed."
-        )
+        raise NewerDatabaseError(Message("database.newer", where=where, revision=revision,
+                                         head=SCHEMA_HEAD))
 
 
 def _server_revision(engine: Engine) -> str | None:
@@ -190,10 +179,8 @@ def _server_revision(engine: Engine) -> str | None:
         if not inspect(conn).has_table("alembic_version"):
             tables = inspect(conn).get_table_names()
             if tables:
-                raise NotADatabaseError(
-                    "The server database already holds tables that are not judging_app's "
-                    f"({', '.join(sorted(tables)[:5])}…). Use an empty database."
-                )
+                raise NotADatabaseError(Message("database.foreign_server",
+                                                tables=sorted(tables)[:5]))
             return None
         row = conn.execute(text("SELECT version_num FROM alembic_version")).fetchone()
         return row[0] if row else None
@@ -239,7 +226,8 @@ def run_migrations(engine: Engine) -> None:
             if conn.dialect.name == "sqlite":
                 bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if bad:
-                    raise DamagedDatabaseError(f"migration left broken references: {bad[:5]}")
+                    raise DamagedDatabaseError(Message("database.migration_broke_references",
+                                                       detail=str(bad[:5])))
         if conn.dialect.name == "sqlite":
             conn.connection.driver_connection.execute("PRAGMA foreign_keys = ON")
 
@@ -251,7 +239,7 @@ def open_database(target: str | Path | None = None, *, create: bool = True) -> D
     backup: Path | None = None
     if path is not None:
         if not create and not path.exists():
-            raise DatabaseOpenError(f"{path} does not exist.")
+            raise DatabaseOpenError(Message("database.missing", path=str(path)))
         revision = _inspect_sqlite_file(path)
         _check_revision(revision, str(path))
         if revision is not None and revision != SCHEMA_HEAD:
@@ -267,9 +255,9 @@ def open_database(target: str | Path | None = None, *, create: bool = True) -> D
             raise
         except Exception as exc:
             engine.dispose()
-            raise DatabaseOpenError(
-                f"Cannot connect to {url.render_as_string(hide_password=True)}: {exc}"
-            ) from exc
+            raise DatabaseOpenError(Message("database.cannot_connect",
+                                            url=url.render_as_string(hide_password=True),
+                                            detail=str(exc))) from exc
         _check_revision(revision, url.render_as_string(hide_password=True))
     if revision != SCHEMA_HEAD:
         try:

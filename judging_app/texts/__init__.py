@@ -36,8 +36,24 @@ LANGUAGES = (INDONESIAN, ENGLISH)
 
 # One module per part of the app; add yours here (keep the list sorted).
 AREAS = (
+    "assignments",
     "common",
+    "competitions",
+    "database",
+    "demo",
+    "documents",
+    "entries",
+    "enums",
+    "judges",
+    "lookup",
+    "numbers",
+    "packages",
+    "paper",
     "programme",
+    "results",
+    "setup",
+    "sheets",
+    "workbooks",
 )
 
 _catalogue: dict[str, tuple[str, str]] | None = None
@@ -90,6 +106,9 @@ def render(message: Message | str, language: str = ENGLISH) -> str:
 def render_value(value: Any, language: str, spec: str = "") -> str:
     if isinstance(value, Message):
         return render(value, language)
+    if isinstance(value, BaseException):  # an error carrying a Message renders it
+        renderer = getattr(value, "render", None)
+        return renderer(language) if callable(renderer) else str(value)
     if isinstance(value, list | tuple | set | frozenset):
         items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
         return ", ".join(render_value(v, language, spec) for v in items)
@@ -102,6 +121,8 @@ def render_value(value: Any, language: str, spec: str = "") -> str:
         return format_count(int(value), language)
     if spec in ("number", "number2"):
         return format_number(value, language, places=2 if spec == "number2" else None)
+    if spec in ("date", "datetime") and not isinstance(value, date):
+        return str(value)  # a moment read from a file that did not parse: as it was written
     if spec == "date":
         return format_long_date(value, language)
     if spec == "datetime":

@@ -17,4 +17,22 @@ TEXTS = {
         "Say who is working (a name) before changing anything.",
         "Sebutkan siapa yang sedang bekerja (sebuah nama) sebelum mengubah apa pun.",
     ),
+    "common.os.not_found": ("{path}: the file or folder does not exist.",
+                            "{path}: berkas atau folder tidak ada."),
+    "common.os.permission": ("{path}: permission denied (the file may be open in another "
+                             "program, or you may not have the right to it).",
+                             "{path}: akses ditolak (berkas mungkin sedang dibuka oleh program "
+                             "lain, atau Anda tidak memiliki hak atasnya)."),
+    "common.os.is_folder": ("{path} is a folder, not a file.",
+                            "{path} adalah folder, bukan berkas."),
+    "common.os.not_folder": ("{path}: part of the path is a file, not a folder.",
+                             "{path}: sebagian jalurnya adalah berkas, bukan folder."),
+    "common.os.no_space": ("{path}: the disk is full.", "{path}: disk penuh."),
+    "common.os.read_only": ("{path}: the disk is read-only.",
+                            "{path}: disk hanya dapat dibaca."),
+    "common.os.name_too_long": ("{path}: the file name is too long.",
+                                "{path}: nama berkas terlalu panjang."),
+    "common.os.exists": ("{path} already exists.", "{path} sudah ada."),
+    "common.os.other": ("{path}: the file cannot be used ({reason}).",
+                        "{path}: berkas tidak dapat digunakan ({reason})."),
 }

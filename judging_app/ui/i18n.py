@@ -127,6 +127,8 @@ class Translations:
         while self._installed:
             translator, _data = self._installed.pop()
             self.app.removeTranslator(translator)
+        global _current_language
+        _current_language = ENGLISH
 
 
 _PLACEHOLDER = re.compile(r"%(\d)")

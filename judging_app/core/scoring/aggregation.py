@@ -23,6 +23,7 @@ from fractions import Fraction
 from operator import itemgetter
 
 from judging_app.core.enums import AggregationMethod
+from judging_app.core.messages import Message
 from judging_app.core.scoring.inputs import RoundData, RoundInfo
 from judging_app.core.scoring.ordering import ScoreValue
 from judging_app.core.scoring.results import Note
@@ -100,15 +101,12 @@ def aggregate_round(
         values, flat = standardized_values(rows, den, group_of, roots)  # type: ignore[assignment]
         counts = Counter(map(itemgetter(0), rows))
         if flat:
-            judges = ", ".join(str(j) for _g, j in sorted(flat, key=lambda k: (str(k[0]), k[1])))
-            notes.append(
-                Note(
-                    "standardized_zero_spread",
-                    f"Round {data.round.code}: judge(s) {judges} gave equal totals to every "
-                    "entry they scored in a group; their sheets count as the panel mean.",
-                    data.round.id,
-                )
-            )
+            notes.append(Note(
+                "standardized_zero_spread",
+                Message("results.note.standardized_zero_spread",
+                        round=data.round.code),
+                data.round.id,
+            ))
     else:
         raise ValueError(f"unknown aggregation method {method!r}")
 
@@ -168,9 +166,8 @@ def aggregate_exact(
 def fallback_note(round_info: RoundInfo, min_sheets: int, entries: set[int]) -> Note:
     return Note(
         "trimmed_mean_fallback",
-        f"Round {round_info.code}: the trimmed mean needs at least {min_sheets} sheets; "
-        f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'} with fewer sheets "
-        "used the plain mean instead.",
+        Message("results.note.trimmed_mean_fallback", round=round_info.code,
+                min=min_sheets, count=len(entries)),
         round_info.id,
         tuple(sorted(entries)),
     )

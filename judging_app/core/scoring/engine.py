@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from operator import attrgetter
 
 from judging_app.core.enums import AggregationMethod, RankingScope, RoundCombination
+from judging_app.core.messages import Message
 from judging_app.core.scoring.aggregation import RoundScores, aggregate_round
 from judging_app.core.scoring.awards import AwardTier, as_tiers
 from judging_app.core.scoring.inputs import EntryInfo, RoundData
@@ -109,9 +110,7 @@ def compute_results(
         notes.append(
             Note(
                 "incomplete_unranked",
-                f"{len(unranked_incomplete)} incomplete entr"
-                f"{'y is' if len(unranked_incomplete) == 1 else 'ies are'} not ranked "
-                "(missing sheets); the secretariat may allow incomplete entries.",
+                Message("results.note.incomplete_unranked", count=len(unranked_incomplete)),
                 None,
                 tuple(unranked_incomplete),
             )

@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from judging_app.core.enums import AggregationMethod
+from judging_app.core.messages import Message
 from judging_app.core.numbers import format_decimal
 from judging_app.core.setup import ResultRules
 
@@ -28,10 +29,10 @@ class AdvancementStatus(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Note:
     """Something the results view must say, e.g. that a trimmed mean fell back to the mean.
-    `code` is stable (for translation); `message` is the English text."""
+    `code` is stable; `message` says it (str() of it is the English text)."""
 
     code: str
-    message: str
+    message: Message
     round_id: int | None = None
     entry_ids: tuple[int, ...] = ()
 

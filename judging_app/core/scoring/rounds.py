@@ -25,6 +25,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from judging_app.core.enums import AdvancementKind, RoundCombination
+from judging_app.core.messages import Message
 from judging_app.core.scoring.aggregation import RoundScores
 from judging_app.core.scoring.ordering import ScoreValue, compare_to, weighted_sum
 from judging_app.core.scoring.results import AdvancementStatus, Note
@@ -94,9 +95,7 @@ def combine_rounds(
         notes = (
             Note(
                 "round_missing",
-                f"{len(missing)} entr{'y has' if len(missing) == 1 else 'ies have'} no score "
-                "in at least one round; if incomplete entries are ranked, that round counts "
-                "as 0.",
+                Message("results.note.round_missing", count=len(missing)),
                 None,
                 tuple(sorted(missing)),
             ),

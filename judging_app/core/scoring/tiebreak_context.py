@@ -11,6 +11,7 @@ from fractions import Fraction
 from operator import itemgetter
 
 from judging_app.core.enums import AggregationMethod
+from judging_app.core.messages import Message, MessageError
 from judging_app.core.scoring.aggregation import RoundScores, aggregate_exact
 from judging_app.core.scoring.inputs import CriterionInfo, RoundData
 from judging_app.core.scoring.surds import RootClasses
@@ -54,7 +55,7 @@ class TieBreakContext:
             c = data.round.criterion_by_code(code)
             if c is not None:
                 return data, c
-        raise ValueError(f"tie-break: no round in scope has a criterion {code!r}")
+        raise MessageError(Message("results.tie_break_criterion_out_of_scope", code=code))
 
     def uses_summaries(self, data: RoundData) -> bool:
         """Mean and trimmed mean per criterion come from sums, counts, minima and maxima

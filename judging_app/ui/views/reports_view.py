@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from judging_app.services import competitions
-from judging_app.ui.i18n import fill
+from judging_app.ui.i18n import fill, message_text
 from judging_app.ui.views.base import View, ViewContext
 
 
@@ -243,9 +243,9 @@ class ReportsView(View):
             for i, name in enumerate(files):
                 progress(i, len(files))
                 try:
-                    lines.append(import_return(ws, self.ctx.competition, Path(name)).summary())
+                    lines += report_lines(import_return(ws, self.ctx.competition, Path(name)))
                 except ServiceError as exc:
-                    lines.append(f"{Path(name).name}: {exc}")
+                    lines.append(f"{Path(name).name}: {message_text(exc)}")
             return lines
 
         self._run(work, lambda lines: "\n".join(lines), changed=True)
@@ -264,10 +264,10 @@ class ReportsView(View):
             for i, name in enumerate(files):
                 progress(i, len(files))
                 try:
-                    report = import_score_workbook(ws, self.ctx.competition, Path(name))
-                    lines.append(report.summary())
+                    lines += report_lines(import_score_workbook(ws, self.ctx.competition,
+                                                                Path(name)))
                 except ServiceError as exc:
-                    lines.append(f"{Path(name).name}: {exc}")
+                    lines.append(f"{Path(name).name}: {message_text(exc)}")
             return lines
 
         self._run(work, lambda lines: "\n".join(lines), changed=True)
@@ -279,3 +279,8 @@ class ReportsView(View):
                 self.changed.emit()
 
         self.run_in_background(work, self.tr("Working…"), done, self.tr("The export failed"))
+
+
+def report_lines(report) -> list[str]:
+    """An import report in the window's language: its summary, then its warnings."""
+    return [message_text(report.summary())] + [f"  – {message_text(w)}" for w in report.warnings]

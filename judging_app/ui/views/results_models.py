@@ -28,7 +28,7 @@ from judging_app.core.enums import (
 from judging_app.core.numbers import exact_text, format_decimal
 from judging_app.core.scoring import RankedRow
 from judging_app.services.results import ResultsView
-from judging_app.ui.i18n import fill
+from judging_app.ui.i18n import fill, message_text
 
 TIE_COLOUR = QColor("#fff1b8")  # still tied after the whole chain
 BLOCKING_COLOUR = QColor("#ffc9c0")  # tied across an award boundary: the chair decides
@@ -145,7 +145,7 @@ def note_texts(view: ResultsView, round_names: dict[str, str]) -> list[str]:
                 "ResultsView", "%1: some judges gave the same total to every entry they scored "
                 "in a category; their sheets count as the panel mean."), rnd)
         else:
-            text = note.message
+            text = message_text(note.message)
         out.append(text)
     return out
 

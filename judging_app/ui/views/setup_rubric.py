@@ -453,7 +453,7 @@ class RoundsEditor(QWidget):
         self.levels.set_problems(problems)
         own = [problem_message(p) for p in problems
                if p.where.startswith(f"rounds[{i}]") and not p.where.startswith(f"rounds[{i}].criteria[")
-               and not p.message.startswith("weights sum to")]
+               and p.message.code != "setup.criteria_weights_sum"]
         self.round_problems.setText("\n".join(own))
         self.round_problems.setVisible(bool(own))
         for row in range(self.round_list.count()):

@@ -32,11 +32,11 @@ from judging_app.core.enums import (
     RoundCombination,
 )
 from judging_app.core.setup import CompetitionSetup, Problem
+from judging_app.core.setup_places import problem_area
 from judging_app.ui.views.setup_texts import (
     aggregation_label,
     combination_label,
     criterion_names,
-    problem_area,
     problem_message,
     ranking_scope_label,
     tie_break_label,

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from judging_app.core.enums import CompetitionStatus
 from judging_app.core.setup import CompetitionSetup, Problem, validate_setup
+from judging_app.core.setup_places import problem_area
 from judging_app.exchange.competition_file import CompetitionFileError, write_competition_file
 from judging_app.services import competitions, setup_status, templates
 from judging_app.services.errors import ServiceError
@@ -43,12 +44,7 @@ from judging_app.ui.views.setup_rules import (
 )
 from judging_app.ui.views.setup_table_editor import TableEditor
 from judging_app.ui.views.setup_tables import AwardTiersModel, CategoriesModel
-from judging_app.ui.views.setup_texts import (
-    extra_problems,
-    problem_area,
-    problem_message,
-    problem_place,
-)
+from judging_app.ui.views.setup_texts import problem_message, problem_place
 
 S = CompetitionStatus
 FORWARD = {S.DRAFT: S.REGISTRATION, S.REGISTRATION: S.JUDGING}
@@ -313,7 +309,7 @@ class SetupView(View):
         self.redo_action.setEnabled(self.history.can_redo())
 
     def _validate(self) -> None:
-        self.problems = validate_setup(self.working) + extra_problems(self.working)
+        self.problems = validate_setup(self.working)
         self.rules.update_context(self.working, self.problems)
         for model in (self.categories, self.tiers):
             model.set_problems(self.problems)
