@@ -37,7 +37,8 @@ def programme(db):
     return ws
 
 
-def test_the_site_escapes_every_text_and_keeps_contacts_out(db, programme, tmp_path):
+def test_the_site_escapes_text_keeps_contacts_out_unless_asked_and_filters_a_year(db, programme,
+                                                                                 tmp_path):
     report = catalogue.write_catalogue(db, tmp_path / "katalog")
     assert report.innovations == 3
     index = report.index.read_text(encoding="utf-8")
@@ -57,9 +58,10 @@ def test_the_site_escapes_every_text_and_keeps_contacts_out(db, programme, tmp_p
     for href in re.findall(r'href="([^"]+)"', index):  # every local link resolves
         if not href.startswith("http"):
             assert (tmp_path / "katalog" / href).is_file(), href
+    _contacts_when_included_the_year_filter_and_the_workbook(db, tmp_path)
 
 
-def test_contacts_when_included_the_year_filter_and_the_workbook(db, programme, tmp_path):
+def _contacts_when_included_the_year_filter_and_the_workbook(db, tmp_path):
     report = catalogue.write_catalogue(db, tmp_path / "k", year=2025, include_contacts=True,
                                        lang="en")
     assert report.innovations == 2  # the new one, and Posyandu still running in 2025

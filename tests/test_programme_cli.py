@@ -44,11 +44,24 @@ def _run(capsys, *argv) -> tuple[int, str, str]:
     return code, out, err
 
 
-@pytest.fixture
-def demo_file(tmp_path):
-    path = tmp_path / "programme.sqlite"
+@pytest.fixture(scope="module")
+def built_demo(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "programme.sqlite"
     assert main(["--db", str(path), "--as", "Demo", "programme", "demo", "--units", "12",
                  "--seed", "2"]) == 0
+    return path
+
+
+@pytest.fixture
+def demo_file(built_demo, tmp_path):
+    """A copy of the demo built once for this module (the tests write to it)."""
+    import shutil
+
+    path = tmp_path / "programme.sqlite"
+    for suffix in ("", "-wal", "-shm"):  # the write-ahead log may hold the latest pages
+        source = built_demo.with_name(built_demo.name + suffix)
+        if source.exists():
+            shutil.copy(source, path.with_name(path.name + suffix))
     return str(path)
 
 

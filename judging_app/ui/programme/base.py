@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 from judging_app.ui.programme.dialogs import ProgrammeDialogs
 from judging_app.ui.views.base import View, ViewContext
@@ -32,3 +40,37 @@ class ProgrammeTab(View):
 
     def remember_dir(self, folder: Path) -> None:
         self.ctx.settings.last_directory = str(folder)
+
+
+def records_table(model: QAbstractItemModel, name: str, stretch: int = 1,
+                  sortable: bool = False) -> QTableView:
+    """A read-only table of whole rows, one selected at a time; column `stretch` takes the
+    room left, the others fit their contents. Sortable tables start in the records' order."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    if sortable:
+        table.setSortingEnabled(True)
+        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def button_row(specs, prefix: str) -> tuple[QHBoxLayout, dict[str, QPushButton]]:
+    """Buttons (key, action) in a row, named `<prefix>_<key>`; their texts are set by the
+    tab's retranslate()."""
+    row, buttons = QHBoxLayout(), {}
+    for key, action in specs:
+        button = QPushButton()
+        button.setObjectName(f"{prefix}_{key}")
+        button.clicked.connect(action)
+        buttons[key] = button
+        row.addWidget(button)
+    return row, buttons

@@ -6,22 +6,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from judging_app.services.compliance import ComplianceReport, compliance, programme_years
 from judging_app.ui.i18n import fill
-from judging_app.ui.programme.base import ProgrammeTab
+from judging_app.ui.programme.base import ProgrammeTab, records_table
 from judging_app.ui.programme.models import RIGHT, Col, RecordsModel
 
 
@@ -61,18 +58,7 @@ class ComplianceTab(ProgrammeTab):
             Col(lambda: self.tr("Awarded"), lambda r: r.awarded, RIGHT),
             Col(lambda: self.tr("Remarks"), self._remarks),
         ], marked=lambda r: not r.compliant, parent=self)
-        self.table = QTableView()
-        self.table.setObjectName("complianceTable")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = records_table(self.model, "complianceTable", sortable=True)
         self.table.doubleClicked.connect(self._open_history)
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -9,12 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +18,7 @@ from PySide6.QtWidgets import (
 from judging_app.core.programme import InnovationState
 from judging_app.services import innovations, registry
 from judging_app.ui.i18n import fill
-from judging_app.ui.programme.base import ProgrammeTab
+from judging_app.ui.programme.base import ProgrammeTab, button_row, records_table
 from judging_app.ui.programme.dialogs import Field
 from judging_app.ui.programme.models import RIGHT, Col, RecordsModel, state_label
 
@@ -50,25 +46,13 @@ class InnovationsTab(ProgrammeTab):
         self.search.setObjectName("innovationSearch")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView()
-        self.table.setObjectName("innovationsTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.buttons = {}
+        self.table = records_table(self.proxy, "innovationsTable")
+        buttons, self.buttons = button_row(
+            (("status", self.record_status), ("add", self.add_innovation),
+             ("catalogue", self.publish)), "innovations")
         row = QHBoxLayout()
         row.addWidget(self.search, 1)
-        for key, action in (("status", self.record_status), ("add", self.add_innovation),
-                            ("catalogue", self.publish)):
-            button = QPushButton()
-            button.setObjectName(f"innovations_{key}")
-            button.clicked.connect(action)
-            self.buttons[key] = button
-            row.addWidget(button)
+        row.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)

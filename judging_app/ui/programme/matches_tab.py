@@ -5,11 +5,8 @@ rejected, linked to another choice, or made new here."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -18,22 +15,9 @@ from PySide6.QtWidgets import (
 from judging_app.core.programme import InnovationRelation
 from judging_app.services import programme_matches, registry
 from judging_app.ui.i18n import fill
-from judging_app.ui.programme.base import ProgrammeTab
+from judging_app.ui.programme.base import ProgrammeTab, button_row, records_table
 from judging_app.ui.programme.dialogs import Field
 from judging_app.ui.programme.models import Col, RecordsModel
-
-
-def _table(model: RecordsModel, name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-    return table
 
 
 class MatchesTab(ProgrammeTab):
@@ -55,26 +39,17 @@ class MatchesTab(ProgrammeTab):
             Col(lambda: self.tr("May continue"), lambda m: (
                 f"{m.innovation_code} {m.innovation_title} ({m.first_year})")),
         ], parent=self)
-        self.unit_table = _table(self.units, "unitMatches")
-        self.entry_table = _table(self.entries, "entryMatches")
+        self.unit_table = records_table(self.units, "unitMatches")
+        self.entry_table = records_table(self.entries, "entryMatches")
         self.unit_label, self.entry_label = QLabel(), QLabel()
-        self.buttons: dict[str, QPushButton] = {}
-        unit_row, entry_row = QHBoxLayout(), QHBoxLayout()
-        for key, action, row in (
-                ("unit_confirm", self.confirm_unit, unit_row),
-                ("unit_choose", self.choose_unit, unit_row),
-                ("unit_register", self.register_unit, unit_row),
-                ("unit_reject", self.reject_unit, unit_row),
-                ("entry_continues", lambda: self.confirm_entry(InnovationRelation.CONTINUES),
-                 entry_row),
-                ("entry_develops", lambda: self.confirm_entry(InnovationRelation.DEVELOPS),
-                 entry_row),
-                ("entry_new", self.new_innovation, entry_row)):
-            button = QPushButton()
-            button.setObjectName(key)
-            button.clicked.connect(action)
-            self.buttons[key] = button
-            row.addWidget(button)
+        unit_row, unit_buttons = button_row(
+            (("unit_confirm", self.confirm_unit), ("unit_choose", self.choose_unit),
+             ("unit_register", self.register_unit), ("unit_reject", self.reject_unit)), "match")
+        entry_row, entry_buttons = button_row(
+            (("entry_continues", lambda: self.confirm_entry(InnovationRelation.CONTINUES)),
+             ("entry_develops", lambda: self.confirm_entry(InnovationRelation.DEVELOPS)),
+             ("entry_new", self.new_innovation)), "match")
+        self.buttons = {**unit_buttons, **entry_buttons}
         unit_row.addStretch(1)
         entry_row.addStretch(1)
         layout = QVBoxLayout(self)

@@ -5,20 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from judging_app.services import registry
 from judging_app.ui.i18n import fill
-from judging_app.ui.programme.base import ProgrammeTab
+from judging_app.ui.programme.base import ProgrammeTab, button_row, records_table
 from judging_app.ui.programme.dialogs import Field
 from judging_app.ui.programme.models import Col, RecordsModel
 
@@ -36,27 +30,10 @@ class RegisterTab(ProgrammeTab):
                 n for _, n in u.names[:-1])),
             Col(lambda: self.tr("End"), self._end),
         ], marked=lambda u: u.ended_on is not None, parent=self)
-        self.table = QTableView()
-        self.table.setObjectName("registerTable")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.buttons = {}
-        row = QHBoxLayout()
-        for key, action in (("import", self.import_list), ("add", self.add_unit),
-                            ("rename", self.rename_unit), ("merge", self.merge_unit),
-                            ("end", self.end_unit)):
-            button = QPushButton()
-            button.setObjectName(f"register_{key}")
-            button.clicked.connect(action)
-            self.buttons[key] = button
-            row.addWidget(button)
+        self.table = records_table(self.model, "registerTable", sortable=True)
+        row, self.buttons = button_row(
+            (("import", self.import_list), ("add", self.add_unit), ("rename", self.rename_unit),
+             ("merge", self.merge_unit), ("end", self.end_unit)), "register")
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
