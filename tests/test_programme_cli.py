@@ -101,5 +101,8 @@ def test_forwarding_and_monitoring_from_the_command_line(demo_file, capsys):
     code, out, err = _run(capsys, *db, "programme", "unit", "merge", "--unit", "NOPE",
                           "--into", "X", "--on", "2027-13-01")
     assert code == 2 and "--on: 2027-13-01 is not a date" in err
+    code, out, err = _run(capsys, *db, "--lang", "id", "programme", "unit", "end", "--unit", "X",
+                          "--on", "kemarin")
+    assert code == 2 and "--on: kemarin bukan tanggal" in err
     code, out, err = _run(capsys, *db, "programme", "catalogue", "--out", demo_file)
     assert code == 1 and "holds other files" in err

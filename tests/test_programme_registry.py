@@ -192,3 +192,19 @@ def test_the_schema_0003_fixture_keeps_its_register_when_opened(tmp_path):
         assert innovations.list_innovations(db)[0].latest_state == "continued"
     finally:
         db.close()
+
+
+def test_a_list_with_formulas_or_merged_cells_is_refused(sqlite_db, tmp_path):
+    ws = workspace(sqlite_db)
+    path = _list_workbook(tmp_path / "rumus.xlsx", [("DINKES", "=A1&\" Kesehatan\"", "dinas")])
+    with pytest.raises(ImportFileError, match="cell holds formulas \\(first B4\\)"):
+        import_unit_list(ws, path)
+    from openpyxl import load_workbook
+
+    book = load_workbook(_list_workbook(tmp_path / "gabung.xlsx", [
+        ("DINKES", "Dinas Kesehatan", "dinas"), ("BAPPEDA", "Badan Perencanaan", "badan")]))
+    book.active.merge_cells("D4:D5")
+    book.save(tmp_path / "gabung.xlsx")
+    with pytest.raises(ImportFileError, match="merged cells D4; unmerge them"):
+        import_unit_list(ws, tmp_path / "gabung.xlsx")
+    assert registry.list_registry_units(sqlite_db) == []

@@ -91,14 +91,14 @@ def matches(args) -> int:
 
 
 def confirm(args) -> int:
-    from judging_app.cli.commands import UsageError
+    from judging_app.cli.programme_commands import usage_error
     from judging_app.core.programme import InnovationRelation
     from judging_app.services import programme_matches as m
 
     ws, comp = _workspace(args), args.competition
     if args.unit:
         if args.new or args.develops:
-            raise UsageError(Message("programme.cli_unit_options"))
+            raise usage_error(Message("programme.cli_unit_options"))
         if args.reject:
             m.reject_unit(ws, comp, args.unit)
             say(args, Message("programme.cli_unit_rejected", unit=args.unit))
@@ -109,7 +109,7 @@ def confirm(args) -> int:
                           entries=report.entries_linked, proposed=report.entries_proposed))
         return 0
     if args.reject or args.register:
-        raise UsageError(Message("programme.cli_entry_options"))
+        raise usage_error(Message("programme.cli_entry_options"))
     if args.new:
         code = m.new_innovation_for_entry(ws, comp, args.entry)
     else:

@@ -8,6 +8,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from judging_app.cli.commands import UsageError
 from judging_app.core.messages import Message
 
 LEVELS = ["city", "regional", "national"]
@@ -129,15 +130,28 @@ def add_forward_parser(csub, common) -> None:
                    "else national)")
 
 
-def parse_day(text: str | None, what: str) -> date | None:
-    from judging_app.cli.commands import UsageError
+class ProgrammeUsageError(UsageError):
+    """A wrong use of a programme command (exit status 2), said in the chosen language."""
 
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def render(self, language: str) -> str:
+        return self.message.render(language)
+
+
+def usage_error(message: Message) -> ProgrammeUsageError:
+    return ProgrammeUsageError(message)
+
+
+def parse_day(text: str | None, what: str) -> date | None:
     if text is None:
         return None
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(Message("programme.cli_bad_date", option=what, value=text)) from None
+        raise usage_error(Message("programme.cli_bad_date", option=what, value=text)) from None
 
 
 def codes(text: str) -> list[str]:
