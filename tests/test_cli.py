@@ -115,7 +115,7 @@ def test_paper_scores_import_all_or_nothing(capsys, tmp_path):
     )
     code, _, err = run(capsys, "--as", "Ani", "scores", "import", bad, "--competition", comp, "--db", dbp)
     assert code == 1
-    assert "nothing was imported" in err and "row 6: the same score as row 2" in err
+    assert "nothing was imported" in err and "line 6: the same score as line 2" in err
     good = tmp_path / "good.csv"
     good.write_text(
         "round,judge,entry,criterion,score,comment\n"
@@ -127,7 +127,7 @@ def test_paper_scores_import_all_or_nothing(capsys, tmp_path):
     )
     code, _, err = run(capsys, "--as", "Ani", "scores", "import", good, "--competition", comp, "--db", dbp)
     assert code == 1
-    assert "rows 4" in err and "9 is outside the scale 1–5" in err
+    assert "line 4, column 'score': 9 is outside the scale 1–5" in err
     db = open_database(dbp)
     assert sheets.get_sheet(db, comp, "prop", "J1", "E1") is None  # nothing half-written
     db.close()
@@ -139,7 +139,7 @@ def test_paper_scores_import_all_or_nothing(capsys, tmp_path):
         encoding="utf-8",
     )
     code, out, _ = run(capsys, "--as", "Ani", "scores", "import", good, "--competition", comp, "--db", dbp)
-    assert code == 0 and "Imported 3 scores on 2 sheets (1 submitted)" in out
+    assert code == 0 and "Imported 3 scores on 2 sheets (1 submitted; 2 new" in out
     db = open_database(dbp)
     full = sheets.get_sheet(db, comp, "prop", "J1", "E1")
     assert (full.state, full.source, full.scores, full.comments) == (
@@ -153,4 +153,4 @@ def test_paper_scores_header_problems(capsys, tmp_path):
     f = tmp_path / "h.csv"
     f.write_text("juri,inovasi,nilai\nJ1,E1,4\n", encoding="utf-8")
     code, _, err = run(capsys, "--as", "Ani", "scores", "import", f, "--competition", comp, "--db", dbp)
-    assert code == 1 and "row 1: missing column(s) round, criterion" in err
+    assert code == 1 and "line 1: missing column(s) round, criterion" in err

@@ -278,11 +278,11 @@ def test_weight_with_four_decimals_is_refused() -> None:
         lambda d: d["competition"]["rounds"][1]["criteria"][0].update(weight="12.5001")
     )
     error = refusal(text)
-    assert 'competition.rounds[1].criteria[0].weight: "12.5001" has more than 3 decimals' in str(
+    assert "competition.rounds[1].criteria[0].weight: '12.5001' has more than 3 decimals" in str(
         error
     )
     error = refusal(text.replace('"12.5001"', "12.5001"))  # as a JSON number
-    assert "competition.rounds[1].criteria[0].weight: 12.5001 has more than 3 decimals" in str(
+    assert "competition.rounds[1].criteria[0].weight: '12.5001' has more than 3 decimals" in str(
         error
     )
 
@@ -339,10 +339,16 @@ def test_float_looking_number_is_read_exactly() -> None:
     ("value", "message"),
     [
         ("true", "expected a number"),
-        ('"abc"', '"abc" is not a number'),
+        ('"abc"', "'abc' is not a number"),
         ("NaN", "expected a number"),
         ("null", "must not be null"),
-        ('"2e7"', "too large"),
+        ('"2e7"', "written with an exponent"),
+        ("2e7", "2E+7 is too large"),
+        ('"٤"', "digits other than 0–9"),
+        ('"3_7.5"', "a separator inside the number"),
+        ('"37.5000000000000000000000000001"', "more than 3 decimals"),
+        ("37.5000000000000000000000000001", "more than 3 decimals"),
+        ("1e309", "is too large"),
     ],
 )
 def test_bad_numbers_are_refused(value: str, message: str) -> None:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import aliased
 from judging_app.demo.generator import build_demo
 from judging_app.demo.names import UNIT_KINDS
 from judging_app.services import audit
+from judging_app.services.competitions import list_competitions
 from judging_app.services.entries import add_unit
 from judging_app.services.errors import ValidationError
 from judging_app.services.workspace import Workspace
@@ -243,6 +244,21 @@ def test_small_panels_and_bad_sizes(sqlite_db):
         build_demo(ws_of(sqlite_db), entries=10, judges=2)
     with pytest.raises(ValidationError, match="at least one entry"):
         build_demo(ws_of(sqlite_db), entries=0)
+    assert len(list_competitions(sqlite_db)) == 1  # the refused ones left nothing behind
+
+
+def test_a_demo_that_fails_half_way_leaves_no_competition(sqlite_db, monkeypatch):
+    """Killed or failing after the competition was created, the demo used to leave an empty
+    competition behind: now it is one transaction."""
+    from judging_app.demo import generator
+
+    def fail(*args, **kwargs):
+        raise KeyboardInterrupt  # as a kill between the competition and its rows would
+
+    monkeypatch.setattr(generator.population, "make_entries", fail)
+    with pytest.raises(KeyboardInterrupt):
+        build_demo(ws_of(sqlite_db), entries=10, judges=3)
+    assert list_competitions(sqlite_db) == []
 
 
 def test_demo_on_each_backend(db):

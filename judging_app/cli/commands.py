@@ -1,5 +1,6 @@
-"""The CLI's commands: thin wrappers over the use cases. Errors go to stderr with a
-non-zero exit (1: refused or failed, 2: wrong usage) and say what is wrong and where."""
+"""The CLI's commands: thin wrappers over the use cases. Errors go to stderr in one line
+with a non-zero exit (1: refused or failed, 2: wrong usage, 3: unexpected, with a crash log;
+see cli/failures.py) and say what is wrong and where."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from judging_app.core.messages import Message, MessageError, Text
+from judging_app.core.messages import Message, Text
 
 ACTOR_ENV = "JUDGING_APP_AS"
 
@@ -43,10 +44,35 @@ class UsageError(Exception):
     pass
 
 
-def _open(args):
-    from judging_app.store.database import open_database
+def _open(args, *, create: bool = True):
+    """The database --db names (the default file without it). A read-only command
+    (`create=False`) never creates a file or a folder for a mistyped --db path; no command
+    creates a missing folder for one."""
+    from judging_app.core.messages import Message
+    from judging_app.store.database import DatabaseOpenError, open_database
 
-    return open_database(args.db)
+    if args.db is not None and "://" not in args.db:
+        folder = Path(args.db).expanduser().resolve().parent
+        if not folder.is_dir():
+            raise DatabaseOpenError(Message("failure.no_folder", path=str(folder)))
+    return open_database(args.db, create=create or args.db is None)
+
+
+def _read(args):
+    """The database for a command that only reads."""
+    return _open(args, create=False)
+
+
+def _out_file(args, example: str) -> Path:
+    """--out as a file path: a folder given there is refused before anything is written."""
+    from judging_app.core.messages import Message
+    from judging_app.services.errors import ServiceError
+
+    out = Path(args.out)
+    if out.is_dir():
+        raise ServiceError(Message("failure.folder_given", path=str(out),
+                                   example=str(out / example)))
+    return out
 
 
 def _workspace(args):
@@ -56,12 +82,13 @@ def _workspace(args):
 
 
 def cmd_demo(args) -> int:
-    from judging_app.demo.generator import build_demo
+    from judging_app.demo.generator import build_demo, check_size
 
     if args.programme:
         from judging_app.cli.programme_actions import demo
 
         return demo(args)
+    check_size(args.entries, args.judges, args.judges_per_entry)
     ws = _workspace(args)
     summary = build_demo(ws, entries=args.entries, judges=args.judges, seed=args.seed,
                          scored=args.scored, judges_per_entry=args.judges_per_entry)
@@ -85,7 +112,7 @@ def cmd_competition(args) -> int:
             print(f"{info.key}\t{info.name}")
         return 0
     if args.action == "list":
-        db = _open(args)
+        db = _read(args)
         rows = competitions.list_competitions(db)
         if not rows:
             print(f"No competitions in {db.display_name()}. Try: judging-app demo")
@@ -93,9 +120,9 @@ def cmd_competition(args) -> int:
             print(f"{c.code}\t{c.year}\t{c.status}\t{c.entries} entries\t{c.judges} judges\t{c.name}")
         return 0
     if args.action == "export":
-        db = _open(args)
+        db = _read(args)
         setup = competitions.get_setup(db, args.competition)
-        competition_file.write_competition_file(Path(args.out), setup)
+        competition_file.write_competition_file(_out_file(args, "competition.json"), setup)
         print(f"Wrote {args.out}")
         return 0
     # create / import
@@ -119,7 +146,8 @@ def cmd_scores(args) -> int:
     ws = _workspace(args)
     report = import_paper_scores(ws, args.competition, Path(args.file), submit=not args.draft)
     print(f"Imported {report.scores} scores on {report.sheets} sheets "
-          f"({report.submitted} submitted).")
+          f"({report.submitted} submitted; {report.created} new, {report.updated} updated, "
+          f"{report.unchanged} unchanged).")
     return 0
 
 
@@ -127,7 +155,8 @@ def cmd_db(args) -> int:
     from judging_app.services import audit, maintenance
     from judging_app.store.schema_version import SCHEMA_HEAD
 
-    db = _open(args)
+    writes = args.action == "upgrade" or getattr(args, "repair", False)
+    db = _open(args) if writes else _read(args)
     if args.action == "upgrade":
         where = db.display_name()
         print(f"{where} is at schema {SCHEMA_HEAD}.")
@@ -193,7 +222,7 @@ def cmd_results(args) -> int:
     if reader is None:
         from judging_app.services import results
 
-        view = results.compute(_open(args), args.competition, args.round, method)
+        view = results.compute(_read(args), args.competition, args.round, method)
     else:
         import sqlite3
 
@@ -224,7 +253,7 @@ def cmd_fairness(args) -> int:
     from judging_app.services import results
     from judging_app.services.fairness_json import fairness_json
 
-    view = results.fairness(_open(args), args.competition, args.round)
+    view = results.fairness(_read(args), args.competition, args.round)
     if args.json:
         print(json.dumps(fairness_json(view), ensure_ascii=False))
     else:
@@ -247,7 +276,7 @@ def cmd_advance(args) -> int:
     from judging_app.services import advancement
 
     if args.dry_run:
-        plan = advancement.preview_advancement(_open(args), args.competition, args.round)
+        plan = advancement.preview_advancement(_read(args), args.competition, args.round)
     else:
         manual = [c.strip() for c in (args.add or "").split(",") if c.strip()]
         plan = advancement.advance(_workspace(args), args.competition, args.round, manual,
@@ -318,16 +347,16 @@ def cmd_entries(args) -> int:
         from judging_app.exchange.entry_template import write_entry_template
         from judging_app.services import competitions, entries
 
-        db = _open(args)
+        db = _read(args)
         setup = competitions.get_setup(db, args.competition)
-        out = write_entry_template(Path(args.out), setup, entries.list_units(db, args.competition),
+        out = write_entry_template(_out_file(args, "entries.xlsx"), setup, entries.list_units(db, args.competition),
                                    lang=args.lang or "id")
         print(f"Wrote {out}")
         return 0
     from judging_app.services.entry_import import import_entries, preview_entry_import
 
     if args.dry_run:
-        preview = preview_entry_import(_open(args), args.competition, Path(args.file), args.sheet)
+        preview = preview_entry_import(_read(args), args.competition, Path(args.file), args.sheet)
         if preview.columns:
             where = f"sheet {preview.sheet!r}, " if preview.sheet else ""
             print(f"{preview.source}: {where}header on row {preview.header_row}, "
@@ -355,8 +384,10 @@ def cmd_entries(args) -> int:
 
 
 def cmd_export(args) -> int:
-    db = _open(args)
-    lang, out = getattr(args, "lang", None) or "id", Path(args.out)
+    example = "results.xlsx" if args.document == "results" else f"{args.document}.pdf"
+    out = _out_file(args, example)
+    db = _read(args)
+    lang = getattr(args, "lang", None) or "id"
     if args.document == "results":
         from judging_app.services.results_export import export_results_workbook
 
@@ -435,15 +466,6 @@ HANDLERS = {
 }
 
 
-def _reported_errors() -> tuple[type[BaseException], ...]:
-    """Failures reported as one line (imported only when something failed: a read-only
-    command may have run without SQLAlchemy)."""
-    from judging_app.exchange.competition_file import CompetitionFileError
-    from judging_app.services.errors import ServiceError
-
-    return ServiceError, MessageError, CompetitionFileError, OSError
-
-
 def output_language(args: argparse.Namespace) -> str:
     """The language of what the command prints: --lang, else JUDGING_APP_LANG, else the
     system's."""
@@ -459,13 +481,13 @@ def shown(exc: BaseException, language: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run the command; a failure is one line on stderr and an exit status (cli/failures)."""
     try:
         return HANDLERS[args.command](args)
     except UsageError as exc:
         print(f"error: {shown(exc, output_language(args))}", file=sys.stderr)
         return 2
-    except Exception as exc:
-        if not isinstance(exc, _reported_errors()):
-            raise
-        print(f"error: {shown(exc, output_language(args))}", file=sys.stderr)
-        return 1
+    except (Exception, KeyboardInterrupt) as exc:
+        from judging_app.cli.failures import report
+
+        return report(exc, output_language(args), " ".join(sys.argv))

@@ -205,17 +205,24 @@ def add_export_parser(sub, common) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command in (None, "gui"):
+    if args.command not in (None, "gui", "judge"):
+        from judging_app.cli.commands import run
+
+        return run(args)
+    try:  # the windows show their own failures (ui/crash.py); this catches the rest
+        if args.command == "judge":
+            from judging_app.ui.judge.launch import run_judge_gui
+
+            return run_judge_gui(args.db if args.package is None else None, args.package,
+                                 args.lang)
         from judging_app.ui.launch import run_gui
 
         return run_gui(args.db, args.lang)
-    if args.command == "judge":
-        from judging_app.ui.judge.launch import run_judge_gui
+    except (Exception, KeyboardInterrupt) as exc:
+        from judging_app.cli.failures import report
+        from judging_app.texts import default_language
 
-        return run_judge_gui(args.db if args.package is None else None, args.package, args.lang)
-    from judging_app.cli.commands import run
-
-    return run(args)
+        return report(exc, args.lang or default_language(), " ".join(sys.argv))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,6 +17,7 @@ from judging_app.core.enums import (
     RoundCombination,
     RoundKind,
 )
+from judging_app.core.exactness import MAX_COMMON_MULTIPLE, exactness_problem
 from judging_app.core.messages import Message
 
 HUNDRED = Decimal(100)
@@ -183,6 +184,12 @@ def validate_round(r: RoundSpec, where: str) -> list[Problem]:
     if r.kind == RoundKind.SCORED:
         if not r.criteria:
             out.append(Problem(f"{where}.criteria", Message("setup.scored_round_no_criteria")))
+        too_large = exactness_problem([c.scale_max for c in r.criteria])
+        if too_large is not None:
+            maxima = sorted({c.scale_max for c in r.criteria})
+            out.append(Problem(f"{where}.criteria", Message(
+                "exactness.maxima", maxima=maxima, common=too_large,
+                limit=MAX_COMMON_MULTIPLE)))
         total = sum((c.weight for c in r.criteria), Decimal(0))
         if r.criteria and total != HUNDRED:
             out.append(Problem(f"{where}.criteria",

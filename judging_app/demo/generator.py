@@ -3,14 +3,15 @@
     build_demo(ws, entries=140, judges=5, seed=1, scored=False, judges_per_entry=3)
 
 The competition is created from the shipped city template through the ordinary use case
-(`create_competition`, so the setup is validated and audited), with its first scored
+(`insert_competition`, so the setup is validated and audited), with its first scored
 round, penilaian proposal, adapted to exactly 10 criteria whose weights sum to 100 (see
 demo/rubric.py). Then, in one transaction, SQLAlchemy Core bulk inserts (one executemany
 per table, in chunks) add the units, entries, judges, conflicts, the proposal round's
 assignments and, with `scored=True`, its score sheets and scores (see demo/scoring.py for
 how the scores are made). That transaction records ONE audit event, 'demo.generate', with
 the parameters and the counts, instead of one per row. The competition then moves
-draft → registration → judging with `set_status`.
+draft → registration → judging (`change_status`), all in ONE transaction: a demo that is
+killed or fails leaves nothing behind.
 
 Deterministic: the same seed gives the same rows (database ids and timestamps aside); each
 part of the data draws from its own random stream. The judges' package secrets come from
@@ -40,8 +41,8 @@ from judging_app.core.enums import AssignmentSource, CompetitionStatus, RoundKin
 from judging_app.core.messages import Message
 from judging_app.demo import population, rubric, scoring
 from judging_app.services import audit
-from judging_app.services.competitions import create_competition, set_status
-from judging_app.services.errors import ServiceError, ValidationError
+from judging_app.services.competitions import change_status, insert_competition
+from judging_app.services.errors import ValidationError
 from judging_app.services.workspace import Workspace
 from judging_app.store import entry_totals
 from judging_app.store.models import (
@@ -131,7 +132,11 @@ def _free_code(ws: Workspace, base: str) -> str:
     return code
 
 
-def _check(entries: int, judges: int, judges_per_entry: int) -> None:
+MAX_ENTRIES, MAX_JUDGES = 1_000_000, 10_000
+
+
+def check_size(entries: int, judges: int, judges_per_entry: int) -> None:
+    """Refuses sizes a demo cannot have (before anything is opened or written)."""
     if entries < 1:
         raise ValidationError(Message("demo.no_entries"))
     if judges_per_entry < 1:
@@ -139,6 +144,8 @@ def _check(entries: int, judges: int, judges_per_entry: int) -> None:
     if judges < judges_per_entry:
         raise ValidationError(Message("demo.too_few_judges", judges=judges,
                                       per_entry=judges_per_entry))
+    if entries > MAX_ENTRIES or judges > MAX_JUDGES:
+        raise ValidationError(Message("demo.too_large", entries=MAX_ENTRIES, judges=MAX_JUDGES))
 
 
 def build_demo(
@@ -149,13 +156,14 @@ def build_demo(
 
     `progress(done, total)` is called as rows are written (total = all rows to insert);
     `code` is the competition's code (default 'demo-<year>', numbered when taken)."""
-    _check(entries, judges, judges_per_entry)
+    check_size(entries, judges, judges_per_entry)
     setup = rubric.demo_setup(seed)
-    comp = create_competition(ws, setup, code or _free_code(ws, f"demo-{setup.year}"))
-    set_status(ws, comp.code, CompetitionStatus.REGISTRATION)
     base = datetime.now(UTC).replace(microsecond=0)
     assigned_at = base - timedelta(days=15)  # registration closed, scoring not yet begun
-    with ws.db.write() as s:
+    with ws.db.write() as s:  # everything or nothing: a killed demo leaves no competition
+        comp = s.get(Competition, insert_competition(
+            s, ws.actor, setup, code or _free_code(ws, f"demo-{setup.year}")))
+        change_status(s, ws.actor, comp.code, CompetitionStatus.REGISTRATION)
         conn = s.connection()
         category_ids = list(s.scalars(
             select(Category.id).where(Category.competition_id == comp.id).order_by(Category.position)
@@ -184,7 +192,7 @@ def build_demo(
         plan = plan_assignments(people.eligible, range(judges), judges_per_entry,
                                 conflicts=set(people.conflict_pairs))
         if plan.short:
-            raise ServiceError(Message("demo.short_of_judges", count=len(plan.short)))
+            raise ValidationError(Message("demo.short_of_judges", count=len(plan.short)))
         pairs = sorted(plan.new_pairs, key=lambda p: (p[1], p[0]))
         entry_ids = [e["id"] for e in people.entries]
         judge_ids = [j["id"] for j in people.judges]
@@ -224,7 +232,7 @@ def build_demo(
                  "counts": _counts(summary)},
             competition_id=comp.id,
         )
-    set_status(ws, comp.code, CompetitionStatus.JUDGING)
+        change_status(s, ws.actor, comp.code, CompetitionStatus.JUDGING)
     return summary
 
 

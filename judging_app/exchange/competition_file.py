@@ -25,6 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from judging_app.core.messages import Message, Text
 from judging_app.core.setup import CompetitionSetup, Problem, validate_setup
 from judging_app.exchange.setup_json import (
     FieldProblem,
@@ -46,13 +47,14 @@ class CompetitionFileError(ValueError):
     """A competition file that cannot be read, or a setup that cannot be written.
 
     `problems` lists (where, message) pairs: `where` is a JSON path such as
-    'competition.rounds[1].criteria[2].weight', 'line 3, column 7' for a syntax error, or ''
-    for the file as a whole. `line` and `column` (1-based) are set for syntax errors."""
+    'competition.rounds[1].criteria[2].weight', a Message 'line 3, column 7' for a syntax
+    error, or '' for the file as a whole; the message is a Message (or, from the setup's
+    own checks, text). `line` and `column` (1-based) are set for syntax errors."""
 
     def __init__(
         self,
         source: str,
-        problems: list[tuple[str, str]],
+        problems: list[tuple[Text, Text]],
         line: int | None = None,
         column: int | None = None,
     ) -> None:
@@ -60,14 +62,23 @@ class CompetitionFileError(ValueError):
         self.problems = list(problems)
         self.line = line
         self.column = column
-        items = [f"{where}: {message}" if where else message for where, message in problems]
+        super().__init__(self.render("en"))
+
+    def messages(self) -> list[Message]:
+        """Each problem as one Message naming where it is."""
+        return [Message("competition_file.problem_at", where=where, problem=message) if where
+                else Message("competition_file.problem", problem=message)
+                for where, message in self.problems]
+
+    def render(self, language: str) -> str:
+        items = [m.render(language) for m in self.messages()]
         if len(items) == 1:
-            text = f"{source}: {items[0]}"
-        else:
-            text = f"{source}: {len(items)} problems in the competition file:\n" + "\n".join(
-                f"  - {item}" for item in items
-            )
-        super().__init__(text)
+            return f"{self.source}: {items[0]}"
+        head = Message("competition_file.problems", count=len(items)).render(language)
+        return f"{self.source}: {head}\n" + "\n".join(f"  - {item}" for item in items)
+
+    def __str__(self) -> str:
+        return self.render("en")
 
 
 def setup_to_json(setup: CompetitionSetup) -> str:
@@ -107,12 +118,12 @@ def read_competition_file(path: str | os.PathLike[str]) -> CompetitionSetup:
     I/O failures raise OSError; anything wrong with the content, CompetitionFileError."""
     path = Path(path)
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise CompetitionFileError(str(path), [("", "too large to be a competition file")])
+        raise CompetitionFileError(str(path), [("", Message("competition_file.too_big"))])
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        problem = f"not UTF-8 text (undecodable byte at offset {exc.start})"
+        problem = Message("competition_file.not_utf8", offset=exc.start)
         raise CompetitionFileError(str(path), [("", problem)]) from None
     return setup_from_json(text, source=str(path))
 
@@ -124,12 +135,16 @@ def setup_from_json(text: str, source: str = "<text>") -> CompetitionSetup:
             text, parse_float=Decimal, parse_constant=JsonConstant, object_pairs_hook=JsonObject.of
         )
     except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}"
-        raise CompetitionFileError(
-            source, [(where, f"not valid JSON: {exc.msg}")], line=exc.lineno, column=exc.colno
-        ) from None
-    except (ValueError, RecursionError) as exc:  # e.g. an integer with thousands of digits
-        raise CompetitionFileError(source, [("", f"not valid JSON: {exc}")]) from None
+        where = Message("competition_file.at_line", line=exc.lineno, column=exc.colno)
+        problem = Message("competition_file.bad_json", detail=exc.msg)
+        raise CompetitionFileError(source, [(where, problem)], line=exc.lineno,
+                                   column=exc.colno) from None
+    except RecursionError:
+        problem = Message("competition_file.too_deep")
+        raise CompetitionFileError(source, [("", problem)]) from None
+    except ValueError:  # an integer of thousands of digits (Python's conversion limit)
+        raise CompetitionFileError(source, [("", Message("competition_file.huge_number"))]) \
+            from None
     reader = Reader()
     _check_envelope(data, source, reader)
     setup = reader.load(data[ROOT], CompetitionSetup, ROOT)
@@ -144,31 +159,27 @@ def setup_from_json(text: str, source: str = "<text>") -> CompetitionSetup:
 def _check_envelope(data: Any, source: str, reader: Reader) -> None:
     """The top level: our format, a version we understand, a competition object."""
 
-    def fail(where: str, message: str) -> typing.NoReturn:
+    def fail(where: str, message: Message) -> typing.NoReturn:
         raise CompetitionFileError(source, [(where, message)])
 
-    expected = f'expected a JSON object with "format": "{FORMAT}"'
     if not isinstance(data, dict):
-        fail("", f"not a competition file: {expected}, found {show(data)}")
+        fail("", Message("competition_file.not_ours", format=FORMAT, found=show(data)))
     if "format" not in data:
-        fail("", f'not a competition file: there is no "format" key ({expected})')
+        fail("", Message("competition_file.no_format", format=FORMAT))
     if data["format"] != FORMAT:
-        fail("format", f"not a competition file: format is {show(data['format'])}, {expected}")
+        fail("format", Message("competition_file.wrong_format", format=FORMAT,
+                               found=show(data["format"])))
     if "version" not in data:
-        fail("version", "missing (required)")
+        fail("version", Message("competition_file.missing"))
     version = data["version"]
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        fail("version", f"expected a whole number of at least 1, found {show(version)}")
+        fail("version", Message("competition_file.bad_version", found=show(version)))
     if version > FORMAT_VERSION:
-        fail(
-            "version",
-            f"this file was made by a newer version of the app (competition file version "
-            f"{version}; this version of judging_app reads versions up to {FORMAT_VERSION}). "
-            "Update judging_app to open it.",
-        )
+        fail("version", Message("competition_file.newer", version=version,
+                                known=FORMAT_VERSION))
     reader.check_keys(data, ("format", "version", ROOT), "")
     if ROOT not in data:
-        reader.problems.append((ROOT, "missing (required)"))
+        reader.problems.append((ROOT, Message("competition_file.missing")))
         raise CompetitionFileError(source, reader.problems)
 
 

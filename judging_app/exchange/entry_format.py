@@ -4,8 +4,6 @@ the file reader and the import use case (docs/entry-import.md says the same for 
 
 from __future__ import annotations
 
-import codecs
-import csv
 import functools
 import re
 import unicodedata
@@ -15,8 +13,11 @@ from datetime import date, datetime
 from typing import Any
 
 from judging_app.core.enums import InnovationStage, InnovationType
+from judging_app.core.messages import Text
+from judging_app.exchange import csv_reading
 
 MAX_LISTED_PROBLEMS = 200  # problems kept with their details; the rest are only counted
+MAX_CSV_BYTES = 100 * 2**20  # as for any entry file (entry_guard.MAX_FILE_BYTES)
 EXAMPLE_CODES = frozenset({"contoh", "example"})  # a row with this code is skipped, with a note
 
 
@@ -142,7 +143,7 @@ class EntryProblem:
     """One thing wrong, with where it is: sheet, row (1-based as the spreadsheet shows it),
     column letter and its header. File-level problems have no row or column."""
 
-    message: str
+    message: Text
     sheet: str | None = None
     row: int | None = None
     column: str | None = None
@@ -160,7 +161,7 @@ class EntryProblem:
             where.append(f"column {self.column}")
         if self.header:
             where[-1:] = [f"{where[-1]} ({self.header})"] if where else [f"({self.header})"]
-        return (", ".join(where) + ": " if where else "") + self.message
+        return (", ".join(where) + ": " if where else "") + str(self.message)
 
 
 class ProblemList:
@@ -270,51 +271,23 @@ def split_links(text: str) -> str:
 
 # ---- CSV -----------------------------------------------------------------------------------
 
-def _best_delimiter(sample: str) -> str:
-    """The delimiter under which some early line names the most known columns."""
-    lines = sample.splitlines()[:20]
-
-    def score(d: str) -> tuple[int, int]:
-        try:
-            best = max((sum(match_header(c) is not None for c in cells)
-                        for cells in csv.reader(lines, delimiter=d)), default=0)
-        except csv.Error:
-            best = 0
-        return best, sample.count(d)
-
-    return max((";", ",", "\t"), key=score)
-
-
 def csv_rows(path) -> tuple[int, Iterator[tuple[int, list[str]]]]:
-    """(how many lines, the rows): UTF-8 with or without BOM; comma, semicolon or tab,
-    whichever makes the header readable. Not UTF-8 is refused with the line."""
-    source, lines = path.name, 0
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    with path.open("rb") as fh:
-        sample = fh.read(65536)
-        fh.seek(0)
-        while True:
-            chunk = fh.read(2**20)
-            try:
-                decoder.decode(chunk, final=not chunk)
-            except UnicodeDecodeError as exc:
-                line = lines + chunk[: max(exc.start, 0)].count(b"\n") + 1
-                raise EntryFileError(source, [EntryProblem(
-                    "the file is not UTF-8 text; in Excel save it as 'CSV UTF-8 (Comma "
-                    "delimited)'", row=line)]) from None
-            if not chunk:
-                break
-            lines += chunk.count(b"\n")
-    delimiter = _best_delimiter(sample.decode("utf-8-sig", errors="ignore"))
+    """(how many lines, the rows numbered by the line each starts on), read strictly
+    (exchange/csv_reading.py): UTF-8 with or without BOM; comma, semicolon or tab, whichever
+    makes the header readable; an unclosed quote, an oversize cell or an unstorable
+    character refuses the file with its line."""
+    source = path.name
+    try:
+        text = csv_reading.read_text(path, MAX_CSV_BYTES)
+    except csv_reading.CsvFileError as exc:
+        raise EntryFileError(source, [EntryProblem(p) for p in exc.problems]) from None
+    delimiter = csv_reading.choose_delimiter(text, lambda cell: match_header(cell) is not None)
 
     def rows() -> Iterator[tuple[int, list[str]]]:
-        number = 0
         try:
-            with path.open(encoding="utf-8-sig", newline="") as fh:
-                for number, cells in enumerate(csv.reader(fh, delimiter=delimiter), start=1):
-                    yield number, cells
-        except csv.Error as exc:
-            raise EntryFileError(source, [EntryProblem(f"not a readable CSV line ({exc})",
-                                                       row=number + 1)]) from None
+            for record in csv_reading.records(source, text, delimiter):
+                yield record.line, record.cells
+        except csv_reading.CsvFileError as exc:
+            raise EntryFileError(source, [EntryProblem(p) for p in exc.problems]) from None
 
-    return max(lines, 1), rows()
+    return max(text.count("\n"), 1), rows()

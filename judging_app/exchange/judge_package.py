@@ -182,6 +182,22 @@ def _no_constant(name: str) -> None:
     raise PackageError(f"The file contains {name}, which is not a number judging-app writes.")
 
 
+MAX_INTEGER_DIGITS = 12  # sequence numbers; judging-app writes nothing larger
+
+
+def _small_integer(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INTEGER_DIGITS:
+        raise PackageError(f"The file contains a whole number of {len(text):,} digits, which "
+                           "judging-app never writes: it was altered or damaged.")
+    return int(text)
+
+
+def _no_float(text: str) -> None:
+    shown = text if len(text) <= 40 else text[:40] + "…"
+    raise PackageError(f"The file contains the number {shown}, which judging-app never writes "
+                       "(scores are written as text, e.g. \"3.5\"): it was altered or damaged.")
+
+
 def _load(data: bytes, expected: str) -> tuple[dict, str, bytes]:
     """The payload, the signature and the canonical bytes it covers; checks the envelope."""
     want = _WHAT[expected]
@@ -195,11 +211,18 @@ def _load(data: bytes, expected: str) -> tuple[dict, str, bytes]:
         raise PackageError(f"Not {want}: the file is not UTF-8 text (byte {exc.start}). If it "
                            "was one, it was damaged or altered.") from None
     try:
-        doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+        doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
+                         parse_int=_small_integer, parse_float=_no_float)
     except json.JSONDecodeError as exc:
         raise PackageError(f"Not {want}: the file is not valid JSON (line {exc.lineno}, column "
                            f"{exc.colno}: {exc.msg}). If it was one, it was damaged or "
                            "altered.") from None
+    except RecursionError:
+        raise PackageError(f"Not {want}: its JSON is nested far deeper than any file "
+                           "judging-app writes; it was altered or damaged.") from None
+    except ValueError as exc:  # a conversion limit of Python's
+        raise PackageError(f"Not {want}: the file holds a value that cannot be read ({exc}); "
+                           "it was altered or damaged.") from None
     fmt = doc.get("format") if isinstance(doc, dict) else None
     if fmt not in _WHAT:
         label = "" if fmt is None else f" (its format label is {str(fmt)[:60]!r})"

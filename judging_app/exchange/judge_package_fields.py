@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from judging_app.core.numbers import NumberError, parse_decimal
+from judging_app.core.plain_text import bad_character
 
 DRAFT, SUBMITTED = "draft", "submitted"
 
@@ -210,7 +211,11 @@ class Obj:
         v = self._typed(key, default, lambda x: isinstance(x, str), "text")
         if required and not v.strip():
             raise PackageError(f"{self.path}.{key} is empty.")
-        return v
+        return _storable(v, f"{self.path}.{key}")
+
+    def codes(self) -> list[str]:
+        """The object's keys (codes), each checked like a text."""
+        return [_storable(k, f"{self.path} (key)") for k in self.value]
 
     def opt_text(self, key: str) -> str | None:
         return None if key not in self.value else self.text(key)
@@ -238,8 +243,17 @@ class Obj:
         return [Obj(item, f"{self.path}.{key}[{i}]") for i, item in enumerate(v)]
 
     def texts(self, key: str) -> tuple[str, ...]:
-        return tuple(self._typed(key, [], lambda x: isinstance(x, list) and all(
-            isinstance(i, str) for i in x), "a list of texts"))
+        return tuple(_storable(v, f"{self.path}.{key}") for v in self._typed(
+            key, [], lambda x: isinstance(x, list) and all(isinstance(i, str) for i in x),
+            "a list of texts"))
+
+
+def _storable(text: str, where: str) -> str:
+    bad = bad_character(text)
+    if bad is not None:
+        raise PackageError(f"{where} holds a character that cannot be stored ({bad}): the file "
+                           "was altered or damaged.")
+    return text
 
 
 def _kind(value: object) -> str:
@@ -260,8 +274,8 @@ def read_sheet(o: Obj) -> SheetData:
     scores, comments = o.obj("scores", {}), o.obj("comments", {})
     return SheetData(
         entry=o.text("entry", required=True), state=state,
-        scores={k: scores.decimal(k) for k in scores.value},
-        comments={k: comments.text(k) for k in comments.value},
+        scores={k: scores.decimal(k) for k in scores.codes()},
+        comments={k: comments.text(k) for k in comments.codes()},
         overall_comment=o.text("overall_comment", ""),
     )
 

@@ -32,6 +32,8 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from judging_app.exchange import atomic_files
+
 RES = 600  # device units per inch
 MM, PT = RES / 25.4, RES / 72
 MARGIN, PAD = 20 * MM, 1.2 * MM
@@ -338,7 +340,9 @@ def render(path: Path, flowables: Sequence[Flowable], setup: PageSetup,
     by `progress`) leaves no half-written document."""
     ensure_gui_app()
     path = Path(path)
-    tmp = path.with_name(path.name + ".part")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_files.remove_stale_parts(path.parent)
+    tmp = atomic_files.part_path(path)
     items = [f for x in flowables for f in (x.items if isinstance(x, Keep) else [x])]
     total, done = 2 * sum(len(f.rows) for f in items if isinstance(f, Table)), [0]
 

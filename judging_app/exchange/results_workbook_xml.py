@@ -16,12 +16,9 @@ with OOXML's "_xHHHH_" escape, which Excel and python-calamine decode back to th
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
 import queue
 import re
-import tempfile
 import threading
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
@@ -30,6 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from openpyxl.utils import get_column_letter
+
+from judging_app.exchange import atomic_files
 
 Progress = Callable[[int, int], None]
 MAX_TEXT = 32767  # Excel's limit for one cell
@@ -333,17 +332,7 @@ def _pump(chunks: Iterable[str], f) -> None:
         raise failed[0]
 
 
-@contextlib.contextmanager
 def atomic_target(path: Path):
     """A temporary file beside `path`, renamed over it on success, deleted on any failure
-    (including a cancel raised by the progress callback)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".xlsx.part")
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    (including a cancel raised by the progress callback); see exchange/atomic_files.py."""
+    return atomic_files.atomic_target(path)

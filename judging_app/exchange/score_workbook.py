@@ -29,6 +29,8 @@ from pathlib import Path
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from judging_app.core.messages import Text
+from judging_app.exchange import atomic_files
 from judging_app.exchange import judge_package as jp
 from judging_app.exchange.judge_package_fields import (
     CompetitionRef,
@@ -76,9 +78,9 @@ STATE_LABELS = {"draft": ("draf", "draft"),
 class ScoreWorkbookError(ValueError):
     """A file that is not a sound score workbook; `problems` say exactly what and where."""
 
-    def __init__(self, source: str, problems: list[str]) -> None:
+    def __init__(self, source: str, problems: list[Text]) -> None:
         self.source, self.problems = source, list(problems)
-        super().__init__(f"{source}: " + "; ".join(self.problems[:20])
+        super().__init__(f"{source}: " + "; ".join(map(str, self.problems[:20]))
                          + (f"; … and {len(self.problems) - 20} more" if len(self.problems) > 20
                             else ""))
 
@@ -264,12 +266,8 @@ def write_score_workbook(path: str | Path, data: ScoreWorkbookData, lang: str = 
     identity = identity_of(data, lang)
     book = build_workbook(data, identity, password)
     path = Path(path)
-    tmp = path.with_name(path.name + ".part")
-    try:
+    with atomic_files.atomic_target(path) as tmp:
         book.save(tmp)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
     return path
 
 
@@ -293,7 +291,8 @@ class FilledScoreWorkbook:
     identity: ScoreWorkbookIdentity
     rows: tuple[FilledRow, ...]  # one per issued entry still on the sheet, in sheet order
     missing: tuple[str, ...] = ()  # issued entries whose row is gone
-    problems: tuple[str, ...] = ()  # empty when the workbook is sound
+    problems: tuple[Text, ...] = ()  # empty when the workbook is sound
+    saved_at: str = ""  # when it was last saved (its properties, UTC ISO), "" when unknown
 
     def is_complete(self, row: FilledRow) -> bool:
         return all(c.criterion in row.scores for c in self.identity.criteria())

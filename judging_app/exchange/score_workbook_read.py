@@ -11,14 +11,16 @@ the scan (formulas) and calamine (values). The caller checks the identity's sign
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import zipfile
 import zlib
-from datetime import date, datetime, time, timedelta
-from decimal import Decimal, InvalidOperation
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from judging_app.core.messages import Message, Text
 from judging_app.core.numbers import NumberError, from_milli, parse_decimal, to_milli
 from judging_app.exchange import entry_guard as guard
 from judging_app.exchange.entry_format import EntryFileError
@@ -68,19 +70,41 @@ def _from_guard(exc: EntryFileError) -> ScoreWorkbookError:
 def read(path: Path) -> FilledScoreWorkbook:
     source = path.name
     try:
-        scans = _prescan(path)
+        scans, saved_at = _prescan(path)
     except EntryFileError as exc:
         raise _from_guard(exc) from None
     sha = file_sha256(path)
     identity, data_rows = _calamine(path, scans)
     reader = _DataSheet(source, identity, data_rows, scans.get(identity.data_sheet))
-    return reader.read(sha)
+    return dataclasses.replace(reader.read(sha), saved_at=saved_at)
+
+
+_MODIFIED = re.compile(rb"<dcterms:modified[^>]*>([^<]{1,64})</dcterms:modified>")
+
+
+def saved_time(zf: zipfile.ZipFile) -> str:
+    """When the workbook was last saved, from its document properties (Excel, LibreOffice
+    and this app write it on every save), as UTC ISO text; "" when it has none."""
+    try:
+        info = zf.getinfo("docProps/core.xml")
+        if info.file_size > 2**20:
+            return ""
+        found = _MODIFIED.search(zf.read(info))
+        if found is None:
+            return ""
+        moment = datetime.fromisoformat(found.group(1).decode("ascii").strip())
+    except (KeyError, ValueError, UnicodeDecodeError, zipfile.BadZipFile, zlib.error, OSError):
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 # ---- the file, before calamine -----------------------------------------------------------
 
-def _prescan(path: Path) -> dict[str, guard.SheetScan]:
-    """Refuses what is not an .xlsx or not safe to unpack; every worksheet's scan by name."""
+def _prescan(path: Path) -> tuple[dict[str, guard.SheetScan], str]:
+    """Refuses what is not an .xlsx or not safe to unpack; every worksheet's scan by name,
+    and when the workbook was last saved."""
     source = path.name
     kind = guard.sniff(path)
     if kind == "csv":
@@ -108,6 +132,7 @@ def _prescan(path: Path) -> dict[str, guard.SheetScan]:
             for info in zf.infolist():  # every other part once: real sizes, CRCs
                 if info.filename not in members and not info.is_dir():
                     _stream(zf, info.filename, budget, source)
+            saved_at = saved_time(zf)
         except EntryFileError:
             raise
         except (KeyError, ValueError, zipfile.BadZipFile, zlib.error, EOFError, OSError,
@@ -118,7 +143,7 @@ def _prescan(path: Path) -> dict[str, guard.SheetScan]:
             raise guard.too_big(source, name, scan.height, scan.width)
     if IDENTITY_SHEET not in scans:
         raise guard.refuse(source, NOT_OURS)
-    return scans
+    return scans, saved_at
 
 
 def _stream(zf: zipfile.ZipFile, member: str, budget: list[int], source: str) -> None:
@@ -289,7 +314,7 @@ class _DataSheet:
         self.source, self.identity, self.rows = source, identity, rows
         self.name = identity.data_sheet
         self.formulas = scan.formula_cells if scan else {}
-        self.problems: list[str] = []
+        self.problems: list[Text] = []
         self.index = {c.letter: guard.column_index(c.letter) for c in identity.columns}
         self.bounds = {c.letter: tuple(to_milli(v) for v in (c.scale_min, c.scale_max,
                                                              c.scale_step))
@@ -408,16 +433,12 @@ class _DataSheet:
             shown = {True: "TRUE", False: "FALSE"}.get(value, value)  # type: ignore[call-overload]
             self.problems.append(f"{self.where(ref)}: '{shown}' is not a number {about}")
             return None
-        try:
+        try:  # a number written as text is read as that number, strictly
             milli = to_milli(value)
-        except NumberError:
-            try:  # a number written as text is read as that number; anything else is not
-                Decimal(value.replace(",", ".") if isinstance(value, str) else repr(value))
-            except InvalidOperation:
-                self.problems.append(f"{self.where(ref)}: '{value}' is not a number {about}")
-            else:
-                self.problems.append(f"{self.where(ref)}: {value} has more than three "
-                                     f"decimals {about}")
+        except NumberError as exc:
+            self.problems.append(Message("score_workbook.bad_number", sheet=self.name,
+                                         cell=ref, problem=exc.problem, entry=entry,
+                                         criterion=c.criterion))
             return None
         lo, hi, step = self.bounds[c.letter]
         if not lo <= milli <= hi:

@@ -1,15 +1,30 @@
-"""Reading typed-up paper score sheets from CSV.
+"""Reading typed-up paper score sheets from CSV, strictly (exchange/csv_reading.py).
 
 Columns (header row required, any order, English or Indonesian names):
 round/tahap, judge/juri, entry/inovasi, criterion/kriteria, score/nilai, comment/catatan
-(comment optional). Codes, not database ids. Comma or semicolon separated, UTF-8.
+(comment optional). Codes, not database ids. Comma, semicolon or tab separated, UTF-8.
+
+Every score is checked here as a number (core.numbers: ASCII digits, one decimal mark, at
+most three decimals) and every problem names the line a text editor shows and the column.
+A row with more values than the header has columns is refused; when the extra value is the
+decimal part of a number split by a comma separator ("4,5" unquoted in a comma file) the
+problem says so and how to write it.
 """
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
+
+from judging_app.core.messages import Message
+from judging_app.core.numbers import NumberError, parse_decimal
+from judging_app.exchange.csv_reading import (
+    CsvFileError,
+    choose_delimiter,
+    read_text,
+    records,
+)
 
 COLUMNS = {
     "round": ("round", "tahap", "round_code", "kode_tahap"),
@@ -21,82 +36,144 @@ COLUMNS = {
 }
 REQUIRED = ("round", "judge", "entry", "criterion", "score")
 MAX_BYTES = 50 * 1024 * 1024
+_ALIASES = {alias: key for key, aliases in COLUMNS.items() for alias in aliases}
 
 
 @dataclass(frozen=True)
 class ScoreRow:
-    line: int  # row number in the file, header = 1
+    line: int  # the line the row starts on, as a text editor shows it (header = 1)
     round: str
     judge: str
     entry: str
     criterion: str
-    score: str
+    score: Decimal
     comment: str
+    score_column: str = "score"  # the score column's header as written
 
 
 class ScoresCsvError(ValueError):
-    def __init__(self, source: str, problems: list[str]) -> None:
+    def __init__(self, source: str, problems: list[Message]) -> None:
         self.source = source
         self.problems = problems
-        super().__init__(f"{source}: " + "; ".join(problems))
+        super().__init__(f"{source}: " + "; ".join(map(str, problems)))
 
 
 def _normalise(name: str) -> str:
     return name.strip().lower().replace(" ", "_").replace("-", "_")
 
 
-def read_scores_csv(path: Path) -> list[ScoreRow]:
-    source = str(path)
-    if not path.is_file():
-        raise ScoresCsvError(source, ["the file does not exist"])
-    if path.stat().st_size > MAX_BYTES:
-        raise ScoresCsvError(source, [f"the file is larger than {MAX_BYTES // 2**20} MB"])
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ScoresCsvError(
-            source, [f"not UTF-8 text (byte {exc.start}); save the sheet as CSV UTF-8"]
-        ) from None
-    if not text.strip():
-        raise ScoresCsvError(source, ["the file is empty"])
-    first = text.splitlines()[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(text.splitlines(), delimiter=delimiter)
-    header = next(reader)
-    names = [_normalise(h) for h in header]
-    index: dict[str, int] = {}
-    problems = []
-    for key, aliases in COLUMNS.items():
-        found = [i for i, n in enumerate(names) if n in aliases]
-        if len(found) > 1:
-            problems.append(f"row 1: column {key!r} appears {len(found)} times")
-        elif found:
-            index[key] = found[0]
-    missing = [k for k in REQUIRED if k not in index]
-    if missing:
-        problems.append(
-            "row 1: missing column(s) " + ", ".join(missing)
-            + f" (the header has: {', '.join(h.strip() for h in header)})"
-        )
-    if problems:
-        raise ScoresCsvError(source, problems)
-    rows = []
-    for line, cells in enumerate(reader, start=2):
-        if not any(c.strip() for c in cells):
-            continue
+def _known(name: str) -> bool:
+    return _normalise(name) in _ALIASES
 
-        def cell(key: str, cells=cells) -> str:
-            i = index.get(key)
+
+def read_scores_csv(path: Path) -> list[ScoreRow]:
+    source = Path(path).name
+    try:
+        text = read_text(Path(path), MAX_BYTES)
+        if not text.strip():
+            raise ScoresCsvError(source, [Message("scores_csv.empty_file")])
+        delimiter = choose_delimiter(text, _known)
+        return _Reader(source, delimiter).read(records(source, text, delimiter))
+    except CsvFileError as exc:
+        raise ScoresCsvError(source, exc.problems) from None
+
+
+class _Reader:
+    def __init__(self, source: str, delimiter: str) -> None:
+        self.source, self.delimiter = source, delimiter
+        self.problems: list[Message] = []
+        self.header: list[str] = []
+        self.index: dict[str, int] = {}
+
+    def read(self, rows) -> list[ScoreRow]:
+        out: list[ScoreRow] = []
+        for record in rows:
+            if not any(c.strip() for c in record.cells):
+                continue
+            if not self.header:
+                self._read_header(record.line, record.cells)
+                if self.problems:
+                    break
+                continue
+            row = self._row(record.line, record.cells)
+            if row is not None:
+                out.append(row)
+        if self.problems:
+            raise ScoresCsvError(self.source, self.problems)
+        if not out:
+            raise ScoresCsvError(self.source, [Message("scores_csv.no_rows")])
+        return out
+
+    def _read_header(self, line: int, cells: list[str]) -> None:
+        self.header = [c.strip() for c in cells]
+        while self.header and not self.header[-1]:
+            self.header.pop()
+        found: dict[str, list[int]] = {}
+        for i, name in enumerate(self.header):
+            key = _ALIASES.get(_normalise(name))
+            if key is None:
+                accepted = ", ".join(aliases[0] for aliases in COLUMNS.values())
+                self.problems.append(Message("scores_csv.unknown_column", line=line,
+                                             column=name or f"#{i + 1}", accepted=accepted))
+            else:
+                found.setdefault(key, []).append(i)
+        for key, where in found.items():
+            if len(where) > 1:
+                self.problems.append(Message("scores_csv.column_twice", line=line, column=key,
+                                             count=len(where)))
+            self.index[key] = where[0]
+        missing = [k for k in REQUIRED if k not in found]
+        if missing:
+            self.problems.append(Message("scores_csv.missing_columns", line=line,
+                                         missing=missing, header=self.header))
+
+    def _name(self, key: str) -> str:
+        return self.header[self.index[key]]
+
+    def _row(self, line: int, cells: list[str]) -> ScoreRow | None:
+        width = len(self.header)
+        split = self._split_decimal(line, cells)
+        if split is not None:
+            self.problems.append(split)
+            return None
+        if len(cells) > width and any(c.strip() for c in cells[width:]):
+            self.problems.append(Message("scores_csv.too_many_values", line=line,
+                                         count=len(cells), columns=width))
+            return None
+
+        def cell(key: str) -> str:
+            i = self.index.get(key)
             return cells[i].strip() if i is not None and i < len(cells) else ""
 
+        ok = True
         for key in REQUIRED:
             if not cell(key):
-                problems.append(f"row {line}, column {header[index[key]].strip()!r}: empty")
-        rows.append(ScoreRow(line, cell("round"), cell("judge"), cell("entry"),
-                             cell("criterion"), cell("score"), cell("comment")))
-    if problems:
-        raise ScoresCsvError(source, problems)
-    if not rows:
-        raise ScoresCsvError(source, ["no score rows under the header"])
-    return rows
+                self.problems.append(Message("scores_csv.empty", line=line,
+                                             column=self._name(key)))
+                ok = False
+        score = None
+        if cell("score"):
+            try:
+                score = parse_decimal(cell("score"))
+            except NumberError as exc:
+                self.problems.append(Message("scores_csv.bad_number", line=line,
+                                             column=self._name("score"), problem=exc.problem))
+                ok = False
+        if not ok or score is None:
+            return None
+        return ScoreRow(line, cell("round"), cell("judge"), cell("entry"), cell("criterion"),
+                        score, cell("comment"), self._name("score"))
+
+    def _split_decimal(self, line: int, cells: list[str]) -> Message | None:
+        """'4,5' unquoted in a comma-separated file arrives as a whole score 4 and a cell '5'
+        next to it (an extra value, or the comment): the commonest way to lose a decimal."""
+        i = self.index.get("score")
+        if self.delimiter != "," or i is None or i + 1 >= len(cells):
+            return None
+        beyond = i + 1 >= len(self.header) or self.index.get("comment") == i + 1
+        whole, part = cells[i].strip(), cells[i + 1].strip()
+        if beyond and whole.isascii() and whole.isdigit() and part.isascii() and part.isdigit():
+            return Message("scores_csv.decimal_comma", line=line, column=self._name("score"),
+                           value=f"{whole},{part}", point=f"{whole}.{part}", whole=whole,
+                           part=part)
+        return None

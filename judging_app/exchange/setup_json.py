@@ -18,16 +18,19 @@ from enum import Enum
 from typing import Any
 
 from judging_app.core.enums import SIMPLE_TIE_BREAKS, TIE_BREAK_CRITERION_PREFIX
-from judging_app.core.numbers import MAX_DECIMALS, NumberError, parse_decimal
+from judging_app.core.messages import Message, Text
+from judging_app.core.numbers import NumberError, parse_decimal
+from judging_app.core.plain_text import bad_character
 from judging_app.core.setup import ResultRules
 
 NUMBER_LIMIT = Decimal(1_000_000)  # every number's magnitude stays below this
+INTEGER_LIMIT = 1_000_000  # and every whole number's (ranks, N of top N, the year, ...)
 
 
 class FieldProblem(Exception):
     """One value that is wrong, at a JSON path such as 'competition.rounds[0].weight'."""
 
-    def __init__(self, where: str, message: str) -> None:
+    def __init__(self, where: str, message: Text) -> None:
         super().__init__(f"{where}: {message}")
         self.where = where
         self.message = message
@@ -86,10 +89,8 @@ def dump(value: Any, where: str) -> Any:
 def _decimal_out(value: Decimal, where: str) -> int | str:
     try:
         parse_decimal(value)
-    except NumberError:
-        raise FieldProblem(
-            where, f"{value} is not a number with at most {MAX_DECIMALS} decimals"
-        ) from None
+    except NumberError as exc:
+        raise FieldProblem(where, exc.problem) from None
     if value == value.to_integral_value():
         return int(value)
     return format(value.normalize(), "f")
@@ -120,7 +121,7 @@ class Reader:
     `problems` (where, message) instead of stopping at the first."""
 
     def __init__(self) -> None:
-        self.problems: list[tuple[str, str]] = []
+        self.problems: list[tuple[str, Text]] = []
 
     def load(self, value: Any, cls: type, where: str) -> Any:
         """The dataclass `cls` read from `value`, or None if anything was wrong."""
@@ -136,15 +137,15 @@ class Reader:
         """Record keys given twice and keys not in `allowed`; True if there were none."""
         ok = True
         for key in getattr(obj, "duplicates", ()):
-            self.problems.append((join(where, key), "given twice in the same object"))
+            self.problems.append((join(where, key), Message("competition_file.twice")))
             ok = False
         for key in obj:
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1)
-                hint = (
-                    f"did you mean {show(close[0])}?" if close else f"allowed: {', '.join(allowed)}"
-                )
-                self.problems.append((join(where, key), f"unknown key ({hint})"))
+                problem = (Message("competition_file.unknown_key_like", like=show(close[0]))
+                           if close else
+                           Message("competition_file.unknown_key", allowed=", ".join(allowed)))
+                self.problems.append((join(where, key), problem))
                 ok = False
         return ok
 
@@ -156,7 +157,7 @@ class Reader:
             (tp,) = [arg for arg in typing.get_args(tp) if arg is not type(None)]
             return self.read(value, tp, where)
         if value is None:
-            raise FieldProblem(where, "must not be null")
+            raise FieldProblem(where, Message("competition_file.null"))
         if origin is tuple:
             return self._read_list(value, typing.get_args(tp)[0], where)
         if dataclasses.is_dataclass(tp):
@@ -166,22 +167,27 @@ class Reader:
         if isinstance(tp, type) and issubclass(tp, Enum):
             allowed = [member.value for member in tp]
             if not isinstance(value, str) or value not in allowed:
-                raise FieldProblem(
-                    where, f"{show(value)} is not allowed; use one of: {', '.join(allowed)}"
-                )
+                raise FieldProblem(where, Message("competition_file.not_allowed", value=show(value),
+                                                  allowed=", ".join(allowed)))
             return tp(value)
         if tp is bool and isinstance(value, bool):
             return value
         if tp is int and isinstance(value, int) and not isinstance(value, bool):
+            if abs(value) >= INTEGER_LIMIT:
+                raise FieldProblem(where, Message("competition_file.too_large", value=show(value)))
             return value
         if tp is str and isinstance(value, str):
+            bad = bad_character(value)
+            if bad:
+                raise FieldProblem(where, Message("competition_file.bad_character", character=bad))
             return value
-        wanted = {bool: "true or false", int: "a whole number", str: "text"}.get(tp, str(tp))
-        raise FieldProblem(where, f"expected {wanted}, found {show(value)}")
+        code = {bool: "competition_file.expected_flag", int: "competition_file.expected_whole",
+                str: "competition_file.expected_text"}.get(tp, "competition_file.expected_text")
+        raise FieldProblem(where, Message(code, found=show(value)))
 
     def _read_list(self, value: Any, item_type: Any, where: str) -> tuple[Any, ...]:
         if not isinstance(value, list):
-            raise FieldProblem(where, f"expected a list [...], found {show(value)}")
+            raise FieldProblem(where, Message("competition_file.expected_list", found=show(value)))
         items: list[Any] = []
         failed = False
         for i, item in enumerate(value):
@@ -198,7 +204,8 @@ class Reader:
 
     def _read_object(self, value: Any, cls: type, where: str) -> Any:
         if not isinstance(value, dict):
-            raise FieldProblem(where, f"expected an object {{...}}, found {show(value)}")
+            raise FieldProblem(where, Message("competition_file.expected_object",
+                                              found=show(value)))
         failed = not self.check_keys(value, key_order(cls), where)
         hints = _hints(cls)
         kwargs: dict[str, Any] = {}
@@ -206,7 +213,7 @@ class Reader:
             path = join(where, f.name)
             if f.name not in value:
                 if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                    self.problems.append((path, "missing (required)"))
+                    self.problems.append((path, Message("competition_file.missing")))
                     failed = True
                 continue
             try:
@@ -227,9 +234,8 @@ class Reader:
         bad = False
         for i, name in enumerate(names):
             if name not in SIMPLE_TIE_BREAKS and not name.startswith(TIE_BREAK_CRITERION_PREFIX):
-                self.problems.append(
-                    (f"{where}[{i}]", f"{show(name)} is not allowed; use one of: {allowed}")
-                )
+                self.problems.append((f"{where}[{i}]", Message(
+                    "competition_file.not_allowed", value=show(name), allowed=allowed)))
                 bad = True
         if bad:
             raise _Recorded
@@ -237,15 +243,13 @@ class Reader:
 
 def _decimal_in(value: Any, where: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
-        raise FieldProblem(where, f'expected a number such as 12 or "12.5", found {show(value)}')
+        raise FieldProblem(where, Message("competition_file.expected_number", found=show(value)))
     try:
         number = parse_decimal(value)
     except NumberError as exc:
-        too_fine = "decimals" in str(exc)
-        problem = f"has more than {MAX_DECIMALS} decimals" if too_fine else "is not a number"
-        raise FieldProblem(where, f"{show(value)} {problem}") from None
+        raise FieldProblem(where, exc.problem) from None
     if abs(number) >= NUMBER_LIMIT:
-        raise FieldProblem(where, f"{show(value)} is too large")
+        raise FieldProblem(where, Message("competition_file.too_large", value=show(value)))
     return number
 
 
@@ -275,4 +279,5 @@ def show(value: Any) -> str:
         return value.name
     if isinstance(value, Decimal):
         return str(value)
-    return json.dumps(value, ensure_ascii=False)
+    text = json.dumps(value, ensure_ascii=bool(isinstance(value, str) and bad_character(value)))
+    return text if len(text) <= 60 else text[:60] + "…"

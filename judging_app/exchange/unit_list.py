@@ -18,11 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from judging_app.core.messages import Message
+from judging_app.exchange import csv_reading
 from judging_app.exchange import entry_guard as guard
 from judging_app.exchange.entry_format import (
+    MAX_CSV_BYTES,
+    EntryFileError,
+    EntryProblem,
     cell_text,
     column_letter,
-    csv_rows,
     normalise,
     parse_date,
 )
@@ -78,6 +81,22 @@ class UnitList:
         self.problems.append(Message("programme.list_problem", where=where, problem=problem))
 
 
+def _refuse(source: str, message: Message, sheet: str | None) -> EntryFileError:
+    return EntryFileError(source, [EntryProblem(message, sheet=sheet)])
+
+
+def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """The rows of a CSV list, read strictly (exchange/csv_reading.py), numbered by the line
+    each starts on; the separator is the one under which the header names our columns."""
+    try:
+        text = csv_reading.read_text(path, MAX_CSV_BYTES)
+        delimiter = csv_reading.choose_delimiter(text, lambda cell: match_header(cell) is not None)
+        for record in csv_reading.records(path.name, text, delimiter):
+            yield record.line, record.cells
+    except csv_reading.CsvFileError as exc:
+        raise EntryFileError(path.name, [EntryProblem(p) for p in exc.problems]) from None
+
+
 def match_header(value: Any) -> str | None:
     return _ALIASES.get(normalise(value)) if isinstance(value, str) and value.strip() else None
 
@@ -88,15 +107,14 @@ def read_unit_list(path: str | Path, sheet: str | None = None) -> UnitList:
     path = Path(path)
     kind = guard.sniff(path)
     if kind == "csv":
-        _total, rows = csv_rows(path)
-        out = _read(path.name, "", rows, None)
+        out = _read(path.name, "", _csv_rows(path), None)
     else:
         with open_workbook_sheet(path, kind, sheet) as (name, _names, rows, _total, scan, merges):
             if merges:
                 first = merges[0]
-                raise guard.refuse(path.name, "merged cells "
-                                   f"{column_letter(first[1])}{first[0] + 1}; unmerge them so "
-                                   "that every row has its own values", name)
+                raise _refuse(path.name, Message(
+                    "programme.list_merged", cell=f"{column_letter(first[1])}{first[0] + 1}"),
+                    name)
             out = _read(path.name, name, rows, scan)
     out.sha256 = file_sha256(path)
     return out
@@ -112,9 +130,8 @@ def _read(source: str, sheet: str, rows: Iterator[tuple[int, list[Any]]], scan) 
         if number >= HEADER_SEARCH_ROWS:
             break
     if header is None:
-        raise guard.refuse(source, "no header row with the columns Kode (Code) and Nama "
-                                   "perangkat daerah (Name) in the first "
-                                   f"{HEADER_SEARCH_ROWS} rows", sheet or None)
+        raise _refuse(source, Message("programme.list_no_header", rows=HEADER_SEARCH_ROWS),
+                      sheet or None)
     number, cells, keys = header
     columns: dict[str, tuple[str, str]] = {}
     for i, key in enumerate(keys):
@@ -147,8 +164,7 @@ def _read(source: str, sheet: str, rows: Iterator[tuple[int, list[Any]]], scan) 
         if row is not None:
             out.rows.append(row)
     if not out.rows and not out.problems:
-        raise guard.refuse(source, f"no units below the header row (row {out.header_row})",
-                           sheet or None)
+        raise _refuse(source, Message("programme.list_empty", row=out.header_row), sheet or None)
     return out
 
 

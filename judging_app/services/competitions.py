@@ -137,36 +137,42 @@ def create_competition(
     ws: Workspace, setup: CompetitionSetup, code: str | None = None
 ) -> CompetitionSummary:
     """A new competition (status draft) with the whole setup, in one transaction."""
-    _check_valid(setup)
     with ws.db.write() as s:
-        if code:
-            code = code.strip()
-            if code.isdigit():
-                raise ValidationError(Message("competitions.code_needs_letter", code=code))
-            if s.scalar(select(Competition.id).where(Competition.code == code)) is not None:
-                raise ServiceError(Message("competitions.code_exists", code=code))
-        else:
-            name = setup.name.strip()
-            base = name if name.endswith(str(setup.year)) else f"{name} {setup.year}"
-            code = _unique_code(s, _slug(base))
-        comp = Competition(code=code, status=CompetitionStatus.DRAFT.value, created_at=now())
-        setup_rows.apply_rules(comp, setup)
-        s.add(comp)
-        s.flush()
-        for i, cat in enumerate(setup.categories):
-            row = Category(competition_id=comp.id)
-            setup_rows.fill_category(row, cat, i)
-            s.add(row)
-        for i, rnd in enumerate(setup.rounds):
-            _insert_round(s, comp.id, rnd, i)
-        s.flush()
-        _replace_tiers(s, comp.id, setup)
-        audit.record(
-            s, ws.actor, "competition.create", "competition", code,
-            new=setup_as_data(setup), competition_id=comp.id,
-        )
-        comp_id = comp.id
+        comp_id = insert_competition(s, ws.actor, setup, code)
     return get_summary(ws.db, comp_id)
+
+
+def insert_competition(s: Session, actor: str, setup: CompetitionSetup,
+                       code: str | None = None) -> int:
+    """`create_competition` inside the caller's transaction; the new competition's id."""
+    _check_valid(setup)
+    if code:
+        code = code.strip()
+        if code.isdigit():
+            raise ValidationError(Message("competitions.code_needs_letter", code=code))
+        if s.scalar(select(Competition.id).where(Competition.code == code)) is not None:
+            raise ServiceError(Message("competitions.code_exists", code=code))
+    else:
+        name = setup.name.strip()
+        base = name if name.endswith(str(setup.year)) else f"{name} {setup.year}"
+        code = _unique_code(s, _slug(base))
+    comp = Competition(code=code, status=CompetitionStatus.DRAFT.value, created_at=now())
+    setup_rows.apply_rules(comp, setup)
+    s.add(comp)
+    s.flush()
+    for i, cat in enumerate(setup.categories):
+        row = Category(competition_id=comp.id)
+        setup_rows.fill_category(row, cat, i)
+        s.add(row)
+    for i, rnd in enumerate(setup.rounds):
+        _insert_round(s, comp.id, rnd, i)
+    s.flush()
+    _replace_tiers(s, comp.id, setup)
+    audit.record(
+        s, actor, "competition.create", "competition", code,
+        new=setup_as_data(setup), competition_id=comp.id,
+    )
+    return comp.id
 
 
 def submitted_sheet_count(s: Session, round_id: int) -> int:
@@ -315,15 +321,20 @@ def set_status(ws: Workspace, ref: str | int, status: CompetitionStatus) -> None
     """Move along draft → registration → judging (and one step back). Finalizing is done by
     the results use case, which freezes a snapshot."""
     with ws.db.write() as s:
-        comp = lookup.writable_competition(s, ref)
-        current = CompetitionStatus(comp.status)
-        if status == current:
-            return
-        if status not in ALLOWED_STATUS_MOVES.get(current, set()):
-            raise ServiceError(Message("competitions.status_move_refused", competition=comp.code,
-                                       current=current, wanted=CompetitionStatus(status)))
-        comp.status = status.value
-        audit.record(
-            s, ws.actor, "competition.set_status", "competition", comp.code,
-            old=current.value, new=status.value, competition_id=comp.id,
-        )
+        change_status(s, ws.actor, ref, status)
+
+
+def change_status(s: Session, actor: str, ref: str | int, status: CompetitionStatus) -> None:
+    """`set_status` inside the caller's transaction."""
+    comp = lookup.writable_competition(s, ref)
+    current = CompetitionStatus(comp.status)
+    if status == current:
+        return
+    if status not in ALLOWED_STATUS_MOVES.get(current, set()):
+        raise ServiceError(Message("competitions.status_move_refused", competition=comp.code,
+                                   current=current, wanted=CompetitionStatus(status)))
+    comp.status = status.value
+    audit.record(
+        s, actor, "competition.set_status", "competition", comp.code,
+        old=current.value, new=status.value, competition_id=comp.id,
+    )

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from judging_app.core.enums import CompetitionStatus, RoundKind, SheetSource, SheetState
 from judging_app.core.messages import Message, Text
+from judging_app.exchange import atomic_files
 from judging_app.exchange import judge_package as jp
 from judging_app.exchange import judge_package_draft as jd
 from judging_app.services import audit, lookup
@@ -37,6 +37,7 @@ from judging_app.store.database import Database
 
 Progress = Callable[[int, int], None]
 IMPORT_ACTION, EXPORT_ACTION = "returns.import", "packages.export"
+PRIVATE = 0o600  # a package holds its judge's signing key
 SUBMITTED, PACKAGE = SheetState.SUBMITTED.value, SheetSource.PACKAGE.value
 
 
@@ -136,9 +137,8 @@ def _write_all(target: Workspace | Database, competition: str | int, round_code:
     paths: list[Path] = []
     for i, package in enumerate(packages):
         paths.append(path_of(package, i))
-        tmp = paths[-1].with_name(paths[-1].name + ".part")  # never half a file under the name
-        tmp.write_bytes(jp.serialize_package(package))
-        os.replace(tmp, paths[-1])
+        # never half a file under the name; readable by its owner only: it holds the key
+        atomic_files.write_bytes(paths[-1], jp.serialize_package(package), mode=PRIVATE)
         if progress is not None:
             progress(i + 1, len(packages))
     if actor:  # given a Workspace, one audit event: who exported which package, where

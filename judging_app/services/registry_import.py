@@ -16,10 +16,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from judging_app.core.messages import Message
+from judging_app.core.messages import Message, Text
 from judging_app.core.programme import name_key
 from judging_app.core.programme_records import LinkReport
-from judging_app.exchange.entry_format import EntryFileError
+from judging_app.exchange.entry_format import EntryFileError, EntryProblem
 from judging_app.exchange.unit_list import UnitList, UnitRow, read_unit_list
 from judging_app.services import audit
 from judging_app.services.errors import ImportFileError
@@ -61,7 +61,18 @@ def _read(path: Path, sheet: str | None) -> UnitList:
     try:
         return read_unit_list(path, sheet)
     except EntryFileError as exc:
-        raise ImportFileError(path.name, [str(p) for p in exc.problems]) from None
+        raise ImportFileError(path.name, [_located(p) for p in exc.problems]) from None
+
+
+def _located(problem: EntryProblem) -> Text:
+    """A reader's problem with its place, in the language it will be shown in."""
+    if problem.sheet is None and problem.row is None:
+        return problem.message
+    if problem.row is not None:
+        where = Message("programme.list_row", sheet=problem.sheet or "-", row=problem.row)
+    else:
+        where = Message("programme.list_sheet", sheet=problem.sheet)
+    return Message("programme.list_problem", where=where, problem=problem.message)
 
 
 def _plan(s: Session, data: UnitList) -> UnitImportPlan:

@@ -271,11 +271,21 @@ def _identify(s: Session, comp: m.Competition, ident: ScoreWorkbookIdentity,
     return rnd, judge
 
 
-def _check_not_older(s: Session, comp_id: int, ident: ScoreWorkbookIdentity, key: str) -> None:
-    """A workbook issued before one already imported for the same judge and round could
+def _check_not_older(s: Session, comp_id: int, ident: ScoreWorkbookIdentity, key: str,
+                     saved_at: str = "") -> None:
+    """A workbook issued before one already imported for the same judge and round, or an
+    older copy of the same workbook (saved before the copy already imported), could
     overwrite the newer drafts: refused."""
-    done = [e for e in _events(s, comp_id, IMPORT_ACTION, key)
-            if e.get("workbook_id") != ident.workbook_id]
+    events = _events(s, comp_id, IMPORT_ACTION, key)
+    same = [e for e in events if e.get("workbook_id") == ident.workbook_id
+            and e.get("saved_at", "") > saved_at != ""]
+    if same:
+        later = max(same, key=lambda e: e["saved_at"])
+        raise ServiceError(Message(
+            "score_workbook.older_copy", saved=_moment(saved_at),
+            imported_saved=_moment(later["saved_at"]), file=later.get("file", ""),
+            imported=_moment(later["at"]), actor=later["actor"]))
+    done = [e for e in events if e.get("workbook_id") != ident.workbook_id]
     newer = max(done, key=lambda e: e.get("created_at", ""), default=None)
     if newer is not None and newer.get("created_at", "") > ident.created_at:
         raise ServiceError(Message(
@@ -356,7 +366,7 @@ def import_score_workbook(ws: Workspace, competition: str | int, path: Path, sub
                                       file=path.name))
         key = f"{rnd.code}/{judge.code}"
         try:
-            _check_not_older(s, comp.id, ident, key)
+            _check_not_older(s, comp.id, ident, key, filled.saved_at)
         except ServiceError as exc:
             raise ImportFileError(str(path), [exc]) from None
         rubric = _rubric(s, comp.id, rnd.code)
@@ -405,7 +415,8 @@ def import_score_workbook(ws: Workspace, competition: str | int, path: Path, sub
                      old={o.entry: audited(o) for o, _ in plan.changed} or None,
                      new={"round": rnd.code, "judge": judge.code, "file": path.name,
                           "sha256": filled.sha256, "workbook_id": ident.workbook_id,
-                          "created_at": ident.created_at, "submit": submit, "counts": counts,
+                          "created_at": ident.created_at, "saved_at": filled.saved_at,
+                          "submit": submit, "counts": counts,
                           "warnings": [str(w) for w in warnings],  # English, as a record
                           "sheets": {x.entry: audited(x) for x in written}})
     return ScoreWorkbookImportReport(**{**base, "created": counts["created"],

@@ -6,8 +6,9 @@ exchange.judge_package_draft.plan_merge; this only stores the plan in bulk."""
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from judging_app.core.enums import SheetState
@@ -20,6 +21,7 @@ from judging_app.store import models as m
 
 SUBMITTED = SheetState.SUBMITTED.value
 _decimal = functools.lru_cache(maxsize=4096)(from_milli)  # scores repeat: a few hundred values
+CHUNK = 500  # ids per IN list: inside every backend's limit on parameters
 
 
 def stored_sheets(s: Session, round_id: int,
@@ -45,31 +47,84 @@ def stored_sheets(s: Session, round_id: int,
     return out
 
 
+@dataclass(frozen=True)
+class SheetWrite:
+    """One sheet to store: `sheet.id` None means a new row (version 1), else the row to
+    replace (its scores rewritten) with `sheet.version`."""
+
+    round_id: int
+    judge_id: int
+    entry_id: int
+    sheet: jd.StoredSheet
+
+
+def write_sheets(s: Session, writes: list[SheetWrite], source: str) -> None:
+    """Store many sheets of any rounds and judges in a few bulk statements, then refresh the
+    totals of their entries. The entries are locked first, in id order (on a server: two
+    writers touching the same entries take turns and never deadlock)."""
+    if not writes:
+        return
+    entry_ids = sorted({w.entry_id for w in writes})
+    entry_totals.lock_entries(s, entry_ids)
+    stamp = now()
+    rounds = sorted({w.round_id for w in writes})
+    criteria = {(rid, code): cid for rid, code, cid in s.execute(
+        select(m.Criterion.round_id, m.Criterion.code, m.Criterion.id)
+        .where(m.Criterion.round_id.in_(rounds)))}
+    new = [w for w in writes if w.sheet.id is None]
+    changed = [w for w in writes if w.sheet.id is not None]
+    if new:
+        s.execute(m.ScoreSheet.__table__.insert(), [dict(
+            round_id=w.round_id, judge_id=w.judge_id, entry_id=w.entry_id, state=w.sheet.state,
+            version=1, source=source, overall_comment=w.sheet.overall_comment,
+            reopened_reason="", updated_at=stamp,
+            submitted_at=stamp if w.sheet.state == SUBMITTED else None) for w in new])
+    for submitted in (True, False):
+        group = [w for w in changed if (w.sheet.state == SUBMITTED) == submitted]
+        if not group:
+            continue
+        values = dict(version=bindparam("b_version"), source=source,
+                      overall_comment=bindparam("b_overall"), state=bindparam("b_state"),
+                      updated_at=stamp)
+        if submitted:
+            values["submitted_at"] = stamp
+        table = m.ScoreSheet.__table__
+        s.execute(update(table).where(table.c.id == bindparam("b_id")).values(**values),
+                  [{"b_id": w.sheet.id, "b_version": w.sheet.version,
+                    "b_overall": w.sheet.overall_comment, "b_state": w.sheet.state}
+                   for w in group])
+    changed_ids = [w.sheet.id for w in changed]
+    for start in range(0, len(changed_ids), CHUNK):
+        s.execute(delete(m.Score).where(m.Score.sheet_id.in_(changed_ids[start:start + CHUNK])))
+    ids_of = _new_sheet_ids(s, new)
+    rows = []
+    for w in writes:
+        sheet_id = w.sheet.id if w.sheet.id is not None else ids_of[
+            (w.round_id, w.judge_id, w.entry_id)]
+        rows += [{"sheet_id": sheet_id, "criterion_id": criteria[(w.round_id, c)],
+                  "value_milli": to_milli(v), "comment": w.sheet.comments.get(c, "")}
+                 for c, v in w.sheet.scores.items()]
+    if rows:  # Core executemany: measured faster than multi-row VALUES or RETURNING batches
+        s.execute(m.Score.__table__.insert(), rows)
+    entry_totals.refresh(s, entry_ids)
+
+
+def _new_sheet_ids(s: Session, new: list[SheetWrite]) -> dict[tuple[int, int, int], int]:
+    """(round, judge, entry) -> id of the sheets just inserted: one query per judge and
+    round (a judge's sheets in a round are a few thousand at most)."""
+    out: dict[tuple[int, int, int], int] = {}
+    for rid, jid in sorted({(w.round_id, w.judge_id) for w in new}):
+        for eid, sid in s.execute(select(m.ScoreSheet.entry_id, m.ScoreSheet.id).where(
+                m.ScoreSheet.round_id == rid, m.ScoreSheet.judge_id == jid)):
+            out[(rid, jid, eid)] = sid
+    return out
+
+
 def apply_merge(s: Session, rnd: m.Round, judge: m.Judge, plan: jd.MergePlan,
                 entry_ids: dict[str, int], source: str) -> None:
     """Insert the new sheets, replace the changed ones (scores rewritten), in bulk."""
-    stamp, criteria = now(), dict(s.execute(
-        select(m.Criterion.code, m.Criterion.id).where(m.Criterion.round_id == rnd.id)).all())
-    if plan.new:
-        s.execute(m.ScoreSheet.__table__.insert(), [dict(
-            round_id=rnd.id, judge_id=judge.id, entry_id=entry_ids[x.entry], state=x.state,
-            version=1, source=source, overall_comment=x.overall_comment, reopened_reason="",
-            updated_at=stamp, submitted_at=stamp if x.state == SUBMITTED else None)
-            for x in plan.new])
-    for _, new in plan.changed:
-        extra = {"submitted_at": stamp} if new.state == SUBMITTED else {}
-        s.execute(update(m.ScoreSheet).where(m.ScoreSheet.id == new.id).values(
-            version=new.version, source=source, overall_comment=new.overall_comment,
-            state=new.state, updated_at=stamp, **extra))
-        s.execute(delete(m.Score).where(m.Score.sheet_id == new.id))
-    ids = dict(s.execute(select(m.ScoreSheet.entry_id, m.ScoreSheet.id).where(
-        m.ScoreSheet.round_id == rnd.id, m.ScoreSheet.judge_id == judge.id)).all())
-    rows = [{"sheet_id": ids[entry_ids[x.entry]], "criterion_id": criteria[c],
-             "value_milli": to_milli(v), "comment": x.comments.get(c, "")}
-            for x in plan.new + [n for _, n in plan.changed] for c, v in x.scores.items()]
-    if rows:  # Core executemany: measured faster than multi-row VALUES or RETURNING batches
-        s.execute(m.Score.__table__.insert(), rows)
-    entry_totals.refresh(s, [entry_ids[x.entry] for x in plan.new + [n for _, n in plan.changed]])
+    write_sheets(s, [SheetWrite(rnd.id, judge.id, entry_ids[x.entry], x)
+                     for x in plan.new + [n for _, n in plan.changed]], source)
 
 
 def audited(x: jd.StoredSheet) -> dict:

@@ -60,7 +60,7 @@ def create_from_file(ws: Workspace, path: Path, *, name: str | None = None,
     try:
         setup = competition_file.read_competition_file(Path(path))
     except competition_file.CompetitionFileError as exc:
-        raise ImportFileError(str(path), [str(exc)]) from exc
+        raise ImportFileError(str(path), exc.messages()) from exc
     except OSError as exc:
         raise ImportFileError(str(path), [os_error_message(exc)]) from exc
     return create_competition(ws, _adjust(setup, name, year), code=code)

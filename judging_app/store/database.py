@@ -20,6 +20,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from judging_app.core.messages import Message, MessageError
+from judging_app.store import db_errors
 from judging_app.store.paths import default_database_path  # noqa: F401 (the callers' name)
 from judging_app.store.schema_version import KNOWN_REVISIONS, SCHEMA_HEAD
 
@@ -48,7 +49,14 @@ def resolve_target(target: str | Path | None) -> URL:
     if target is None:
         target = default_database_path()
     if isinstance(target, str) and "://" in target:
-        return make_url(target)
+        try:
+            url = make_url(target)
+        except Exception as exc:  # sqlalchemy.exc.ArgumentError and friends
+            raise DatabaseOpenError(Message("db.bad_url", detail=db_errors.first_line(exc))) \
+                from None
+        if url.drivername in ("postgresql", "postgres"):  # the psycopg 3 driver we install
+            url = url.set(drivername="postgresql+psycopg")
+        return url
     path = Path(target).expanduser().resolve()
     return URL.create("sqlite+pysqlite", database=str(path))
 
@@ -83,7 +91,13 @@ def build_engine(url: URL) -> Engine:
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except Exception as exc:  # no such dialect, the driver not installed
+        message = db_errors.explain(exc)
+        if message is None:
+            raise
+        raise DatabaseOpenError(message) from exc
 
 
 @dataclass
@@ -248,6 +262,7 @@ def open_database(target: str | Path | None = None, *, create: bool = True) -> D
         engine = build_engine(url)
     else:
         engine = build_engine(url)
+        where = url.render_as_string(hide_password=True)
         try:
             revision = _server_revision(engine)
         except DatabaseOpenError:
@@ -255,14 +270,20 @@ def open_database(target: str | Path | None = None, *, create: bool = True) -> D
             raise
         except Exception as exc:
             engine.dispose()
-            raise DatabaseOpenError(Message("database.cannot_connect",
-                                            url=url.render_as_string(hide_password=True),
-                                            detail=str(exc))) from exc
-        _check_revision(revision, url.render_as_string(hide_password=True))
+            message = db_errors.explain(exc, url.username or "")
+            if message is None or message.code == "db.connection":
+                message = Message("database.cannot_connect", url=where,
+                                  detail=db_errors.first_line(getattr(exc, "orig", exc)))
+            raise DatabaseOpenError(message) from exc
+        _check_revision(revision, where)
     if revision != SCHEMA_HEAD:
         try:
             run_migrations(engine)
-        except Exception:
+        except Exception as exc:
             engine.dispose()
+            message = db_errors.privilege(exc, url.username or "")
+            if message is not None:
+                raise DatabaseOpenError(Message("db.cannot_prepare", url=url.render_as_string(
+                    hide_password=True), problem=message)) from exc
             raise
     return Database(url=url, engine=engine, backup_path=backup)

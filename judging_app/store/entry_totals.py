@@ -146,6 +146,15 @@ def _lock(session: Session, where: str, params: dict, expanding: bool = False) -
     session.execute(_expanding(sql) if expanding else text(sql), params)
 
 
+def lock_entries(session: Session, entry_ids: Iterable[int]) -> None:
+    """Take the lock `refresh` takes on these entries now, in id order: a writer that inserts
+    sheets (which key-share-locks their entries on a server) must lock first, or two writers
+    on shared entries each wait for the other's key-share lock (a deadlock)."""
+    ids = sorted(set(entry_ids))
+    for start in range(0, len(ids), CHUNK):
+        _lock(session, " WHERE id IN :ids", {"ids": ids[start:start + CHUNK]}, expanding=True)
+
+
 def refresh(session: Session, entry_ids: Iterable[int]) -> None:
     """Recompute the totals of these entries (every round) from their scores."""
     ids = sorted(set(entry_ids))

@@ -20,4 +20,8 @@ TEXTS = {
         "Penugasan demo menyisakan {count:count} inovasi tanpa cukup juri yang bebas konflik "
         "kepentingan; minta lebih banyak juri.",
     ),
+    "demo.too_large": (
+        "A demo holds at most {entries:count} entries and {judges:count} judges.",
+        "Demo memuat paling banyak {entries:count} inovasi dan {judges:count} juri.",
+    ),
 }

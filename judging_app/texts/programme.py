@@ -67,6 +67,21 @@ TEXTS = {
         "lembar {sheet}, kolom {column} ({header})",
     ),
     "programme.list_row": ("sheet {sheet}, row {row}", "lembar {sheet}, baris {row}"),
+    "programme.list_sheet": ("sheet {sheet}", "lembar {sheet}"),
+    "programme.list_merged": (
+        "merged cells {cell}; unmerge them so that every row has its own values",
+        "sel {cell} digabung; pisahkan agar setiap baris memiliki nilainya sendiri",
+    ),
+    "programme.list_no_header": (
+        "no header row with the columns Kode (Code) and Nama perangkat daerah (Name) in the "
+        "first {rows} rows",
+        "tidak ada baris judul dengan kolom Kode dan Nama perangkat daerah pada {rows} baris "
+        "pertama",
+    ),
+    "programme.list_empty": (
+        "no units below the header row (row {row})",
+        "tidak ada perangkat daerah di bawah baris judul (baris {row})",
+    ),
     "programme.list_formulas": (
         "{count:count} {count:plural:cell holds:cells hold} formulas (first {first}); paste "
         "the column back as values only",

@@ -246,7 +246,7 @@ case("blank_title_column.xlsx", ("every cell of this required column is empty (3
 case("far_away_row.xlsx", ("at least 2,000,000 rows", "200,000"), S)(lambda p: raw_xlsx(p, [
     (1, HEADER_ID[:4]), (2, ["B1", "X", "Dinas Contoh 1", "Umum"]),
     (2_000_000, ["B2", "Y", "Dinas Contoh 1", "Umum"])]))
-case("not_utf8.csv", ("not utf-8", "csv utf-8"), "row 2")(_bytes(
+case("not_utf8.csv", ("not utf-8", "csv utf-8"), "line 2")(_bytes(
     "Kode;Judul;Perangkat daerah;Kategori\nB1;Caf\xe9;Dinas Contoh 1;Umum\n".encode("cp1252")))
 case("empty.csv", ("empty",))(_bytes(b""))
 case("only_header.csv", ("no entries below the header row (row 1)",))(

@@ -1,0 +1,101 @@
+"""No traceback ever reaches a user of the command line.
+
+A known failure (a refusal of the rules, a file that cannot be read, a database that cannot
+be opened, a busy or unreachable server) is one line in the user's language, exit status 1.
+Anything else is unexpected: its details go to a crash log in the user's log folder and the
+user reads one line with the log's path, exit status 3. Exit statuses:
+
+    0  done          1  refused or failed (the message says why)     2  wrong usage
+    3  unexpected (a crash log was written)                          130  interrupted
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import tempfile
+import traceback
+from datetime import UTC, datetime
+from pathlib import Path
+
+from judging_app import __version__
+from judging_app.core.messages import Message, MessageError, os_error_message
+
+EXIT_REFUSED, EXIT_USAGE, EXIT_UNEXPECTED, EXIT_INTERRUPTED = 1, 2, 3, 130
+
+
+def log_folder() -> Path:
+    from platformdirs import user_log_path
+
+    return user_log_path("judging-app", appauthor=False)
+
+
+def write_crash_log(exc: BaseException, context: str = "") -> Path:
+    """The exception with its traceback, the version and the command, in a new file of the
+    user's log folder (the temporary folder when that cannot be written); its path."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    text = "".join([
+        f"judging-app {__version__} crash report, {datetime.now(UTC).isoformat()}\n",
+        f"python {platform.python_version()} on {platform.platform()}\n",
+        f"command: {context or ' '.join(sys.argv)}\n\n",
+        *traceback.format_exception(exc),
+    ])
+    for folder in (log_folder(), Path(tempfile.gettempdir())):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"crash-{stamp}-{os.getpid()}.log"
+            path.write_text(text, encoding="utf-8")
+            return path
+        except OSError:
+            continue
+    return Path(tempfile.gettempdir())  # nowhere writable: the line still names a place
+
+
+def known_message(exc: BaseException) -> Message | str | None:
+    """What a known failure says (a Message or, for errors not yet converted, its text);
+    None when the failure is unexpected."""
+    from judging_app.store.db_errors import explain
+
+    if hasattr(exc, "render"):  # ServiceError, MessageError, CompetitionFileError, ...
+        return None  # rendered by the caller in the user's language
+    explained = explain(exc)
+    if explained is not None:
+        return explained
+    if isinstance(exc, OSError):
+        return os_error_message(exc)
+    return None
+
+
+def is_known(exc: BaseException) -> bool:
+    from judging_app.exchange.competition_file import CompetitionFileError
+    from judging_app.services.errors import ServiceError
+
+    if isinstance(exc, ServiceError | MessageError | CompetitionFileError):
+        return True
+    return known_message(exc) is not None
+
+
+def one_line(exc: BaseException, language: str) -> str:
+    """A known failure's text in `language`."""
+    renderer = getattr(exc, "render", None)
+    if callable(renderer):
+        return renderer(language)
+    message = known_message(exc)
+    if isinstance(message, Message):
+        return message.render(language)
+    return str(message if message is not None else exc)
+
+
+def report(exc: BaseException, language: str, context: str = "") -> int:
+    """Print the failure to stderr the user's way; the exit status."""
+    if isinstance(exc, KeyboardInterrupt):
+        print(Message("failure.interrupted").render(language), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    if is_known(exc):
+        print(f"error: {one_line(exc, language)}", file=sys.stderr)
+        return EXIT_REFUSED
+    path = write_crash_log(exc, context)
+    print(f"error: {Message('common.unexpected', path=str(path)).render(language)}",
+          file=sys.stderr)
+    return EXIT_UNEXPECTED
