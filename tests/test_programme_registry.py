@@ -208,3 +208,19 @@ def test_a_list_with_formulas_or_merged_cells_is_refused(sqlite_db, tmp_path):
     with pytest.raises(ImportFileError, match="merged cells D4; unmerge them"):
         import_unit_list(ws, tmp_path / "gabung.xlsx")
     assert registry.list_registry_units(sqlite_db) == []
+
+
+def test_a_new_competition_gets_the_register_units_of_its_year(db):
+    ws = workspace(db)
+    register(ws)
+    registry.merge_registry_unit(ws, "DISPENDUK", "DISKOMINFO", date(2025, 1, 1))
+    registry.rename_registry_unit(ws, "DINKES", "Dinas Kesehatan dan KB", date(2025, 1, 1))
+    comp = city_competition(ws, 2025, [], {"BAPPEDA": "Badan Perencanaan Pembangunan Daerah"})
+    assert programme_matches.add_register_units(ws, comp) == 3  # not the merged one again
+    units = {u.code: u.name for u in entries.list_units(db, comp)}
+    assert units == {"BAPPEDA": "Badan Perencanaan Pembangunan Daerah",
+                     "DINKES": "Dinas Kesehatan dan KB",  # the name of that year
+                     "DISKOMINFO": "Dinas Komunikasi dan Informatika",
+                     "KEC-GADING": "Kecamatan Gadingrejo"}
+    assert programme_matches.pending(db, comp).units == []  # every one linked
+    assert programme_matches.add_register_units(ws, comp) == 0  # twice: nothing more

@@ -10,13 +10,21 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from judging_app.services import entries, forwarding, innovations, programme_matches, registry
+from judging_app.services import (
+    competitions,
+    entries,
+    forwarding,
+    innovations,
+    programme_matches,
+    registry,
+)
 from judging_app.ui.background import Runner
 from judging_app.ui.main_window import MainWindow
 from judging_app.ui.programme.base import programme_context
 from judging_app.ui.programme.dialogs import Field, FormDialog, ProgrammeDialogs
 from judging_app.ui.programme.window import ProgrammeWindow
 
+from factories import tiny_setup
 from programme_support import city_competition, register, workspace
 from test_ui_indonesian_sweep import SAME_IN_BOTH, widget_texts
 from test_ui_support import (
@@ -130,6 +138,12 @@ def test_the_register_tab_adds_and_merges_units(qtbot, window):
     row = _column(tab.model, 0).index("DLH")
     assert tab.model.data(tab.model.index(row, 4)) == "merged into DINKES on 2025-01-01"
     assert registry.get_registry_unit(db, "DLH").successor_code == "DINKES"
+    # a new competition of 2026 gets the register's units of that year
+    code = competitions.create_competition(workspace(db), tiny_setup("Lomba 2026", 2026)).code
+    dialogs.forms.append({"competition": code})
+    tab.buttons["copy"].click()
+    assert dialogs.informed[-1] == f"5 units added to {code}, linked to the register."
+    assert "DLH" not in {u.code for u in entries.list_units(db, code)}  # merged in 2025
 
 
 def test_monitoring_and_the_catalogue_from_the_innovations_tab(qtbot, window, tmp_path):

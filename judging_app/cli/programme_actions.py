@@ -73,7 +73,11 @@ def unit(args) -> int:
 def link(args) -> int:
     from judging_app.services import programme_matches
 
-    report = programme_matches.link(_workspace(args), args.competition)
+    ws = _workspace(args)
+    if args.add_units:
+        added = programme_matches.add_register_units(ws, args.competition)
+        say(args, Message("programme.cli_units_added", count=added, competition=args.competition))
+    report = programme_matches.link(ws, args.competition)
     print(text.link_text(report, output_language(args)))
     return 0
 

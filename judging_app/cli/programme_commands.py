@@ -50,6 +50,8 @@ def add_programme_parser(sub, common) -> None:
     p = psub.add_parser("link", parents=[common],
                         help="match a competition's units and entries to the register")
     p.add_argument("--competition", required=True, metavar="CODE")
+    p.add_argument("--add-units", action="store_true",
+                   help="first give the competition the register's units it does not have")
     p = psub.add_parser("matches", parents=[common],
                         help="uncertain matches and units not in the register")
     p.add_argument("--competition", metavar="CODE")

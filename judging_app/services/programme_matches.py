@@ -25,7 +25,7 @@ from judging_app.services.programme_links import (
     now,
     relink_unit_entries,
 )
-from judging_app.services.registry import add_unit_in_session, unit_by_code
+from judging_app.services.registry import add_unit_in_session, timelines, unit_by_code
 from judging_app.services.workspace import Workspace
 from judging_app.store.database import Database
 from judging_app.store.models import Competition, Entry, Unit
@@ -42,6 +42,31 @@ def link(ws: Workspace, competition: str) -> LinkReport:
     with ws.db.write() as s:
         comp = lookup.competition(s, competition)
         return link_competition(s, ws.actor, comp.id)
+
+
+def add_register_units(ws: Workspace, competition: str) -> int:
+    """Give the competition every register unit that exists in its year and that it does
+    not have yet (by link or by code), named as in that year and linked; returns how many
+    were added. A new city competition then needs no typing of units."""
+    from judging_app.services.entries import add_unit_in_session as add_competition_unit
+
+    with ws.db.write() as s:
+        comp = lookup.writable_competition(s, competition)
+        linked = set(s.scalars(select(UnitLink.registry_unit_id).join(
+            Unit, Unit.id == UnitLink.unit_id).where(Unit.competition_id == comp.id)))
+        taken = {c.casefold() for c in s.scalars(select(Unit.code).where(
+            Unit.competition_id == comp.id))}
+        names = {n.casefold() for n in s.scalars(select(Unit.name).where(
+            Unit.competition_id == comp.id))}
+        added = 0
+        for line in sorted(timelines(s).values(), key=lambda t: t.code):
+            name = line.name_in(comp.year)
+            if (not line.listed_in(comp.year) or line.id in linked
+                    or line.code.casefold() in taken or name.casefold() in names):
+                continue
+            add_competition_unit(s, ws.actor, comp.id, line.code, name, line.kind)  # linked
+            added += 1
+        return added
 
 
 def pending(db: Database, competition: str | None = None) -> Matches:

@@ -275,6 +275,10 @@ TEXTS = {
         "{proposed:count}, tidak ada dalam register: {unmatched:count}. Peserta terhubung: "
         "{entries:count} ({created:count} inovasi baru), diusulkan: {entries_proposed:count}.",
     ),
+    "programme.cli_units_added": (
+        "{count:count} register {count:plural:unit:units} added to {competition}.",
+        "{count:count} perangkat daerah register ditambahkan ke {competition}.",
+    ),
     "programme.cli_no_matches": (
         "Nothing waits for confirmation.",
         "Tidak ada yang menunggu konfirmasi.",

@@ -3065,6 +3065,10 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>Akhir&amp;i…</translation>
     </message>
     <message>
+        <source>&amp;Give a competition these units…</source>
+        <translation>&amp;Berikan perangkat daerah ini ke kompetisi…</translation>
+    </message>
+    <message>
         <source>merged into %1 on %2</source>
         <translation>digabung ke %1 pada %2</translation>
     </message>
@@ -3151,6 +3155,22 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>Cannot end the unit</source>
         <translation>Perangkat daerah tidak dapat diakhiri</translation>
+    </message>
+    <message>
+        <source>Give a competition the register&apos;s units</source>
+        <translation>Berikan perangkat daerah register ke kompetisi</translation>
+    </message>
+    <message>
+        <source>Competition</source>
+        <translation>Kompetisi</translation>
+    </message>
+    <message>
+        <source>Cannot add the units</source>
+        <translation>Perangkat daerah tidak dapat ditambahkan</translation>
+    </message>
+    <message>
+        <source>%1 units added to %2, linked to the register.</source>
+        <translation>%1 perangkat daerah ditambahkan ke %2, terhubung ke register.</translation>
     </message>
 </context>
 <context>

@@ -33,7 +33,8 @@ class RegisterTab(ProgrammeTab):
         self.table = records_table(self.model, "registerTable", sortable=True)
         row, self.buttons = button_row(
             (("import", self.import_list), ("add", self.add_unit), ("rename", self.rename_unit),
-             ("merge", self.merge_unit), ("end", self.end_unit)), "register")
+             ("merge", self.merge_unit), ("end", self.end_unit),
+             ("copy", self.copy_into_competition)), "register")
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
@@ -42,7 +43,8 @@ class RegisterTab(ProgrammeTab):
     def retranslate(self) -> None:
         texts = {"import": self.tr("&Import the city's list…"), "add": self.tr("&Add a unit…"),
                  "rename": self.tr("&Rename…"), "merge": self.tr("&Merge into…"),
-                 "end": self.tr("E&nd…")}
+                 "end": self.tr("E&nd…"),
+                 "copy": self.tr("&Give a competition these units…")}
         for key, button in self.buttons.items():
             button.setText(texts[key])
         self.model.retranslate()
@@ -124,3 +126,19 @@ class RegisterTab(ProgrammeTab):
         if answers:
             self.run_write(lambda ws: registry.end_registry_unit(
                     ws, unit.code, answers["on"]), self.tr("Cannot end the unit"))
+
+    def copy_into_competition(self) -> None:
+        from judging_app.services import competitions, programme_matches
+
+        choices = [(c.code, f"{c.name} ({c.code})")
+                   for c in competitions.list_competitions(self.ctx.db) if c.status != "finalized"]
+        answers = self.dialogs.ask_form(self, self.tr("Give a competition the register's units"), [
+            Field("competition", self.tr("Competition"), "choice", choices)])
+        if not answers or answers["competition"] is None:
+            return
+        added = self.run_write(lambda ws: programme_matches.add_register_units(
+            ws, answers["competition"]), self.tr("Cannot add the units"))
+        if added is not None:
+            self.dialogs.inform(self, self.tr("Register"), fill(
+                self.tr("%1 units added to %2, linked to the register."), added,
+                answers["competition"]))
