@@ -175,8 +175,7 @@ def test_older_file_is_copied_aside_before_migrating(tmp_path, monkeypatch):
     db = database.open_database(path)
     db.close()
     assert seen == {"backups_at_migration": 1}
-    assert db.backup_path is not None and db.backup_path.name.startswith(
-        f"lomba.before-upgrade-from-{head}-")
+    assert db.backup_path is not None and db.backup_path.name.startswith(f"lomba.before-upgrade-from-{head}-")
     copy = sqlite3.connect(db.backup_path)
     assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (head,)
     assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -130,7 +130,7 @@ def test_template_has_dropdowns_instructions_and_text_never_formulas(sqlite_db, 
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["Inovasi", "Petunjuk", "Daftar"]
     assert wb["Daftar"].sheet_state == "hidden"
-    header = [c.value for c in wb["Inovasi"][1]]
+    header = [c.value for c in wb["Inovasi"][1] if c.value is not None]
     assert header == ["Kode *", "Judul inovasi *", "Perangkat daerah *", "Kategori *", "Inovator",
                       "Kontak", "Tahapan", "Jenis", "Tanggal mulai", "Ringkasan", "Tautan"]
     validations = {str(dv.sqref): dv for dv in wb["Inovasi"].data_validations.dataValidation}

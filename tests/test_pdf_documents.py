@@ -181,6 +181,11 @@ def test_a4_portrait_and_page_numbers(docs, key):
     assert pages == _pages(docs[key])
     assert "595 x 842 pts" in info["Page size"]
     word = "Page {} of {}" if key.endswith("_en") else "Halaman {} dari {}"
+    if key == "sheets":  # each judge's sheets are numbered on their own
+        first = re.search(r"Halaman 1 dari (\d+)", _text(docs[key], 1))
+        last = re.search(r"Halaman (\d+) dari (\d+)", _text(docs[key], pages))
+        assert first and last and last.group(1) == last.group(2) and int(first.group(1)) < pages
+        return
     assert word.format(1, pages) in _text(docs[key], 1)
     assert word.format(pages, pages) in _text(docs[key], pages)
 
@@ -243,6 +248,11 @@ def test_score_sheets_one_judge_per_new_page(docs):
         if "LEMBAR PENILAIAN" in text:
             starts[re.search(r"Juri: (J\d)", text).group(1)] = page
     assert list(starts) == ["J1", "J2", "J3"] and starts["J1"] == 1
+    ends = [starts["J2"] - 1, starts["J3"] - 1, pages]
+    for judge, end in zip(starts, ends, strict=True):  # "Halaman 1 dari n" per judge
+        count = end - starts[judge] + 1
+        assert f"Halaman 1 dari {count}" in _text(docs["sheets"], starts[judge])
+        assert f"Halaman {count} dari {count}" in _text(docs["sheets"], end)
     whole = _text(docs["sheets"])
     for expected in ("Kriteria penilaian", "Keterangan skor", "0 = tidak ada", "100 = sangat baik",
                      "K1", "40%", "Catatan", "Juri,", "Seberapa baru gagasan & caranya"):

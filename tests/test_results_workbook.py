@@ -23,7 +23,6 @@ from judging_app.core.enums import (
     RankingScope,
     RoundCombination,
 )
-from judging_app.core.numbers import exact_text
 from judging_app.core.setup import CriterionSpec, RoundSpec
 from judging_app.exchange import results_workbook_xml as xml
 from judging_app.exchange.results_workbook import VOCABULARY
@@ -119,12 +118,12 @@ def test_numbers_and_texts_equal_the_engine_and_the_database(db, tmp_path: Path)
     view = results.compute(db, s.code)
     book = CalamineWorkbook.from_path(str(path))
     assert book.sheet_names == [
-        "Pemenang umum", "Pemenang pd", "Grafik", "Rekapitulasi Nilai", "Keadilan Panel",
+        "Daftar Pemenang", "Umum", "Perangkat Daerah", "Grafik", "Rekapitulasi Nilai", "Keadilan Panel",
         "Keadilan Juri", "Keadilan Pencilan", "Keadilan Stabilitas", "Ketentuan Penilaian",
         "Juri J1", "Juri J2", "Juri J3",
     ]
-    for category in ("umum", "pd"):
-        header, rows = _table(book, f"Pemenang {category}")
+    for category, sheet in (("umum", "Umum"), ("pd", "Perangkat Daerah")):
+        header, rows = _table(book, sheet)
         assert header[:3] == ["Peringkat", "Kategori Penghargaan", "Kode"]
         expected = [r for r in view.results.rows if r.group == category]
         assert len(rows) == len(expected) == 2
@@ -133,20 +132,21 @@ def test_numbers_and_texts_equal_the_engine_and_the_database(db, tmp_path: Path)
             assert got["Kode"] == e.code and got["Judul Inovasi"] == TITLES[e.code] == e.title
             assert got["Perangkat Daerah"] == e.unit
             assert got["Nilai Akhir"] == float(row.displayed_score)
-            assert got["Nilai Eksak"] == exact_text(row.score)
+            assert "Nilai Eksak" not in got  # exact values: the recap's last column
             assert got["Peringkat"] == row.rank and got["Lembar"] == row.sheet_count
             assert got["Kategori Penghargaan"] == view.tier_labels[row.award]
-    by_code = {r["Kode"]: r for r in _table(book, "Pemenang umum")[1] + _table(book, "Pemenang pd")[1]}
-    assert by_code["E3"]["Nilai Akhir"] == 73.33 and by_code["E3"]["Nilai Eksak"] == "220/3"
+    by_code = {r["Kode"]: r for r in _table(book, "Umum")[1] + _table(book, "Perangkat Daerah")[1]}
+    assert by_code["E3"]["Nilai Akhir"] == 73.33
     assert "keputusan ketua dewan juri" in by_code["E4"]["Keterangan"]
     assert {u for u in (r["Perangkat Daerah"] for r in by_code.values())} <= set(UNITS.values())
 
     header, recap = _table(book, "Rekapitulasi Nilai")
-    assert header[6:] == ["A (40%)", "B (60%)", "Total Juri", "Nilai Akhir (rata-rata)"]
+    assert header[6:] == ["Kebaruan (40%)", "Kemanfaatan (60%)", "Total Juri",
+                          "Nilai Akhir (rata-rata)", "Nilai Akhir Eksak"]
     assert len(recap) == 12
     for row in recap:
         a, b = SCORES[row["Kode"]][row["Juri"]]
-        assert (row["A (40%)"], row["B (60%)"]) == (float(a), float(b))
+        assert (row["Kebaruan (40%)"], row["Kemanfaatan (60%)"]) == (float(a), float(b))
         assert row["Total Juri"] == _expected_total(a, b)
         assert row["Nilai Akhir (rata-rata)"] == by_code[row["Kode"]]["Nilai Akhir"]
         assert row["Judul Inovasi"] == TITLES[row["Kode"]] and row["Nama Juri"] == JUDGES[row["Juri"]]
@@ -188,17 +188,18 @@ def test_english_headings(sqlite_db, tmp_path: Path):
     _score(s)
     path = export_results_workbook(sqlite_db, s.code, tmp_path / "results.xlsx", lang="en")
     book = CalamineWorkbook.from_path(str(path))
-    assert book.sheet_names[:9] == [
-        "Winners umum", "Winners pd", "Charts", "Score Recap", "Fairness Panels",
+    assert book.sheet_names[:10] == [
+        "Winners", "General", "Perangkat Daerah", "Charts", "Score Recap", "Fairness Panels",
         "Fairness Judges", "Fairness Outliers", "Fairness Stability", "Scoring Rules",
     ]
-    rows = _sheet(book, "Winners umum")
-    assert rows[0][0] == "Winners List — General"  # the category's English name
+    rows = _sheet(book, "General")
+    assert rows[0][0] == "Ranking — General"  # the category's English name
     assert "Method: mean" in rows[1][0]
     assert rows[2] == ["Rank", "Award", "Code", "Innovation Title", "Government Unit", "Final Score",
-                       "Exact Score", "Remarks", "Sheets"]
-    assert _sheet(book, "Score Recap")[2][-2:] == ["Judge's Total", "Final Score (mean)"]
-    assert _sheet(book, "Winners pd")[0][0] == "Winners List — Perangkat Daerah"  # no English name
+                       "Remarks", "Sheets"]
+    assert _sheet(book, "Score Recap")[2][-3:] == ["Judge's Total", "Final Score (mean)", "Exact Final Score"]
+    assert _sheet(book, "Perangkat Daerah")[0][0] == "Ranking — Perangkat Daerah"  # no English name
+    assert _sheet(book, "Winners")[0][0] == "Draft List of Winners (DRAFT — results not finalized)"
 
 
 def test_print_settings_and_a_chart_per_category(sqlite_db, tmp_path: Path):
@@ -208,15 +209,17 @@ def test_print_settings_and_a_chart_per_category(sqlite_db, tmp_path: Path):
     wb = openpyxl.load_workbook(path)
     for name in wb.sheetnames:
         ws = wb[name]
-        assert (ws.page_setup.orientation, ws.page_setup.paperSize) == ("landscape", 9)
+        portrait = name == "Daftar Pemenang"
+        assert (ws.page_setup.orientation, ws.page_setup.paperSize) == (
+            "portrait" if portrait else "landscape", 9)
         assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
         assert ws.sheet_properties.pageSetUpPr.fitToPage
         if name not in ("Grafik", "Ketentuan Penilaian"):
             assert ws.print_title_rows == "$3:$3" and ws.freeze_panes == "A4"
             assert re.fullmatch(r"A3:[A-Z]+\d+", ws.auto_filter.ref)
             assert ws["A3"].font.b and ws.column_dimensions["A"].width > 0
-    assert wb["Pemenang umum"].auto_filter.ref == "A3:I5"
-    assert wb["Pemenang umum"]["F4"].number_format == "0.00"
+    assert wb["Umum"].auto_filter.ref == "A3:H5"
+    assert wb["Umum"]["F4"].number_format == "0.00"
     charts = wb["Grafik"]._charts
     assert len(charts) == 2  # one per category
     view = results.compute(sqlite_db, s.code)
@@ -237,10 +240,10 @@ def test_method_and_round_options(sqlite_db, tmp_path: Path):
                                    method="median", include_stability=False)
     view = results.compute(sqlite_db, s.code, "prop", AggregationMethod.MEDIAN)
     book = CalamineWorkbook.from_path(str(path))
-    got = {r["Kode"]: r["Nilai Akhir"] for r in _table(book, "Pemenang umum")[1]}
+    got = {r["Kode"]: r["Nilai Akhir"] for r in _table(book, "Umum")[1]}
     assert got == {view.entries[r.entry_id].code: float(r.displayed_score)
                    for r in view.results.rows if r.group == "umum"}
-    assert got["E3"] == 68.0 and "Metode: median" in _sheet(book, "Pemenang umum")[1][0]
+    assert got["E3"] == 68.0 and "Metode: median" in _sheet(book, "Umum")[1][0]
     assert "tidak dihitung" in _sheet(book, "Keadilan Stabilitas")[1][0]
 
 
@@ -259,16 +262,17 @@ def test_overall_ranking_and_weighted_rounds(sqlite_db, tmp_path: Path):
     view = results.compute(sqlite_db, s.code)
     assert view.round_codes == ("prop", "pres")
     book = CalamineWorkbook.from_path(str(path))
-    assert book.sheet_names[0] == "Daftar Pemenang"
-    header, rows = _table(book, "Daftar Pemenang")
+    assert book.sheet_names[:2] == ["Daftar Pemenang", "Peringkat"]
+    header, rows = _table(book, "Peringkat")
     assert "Kategori" in header
     assert [(r["Kode"], r["Nilai Akhir"]) for r in rows] == [
         (view.entries[r.entry_id].code, float(r.displayed_score)) for r in view.results.rows]
     header, recap = _table(book, "Rekapitulasi Nilai")
-    assert header[0] == "Tahap" and "prop: A (40%)" in header and "pres: C (100%)" in header
+    assert header[0] == "Tahap" and "prop: Kebaruan (40%)" in header and "pres: Penyajian (100%)" in header
     assert len(recap) == 24
     pres_row = next(r for r in recap if r["Tahap"] == "pres" and r["Kode"] == "E2")
-    assert (pres_row["pres: C (100%)"], pres_row["Total Juri"], pres_row["prop: A (40%)"]) == (71.0, 71.0, "")
+    assert (pres_row["pres: Penyajian (100%)"], pres_row["Total Juri"], pres_row["prop: Kebaruan (40%)"]) == (
+        71.0, 71.0, "")
 
 
 def test_incomplete_entries_are_shown_but_not_ranked_or_charted(sqlite_db, tmp_path: Path):
@@ -276,7 +280,7 @@ def test_incomplete_entries_are_shown_but_not_ranked_or_charted(sqlite_db, tmp_p
     _score(s, drafts={("E1", "J3"), ("E3", "J3")})  # category umum: nobody complete
     path = export_results_workbook(sqlite_db, s.code, tmp_path / "hasil.xlsx")
     book = CalamineWorkbook.from_path(str(path))
-    _, rows = _table(book, "Pemenang umum")
+    _, rows = _table(book, "Umum")
     assert [(r["Peringkat"], r["Lembar"], r["Keterangan"]) for r in rows] == [
         ("", 2.0, "belum lengkap (2 dari 3 lembar)")] * 2
     assert {r["Kode"]: r["Nilai Akhir"] for r in rows} == {"E1": 81.0, "E3": 84.0}
@@ -293,8 +297,8 @@ def test_before_any_score_the_lists_are_there_and_empty(sqlite_db, tmp_path: Pat
     s = _seed(sqlite_db)
     path = export_results_workbook(sqlite_db, s.code, tmp_path / "hasil.xlsx")
     book = CalamineWorkbook.from_path(str(path))
-    assert book.sheet_names[:3] == ["Pemenang umum", "Pemenang pd", "Grafik"]
-    assert _table(book, "Pemenang umum")[1] == []
+    assert book.sheet_names[:4] == ["Daftar Pemenang", "Umum", "Perangkat Daerah", "Grafik"]
+    assert _table(book, "Umum")[1] == []
     assert [r[0] for r in _sheet(book, "Grafik")].count("Belum ada inovasi yang diperingkat.") == 2
 
 
@@ -350,7 +354,8 @@ def test_sheet_names_are_valid_and_unique():
     assert xml.sheet_name("juri j1", used) == "juri j1 (2)"
     long = "Pemenang " + "kategori_sangat_panjang" * 3
     assert len(xml.sheet_name(long, used)) == 31 and len(xml.sheet_name(long, used)) == 31
-    assert len(used) == 5
+    assert xml.sheet_name("Perangkat Daerah (Dinas/Badan) dan Lainnya", used) == "Perangkat Daerah (Dinas-Badan)…"
+    assert len(used) == 6
 
 
 def test_both_vocabularies_say_the_same_things():
@@ -358,3 +363,15 @@ def test_both_vocabularies_say_the_same_things():
         assert len(pair) == 2 and all(pair), key
         fields = [set(re.findall(r"{(\w+)}", text)) for text in pair]
         assert fields[0] == fields[1], key
+
+
+def test_the_workbook_is_shared_like_every_export(sqlite_db, tmp_path: Path):
+    import os
+
+    s = _seed(sqlite_db)
+    old = os.umask(0o022)
+    try:
+        path = export_results_workbook(sqlite_db, s.code, tmp_path / "hasil.xlsx")
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644

@@ -120,11 +120,16 @@ def cmd_competition(args) -> int:
             print(f"{c.code}\t{c.year}\t{c.status}\t{c.entries} entries\t{c.judges} judges\t{c.name}")
         return 0
     if args.action == "export":
+        from judging_app.services.document_settings import get_document_settings
+
         db = _read(args)
         setup = competitions.get_setup(db, args.competition)
-        competition_file.write_competition_file(_out_file(args, "competition.json"), setup)
+        competition_file.write_competition_file(_out_file(args, "competition.json"), setup,
+                                                get_document_settings(db, args.competition))
         print(f"Wrote {args.out}")
         return 0
+    if args.action == "documents":
+        return _competition_documents(args)
     # create / import
     name, year = getattr(args, "name", None), getattr(args, "year", None)
     template = getattr(args, "template", None)
@@ -137,6 +142,37 @@ def cmd_competition(args) -> int:
     else:
         summary = templates.create_from_file(ws, Path(args.file), name=name, year=year, code=args.code)
     print(f"Created competition {summary.code!r}: {summary.name} ({summary.year})")
+    return 0
+
+
+DOCUMENT_OPTIONS = ("government", "office", "address", "head_title", "region", "head_name",
+                    "head_nip", "place", "minutes_number", "decree_number", "time_zone")
+
+
+def _competition_documents(args) -> int:
+    """Show, or change, how the competition's documents are headed and signed."""
+    from judging_app.services import document_settings
+
+    db = _open(args)
+    current = document_settings.get_document_settings(db, args.competition)
+    changes = {k: getattr(args, k) for k in DOCUMENT_OPTIONS if getattr(args, k) is not None}
+    if args.logo is not None:
+        try:
+            changes["logo"] = Path(args.logo).read_bytes()
+        except OSError as exc:
+            from judging_app.core.messages import Message
+            from judging_app.services.errors import ValidationError
+
+            raise ValidationError(Message("documents.logo_unreadable", path=args.logo,
+                                          reason=exc.strerror or str(exc))) from None
+    if args.no_logo:
+        changes["logo"] = b""
+    if changes:
+        current = dataclasses.replace(current, **changes)
+        document_settings.set_document_settings(_workspace(args), args.competition, current)
+    for name in DOCUMENT_OPTIONS:
+        print(f"{name}\t{getattr(current, name)}")
+    print(f"logo\t{len(current.logo)} bytes" if current.logo else "logo\t")
     return 0
 
 
@@ -383,29 +419,49 @@ def cmd_entries(args) -> int:
     return 0
 
 
+def _date_option(value: str | None):
+    """--date YYYY-MM-DD, or None."""
+    if not value:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        from judging_app.core.messages import Message
+        from judging_app.services.errors import ValidationError
+
+        raise ValidationError(Message("documents.bad_date", value=value)) from None
+
+
 def cmd_export(args) -> int:
     example = "results.xlsx" if args.document == "results" else f"{args.document}.pdf"
     out = _out_file(args, example)
     db = _read(args)
     lang = getattr(args, "lang", None) or "id"
+    on = _date_option(args.date)
     if args.document == "results":
         from judging_app.services.results_export import export_results_workbook
 
         export_results_workbook(db, args.competition, out, lang=lang, round_code=args.round,
-                                method=args.method)
+                                method=args.method, on=on)
         print(f"Wrote {out}")
         return 0
     from judging_app.services import documents
 
+    place = args.place or ""
     if args.document == "minutes":
         pages = documents.write_minutes(db, args.competition, out, lang=lang,
-                                        round_code=args.round)
+                                        round_code=args.round, on=on, place=place,
+                                        number=args.number or "")
     elif args.document == "winners":
         pages = documents.write_winners_list(db, args.competition, out, lang=lang,
-                                             round_code=args.round)
+                                             round_code=args.round, on=on, place=place,
+                                             number=args.number or "")
     else:
         pages = documents.write_blank_score_sheets(db, args.competition, args.round, out,
-                                                   judge_code=args.judge, lang=lang)
+                                                   judge_code=args.judge, lang=lang, on=on,
+                                                   place=place)
     print(f"Wrote {out}: {pages} page{'s' if pages != 1 else ''}.")
     return 0
 

@@ -65,6 +65,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = csub.add_parser("export", parents=[common], help="write a competition's setup file")
     p.add_argument("--competition", required=True, metavar="CODE")
     p.add_argument("--out", required=True, metavar="FILE.json")
+    p = csub.add_parser("documents", parents=[common],
+                        help="show or set the letterhead, head of region, place, numbers and "
+                             "time zone of the competition's documents")
+    p.add_argument("--competition", required=True, metavar="CODE")
+    for name, what in (("government", "first line of the letterhead (PEMERINTAH KOTA …)"),
+                       ("office", "second line (the office)"), ("address", "address line"),
+                       ("head-title", "WALI KOTA, BUPATI, GUBERNUR or another title"),
+                       ("region", "the region's name after the title"),
+                       ("head-name", "who signs the decree"), ("head-nip", "their NIP"),
+                       ("place", "where documents are issued"),
+                       ("minutes-number", "Nomor of the minutes"),
+                       ("decree-number", "NOMOR of the decree (winners list)"),
+                       ("time-zone", "Asia/Jakarta (WIB), Asia/Makassar (WITA), "
+                                     "Asia/Jayapura (WIT)")):
+        p.add_argument(f"--{name}", dest=name.replace("-", "_"), metavar="TEXT", help=what)
+    logo = p.add_mutually_exclusive_group()
+    logo.add_argument("--logo", metavar="FILE.png", help="the logo (PNG or JPEG, at most 512 KB)")
+    logo.add_argument("--no-logo", action="store_true", help="remove the logo")
     p = csub.add_parser("import", parents=[common], help="create a competition from a setup file")
     p.add_argument("file", metavar="FILE.json")
     p.add_argument("--code")
@@ -188,6 +206,8 @@ def add_export_parser(sub, common) -> None:
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
     p.add_argument("--round", metavar="CODE", help="one round alone")
     p.add_argument("--method", choices=["mean", "median", "trimmed_mean", "standardized"])
+    p.add_argument("--date", metavar="YYYY-MM-DD",
+                   help="the date on the winners sheet (default: today in the competition's zone)")
     for name, text in (("minutes", "minutes of evaluation (berita acara penilaian)"),
                        ("winners", "winners list (daftar pemenang) to attach to the decree"),
                        ("scoresheets", "blank score sheets for paper judging")):
@@ -200,6 +220,17 @@ def add_export_parser(sub, common) -> None:
         if name == "scoresheets":
             p.add_argument("--judge", metavar="CODE",
                            help="one judge (default: every judge with entries, each on new pages)")
+        p.add_argument("--place", metavar="TEXT",
+                       help="where the document is issued (default: the competition's document "
+                            "settings; none: a dotted line to fill in)")
+        p.add_argument("--date", metavar="YYYY-MM-DD",
+                       help="the document's date (default: today in the competition's zone"
+                            + ("; none on score sheets" if name == "scoresheets" else "") + ")")
+        if name != "scoresheets":
+            p.add_argument("--number", metavar="TEXT",
+                           help="the minutes' Nomor" if name == "minutes" else
+                           "the NOMOR of the decree the list is attached to "
+                           "(default: the competition's document settings)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,6 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from judging_app.core.documents import DocumentSettings, validate_documents
 from judging_app.core.messages import Message, Text
 from judging_app.core.setup import CompetitionSetup, Problem, validate_setup
 from judging_app.exchange.setup_json import (
@@ -40,6 +41,7 @@ from judging_app.exchange.setup_json import (
 FORMAT = "judging-app/competition"
 FORMAT_VERSION = 1  # the newest version this code reads and the version it writes
 ROOT = "competition"
+DOCUMENTS = "documents"  # optional: letterhead, head of region, place, numbers, time zone
 MAX_FILE_BYTES = 5_000_000
 
 
@@ -81,18 +83,42 @@ class CompetitionFileError(ValueError):
         return self.render("en")
 
 
-def setup_to_json(setup: CompetitionSetup) -> str:
-    """The competition file text for `setup`: every field written, stable key order,
-    two-space indent, UTF-8 characters unescaped, a trailing newline."""
+def setup_to_json(setup: CompetitionSetup, documents: DocumentSettings | None = None) -> str:
+    """The competition file text for `setup` (and, when given, the document settings under
+    "documents"): every field written, stable key order, two-space indent, UTF-8 characters
+    unescaped, a trailing newline."""
     try:
         competition = dump(setup, ROOT)
     except FieldProblem as exc:
         raise CompetitionFileError("<setup>", [(exc.where, exc.message)]) from None
     document = {"format": FORMAT, "version": FORMAT_VERSION, ROOT: competition}
+    if documents is not None:
+        document[DOCUMENTS] = dump(documents, DOCUMENTS)
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_competition_file(path: str | os.PathLike[str], setup: CompetitionSetup) -> None:
+def documents_from_json(text: str, source: str = "<text>") -> DocumentSettings | None:
+    """The document settings of a competition file's text (None when it has none); the text
+    must be a valid competition file (read it with setup_from_json first)."""
+    data = json.loads(text, parse_float=Decimal, object_pairs_hook=JsonObject.of)
+    if DOCUMENTS not in data:
+        return None
+    reader = Reader()
+    documents = reader.load(data[DOCUMENTS], DocumentSettings, DOCUMENTS)
+    if documents is not None:
+        reader.problems += [(DOCUMENTS, m) for m in validate_documents(documents)]
+    if reader.problems or documents is None:
+        raise CompetitionFileError(source, reader.problems)
+    return documents
+
+
+def read_competition_documents(path: str | os.PathLike[str]) -> DocumentSettings | None:
+    """The document settings in a competition file (read_competition_file checks the rest)."""
+    return documents_from_json(Path(path).read_bytes().decode("utf-8-sig"), str(path))
+
+
+def write_competition_file(path: str | os.PathLike[str], setup: CompetitionSetup,
+                           documents: DocumentSettings | None = None) -> None:
     """Write `setup` to `path` as UTF-8 with LF line ends, atomically (a temporary file in
     the same folder, then a rename). A setup that fails validate_setup is refused, so that
     every file this app writes, it can read back."""
@@ -100,7 +126,7 @@ def write_competition_file(path: str | os.PathLike[str], setup: CompetitionSetup
     problems = validate_setup(setup)
     if problems:
         raise CompetitionFileError(str(path), _located(problems))
-    text = setup_to_json(setup)
+    text = setup_to_json(setup, documents)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
@@ -177,7 +203,7 @@ def _check_envelope(data: Any, source: str, reader: Reader) -> None:
     if version > FORMAT_VERSION:
         fail("version", Message("competition_file.newer", version=version,
                                 known=FORMAT_VERSION))
-    reader.check_keys(data, ("format", "version", ROOT), "")
+    reader.check_keys(data, ("format", "version", ROOT, DOCUMENTS), "")
     if ROOT not in data:
         reader.problems.append((ROOT, Message("competition_file.missing")))
         raise CompetitionFileError(source, reader.problems)

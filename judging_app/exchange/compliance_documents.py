@@ -92,14 +92,17 @@ def write_compliance_pdf(path: Path | str, doc: ComplianceDocument, lang: str = 
     lang = pdf_text.lang_of(lang)
     c = doc.compliance
     blank = pdf_text.t(lang, "blank")
-    annex = [("", w(lang, "annex"), "")] + [
-        ("", w(lang, "letter", blank=""), f": {blank}")] + [
-        ("", w(lang, k), f": {blank}") for k in ("letter_no", "letter_date")]
-    flow: list = [
-        Table([Column("", 45), Column("", 27), Column("", 28)], annex, size=9.5, plain=True),
-        Paragraph(w(lang, "compliance_title"), size=14, bold=True, align=CENTER, after=1),
-        Paragraph(w(lang, "compliance_about", year=c.year), size=11.5, bold=True,
-                  align=CENTER, after=6),
+    about = w(lang, "compliance_about", year=c.year)
+    annex = [(w(lang, "letter_no"), ":", blank), (w(lang, "letter_date"), ":", blank),
+             (w(lang, "letter_about"), ":", about)]
+    flow: list = [  # the annex block as the winners list writes it (exchange/pdf_documents.py)
+        Paragraph(w(lang, "annex"), size=9.5, width=0.55, after=0.5),
+        Paragraph(w(lang, "letter", blank=blank), size=9.5, width=0.55, after=0.5),
+        Keep([Table([Column("", 45), Column("", 12), Column("", 2), Column("", 41)],
+                    [("", *row) for row in annex], size=9.5, plain=True)]),
+        Paragraph(w(lang, "compliance_title"), size=14, bold=True, align=CENTER, before=4,
+                  after=1),
+        Paragraph(about, size=11.5, bold=True, align=CENTER, after=6),
     ]
     flow += [Paragraph(line, size=9.5, after=1.5) for line in notes(doc, lang)]
     missing = [r for r in c.rows if not r.compliant]
@@ -113,8 +116,8 @@ def write_compliance_pdf(path: Path | str, doc: ComplianceDocument, lang: str = 
                           caption=f"{w(lang, 'missing_heading')} {pdf_text.t(lang, 'continued')}"))
     else:
         flow.append(Paragraph(pdf_text.t(lang, "none"), italic=True))
-    cols = [Column(w(lang, "col_no"), 5, CENTER), Column(w(lang, "col_unit"), 33),
-            *(Column(w(lang, k), 12, RIGHT)
+    cols = [Column(w(lang, "col_no"), 5, CENTER), Column(w(lang, "col_unit"), 31),
+            *(Column(w(lang, k), 13, RIGHT)
               for k in ("col_registered", "col_entered", "col_eligible", "col_awarded")),
             Column(w(lang, "col_remarks"), 14)]
     ordered = sorted(c.rows, key=lambda r: r.code)

@@ -4,9 +4,10 @@ not its name), whether it is safe to unpack, and how big the chosen sheet is.
 - Zip-based files (.xlsx, .ods): the declared sizes and compression ratios of the members
   are checked before anything is unpacked; then every member is streamed once through
   Python's zipfile (which stops at the declared size and verifies the CRC) with a running
-  byte limit. While streaming, the chosen sheet's XML is scanned with regular expressions
-  for its real extent (last row and column holding a value), formula cells, and (ODS)
-  merged cells, so a 2,000,000-row sheet is refused before calamine materialises it.
+  byte limit. The chosen sheet's XML is parsed (Python's expat with defusedxml's guards: no
+  document type, entities or external references; nothing kept but counts) for its extent
+  (last row and column holding a value), formula cells, and (ODS) merged cells, so a
+  2,000,000-row sheet is refused before calamine materialises it.
 - OLE compound files (D0 CF 11 E0): an encrypted .xlsx is such a file holding an
   'EncryptionInfo' stream; otherwise it is an old .xls, which calamine reads (an .xls sheet
   has at most 65,536 rows, so it is bounded by its format).
@@ -14,15 +15,17 @@ not its name), whether it is safe to unpack, and how big the chosen sheet is.
 
 from __future__ import annotations
 
-import html
 import posixpath
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from xml.parsers import expat
 
-from defusedxml import ElementTree
+from defusedxml import DefusedXmlException, ElementTree
+from defusedxml.common import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
 from judging_app.exchange.entry_format import (
     EntryFileError,
@@ -236,32 +239,115 @@ def drain(zf: zipfile.ZipFile, skip: str, budget: list[int], source: str) -> Non
                 pass
 
 
-_P = rb"<(?:[A-Za-z_][\w.-]*:)?"
-_CELL = re.compile(_P + rb"c\s[^>]*?\br=\"([A-Z]{1,3})(\d+)\"[^>]*?(?<!/)>")
-_CELL_ANY = re.compile(_P + rb"c\s[^>]*?\br=\"([A-Z]{1,3})(\d+)\"")
-_FORMULA = re.compile(_P + rb"f[\s/>]")
+class _Counted:
+    """A zip member read through a running byte budget (for the XML parser)."""
+
+    def __init__(self, fh, budget: list[int], source: str, member: str) -> None:
+        self.fh, self.budget, self.source, self.member = fh, budget, source, member
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            data = self.fh.read(size if size and size > 0 else CHUNK)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
+                NotImplementedError) as exc:
+            raise refuse(self.source, f"the file is damaged ({self.member}: {exc})") from None
+        self.budget[0] -= len(data)
+        if self.budget[0] < 0:
+            raise refuse(self.source, "unpacked, the file is larger than "
+                                      f"{MAX_UNPACKED_BYTES // 2**20} MB: refused")
+        return data
+
+
+def _parse(zf: zipfile.ZipFile, member: str, budget: list[int], source: str,
+           start: Callable[[str, dict], None], end: Callable[[str], None]) -> None:
+    """Parse the member's XML with Python's expat parser, names as 'namespace}local', with
+    defusedxml's guards (a document type, entity declarations and external references are
+    refused with defusedxml's own exceptions), the bytes counted against the budget.
+
+    Why not defusedxml's iterparse: it builds an element for every node; on a 30,000-row
+    sheet (27 MB of XML, a million elements) that took 1.9 s against 0.6 s for these two
+    callbacks, and the scan runs before every preview and every import."""
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.buffer_text = True
+    parser.StartElementHandler, parser.EndElementHandler = start, end
+    parser.StartDoctypeDeclHandler = _forbid_dtd
+    parser.EntityDeclHandler = _forbid_entity
+    parser.UnparsedEntityDeclHandler = _forbid_unparsed
+    parser.ExternalEntityRefHandler = _forbid_external
+    try:
+        with zf.open(member) as fh:
+            parser.ParseFile(_Counted(fh, budget, source, member))
+    except expat.ExpatError as exc:
+        raise refuse(source, f"the file is damaged: {member} is not well-formed XML "
+                             f"({expat.ErrorString(exc.code)}, line {exc.lineno})") from None
+    except DefusedXmlException:
+        raise refuse(source, f"{member} declares a document type or entities, which a "
+                             "spreadsheet never needs: refused") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
+            NotImplementedError) as exc:
+        raise refuse(source, f"the file is damaged ({member}: {exc})") from None
+
+
+def _forbid_dtd(name, sysid, pubid, has_internal_subset):
+    raise DTDForbidden(name, sysid, pubid)
+
+
+def _forbid_entity(name, is_parameter_entity, value, base, sysid, pubid, notation_name):
+    raise EntitiesForbidden(name, value, base, sysid, pubid, notation_name)
+
+
+def _forbid_unparsed(name, base, sysid, pubid, notation_name):
+    raise EntitiesForbidden(name, None, base, sysid, pubid, notation_name)
+
+
+def _forbid_external(context, base, sysid, pubid):
+    raise ExternalReferenceForbidden(context, base, sysid, pubid)
+
+
+_CELL_REF = re.compile(r"([A-Z]{1,3})(\d+)$")
+_MAIN_NAMESPACES = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                    "http://purl.oclc.org/ooxml/spreadsheetml/main")  # transitional, strict
+_MAX_SHEET_ROWS = 1_048_576  # Excel's and LibreOffice's last row
 
 
 def scan_xlsx(zf: zipfile.ZipFile, member: str, budget: list[int], source: str,
               sheet: str) -> SheetScan:
+    """The sheet's extent (cells holding a value, an inline string or a formula) and its
+    formula cells. A row or cell without an `r` attribute follows the previous one, as the
+    format allows."""
     scan = SheetScan()
-    max_col = ""
-    before = b""
-    for piece in _chunks(zf, member, budget, source):
-        cells = _CELL.findall(piece)
-        if cells:
-            scan.height = max(scan.height, int(cells[-1][1]))
-            widest = max({c for c, _ in cells}, key=lambda c: (len(c), c))
-            max_col = max(max_col, widest, key=lambda c: (len(c), c))
+    names = {f"{ns}}}{local}": local for ns in _MAIN_NAMESPACES
+             for local in ("row", "c", "v", "f", "is")}
+    state = {"row": 0, "column": 0, "open": False}
+
+    def start(name: str, attrs: dict) -> None:
+        local = names.get(name)
+        if local is None:
+            return
+        if local == "c":
+            m = _CELL_REF.match(attrs.get("r", ""))
+            state["column"] = column_index(m.group(1)) + 1 if m else state["column"] + 1
+            state["open"] = True
+        elif local == "row":
+            ref = attrs.get("r", "")
+            row = state["row"] = int(ref) if ref.isdigit() else state["row"] + 1
+            state["column"] = 0
+            if row > _MAX_SHEET_ROWS:
+                raise too_big(source, sheet, row, None)
+        elif state["open"]:  # a value, an inline string or a formula inside the cell
+            row, column = state["row"], state["column"]
+            scan.height = max(scan.height, row)
+            scan.width = max(scan.width, column)
+            if local == "f":
+                scan.add_formula(column_letter(column - 1), row)
             if scan.height > MAX_ROWS + 50:
                 raise too_big(source, sheet, scan.height, None)
-        for m in _FORMULA.finditer(piece):
-            window = (before + piece[:m.start()])[-600:]
-            refs = _CELL_ANY.findall(window)
-            if refs:
-                scan.add_formula(refs[-1][0].decode(), int(refs[-1][1]))
-        before = piece[-600:]
-    scan.width = column_index(max_col.decode()) + 1 if max_col else 0
+
+    def end(name: str) -> None:
+        if names.get(name) == "c":
+            state["open"] = False
+
+    _parse(zf, member, budget, source, start, end)
     return scan
 
 
@@ -275,60 +361,70 @@ def too_big(source: str, sheet: str, rows: int, cols: int | None) -> EntryFileEr
     return refuse(source, msg, sheet)
 
 
-_ODS_TAG = re.compile(rb"<(/?)(?:[\w.-]+:)?(table|table-row|table-cell|covered-table-cell)"
-                      rb"(?=[\s/>])([^>]*?)(/?)>")
-_ODS_ATTR = re.compile(rb"(?:[\w.-]+:)?(name|number-rows-repeated|number-columns-repeated|"
-                       rb"number-columns-spanned|number-rows-spanned|formula|value-type)=\"([^\"]*)\"")
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_NAME, _ROWS_REPEATED = f"{_TABLE}}}name", f"{_TABLE}}}number-rows-repeated"
+_COLS_REPEATED = f"{_TABLE}}}number-columns-repeated"
+_ROWS_SPANNED = f"{_TABLE}}}number-rows-spanned"
+_COLS_SPANNED = f"{_TABLE}}}number-columns-spanned"
+_FORMULA, _VALUE_TYPE = f"{_TABLE}}}formula", f"{_OFFICE}}}value-type"
+_CELLS = (f"{_TABLE}}}table-cell", f"{_TABLE}}}covered-table-cell")
+
+
+def _count(attrs: dict, attribute: str, source: str) -> int:
+    text = attrs.get(attribute, "1")
+    if not text.isdigit() or int(text) < 1:
+        raise refuse(source, f"the file is damaged: {attribute.rpartition('}')[2]}="
+                             f"{text!r} is not a count")
+    return int(text)
 
 
 def scan_ods(zf: zipfile.ZipFile, budget: list[int], source: str,
              wanted: str | None) -> tuple[list[str], str, SheetScan]:
-    """Table names in order, the chosen one (first when `wanted` is None) and its scan."""
+    """Table names in order, the chosen one (first when `wanted` is None) and its scan:
+    extent (cells with a value type), formula cells and merged (spanned) cells."""
     names: list[str] = []
-    scan, chosen = SheetScan(merges=[]), None
-    row = col = row_rep = 0
-    row_has_value = False
-    for piece in _chunks(zf, "content.xml", budget, source):
-        for closing, tag, attr_text, selfclose in _ODS_TAG.findall(piece):
-            if tag == b"table":
-                if closing:
-                    if chosen is not None and names[-1] == chosen:
-                        chosen = chosen + "\0done"
-                    continue
-                attrs = dict(_ODS_ATTR.findall(attr_text))
-                names.append(html.unescape(attrs.get(b"name", b"").decode("utf-8", "replace")))
-                if chosen is None and (wanted is None or names[-1] == wanted):
-                    chosen, row = names[-1], 0
-                continue
-            if chosen is None or chosen.endswith("\0done"):
-                continue
-            if tag == b"table-row":
-                if closing:
-                    if row_has_value:
-                        scan.height = row + row_rep
-                    row += row_rep
-                    continue
-                attrs = dict(_ODS_ATTR.findall(attr_text))
-                row_rep, col, row_has_value = int(attrs.get(b"number-rows-repeated", 1)), 0, False
-                if selfclose:
-                    row += row_rep
-                continue
-            if closing:
-                continue
-            attrs = dict(_ODS_ATTR.findall(attr_text))
-            col_rep = int(attrs.get(b"number-columns-repeated", 1))
-            if b"value-type" in attrs:
-                row_has_value = True
-                scan.width = max(scan.width, col + col_rep)
-                if row + row_rep > MAX_ROWS + 50:
-                    raise too_big(source, names[-1], row + row_rep, None)
-            if b"formula" in attrs:
-                scan.add_formula(column_letter(col), row + 1)
-            spans = (int(attrs.get(b"number-rows-spanned", 1)),
-                     int(attrs.get(b"number-columns-spanned", 1)))
-            if spans != (1, 1):
-                scan.merges.append((row, col, row + spans[0] - 1, col + spans[1] - 1))
-            col += col_rep
-    if chosen is None:
-        return names, "", scan
-    return names, chosen.removesuffix("\0done"), scan
+    scan = SheetScan(merges=[])
+    table, row_tag = f"{_TABLE}}}table", f"{_TABLE}}}table-row"
+    state = {"chosen": "", "inside": False, "row": 0, "repeat": 1, "col": 0, "value": False}
+
+    def start(name: str, attrs: dict) -> None:
+        if name == table:
+            names.append(attrs.get(_NAME, ""))
+            if not state["chosen"] and (wanted is None or names[-1] == wanted):
+                state.update(chosen=names[-1], inside=True, row=0)
+        elif not state["inside"]:
+            return
+        elif name == row_tag:
+            state.update(repeat=_count(attrs, _ROWS_REPEATED, source), col=0, value=False)
+        elif name in _CELLS:
+            _scan_ods_cell(attrs, state, scan, source)
+
+    def end(name: str) -> None:
+        if name == table:
+            state["inside"] = False
+        elif name == row_tag and state["inside"]:
+            if state["value"]:
+                scan.height = state["row"] + state["repeat"]
+            state["row"] += state["repeat"]
+            if state["row"] > _MAX_SHEET_ROWS:
+                raise too_big(source, state["chosen"], state["row"], None)
+
+    _parse(zf, "content.xml", budget, source, start, end)
+    return names, state["chosen"], scan
+
+
+def _scan_ods_cell(attrs: dict, state: dict, scan: SheetScan, source: str) -> None:
+    row, col, repeat = state["row"], state["col"], state["repeat"]
+    span = _count(attrs, _COLS_REPEATED, source)
+    if _VALUE_TYPE in attrs:
+        state["value"] = True
+        scan.width = max(scan.width, col + span)
+        if row + repeat > MAX_ROWS + 50:
+            raise too_big(source, state["chosen"], row + repeat, None)
+    if _FORMULA in attrs:
+        scan.add_formula(column_letter(col), row + 1)
+    spans = (_count(attrs, _ROWS_SPANNED, source), _count(attrs, _COLS_SPANNED, source))
+    if spans != (1, 1):
+        scan.merges.append((row, col, row + spans[0] - 1, col + spans[1] - 1))
+    state["col"] = col + span

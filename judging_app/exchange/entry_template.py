@@ -21,6 +21,12 @@ from judging_app.core.enums import InnovationStage
 from judging_app.exchange.entry_format import COLUMNS, STAGE_LABELS_ID, TYPE_LABELS
 
 TEMPLATE_ROWS = 10_000  # rows below the header that get the dropdowns and formats
+# LibreOffice, saving as .xlsx, writes a sheet only down to its last row holding a value plus
+# 1,000 rows (cell formats and data validations beyond are dropped; a value in a hidden
+# column is dropped too). A small visible note in the first column right of the table, on
+# the last templated row, keeps the dropdowns of all TEMPLATE_ROWS rows through such a save.
+# The importer reads only headed columns, so the note is never imported.
+END_NOTE = {"id": "batas baris berdaftar pilihan", "en": "last row with dropdowns"}
 SHEETS = {"id": ("Inovasi", "Petunjuk", "Daftar"), "en": ("Entries", "Instructions", "Lists")}
 STAGE_LABELS_EN = {s: s.value for s in InnovationStage}
 WIDTHS = {"code": 14, "title": 40, "unit": 32, "category": 28, "innovators": 28, "contact": 26,
@@ -110,6 +116,7 @@ def write_entry_template(path: str | Path, setup: Any, units: Iterable[Any],
             ranges[key] = f"'{list_name}'!${letter}$2:${letter}${len(values) + 1}"
     _header(data, en)
     _dropdowns(data, ranges, en)
+    _end_note(data, lang)
     _guide(guide, setup, data_name, categories, en)
     data.freeze_panes = "A2"
     wb.active = 0
@@ -152,6 +159,13 @@ def _dropdowns(ws, ranges: dict[str, str], en: bool) -> None:
                          "Choose from the list or type a new name.")
         dv.add(f"{position[key]}2:{position[key]}{last}")
         ws.add_data_validation(dv)
+
+
+def _end_note(ws, lang: str) -> None:
+    col = len(COLUMNS) + 1
+    cell = _put(ws, TEMPLATE_ROWS + 1, col, END_NOTE[lang])
+    cell.font = Font(italic=True, size=8, color="808080")
+    ws.column_dimensions[get_column_letter(col)].width = 24
 
 
 def _guide(ws, setup: Any, data_name: str, categories: list[str], en: bool) -> None:

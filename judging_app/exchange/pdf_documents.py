@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
+from judging_app.core.documents import DocumentSettings
 from judging_app.exchange.pdf_layout import (
     CENTER,
     LEFT,
@@ -20,6 +21,7 @@ from judging_app.exchange.pdf_layout import (
     Flowable,
     Header,
     Keep,
+    Letterhead,
     PageBreak,
     PageSetup,
     Paragraph,
@@ -46,6 +48,7 @@ class Person:
     affiliation: str = ""
     chair: bool = False
     code: str = ""
+    nip: str = ""  # printed under the signature; "" = a dotted line to fill in
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,9 @@ class MinutesData:
     notes: tuple[str, ...] = ()
     digest: str | None = None  # the result snapshot's SHA-256 once finalized
     finalized_at: datetime | None = None
+    documents: DocumentSettings = DocumentSettings()  # letterhead, head, zone, numbers
+    number: str = ""  # Nomor of the minutes (or of the decree, on the winners list)
+    receipt: tuple[tuple[str, str], ...] = ()  # the finalize receipt: (label, value) lines
 
 
 @dataclass(frozen=True)
@@ -125,6 +131,7 @@ class ScoreSheetData:
     round: RoundInfo
     judge: Person
     entries: tuple[tuple[str, str, str], ...]  # (code, title, unit) assigned to the judge
+    place: str = ""  # printed before the date under the grid; "" = a dotted line
 
 
 def _heading(text: str, keep: float = 30) -> Paragraph:
@@ -198,7 +205,7 @@ def _ties(lang: str, data: MinutesData) -> list[Flowable]:
     out: list[Flowable] = [_heading(t(lang, "sec_ties"))]
     items = [t(lang, "tie_item", entries=join(lang, sorted(d.order)),
                order=" > ".join(d.order), reason=sentence(d.reason), by=d.decided_by,
-               at=when(lang, d.decided_at)) for d in data.decisions]
+               at=when(lang, d.decided_at, data.documents.zone())) for d in data.decisions]
     for cat in data.categories:
         for codes in cat.pending:
             rank = next((x.rank for x in cat.lines if x.code == codes[0]), None)
@@ -217,7 +224,8 @@ def _signatures(lang: str, judges: Sequence[Person], place: str, on: date) -> li
     rows = []
     for i, p in enumerate(ordered, 1):
         role = t(lang, "chair") if p.chair else t(lang, "member")
-        rows.append((str(i), p.name, role, (f"{i}. ……………………", LEFT if i % 2 else RIGHT)))
+        name = f"{p.name}\n{t(lang, 'nip', nip=p.nip or t(lang, 'blank'))}"
+        rows.append((str(i), name, role, (f"{i}. ……………………", LEFT if i % 2 else RIGHT)))
     dateline = t(lang, "dateline", place=place or t(lang, "blank"), date=date_text(lang, on))
     return [Keep([Paragraph(dateline, before=4, after=3, keep=45),
                   Paragraph(t(lang, "panel"), bold=True, align=CENTER, after=2, keep=40),
@@ -231,8 +239,12 @@ def write_minutes(data: MinutesData, path: Path, lang: str = "id",
     lang = lang_of(lang)
     final = data.digest is not None
     rounds = join(lang, [r.name for r in data.rounds])
-    flow: list[Flowable] = _title([t(lang, "minutes_title"), data.competition.upper(),
-                                   str(data.year)])
+    flow: list[Flowable] = _letterhead(data.documents)
+    flow += _title([t(lang, "minutes_title"), data.competition.upper(), str(data.year)])
+    nomor = data.number or data.documents.minutes_number
+    flow[-1].after = 1
+    flow.append(Paragraph(t(lang, "number", number=nomor or t(lang, "blank")), align=CENTER,
+                          after=6))
     flow.append(Paragraph(t(lang, "opening", competition=data.competition,
                             organiser=data.organiser or t(lang, "blank"), rounds=rounds,
                             **opening_values(lang, data.on)), after=4))
@@ -249,9 +261,10 @@ def write_minutes(data: MinutesData, path: Path, lang: str = "id",
         Paragraph(t(lang, "none"))]
     flow.append(_heading(t(lang, "sec_validity")))
     if final:
-        at = when(lang, data.finalized_at) if data.finalized_at else ""
+        at = when(lang, data.finalized_at, data.documents.zone()) if data.finalized_at else ""
         flow += [Paragraph(t(lang, "digest", at=at), after=1),
                  Paragraph(data.digest or "", size=9.5, bold=True)]
+        flow += _receipt(lang, data)
     else:
         flow.append(Paragraph(t(lang, "not_final"), bold=True))
     flow.append(Paragraph(t(lang, "closing"), before=2))
@@ -259,9 +272,31 @@ def write_minutes(data: MinutesData, path: Path, lang: str = "id",
     title = t(lang, "minutes_title")
     right = title if final else f"{title} · {t(lang, 'draft')}"
     setup = PageSetup(title=f"{title} – {data.competition}", header_left=data.competition,
-                      header_right=right)
+                      header_right=right, watermark="" if final else t(lang, "watermark"))
     return render(path, flow, setup, lambda n, total: t(lang, "page", page=n, pages=total),
                   progress)
+
+
+def _letterhead(d: DocumentSettings) -> list[Flowable]:
+    if not (d.government or d.office or d.address or d.logo):
+        return []
+    return [Letterhead(d.government, d.office, d.address, d.logo)]
+
+
+def _receipt(lang: str, data: MinutesData) -> list[Flowable]:
+    """The finalize receipt (results digest, audit head, counts) where the panel signs it."""
+    if not data.receipt:
+        return []
+    return [Paragraph(t(lang, "receipt"), bold=True, before=2, after=1, keep=20),
+            Table([Column("", 35), Column("", 65)], list(data.receipt), size=9, plain=True)]
+
+
+def _head(lang: str, d: DocumentSettings) -> str:
+    """WALI KOTA CONTOH / MAYOR OF CONTOH; the title and a dotted line when no region."""
+    head = d.head(lang)
+    if not d.region.strip():
+        head = f"{head or t(lang, 'head_default')} {t(lang, 'blank')}"
+    return head
 
 
 def write_winners_list(data: MinutesData, path: Path, lang: str = "id") -> int:
@@ -269,13 +304,23 @@ def write_winners_list(data: MinutesData, path: Path, lang: str = "id") -> int:
     mayor's decree; returns the number of pages."""
     lang = lang_of(lang)
     blank = t(lang, "blank")
-    annex = [("", t(lang, "annex"), "")] + [("", t(lang, k), f": {blank}")
-                                              for k in ("decree", "decree_no", "decree_date")]
+    final = data.digest is not None
+    d = data.documents
+    head = _head(lang, d)
+    decree_no = data.number or d.decree_number
+    about = t(lang, "about", competition=data.competition.upper(), year=data.year)
+    annex = [(t(lang, "decree_no"), ":", decree_no or blank),
+             (t(lang, "decree_date"), ":", date_text(lang, data.on) if decree_no else blank),
+             (t(lang, "decree_about"), ":", about)]
     flow: list[Flowable] = [
-        Table([Column("", 45), Column("", 27), Column("", 28)], annex, size=9.5, plain=True),
-        *_title([t(lang, "winners_title"),
-                 t(lang, "about", competition=data.competition.upper(), year=data.year)]),
+        Paragraph(t(lang, "annex"), size=9.5, width=0.55, after=0.5),
+        Paragraph(t(lang, "decree", head=head), size=9.5, width=0.55, after=0.5),
+        Keep([Table([Column("", 45), Column("", 12), Column("", 2), Column("", 41)],
+                    [("", *row) for row in annex], size=9.5, plain=True)]),
+        *_title([t(lang, "winners_title" if final else "winners_draft_title"), about]),
     ]
+    if not final:
+        flow.append(Paragraph(t(lang, "winners_draft_note"), italic=True, align=CENTER, after=4))
     cols = [Column(t(lang, "col_no"), 6, CENTER), Column(t(lang, "col_award"), 20),
             Column(t(lang, "col_code"), 11), Column(t(lang, "col_title"), 33),
             Column(t(lang, "col_unit"), 20), Column(t(lang, "col_score"), 10, RIGHT)]
@@ -292,13 +337,20 @@ def write_winners_list(data: MinutesData, path: Path, lang: str = "id") -> int:
         for codes in cat.pending:
             flow.append(Paragraph(t(lang, "pending", entries=join(lang, list(codes))),
                                   italic=True, after=4))
-    flow.append(Keep([Paragraph(t(lang, "mayor", blank=blank), width=0.45, before=8,
-                                after=22, align=CENTER),
-                      Paragraph(blank, width=0.45, align=CENTER)]))
+    flow += _receipt(lang, data)
+    place = data.place or d.place
+    signer = [Paragraph(f"{place or blank}, {date_text(lang, data.on)}", width=0.45, before=8,
+                        after=1, align=CENTER),
+              Paragraph(t(lang, "mayor", head=head), width=0.45, after=22, align=CENTER),
+              Paragraph(d.head_name or blank, width=0.45, bold=bool(d.head_name), align=CENTER,
+                        after=1)]
+    if d.head_nip:
+        signer.append(Paragraph(t(lang, "nip", nip=d.head_nip), width=0.45, align=CENTER))
+    flow.append(Keep(signer))
     title = t(lang, "winners_title")
-    final = data.digest is not None
     setup = PageSetup(title=f"{title} – {data.competition}", header_left=data.competition,
-                      header_right=title if final else f"{title} · {t(lang, 'draft')}")
+                      header_right=title if final else f"{title} · {t(lang, 'draft')}",
+                      watermark="" if final else t(lang, "watermark"))
     return render(path, flow, setup, lambda n, total: t(lang, "page", page=n, pages=total))
 
 
@@ -339,10 +391,13 @@ def _sheet(lang: str, data: ScoreSheetData, on: date | None) -> list[Flowable]:
                  *([""] * (n + 2))) for i, (code, title, unit) in enumerate(data.entries, 1)]
         flow.append(Table(cols, rows, size=8.5, min_row=10, tail=40,
                           caption=f"{t(lang, 'grid')} {t(lang, 'continued')}"))
-    place_date = f"{t(lang, 'blank')}, {date_text(lang, on) if on else t(lang, 'blank')}"
+    place_date = f"{data.place or t(lang, 'blank')}, " \
+                 f"{date_text(lang, on) if on else t(lang, 'blank')}"
     flow.append(Keep([Paragraph(place_date, width=0.4, before=4, after=1, align=CENTER),
                       Paragraph(t(lang, "judge_sign"), width=0.4, after=18, align=CENTER),
-                      Paragraph(data.judge.name, width=0.4, bold=True, align=CENTER)]))
+                      Paragraph(data.judge.name, width=0.4, bold=True, align=CENTER, after=1),
+                      Paragraph(t(lang, "nip", nip=data.judge.nip or t(lang, "blank")),
+                                width=0.4, align=CENTER)]))
     return flow
 
 
@@ -355,8 +410,8 @@ def write_score_sheets(sheets: Sequence[ScoreSheetData], path: Path, lang: str =
     flow: list[Flowable] = []
     for i, sheet in enumerate(sheets):
         who = f"{sheet.round.name} · {sheet.judge.code or sheet.judge.name}"
-        if i:
-            flow += [Header(sheet.competition, who), PageBreak()]
+        if i:  # each judge's pages are numbered on their own (Halaman 1 dari 3)
+            flow += [Header(sheet.competition, who, restart=True), PageBreak()]
         flow += _sheet(lang, sheet, on)
     first = sheets[0] if sheets else None
     setup = PageSetup(

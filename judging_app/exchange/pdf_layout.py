@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QGuiApplication,
+    QImage,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -113,10 +114,23 @@ class PageBreak:
 
 @dataclass(frozen=True)
 class Header:
-    """The running header from the next page on."""
+    """The running header from the next page on; `restart`: the page numbers start again at
+    1 there (each judge's score sheets are numbered on their own: "Halaman 1 dari 3")."""
 
     left: str
     right: str
+    restart: bool = False
+
+
+@dataclass
+class Letterhead:
+    """The kop surat: a logo (PNG/JPEG bytes) on the left, the government, the office and the
+    address centred beside it, and a double rule under them."""
+
+    government: str = ""
+    office: str = ""
+    address: str = ""
+    logo: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -127,7 +141,7 @@ class Keep:
     items: Sequence[Paragraph | Table]
 
 
-Flowable = Paragraph | Table | PageBreak | Header | Keep
+Flowable = Paragraph | Table | PageBreak | Header | Keep | Letterhead
 
 
 class _Flow:
@@ -135,16 +149,19 @@ class _Flow:
 
     def __init__(self, size: QRectF, painter: QPainter | None, writer: QPdfWriter,
                  header: tuple[str, str], footer: Callable[[int], str],
-                 progress: Callable[[int], None]) -> None:
+                 progress: Callable[[int], None], watermark: str = "") -> None:
         self.left, self.top, self.page = MARGIN, MARGIN, 1
         self.width, self.bottom = size.width() - 2 * MARGIN, size.height() - MARGIN
         self.p, self.writer, self.header, self.footer = painter, writer, header, footer
-        self.progress, self.y = progress, self.top
+        self.progress, self.y, self.watermark, self.size = progress, self.top, watermark, size
+        self.sections = [1]  # the first page of each run of page numbers
         self._start_page()
 
     def _start_page(self) -> None:
         if self.p is None:
             return
+        if self.watermark:
+            self._watermark()
         p, small = self.p, font(8)
         p.setFont(small)
         p.setPen(QColor(60, 60, 60))
@@ -155,6 +172,19 @@ class _Flow:
         p.drawText(QRectF(self.left, self.bottom + 6 * MM, self.width, lh), RIGHT,
                    self.footer(self.page))
         p.setPen(QPen(QColor(0, 0, 0), 0.6 * PT))
+
+    def _watermark(self) -> None:
+        """The word (DRAF) across the page, large, light grey, under everything else."""
+        p = self.p
+        p.save()
+        big = font(110, bold=True)
+        p.setFont(big)
+        p.setPen(QColor(0, 0, 0, 28))
+        p.translate(self.size.width() / 2, self.size.height() / 2)
+        p.rotate(-55 if self.size.height() > self.size.width() else -35)
+        advance = QFontMetricsF(big, self.writer).horizontalAdvance(self.watermark)
+        p.drawText(QPointF(-advance / 2, 0), self.watermark)
+        p.restore()
 
     def new_page(self) -> None:
         if self.p is not None:
@@ -174,6 +204,10 @@ class _Flow:
                 self.table(item)
             elif isinstance(item, Header):
                 self.header = (item.left, item.right)
+                if item.restart:
+                    self.sections.append(self.page + 1)
+            elif isinstance(item, Letterhead):
+                self.letterhead(item)
             elif isinstance(item, Keep):
                 height = sum(self._par_height(i) if isinstance(i, Paragraph)
                              else self._table_height(i) for i in item.items)
@@ -214,6 +248,37 @@ class _Flow:
                 line.draw(self.p, QPointF(x, self.y - line.y()))
             self.y += line.height()
         self.y += par.after * MM
+
+    # ---- letterhead --------------------------------------------------------------------
+    def letterhead(self, head: Letterhead) -> None:
+        logo_w = 24 * MM if head.logo else 0.0
+        lines = [(head.government, 12.5, True), (head.office, 14, True), (head.address, 9, False)]
+        lines = [(t, size, bold) for t, size, bold in lines if t]
+        top, x, width = self.y, self.left + logo_w, self.width - 2 * logo_w
+        for text, size, bold in lines:
+            par = Paragraph(text, size=size, bold=bold, align=CENTER, after=0.6)
+            layout = _KopLine(self, par, width)
+            self.y = layout.draw(x, self.y)
+        text_h = self.y - top
+        height = max(text_h, 26 * MM if head.logo else 0.0)
+        if self.p is not None and head.logo:
+            image = QImage.fromData(head.logo)
+            if not image.isNull():
+                box_h = min(height, 26 * MM)
+                scale = min(logo_w / image.width(), box_h / image.height())
+                w, h = image.width() * scale, image.height() * scale
+                self.p.drawImage(QRectF(self.left + (logo_w - w) / 2, top + (height - h) / 2, w, h),
+                                 image)
+        self.y = top + height + 1.5 * MM
+        if self.p is not None:
+            right = self.left + self.width
+            self.p.save()
+            self.p.setPen(QPen(QColor(0, 0, 0), 1.6 * PT))
+            self.p.drawLine(QLineF(self.left, self.y, right, self.y))
+            self.p.setPen(QPen(QColor(0, 0, 0), 0.5 * PT))
+            self.p.drawLine(QLineF(self.left, self.y + 1 * MM, right, self.y + 1 * MM))
+            self.p.restore()
+        self.y += 5 * MM
 
     # ---- tables ------------------------------------------------------------------------
     def _measure_row(self, fm: QFontMetricsF, widths, row, columns, memo: dict,
@@ -324,12 +389,37 @@ class _Flow:
             self.p.drawLines(lines)
 
 
+class _KopLine:
+    """One centred paragraph of the letterhead, laid out in a given width."""
+
+    def __init__(self, flow: _Flow, par: Paragraph, width: float) -> None:
+        self.flow, self.layout = flow, QTextLayout(par.text.replace("\n", "\u2028"),
+                                                   font(par.size, par.bold), flow.writer)
+        option = QTextOption(Qt.AlignmentFlag.AlignHCenter)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.layout.setTextOption(option)
+        self.layout.beginLayout()
+        while (line := self.layout.createLine()).isValid():
+            line.setLineWidth(width)
+        self.layout.endLayout()
+        self.after = par.after * MM
+
+    def draw(self, x: float, y: float) -> float:
+        for i in range(self.layout.lineCount()):
+            line = self.layout.lineAt(i)
+            if self.flow.p is not None:
+                line.draw(self.flow.p, QPointF(x, y - line.y()))
+            y += line.height()
+        return y + self.after
+
+
 @dataclass(frozen=True)
 class PageSetup:
     landscape: bool = False
     title: str = ""  # the PDF's title
     header_left: str = ""
     header_right: str = ""
+    watermark: str = ""  # across every page (DRAF), when given
 
 
 def render(path: Path, flowables: Sequence[Flowable], setup: PageSetup,
@@ -367,7 +457,13 @@ def render(path: Path, flowables: Sequence[Flowable], setup: PageSetup,
         painter = QPainter(writer)
         try:
             pages = measure.page
-            _Flow(size, painter, writer, header, lambda n: footer(n, pages), step
+            starts = [*measure.sections, pages + 1]
+
+            def numbered(n: int) -> str:  # page n within its run of page numbers
+                i = max(k for k, start in enumerate(starts[:-1]) if start <= n)
+                return footer(n - starts[i] + 1, starts[i + 1] - starts[i])
+
+            _Flow(size, painter, writer, header, numbered, step, setup.watermark
                   ).run(flowables)
         finally:
             painter.end()

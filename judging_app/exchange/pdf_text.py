@@ -1,10 +1,12 @@
 """The words of the PDF documents, Indonesian (default) and English, in one dictionary, and
-the formatting of numbers and dates as formal Indonesian documents write them."""
+the formatting of numbers and dates as formal Indonesian documents write them: month and
+day names, dates and the decimal comma from CLDR through Babel, number words (terbilang)
+from num2words, times in the competition's zone through zoneinfo."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from decimal import Decimal
 
 TEXT: dict[str, dict[str, str]] = {
@@ -17,6 +19,10 @@ TEXT: dict[str, dict[str, str]] = {
         "none": "Tidak ada.",
         # minutes
         "minutes_title": "BERITA ACARA PENILAIAN",
+        "number": "Nomor: {number}",
+        "watermark": "DRAF",
+        "nip": "NIP. {nip}",
+        "receipt": "Tanda terima finalisasi:",
         "opening": "Pada hari ini {weekday}, tanggal {day_words} bulan {month} tahun {year_words} "
                    "({date}), Dewan Juri {competition} yang diselenggarakan oleh {organiser} "
                    "telah melaksanakan tahap {rounds} dengan hasil sebagai berikut.",
@@ -66,13 +72,16 @@ TEXT: dict[str, dict[str, str]] = {
         "panel": "DEWAN JURI",
         # winners list
         "winners_title": "DAFTAR PEMENANG",
-        "annex": "LAMPIRAN", "decree": "KEPUTUSAN WALI KOTA", "decree_no": "NOMOR",
-        "decree_date": "TANGGAL",
+        "winners_draft_title": "DRAF DAFTAR PEMENANG",
+        "winners_draft_note": "Rancangan: hasil belum difinalkan dan dapat berubah.",
+        "annex": "LAMPIRAN", "decree": "KEPUTUSAN {head}", "decree_no": "NOMOR",
+        "decree_date": "TANGGAL", "decree_about": "TENTANG",
         "about": "PENETAPAN PEMENANG {competition} TAHUN {year}",
+        "head_default": "WALI KOTA",
         "col_award": "Penghargaan",
         "no_winners": "Belum ada pemenang yang dapat ditetapkan pada kategori ini.",
         "pending": "Menunggu keputusan Ketua Dewan Juri atas nilai sama: {entries}.",
-        "mayor": "WALI KOTA {blank},",
+        "mayor": "{head},",
         # blank score sheet
         "sheet_title": "LEMBAR PENILAIAN",
         "l_competition": "Kompetisi", "l_round": "Tahap", "l_judge": "Juri",
@@ -109,6 +118,10 @@ TEXT: dict[str, dict[str, str]] = {
         "continued": "(continued)",
         "none": "None.",
         "minutes_title": "MINUTES OF EVALUATION",
+        "number": "Number: {number}",
+        "watermark": "DRAFT",
+        "nip": "NIP {nip}",
+        "receipt": "Finalize receipt:",
         "opening": "On {weekday}, {date}, the panel of judges of {competition}, organised by "
                    "{organiser}, completed the round {rounds} with the following results.",
         "sec_judges": "I. PANEL OF JUDGES",
@@ -154,13 +167,16 @@ TEXT: dict[str, dict[str, str]] = {
         "closing": "These minutes were drawn up truthfully, to be used as appropriate.",
         "panel": "PANEL OF JUDGES",
         "winners_title": "LIST OF WINNERS",
-        "annex": "ANNEX", "decree": "DECREE OF THE MAYOR OF", "decree_no": "NUMBER",
-        "decree_date": "DATE",
-        "about": "WINNERS OF {competition} {year}",
+        "winners_draft_title": "DRAFT LIST OF WINNERS",
+        "winners_draft_note": "Draft: the results are not finalized and may change.",
+        "annex": "ANNEX", "decree": "DECREE OF THE {head}", "decree_no": "NUMBER",
+        "decree_date": "DATE", "decree_about": "ON",
+        "about": "THE WINNERS OF {competition} {year}",
+        "head_default": "MAYOR",
         "col_award": "Award",
         "no_winners": "No winner can be named in this category yet.",
         "pending": "Awaiting the chair's decision on a tie: {entries}.",
-        "mayor": "MAYOR OF {blank},",
+        "mayor": "{head},",
         "sheet_title": "SCORE SHEET",
         "l_competition": "Competition", "l_round": "Round", "l_judge": "Judge",
         "rubric": "Criteria", "col_levels": "Score levels",
@@ -175,34 +191,15 @@ TEXT: dict[str, dict[str, str]] = {
     },
 }
 
-MONTHS = {
-    "id": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-           "September", "Oktober", "November", "Desember"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
-}
-WEEKDAYS = {
-    "id": ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"],
-    "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-}
-_UNITS = ["", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
-          "sepuluh", "sebelas"]
+_LOCALES = {"id": "id_ID", "en": "en_GB"}  # en_GB: the day before the month, as in id
 
 
 def words_id(n: int) -> str:
-    """A whole number 0 ≤ n < 1,000,000 in Indonesian words (terbilang): 2026 → 'dua ribu
-    dua puluh enam'."""
-    if n < 12:
-        return _UNITS[n] if n else "nol"
-    if n < 20:
-        return f"{_UNITS[n - 10]} belas"
-    for size, name, one in ((1000, "ribu", "seribu"), (100, "ratus", "seratus"),
-                            (10, "puluh", "")):
-        if n >= size:
-            head, rest = divmod(n, size)
-            text = one if head == 1 and one else f"{words_id(head)} {name}"
-            return f"{text} {words_id(rest)}" if rest else text
-    raise ValueError(n)  # pragma: no cover
+    """A whole number in Indonesian words (terbilang), by num2words: 2026 → 'dua ribu dua
+    puluh enam'."""
+    from num2words import num2words
+
+    return num2words(n, lang="id")
 
 
 def lang_of(lang: str) -> str:
@@ -217,31 +214,53 @@ def t(lang: str, key: str, **values) -> str:
 
 
 def date_text(lang: str, d: date) -> str:
-    """27 November 2026 (both languages write the day first in these documents)."""
-    return f"{d.day} {MONTHS[lang][d.month - 1]} {d.year}"
+    """27 November 2026 (CLDR's long date through Babel; both languages put the day first)."""
+    from babel.dates import format_date
+
+    return format_date(d, format="d MMMM y", locale=_LOCALES[lang])
 
 
 def number(lang: str, text: str) -> str:
-    """A displayed decimal ('95.67') in the document's language: Indonesian uses a comma."""
-    return text.replace(".", ",") if lang == "id" else text
+    """A displayed decimal ('95.67') in the document's language: 95,67 in Indonesian (Babel's
+    number symbols; the digits are kept as given, so nothing is rounded again)."""
+    from babel.numbers import get_decimal_symbol
+
+    return text.replace(".", get_decimal_symbol(_LOCALES[lang])) if text else text
 
 
 def opening_values(lang: str, d: date) -> dict[str, str]:
-    return {"weekday": WEEKDAYS[lang][d.weekday()], "day_words": words_id(d.day),
-            "month": MONTHS[lang][d.month - 1], "year_words": words_id(d.year),
+    """The parts of the minutes' opening sentence: weekday and month names (Babel), the day
+    and the year in words (num2words)."""
+    from babel.dates import format_date
+
+    loc = _LOCALES[lang]
+    return {"weekday": format_date(d, format="EEEE", locale=loc), "day_words": words_id(d.day),
+            "month": format_date(d, format="MMMM", locale=loc), "year_words": words_id(d.year),
             "date": date_text(lang, d)}
 
 
 def decimal_text(lang: str, d: Decimal) -> str:
     """A weight or a scale bound without trailing zeros: 15, 12,5 (Indonesian)."""
-    text = format(d.normalize(), "f") if d == d.to_integral() else format(d, "f").rstrip("0")
-    return number(lang, text.rstrip("."))
+    from judging_app.texts import format_number
+
+    return format_number(d, lang)
 
 
-def when(lang: str, at: datetime) -> str:
-    """27 November 2026 10.15 UTC (Indonesian writes hours with a dot)."""
-    sep = "." if lang == "id" else ":"
-    return f"{date_text(lang, at.date())} {at.hour:02d}{sep}{at.minute:02d} UTC"
+def when(lang: str, at: datetime, zone: tzinfo | None = None) -> str:
+    """27 November 2026 10.15 WITA: in the competition's time zone (zoneinfo), with the
+    zone's Indonesian abbreviation (WIB, WITA, WIT) or its UTC offset elsewhere."""
+    from babel.dates import format_datetime
+
+    at = at.replace(tzinfo=UTC) if at.tzinfo is None else at
+    local = at.astimezone(zone or UTC)
+    pattern = "d MMMM y HH.mm" if lang == "id" else "d MMMM y HH:mm"
+    text = format_datetime(local, format=pattern, locale=_LOCALES[lang])
+    abbreviation = local.tzname() or ""
+    if not abbreviation.isalpha():  # "+08": say it as UTC+8
+        offset = local.utcoffset()
+        hours = int(offset.total_seconds() // 3600) if offset is not None else 0
+        abbreviation = f"UTC{hours:+d}" if hours else "UTC"
+    return f"{text} {abbreviation}"
 
 
 def join(lang: str, items: Sequence[str]) -> str:

@@ -17,8 +17,9 @@ WORDS: dict[str, dict[str, str]] = {
         "not_final": "Hasil {competitions} belum difinalkan: penghargaan belum dihitung.",
         "outside": "{count} peserta berasal dari unit yang belum terhubung ke register dan "
                    "tidak dihitung.",
-        "explain": "Terdaftar: inovasi perangkat daerah pada tahun itu (baru, masih berjalan, "
-                   "replikasi, atau menjadi peserta kompetisi). Peserta, memenuhi syarat dan "
+        "explain": "Terdaftar: inovasi yang dibangun atau dikembangkan perangkat daerah pada "
+                   "tahun itu (baru, replikasi, atau menjadi peserta kompetisi); inovasi lama "
+                   "yang sekadar masih berjalan tidak dihitung. Peserta, memenuhi syarat dan "
                    "meraih penghargaan: peserta kompetisi tingkat kota tahun itu.",
         "missing_heading": "A. Perangkat daerah yang belum memiliki inovasi",
         "all_heading": "B. Rekapitulasi seluruh perangkat daerah",
@@ -32,7 +33,7 @@ WORDS: dict[str, dict[str, str]] = {
         "dateline": "{place}, {date}",
         "signer": "Kepala Bagian Organisasi",
         "annex": "LAMPIRAN", "letter_no": "NOMOR", "letter_date": "TANGGAL",
-        "letter": "SURAT {blank}",
+        "letter_about": "PERIHAL", "letter": "SURAT {blank}",
         # catalogue
         "catalogue_title": "Katalog Inovasi Pelayanan Publik",
         "catalogue_intro": "Jaringan informasi inovasi: {count} inovasi perangkat daerah.",
@@ -73,9 +74,10 @@ WORDS: dict[str, dict[str, str]] = {
                      "yet.",
         "outside": "{count} entries come from units not linked to the register and are not "
                    "counted.",
-        "explain": "Registered: the unit's innovations in that year (new, still running, "
-                   "replicated, or entered in a competition). Entered, eligible and awarded: "
-                   "entries in that year's city competitions.",
+        "explain": "Registered: the innovations the unit built or developed that year (new, "
+                   "replicated, or entered in a competition); an older innovation merely still "
+                   "running is not counted. Entered, eligible and awarded: entries in that "
+                   "year's city competitions.",
         "missing_heading": "A. Government units without an innovation",
         "all_heading": "B. All government units",
         "col_no": "No.", "col_code": "Code", "col_unit": "Government unit", "col_kind": "Type",
@@ -88,7 +90,7 @@ WORDS: dict[str, dict[str, str]] = {
         "dateline": "{place}, {date}",
         "signer": "Head of the Organisation Section",
         "annex": "ANNEX", "letter_no": "NUMBER", "letter_date": "DATE",
-        "letter": "LETTER {blank}",
+        "letter_about": "SUBJECT", "letter": "TO THE LETTER OF {blank}",
         "catalogue_title": "Catalogue of Public Service Innovations",
         "catalogue_intro": "Innovation information network: {count} innovations of the city's "
                            "government units.",

@@ -3,20 +3,28 @@
     data = ResultsWorkbookData(...)            # built by services.results_export
     write_results_workbook(Path("hasil.xlsx"), data, lang="id", progress=report)
 
-Sheets, in order (every table: title row, subtitle row with competition, method and
-rounding rule, header row 3 repeated on every printed page, panes frozen below it,
-autofilter; every sheet A4 landscape fitted to the page width, footer "sheet — page n of m"):
+Sheets, in order (every table: title row and subtitle row with competition, method and
+rounding rule, merged across the table; header row 3 repeated on every printed page, panes
+frozen below it, autofilter; A4 fitted to the page width, footer "sheet — page n of m").
+Every font is named (Calibri; LibreOffice shows its metric twin Carlito), and every row
+with wrapped text is as tall as its text measured in Calibri's widths (text_width):
 
-* "Pemenang <category code>" per category (one "Daftar Pemenang" when ranking overall):
+* "Daftar Pemenang": only the awarded entries of every category (award or predicate, code,
+  title, unit, final score), ties awaiting the chair, then the place, the date, the chair's
+  signature, name and NIP line, kept on one page. Portrait, no grid; the title says DRAF
+  until the results are finalized.
+* one sheet per category, named by the category's name (Excel's 31 characters, cut at a
+  word; forbidden characters replaced; unique), or "Peringkat" when ranking overall:
   rank, award tier, predicate (when the competition has score bands), code, title, unit,
   final score (a number, the engine's displayed score: two decimals, half up, format
-  0.00), the exact score as text ("220/3"), remarks (ties, who broke them, incomplete),
-  sheets counted. Long titles wrap; their rows are made tall enough.
+  0.00), remarks (ties, who broke them, incomplete), sheets counted.
 * "Grafik": per category the top 10 (rank, code, title, final score) and a native bar chart
-  of those cells.
+  of those cells, each category on a page of its own (a chart never splits).
 * "Rekapitulasi Nilai": LONG format, one row per counted score sheet, in ranking order:
-  category, rank, code, title, judge code and name, one column per criterion (header
-  "code (weight%)"), the judge's total, the entry's final score. An entry without any
+  category, rank, code, title, judge code and name, one column per criterion (header: the
+  criterion's name and weight, wrapped; the column as wide as its longest word), the
+  judge's total, the entry's final score and, for auditors, the exact final score as a
+  fraction ("298/3"). An entry without any
   sheet gets one row. With several rounds, a round column comes first and the criteria
   of every round sit side by side ("prop: A (40%)"). It filters by entry or judge and
   prints on A4; a wide one-row-per-entry layout would need 3 × (criteria + 1) columns.
@@ -39,10 +47,11 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from judging_app.core.documents import DocumentSettings
 from judging_app.core.scoring import CompetitionResults, EntryInfo, FairnessReport
 from judging_app.core.setup import CompetitionSetup, CriterionSpec
 from judging_app.exchange import results_workbook_sheets as sheets_
@@ -80,6 +89,7 @@ class JudgeInfo:
     code: str
     name: str
     affiliation: str = ""
+    nip: str = ""
 
 
 @dataclass(frozen=True)
@@ -115,12 +125,16 @@ class ResultsWorkbookData:
     snapshot: SnapshotInfo | None = None
     notes: tuple[tuple[str, str, int], ...] = ()  # (code, English message, entries)
     exported_at: datetime | None = None
+    documents: DocumentSettings = DocumentSettings()  # place and time zone
+    on: date | None = None  # the date on the winners sheet ("place, date")
+    chair: JudgeInfo | None = None  # signs the winners sheet
 
 
 # key -> (Bahasa Indonesia, English); terms as in DESIGN.md section 7.
 VOCABULARY: dict[str, tuple[str, str]] = {
-    "sheet_winners": ("Pemenang {cat}", "Winners {cat}"),
-    "sheet_winners_all": ("Daftar Pemenang", "Winners List"),
+    "sheet_winners": ("Daftar Pemenang", "Winners"),
+    "sheet_ranking": ("Peringkat {cat}", "Ranking {cat}"),
+    "sheet_ranking_all": ("Peringkat", "Ranking"),
     "sheet_charts": ("Grafik", "Charts"),
     "sheet_recap": ("Rekapitulasi Nilai", "Score Recap"),
     "sheet_panels": ("Keadilan Panel", "Fairness Panels"),
@@ -129,7 +143,22 @@ VOCABULARY: dict[str, tuple[str, str]] = {
     "sheet_stability": ("Keadilan Stabilitas", "Fairness Stability"),
     "sheet_rules": ("Ketentuan Penilaian", "Scoring Rules"),
     "sheet_judge": ("Juri {code}", "Judge {code}"),
-    "title_winners": ("Daftar Pemenang — {cat}", "Winners List — {cat}"),
+    "title_ranking": ("Peringkat — {cat}", "Ranking — {cat}"),
+    "title_winners": ("Daftar Pemenang", "List of Winners"),
+    "title_winners_draft": ("Rancangan Daftar Pemenang (DRAF — hasil belum difinalkan)",
+                            "Draft List of Winners (DRAFT — results not finalized)"),
+    "col_no": ("No.", "No."), "all_entries": ("Seluruh peserta", "All entries"),
+    "no_winners": ("Belum ada pemenang yang dapat ditetapkan.", "No winner can be named yet."),
+    "pending": ("Menunggu keputusan ketua dewan juri atas nilai sama: {codes}",
+                "Awaiting the chair's decision on a tie: {codes}"),
+    "dateline": ("{place}, {date}", "{place}, {date}"),
+    "chair_sign": ("Ketua Dewan Juri,", "Chair of the panel,"),
+    "nip_line": ("NIP. {nip}", "NIP. {nip}"),
+    "exact_final": ("Nilai Akhir Eksak", "Exact Final Score"),
+    "exact_note": ("Nilai akhir eksak (pecahan, mis. 298/3) ada di kolom terakhir lembar "
+                   "Rekapitulasi Nilai; peringkat dihitung dari nilai eksak.",
+                   "The exact final scores (fractions, e.g. 298/3) are in the last column of "
+                   "the Score Recap sheet; ranks are computed from the exact values."),
     "title_charts": ("Grafik Nilai Akhir Tertinggi", "Highest Final Scores"),
     "title_chart": ("10 Nilai Akhir Tertinggi — {cat}", "Top 10 Final Scores — {cat}"),
     "title_recap": ("Rekapitulasi Nilai", "Score Recap"),
@@ -147,7 +176,7 @@ VOCABULARY: dict[str, tuple[str, str]] = {
     "rank": ("Peringkat", "Rank"), "award": ("Kategori Penghargaan", "Award"),
     "predicate": ("Predikat", "Predicate"), "code": ("Kode", "Code"),
     "title": ("Judul Inovasi", "Innovation Title"), "unit": ("Perangkat Daerah", "Government Unit"),
-    "final": ("Nilai Akhir", "Final Score"), "exact": ("Nilai Eksak", "Exact Score"),
+    "final": ("Nilai Akhir", "Final Score"),
     "remarks": ("Keterangan", "Remarks"), "sheets": ("Lembar", "Sheets"),
     "category": ("Kategori", "Category"), "round": ("Tahap", "Round"),
     "judge": ("Juri", "Judge"), "judge_name": ("Nama Juri", "Judge's Name"),
@@ -173,7 +202,7 @@ VOCABULARY: dict[str, tuple[str, str]] = {
                           "Rank stability was not computed for this export (see: judging-app fairness)."),
     "sec_competition": ("Kompetisi", "Competition"), "name": ("Nama", "Name"), "year": ("Tahun", "Year"),
     "organiser": ("Penyelenggara", "Organiser"), "status": ("Status", "Status"),
-    "exported": ("Diekspor (UTC)", "Exported (UTC)"), "rounds_used": ("Tahap yang dihitung", "Rounds used"),
+    "exported": ("Diekspor", "Exported"), "rounds_used": ("Tahap yang dihitung", "Rounds used"),
     "sec_rounds": ("Tahap", "Rounds"), "kind": ("Jenis", "Kind"), "weight": ("Bobot (%)", "Weight (%)"),
     "advancement": ("Kelolosan", "Advancement"),
     "sec_rubric": ("Kriteria (aspek penilaian) dan bobot — {round}", "Criteria and weights — {round}"),
@@ -182,14 +211,13 @@ VOCABULARY: dict[str, tuple[str, str]] = {
     "sec_method": ("Rumus dan metode", "Formula and method"), "formula": ("Rumus", "Formula"),
     "formula_text": ("total juri = Σ bobot × nilai / maks (bobot dalam persen, 0–100)",
                      "judge's total = Σ weight × score / max (weights in percent, 0–100)"),
-    "formula_engine": ("Rumus (teks mesin)", "Formula (engine)"),
     "method": ("Metode antar juri", "Across judges"), "combination": ("Gabungan antar tahap", "Across rounds"),
     "scope": ("Cakupan peringkat", "Ranking scope"), "trim_min": ("Lembar minimal rata-rata terpangkas", "Minimum sheets to trim"),
     "allow_incomplete": ("Inovasi belum lengkap ikut diperingkat", "Incomplete entries ranked"),
     "sec_ties": ("Urutan penentuan peringkat nilai sama", "Tie-break chain"),
     "sec_tiers": ("Kategori penghargaan", "Award tiers"), "ranks": ("Peringkat", "Ranks"),
     "band": ("Rentang nilai", "Score band"), "all_categories": ("semua kategori", "every category"),
-    "sec_decisions": ("Keputusan", "Decisions"), "decided_at": ("Waktu (UTC)", "When (UTC)"),
+    "sec_decisions": ("Keputusan", "Decisions"), "decided_at": ("Waktu", "When"),
     "decided_by_col": ("Diputuskan oleh", "Decided by"), "outcome": ("Hasil", "Outcome"),
     "reason": ("Alasan", "Reason"), "none": ("(tidak ada)", "(none)"),
     "sec_snapshot": ("Snapshot hasil final", "Finalized result snapshot"),
@@ -251,7 +279,7 @@ def rules_sheet(b: sheets_.Book) -> xml.SheetSpec:
     setup, res = d.setup, d.results
     rows: list = [Bold((w["sec_competition"],)), (w["name"], b.local(setup)), (w["code"], d.competition_code),
                   (w["year"], str(setup.year)), (w["organiser"], setup.organiser), (w["status"], w.get(d.status, d.status)),
-                  (w["exported"], d.exported_at.strftime("%Y-%m-%d %H:%M") if d.exported_at else ""),
+                  (w["exported"], b.when(d.exported_at)),
                   (w["rounds_used"], ", ".join(r.code for r in d.rounds)), ()]
     rows += [Bold((w["sec_rounds"],)), Bold((w["code"], w["name"], w["kind"], w["weight"], w["advancement"]))]
     for r in setup.rounds:
@@ -265,7 +293,7 @@ def rules_sheet(b: sheets_.Book) -> xml.SheetSpec:
                   f"{sheets_.dec(c.scale_min)}–{sheets_.dec(c.scale_max)}", sheets_.dec(c.scale_step))
                  for c in rnd.criteria]
     rules = res.rules
-    rows += [(), Bold((w["sec_method"],)), (w["formula"], w["formula_text"]), (w["formula_engine"], res.formula),
+    rows += [(), Bold((w["sec_method"],)), (w["formula"], w["formula_text"]),
              (w["method"], b.method), (w["combination"], w[rules.round_combination.value]),
              (w["scope"], w["category_scope" if rules.ranking_scope.value == "category" else "overall"]),
              (w["trim_min"], rules.trimmed_min_sheets), (w["allow_incomplete"], w["yes" if rules.allow_incomplete else "no"])]
@@ -276,14 +304,14 @@ def rules_sheet(b: sheets_.Book) -> xml.SheetSpec:
               b.cat.get(t.category, t.category) if t.category else w["all_categories"]) for t in setup.award_tiers]
     rows += [(), Bold((w["sec_decisions"],)),
              Bold((w["decided_at"], w["kind"], w["decided_by_col"], w["outcome"], w["reason"]))]
-    rows += [(x.decided_at.strftime("%Y-%m-%d %H:%M"), w.get(x.kind, x.kind), x.decided_by, x.outcome, x.reason)
+    rows += [(b.when(x.decided_at), w.get(x.kind, x.kind), x.decided_by, x.outcome, x.reason)
              for x in d.decisions] or [(w["none"],)]
     rows += [(), Bold((w["sec_snapshot"],))]
     snap = d.snapshot
-    rows += [(w["digest"], snap.digest), (w["created"], f"{snap.created_at:%Y-%m-%d %H:%M} · {snap.created_by}"),
+    rows += [(w["digest"], snap.digest), (w["created"], f"{b.when(snap.created_at)} · {snap.created_by}"),
              (w["method"], w.get(snap.method, snap.method)), (w["matches"], w["yes" if snap.matches else "no"])
              ] if snap else [(w["not_finalized"],)]
-    rows += [(), Bold((w["sec_rounding"],)), (w["rounding"],), (), Bold((w["sec_notes"],))]
+    rows += [(), Bold((w["sec_rounding"],)), (w["rounding"],), (w["exact_note"],), (), Bold((w["sec_notes"],))]
     rows += [(w["note_" + code].format(n=n) if "note_" + code in w else message,)
              for code, message, n in d.notes] or [(w["none"],)]
     cols = [xml.Column("", 34, align="left"), xml.Column("", 60, align="left")]
@@ -300,7 +328,7 @@ def write_results_workbook(path: Path | str, data: ResultsWorkbookData, lang: st
     w = words(lang)
     b = sheets_.Book(data, w, lang)
     by_entry, by_judge = sheets_.sheet_index(b)
-    specs = [*sheets_.winners(b), sheets_.charts(b), sheets_.recap(b, by_entry),
+    specs = [sheets_.winners(b), *sheets_.rankings(b), sheets_.charts(b), sheets_.recap(b, by_entry),
              *sheets_.fairness(b), rules_sheet(b), *sheets_.judges(b, by_judge)]
     total = sum(s.count for s in specs) or 1
     done = 0

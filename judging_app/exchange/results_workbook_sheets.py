@@ -7,6 +7,7 @@ given by its exact decimal text, e.g. the engine's displayed score "73.33") or N
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -18,8 +19,11 @@ from judging_app.exchange.results_workbook_xml import (
     Column,
     Num,
     SheetSpec,
+    keep_together,
     sheet_name,
 )
+from judging_app.exchange.text_width import fitting_width
+from judging_app.texts import format_long_date, format_long_datetime
 
 if TYPE_CHECKING:
     from judging_app.exchange.results_workbook import ResultsWorkbookData
@@ -27,7 +31,7 @@ if TYPE_CHECKING:
 SCORE = "0.00"
 STAT = "0.0000"
 CHART_TOP = 10
-CHART_BLOCK = 22  # rows per category on the chart sheet
+CHART_BLOCK = 24  # rows per category on the chart sheet (a page each)
 
 
 def half_up(numerator: int, denominator: int) -> Num:
@@ -50,7 +54,8 @@ class Book:
     """Shared lookups for one workbook in one language."""
 
     def __init__(self, data: ResultsWorkbookData, w: dict[str, str], lang: str) -> None:
-        self.d, self.w, self.en = data, w, lang == "en"
+        self.d, self.w, self.en, self.lang = data, w, lang == "en", lang
+        self.zone = data.documents.zone()
         setup = data.setup
         self.cat = {c.code: self.local(c) for c in setup.categories}
         self.tier = {t.code: (t.label_en if self.en and t.label_en else t.label) for t in setup.award_tiers}
@@ -65,6 +70,13 @@ class Book:
         self.final = {r.entry_id: Num(r.displayed_score) if r.score is not None else None
                       for r in data.results.rows}  # the engine's displayed score, as a number
         self.crit_cols = [(ri, ci) for ri, r in enumerate(data.rounds) for ci in range(len(r.criteria))]
+
+    def when(self, at) -> str:
+        """A moment in the competition's time zone: 27 November 2026 10.15 WIB."""
+        if at is None:
+            return ""
+        at = at.replace(tzinfo=UTC) if at.tzinfo is None else at
+        return format_long_datetime(at.astimezone(self.zone), self.lang)
 
     def local(self, obj) -> str:
         return obj.name_en if self.en and getattr(obj, "name_en", "") else obj.name
@@ -100,12 +112,15 @@ class Book:
         return SheetSpec(sheet_name(name, self.used), title, self.subtitle, columns, rows, count, **kw)
 
     def crit_headers(self) -> list[Column]:
+        """Criterion names (with their weights) as headers, wrapped; a column is at least as
+        wide as the longest word of its header, so no word is broken."""
         out = []
         for ri, ci in self.crit_cols:
             r = self.d.rounds[ri]
             c = r.criteria[ci]
-            label = f"{c.code} ({dec(c.weight)}%)"
-            out.append(Column(f"{r.code}: {label}" if self.multi else label, 9))
+            label = f"{self.local(c)} ({dec(c.weight)}%)"
+            label = f"{r.code}: {label}" if self.multi else label
+            out.append(Column(label, fitting_width(label, 10, 18)))  # the header row wraps
         return out
 
     def crit_values(self, ri: int, values) -> list:
@@ -122,46 +137,86 @@ class Book:
         return out
 
 
-def winners(b: Book) -> list[SheetSpec]:
+def _remarks(b: Book, row) -> str:
+    w = b.w
+    parts = [w["blocked"]] if row.blocked else [w["tied"]] if row.tied else []
+    if row.decided_by and not row.tied:
+        parts.append(w["decided_by"].format(how=b.tie_break(row.decided_by)))
+    if row.incomplete:
+        parts.append(w["incomplete"].format(n=row.sheet_count, m=row.expected_sheets))
+    if row.fallback:
+        parts.append(w["fallback"])
+    return "; ".join(parts)
+
+
+def rankings(b: Book) -> list[SheetSpec]:
+    """One sheet per category (or one when ranking overall): every ranked entry."""
     w = b.w
     bands = any(t.kind == "band" for t in b.d.setup.award_tiers)
     groups = b.groups()
-    cols = [Column(w["rank"], 9), Column(w["award"], 18)]
-    cols += [Column(w["predicate"], 16)] if bands else []
+    cols = [Column(w["rank"], 10), Column(w["award"], 16, wrap=True)]
+    cols += [Column(w["predicate"], 14, wrap=True)] if bands else []
     overall = None in groups
-    cols += [Column(w["category"], 22)] if overall else []
-    cols += [Column(w["code"], 12), Column(w["title"], 48, wrap=True), Column(w["unit"], 30, wrap=True),
-             Column(w["final"], 11, SCORE), Column(w["exact"], 14, align="right"),
-             Column(w["remarks"], 36, wrap=True), Column(w["sheets"], 8)]
-
-    def remarks(row) -> str:
-        parts = [w["blocked"]] if row.blocked else [w["tied"]] if row.tied else []
-        if row.decided_by and not row.tied:
-            parts.append(w["decided_by"].format(how=b.tie_break(row.decided_by)))
-        if row.incomplete:
-            parts.append(w["incomplete"].format(n=row.sheet_count, m=row.expected_sheets))
-        if row.fallback:
-            parts.append(w["fallback"])
-        return "; ".join(parts)
+    cols += [Column(w["category"], 18, wrap=True)] if overall else []
+    cols += [Column(w["code"], 12), Column(w["title"], 46, wrap=True), Column(w["unit"], 30, wrap=True),
+             Column(w["final"], 10, SCORE), Column(w["remarks"], 34, wrap=True),
+             Column(w["sheets"], 8)]
 
     def rows_of(group_rows):
         for row in group_rows:
             e = b.d.entries[row.entry_id]
-            exact = "" if row.score is None else (
-                exact_text(row.score) if row.exact else "≈ " + format_decimal(row.score, 12))
             out = [row.rank, b.tier.get(row.award, "") if row.award else ""]
             out += [b.tier.get(row.band, "") if row.band else ""] if bands else []
             out += [b.cat.get(e.category, e.category or "")] if overall else []
-            out += [e.code, e.title, e.unit or "", b.final[row.entry_id],
-                    exact, remarks(row), row.sheet_count]
+            out += [e.code, e.title, e.unit or "", b.final[row.entry_id], _remarks(b, row),
+                    row.sheet_count]
             yield tuple(out)
 
     specs = []
     for group, group_rows in groups.items():
-        name = w["sheet_winners_all"] if group is None else w["sheet_winners"].format(cat=group)
-        specs.append(b.sheet(name, w["title_winners"].format(cat=b.group_name(group)), cols,
+        name = w["sheet_ranking_all"] if group is None else b.group_name(group)
+        specs.append(b.sheet(name, w["title_ranking"].format(cat=b.group_name(group)), cols,
                              lambda r=group_rows: rows_of(r), len(group_rows)))
     return specs
+
+
+def winners(b: Book) -> SheetSpec:
+    """Only the awarded entries of every category, then the place, the date and the chair's
+    signature: the page the panel signs. Portrait A4, fitted to the page width."""
+    w, d = b.w, b.d
+    bands = any(t.kind == "band" for t in d.setup.award_tiers)
+    cols = [Column(w["col_no"], 5), Column(w["award"], 16, wrap=True), Column(w["code"], 11),
+            Column(w["title"], 38, wrap=True), Column(w["unit"], 24, wrap=True),
+            Column(w["final"], 9, SCORE)]
+    pending: dict[str | None, list[str]] = {}
+    for tie in d.results.blocking_ties:
+        pending.setdefault(tie.group, []).append(", ".join(
+            sorted(d.entries[e].code for e in tie.entry_ids)))
+    rows: list = []
+    for group, group_rows in b.groups().items():
+        awarded = [r for r in group_rows if r.rank is not None and (r.award or (bands and r.band))]
+        rows.append(Bold((b.group_name(group) if group is not None else w["all_entries"],)))
+        for i, row in enumerate(awarded, 1):
+            e = d.entries[row.entry_id]
+            label = " / ".join(b.tier[t] for t in (row.award, row.band if bands else None) if t)
+            rows.append((i, label, e.code, e.title, e.unit or "", b.final[row.entry_id]))
+        if not awarded:  # in column A: the text runs on over the empty cells
+            rows.append((w["no_winners"],))
+        for codes in pending.get(group, ()):
+            rows.append((w["pending"].format(codes=codes),))
+        rows.append(())
+    place = d.documents.place or "……………………"
+    on = format_long_date(d.on, b.lang) if d.on else "……………………"
+    chair = d.chair.name if d.chair else "……………………"
+    rows += [(), ("", "", "", w["dateline"].format(place=place, date=on)),
+             ("", "", "", w["chair_sign"]), (), (), ("", "", "", chair),
+             ("", "", "", w["nip_line"].format(nip=(d.chair.nip if d.chair and d.chair.nip
+                                                     else "……………………")))]
+    title = w["title_winners"] if d.snapshot else w["title_winners_draft"]
+    spec = b.sheet(w["sheet_winners"], title, cols, lambda: iter(rows), len(rows), portrait=True,
+                   grid=False, print_columns=len(cols), keep_last=6)
+    spec.breaks = keep_together(spec, rows)
+    return spec
 
 
 def charts(b: Book) -> SheetSpec:
@@ -177,13 +232,15 @@ def charts(b: Book) -> SheetSpec:
             block.append((row.rank, e.code, e.title, b.final[row.entry_id]))
         if top:
             specs_charts.append(ChartSpec(title, start + 2, start + 1 + len(top), 2, 4,
-                                          f"F{start}", w["final"]))
+                                          f"F{start + 1}", w["final"]))
         else:
             block.append((w["no_ranked"],))
         blocks.extend(block + [()] * (CHART_BLOCK - len(block)))
-    cols = [Column(w["rank"], 9), Column(w["code"], 12), Column(w["title"], 40), Column(w["final"], 11, SCORE)]
+    cols = [Column(w["rank"], 10), Column(w["code"], 12), Column(w["title"], 40), Column(w["final"], 11, SCORE)]
+    # each category's table and chart on a page of its own: a chart never splits
+    breaks = [2 + (i + 1) * CHART_BLOCK for i in range(len(blocks) // CHART_BLOCK - 1)]
     return b.sheet(w["sheet_charts"], w["title_charts"], cols, lambda: iter(blocks), len(blocks),
-                   table=False, charts=specs_charts)
+                   table=False, charts=specs_charts, breaks=breaks)
 
 
 def sheet_index(b: Book):
@@ -202,7 +259,8 @@ def recap(b: Book, by_entry: dict[int, list]) -> SheetSpec:
     cols = [Column(w["round"], 10)] if b.multi else []
     cols += [Column(w["category"], 22), Column(w["rank"], 9), Column(w["code"], 12), Column(w["title"], 40),
              Column(w["judge"], 9), Column(w["judge_name"], 24), *b.crit_headers(),
-             Column(w["judge_total"], 10, SCORE), Column(f"{w['final']} ({b.method})", 12, SCORE)]
+             Column(w["judge_total"], 10, SCORE), Column(f"{w['final']} ({b.method})", 12, SCORE),
+             Column(w["exact_final"], 16, align="right")]
     result_rows = b.d.results.rows
 
     def rows():
@@ -210,14 +268,17 @@ def recap(b: Book, by_entry: dict[int, list]) -> SheetSpec:
             e = b.d.entries[row.entry_id]
             head = [b.cat.get(e.category, e.category or ""), row.rank, e.code, e.title]
             final = b.final[row.entry_id]
+            exact = "" if row.score is None else (
+                exact_text(row.score) if row.exact else "≈ " + format_decimal(row.score, 12))
             sheets = by_entry.get(row.entry_id, ())  # by round, then judge code
             if not sheets:
-                yield tuple(([""] if b.multi else []) + head + ["", ""] + [None] * len(b.crit_cols) + [None, final])
+                yield tuple(([""] if b.multi else []) + head + ["", ""] + [None] * len(b.crit_cols)
+                            + [None, final, exact])
             for ri, s in sheets:
                 rnd = rounds[ri]
                 total = None if s.numerator is None else half_up(s.numerator, rnd.denominator)
                 yield tuple(([rnd.code] if b.multi else []) + head + list(b.judge(s.judge_id))
-                            + b.crit_values(ri, s.values) + [total, final])
+                            + b.crit_values(ri, s.values) + [total, final, exact])
 
     count = sum(max(1, len(by_entry.get(r.entry_id, ()))) for r in result_rows)
     return b.sheet(w["sheet_recap"], w["title_recap"], cols, rows, count)

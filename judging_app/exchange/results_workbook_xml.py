@@ -29,11 +29,13 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from judging_app.exchange import atomic_files
+from judging_app.exchange.text_width import PX_PER_WIDTH, row_height, wrapped_lines
 
 Progress = Callable[[int, int], None]
 MAX_TEXT = 32767  # Excel's limit for one cell
 REPORT_EVERY = 2000  # rows between progress reports
 SHEET_NAME_MAX = 31
+SHORT_TEXT = 0.5  # characters per unit of column width that always fit one line (Calibri 11)
 
 
 class Num(str):
@@ -53,7 +55,7 @@ class Column:
     header: str
     width: float = 12
     number_format: str | None = None  # None: General
-    wrap: bool = False  # long text wraps; the row is made tall enough (estimated)
+    wrap: bool = False  # long text wraps; the row is made tall enough (text_width)
     align: str | None = None  # horizontal alignment: "left", "right"
 
 
@@ -83,6 +85,12 @@ class SheetSpec:
     count: int  # how many rows `rows` yields (known before writing: autofilter, progress)
     table: bool = True
     charts: list[ChartSpec] = field(default_factory=list)
+    breaks: list[int] = field(default_factory=list)  # a new page after each of these rows
+    portrait: bool = False
+    grid: bool = True  # print the grid lines (a table); False: a document to sign
+    print_columns: int = 0  # print only the first N columns (0: as the sheet is used)
+    keep_last: int = 0  # the last N rows on one page (a signature block); every row's
+    # height is then written, so that Excel and LibreOffice break the pages alike
 
     @property
     def first_data_row(self) -> int:
@@ -93,8 +101,15 @@ _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
 def sheet_name(base: str, used: set[str]) -> str:
-    """A valid, unique (case-insensitively) sheet name made from `base`."""
-    name = _BAD_SHEET_CHARS.sub("-", base).strip().strip("'")[:SHEET_NAME_MAX] or "Sheet"
+    """A valid, unique (case-insensitively) sheet name made from `base`: Excel's forbidden
+    characters replaced, at most 31 characters (cut at a word, with "…")."""
+    name = " ".join(_BAD_SHEET_CHARS.sub("-", base).split()).strip("'")
+    if len(name) > SHEET_NAME_MAX:
+        cut = name[: SHEET_NAME_MAX - 1]
+        if name[len(cut)] != " " and " " in cut[SHEET_NAME_MAX // 2:]:
+            cut = cut.rsplit(" ", 1)[0]  # not in the middle of a word
+        name = cut.rstrip(" -(,") + "…"
+    name = name or "Sheet"
     candidate, n = name, 2
     while candidate.lower() in used:
         suffix = f" ({n})"
@@ -137,10 +152,14 @@ class Styles:
 
         self._ws, self._cell = ws, WriteOnlyCell
         self._ids: dict[tuple, int] = {}
-        self.font_bold = Font(bold=True)
-        self.title = self._make(font=Font(bold=True, size=13))
-        self.subtitle = self._make(font=Font(italic=True))
+        self.font = font(Font)
+        self.font_bold = font(Font, bold=True)
+        self.title = self._make(font=font(Font, bold=True, size=13))
+        self.subtitle = self._make(font=font(Font, italic=True),
+                                   alignment=Alignment(wrap_text=True, vertical="top"))
         self.bold = self._make(font=self.font_bold)
+        self.bold_wrapped = self._make(font=self.font_bold,
+                                       alignment=Alignment(wrap_text=True, vertical="top"))
         self.header = self._make(
             font=self.font_bold, fill=PatternFill("solid", fgColor="DDE7F0"),
             alignment=Alignment(wrap_text=True, vertical="top"),
@@ -164,27 +183,27 @@ class Styles:
                 attrs["number_format"] = col.number_format
             attrs["alignment"] = self._alignment(wrap_text=col.wrap or None,
                                                  horizontal=col.align, vertical="top")
-            self._ids[key] = self._make(**attrs)
+            self._ids[key] = self._make(font=self.font, **attrs)
         return self._ids[key]
+
+
+FONT_NAME = "Calibri"  # named in every style: LibreOffice shows Carlito, its metric twin
+
+
+def font(cls, size: float = 11, **attrs):
+    """An openpyxl Font with its name, family and scheme set (a font without a name prints
+    in a serif font in LibreOffice)."""
+    return cls(name=FONT_NAME, size=size, family=2, scheme="minor", **attrs)
 
 
 def _attr(style: int) -> str:
     return f' s="{style}"' if style else ""
 
 
-LINE_HEIGHT = 15  # points per line of 11-point text
-CHARS_PER_WIDTH = 1.2  # characters of ordinary text per unit of column width
-
-
-def _lines(text: str, width: float) -> int:
-    per_line = max(int(width * CHARS_PER_WIDTH), 1)
-    return sum(-(-len(part) // per_line) or 1 for part in text.split("\n"))
-
-
-def _row_open(r: int, lines: int) -> str:
-    if lines <= 1:
+def _row_open(r: int, lines: int, size: float = 11, fixed: bool = False) -> str:
+    if lines <= 1 and size <= 11 and not fixed:
         return f'<row r="{r}">'
-    return f'<row r="{r}" ht="{LINE_HEIGHT * min(lines, 20) + 2}" customHeight="1">'
+    return f'<row r="{r}" ht="{row_height(lines, size):g}" customHeight="1">'
 
 
 def rows_xml(spec: SheetSpec, styles: Styles, progress: Callable[[int], None]) -> Iterable[str]:
@@ -193,23 +212,22 @@ def rows_xml(spec: SheetSpec, styles: Styles, progress: Callable[[int], None]) -
     letters = [get_column_letter(i) for i in range(1, max(ncols, 16) + 1)]
     col_styles = [_attr(styles.for_column(c)) for c in spec.columns]
     col_styles += [""] * (len(letters) - len(col_styles))
-    bold = [_attr(styles.bold)] * len(letters)
-    wrapped = [(i, c.width) for i, c in enumerate(spec.columns) if c.wrap]
-    chunk = [_row(_row_open(1, 1), 1, (spec.title,), letters, [_attr(styles.title)]),
-             _row(_row_open(2, 1), 2, (spec.subtitle,), letters, [_attr(styles.subtitle)])]
+    bold = [_attr(styles.bold_wrapped if c.wrap else styles.bold) for c in spec.columns]
+    bold += [_attr(styles.bold)] * (len(letters) - len(bold))
+    wrapped = _wrapped(spec)
+    fixed = spec.keep_last > 0
+    head = heading_lines(spec)
+    chunk = [_row(_row_open(1, 1, 13, fixed), 1, (spec.title,), letters, [_attr(styles.title)]),
+             _row(_row_open(2, head[1], 11, fixed), 2, (spec.subtitle,), letters,
+                  [_attr(styles.subtitle)])]
     if spec.table:
-        lines = max((_lines(c.header, c.width - 1) for c in spec.columns), default=1)
-        chunk.append(_row(_row_open(3, lines), 3, [c.header for c in spec.columns], letters,
-                          [_attr(styles.header)] * len(letters)))
+        chunk.append(_row(_row_open(3, head[2], 11, fixed), 3, [c.header for c in spec.columns],
+                          letters, [_attr(styles.header)] * len(letters)))
     r = spec.first_data_row
     for done, row in enumerate(spec.rows(), 1):
-        lines = 1
-        for i, width in wrapped:
-            v = row[i] if i < len(row) else None
-            if type(v) is str and (len(v) > width or "\n" in v):
-                lines = max(lines, _lines(v, width))
+        lines = row_lines(row, wrapped) if wrapped else 1
         styles_ = bold if type(row) is Bold else col_styles
-        chunk.append(_row(_row_open(r, lines), r, row, letters, styles_))
+        chunk.append(_row(_row_open(r, lines, 11, fixed), r, row, letters, styles_))
         r += 1
         if done % REPORT_EVERY == 0:
             yield "".join(chunk)
@@ -217,6 +235,64 @@ def rows_xml(spec: SheetSpec, styles: Styles, progress: Callable[[int], None]) -
             progress(REPORT_EVERY)
     yield "".join(chunk)
     progress((r - spec.first_data_row) % REPORT_EVERY)
+
+
+def _wrapped(spec: SheetSpec) -> list[tuple[int, float, float]]:
+    return [(i, c.width, c.width * SHORT_TEXT) for i, c in enumerate(spec.columns) if c.wrap]
+
+
+def row_lines(row: Sequence, wrapped: list[tuple[int, float, float]]) -> int:
+    """Lines the tallest wrapped cell of `row` takes."""
+    lines = 1
+    for i, width, short in wrapped:
+        v = row[i] if i < len(row) else None
+        if type(v) is str and (len(v) > short or "\n" in v):
+            lines = max(lines, wrapped_lines(v, width, 11, type(row) is Bold))
+    return lines
+
+
+def heading_lines(spec: SheetSpec) -> tuple[int, int, int]:
+    """Lines of the title, the subtitle (wrapped across the table) and the header row."""
+    total_width = sum(c.width for c in spec.columns) if len(spec.columns) > 1 else 200
+    sub = wrapped_lines(spec.subtitle, total_width) if spec.subtitle else 1
+    header = max((wrapped_lines(c.header, c.width, bold=True) for c in spec.columns),
+                 default=1) if spec.table else 0
+    return 1, sub, header
+
+
+A4_PORTRAIT = (523.0, 698.0)  # printable points: A4 less 0.5-inch sides, 1-inch top and bottom
+A4_LANDSCAPE = (770.0, 451.0)
+
+
+LIBREOFFICE_PX_PER_WIDTH = 7.43  # LibreOffice sizes columns by Carlito's digit, unrounded
+
+
+def keep_together(spec: SheetSpec, rows: Sequence[Sequence]) -> list[int]:
+    """A page break (after the returned row) that keeps the last `spec.keep_last` rows on one
+    page of a sheet printed fitted to the page width with explicit row heights. Excel and
+    LibreOffice shrink the sheet differently (LibreOffice's columns are 6 % wider), so both
+    are simulated; the block starts a new page when it would be split in either."""
+    width, height = A4_PORTRAIT if spec.portrait else A4_LANDSCAPE
+    title, sub, header = heading_lines(spec)
+    heights = [row_height(title, 13), row_height(sub)] + ([row_height(header)] if spec.table else [])
+    wrapped = _wrapped(spec)
+    heights += [row_height(row_lines(row, wrapped)) for row in rows]
+    repeat = row_height(header) if spec.table else 0.0
+    start = len(heights) - spec.keep_last
+    block = sum(heights[start:])
+    for px in (PX_PER_WIDTH, LIBREOFFICE_PX_PER_WIDTH):
+        content = sum(c.width * px + 5 for c in spec.columns) * 0.75
+        page = height / (min(1.0, int(100 * width / content) / 100) if content else 1.0)
+        used = 0.0
+        for i, h in enumerate(heights):
+            if used + h > page:
+                used = repeat
+            if i == start:
+                if used + block > page and block <= page - repeat:
+                    return [i]  # rows 1..i on this page; the block starts the next one
+                break
+            used += h
+    return []
 
 
 def _row(start: str, r: int, values: Sequence, letters: list[str], styles: Sequence[str]) -> str:
@@ -243,16 +319,27 @@ def configure(ws, spec: SheetSpec, footer: str) -> None:
         ws.freeze_panes = f"A{spec.first_data_row}"
         ws.print_title_rows = "3:3"
         ws.auto_filter.ref = f"A3:{get_column_letter(len(spec.columns))}{max(last, 3)}"
-    ws.page_setup.orientation = "landscape"
+    ws.page_setup.orientation = "portrait" if spec.portrait else "landscape"
     ws.page_setup.paperSize = "9"  # A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.gridLines = spec.table
+    ws.print_options.gridLines = spec.table and spec.grid
+    if len(spec.columns) > 1:  # title and subtitle across the table; the subtitle wraps
+        last_col = get_column_letter(len(spec.columns))
+        ws.merged_cells.add(f"A1:{last_col}1")
+        ws.merged_cells.add(f"A2:{last_col}2")
+    if spec.print_columns:
+        ws.print_area = f"A1:{get_column_letter(spec.print_columns)}{max(last, 3)}"
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.oddFooter.center.text = footer
     for chart in spec.charts:
         add_chart(ws, chart)
+    if spec.breaks:
+        from openpyxl.worksheet.pagebreak import Break
+
+        for row in spec.breaks:
+            ws.row_breaks.append(Break(id=row))
 
 
 def add_chart(ws, spec: ChartSpec) -> None:
@@ -277,7 +364,7 @@ def add_chart(ws, spec: ChartSpec) -> None:
     chart.dataLabels = DataLabelList(showVal=True, showCatName=False, showSerName=False,
                                      showLegendKey=False, showPercent=False)
     chart.dataLabels.numFmt = "0.00"
-    chart.width, chart.height = 18, 9.5
+    chart.width, chart.height = 18, 8.5  # cm: inside its block of rows (CHART_BLOCK)
     ws.add_chart(chart, spec.anchor)
 
 

@@ -7,6 +7,8 @@ integers, strings or Decimal (the parser's parse_float), never through float."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import dataclasses
 import difflib
 import functools
@@ -77,6 +79,8 @@ def dump(value: Any, where: str) -> Any:
         return value
     if isinstance(value, Decimal):
         return _decimal_out(value, where)
+    if isinstance(value, bytes):  # a logo: base64 text
+        return base64.b64encode(value).decode("ascii")
     if isinstance(value, tuple | list):
         return [dump(item, f"{where}[{i}]") for i, item in enumerate(value)]
     if dataclasses.is_dataclass(value):
@@ -181,9 +185,16 @@ class Reader:
             if bad:
                 raise FieldProblem(where, Message("competition_file.bad_character", character=bad))
             return value
+        if tp is bytes and isinstance(value, str):  # a logo
+            try:
+                return base64.b64decode(value, validate=True)
+            except (binascii.Error, ValueError):
+                raise FieldProblem(where, Message("documents.expected_base64")) from None
         code = {bool: "competition_file.expected_flag", int: "competition_file.expected_whole",
-                str: "competition_file.expected_text"}.get(tp, "competition_file.expected_text")
-        raise FieldProblem(where, Message(code, found=show(value)))
+                str: "competition_file.expected_text", bytes: "documents.expected_base64"
+                }.get(tp, "competition_file.expected_text")
+        params = {} if tp is bytes else {"found": show(value)}
+        raise FieldProblem(where, Message(code, **params))
 
     def _read_list(self, value: Any, item_type: Any, where: str) -> tuple[Any, ...]:
         if not isinstance(value, list):

@@ -12,6 +12,7 @@ has no display), so these work from the CLI, the GUI's worker threads and tests 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -24,7 +25,15 @@ from judging_app.core.messages import Message
 from judging_app.core.setup import CompetitionSetup, RoundSpec
 from judging_app.exchange import pdf_documents as pdf
 from judging_app.exchange.pdf_text import TEXT, lang_of
-from judging_app.services import assignments, competitions, entries, judges, lookup, results
+from judging_app.services import (
+    assignments,
+    competitions,
+    document_settings,
+    entries,
+    judges,
+    lookup,
+    results,
+)
 from judging_app.services.errors import ServiceError
 from judging_app.store.database import Database
 from judging_app.store.models import Decision, ResultSnapshot
@@ -96,9 +105,11 @@ def _notes(lang: str, view: results.ResultsView, setup: CompetitionSetup) -> tup
 
 def minutes_data(db: Database, competition: str | int, lang: str = "id",
                  round_code: str | None = None, on: date | None = None,
-                 place: str = "") -> pdf.MinutesData:
-    """Everything the minutes and the winners list print, as plain data."""
+                 place: str = "", number: str = "") -> pdf.MinutesData:
+    """Everything the minutes and the winners list print, as plain data. `on` defaults to
+    today in the competition's time zone; `place` and `number` to its document settings."""
     lang = lang_of(lang)
+    settings = document_settings.get_document_settings(db, competition)
     view = results.compute(db, competition, round_code)
     setup = competitions.get_setup(db, competition)
     res = view.results
@@ -123,33 +134,38 @@ def minutes_data(db: Database, competition: str | int, lang: str = "id",
         for code, lines in groups.items()
     )
     specs = {r.code: r for r in setup.rounds}
-    people = tuple(pdf.Person(j.name, j.affiliation, j.role == "chair", j.code)
+    people = tuple(pdf.Person(j.name, j.affiliation, j.role == "chair", j.code,
+                              getattr(j, "nip", ""))
                    for j in judges.list_judges(db, competition) if j.active)
     snapshot = latest_snapshot(db, competition)
     return pdf.MinutesData(
         competition=_en(lang, setup.name, setup.name_en), organiser=setup.organiser,
-        year=setup.year, on=on or date.today(), place=place, judges=people,
+        year=setup.year, on=on or datetime.now(settings.zone()).date(),
+        place=place or settings.place, judges=people,
         rounds=tuple(_round_info(lang, specs[c]) for c in view.round_codes),
         method=res.method.value, combination=res.rules.round_combination.value,
         tie_breaks=tuple(setup.rules.tie_breaks), categories=categories,
         decisions=tuple(tie_decisions(db, competition)), notes=_notes(lang, view, setup),
         digest=snapshot[0] if snapshot else None,
-        finalized_at=snapshot[1] if snapshot else None,
+        finalized_at=snapshot[1] if snapshot else None, documents=settings, number=number,
     )
 
 
 def write_minutes(db: Database, competition: str | int, path: Path, lang: str = "id",
                   round_code: str | None = None, progress: Progress | None = None, *,
-                  on: date | None = None, place: str = "") -> int:
-    """The minutes of evaluation (berita acara penilaian) as PDF; returns its page count."""
-    data = minutes_data(db, competition, lang, round_code, on, place)
+                  on: date | None = None, place: str = "", number: str = "") -> int:
+    """The minutes of evaluation (berita acara penilaian) as PDF; returns its page count.
+    `number` is its Nomor (default: the competition's document settings)."""
+    data = minutes_data(db, competition, lang, round_code, on, place, number)
     return pdf.write_minutes(data, Path(path), lang, progress)
 
 
 def write_winners_list(db: Database, competition: str | int, path: Path, lang: str = "id",
-                       *, round_code: str | None = None) -> int:
-    """The winners list (daftar pemenang) as PDF, to attach to the mayor's decree."""
-    data = minutes_data(db, competition, lang, round_code)
+                       *, round_code: str | None = None, on: date | None = None,
+                       place: str = "", number: str = "") -> int:
+    """The winners list (daftar pemenang) as PDF, to attach to the decree of the head of
+    region; `number` is the decree's NOMOR (default: the document settings)."""
+    data = minutes_data(db, competition, lang, round_code, on, place, number)
     return pdf.write_winners_list(data, Path(path), lang)
 
 
@@ -189,8 +205,11 @@ def score_sheet_data(db: Database, competition: str | int, round_code: str,
 
 def write_blank_score_sheets(db: Database, competition: str | int, round_code: str,
                              path: Path, judge_code: str | None = None,
-                             lang: str = "id") -> int:
+                             lang: str = "id", *, on: date | None = None,
+                             place: str = "") -> int:
     """Printable blank score sheets for paper judging: one judge, or every judge, each
-    starting on a new page. Returns the page count."""
+    starting on a new page and numbered on their own. Returns the page count."""
     sheets = score_sheet_data(db, competition, round_code, judge_code, lang)
-    return pdf.write_score_sheets(sheets, Path(path), lang)
+    place = place or document_settings.get_document_settings(db, competition).place
+    sheets = [dataclasses.replace(sheet, place=place) for sheet in sheets]
+    return pdf.write_score_sheets(sheets, Path(path), lang, on)

@@ -12,16 +12,20 @@ from judging_app.exchange.compliance_documents import (
     write_compliance_workbook,
 )
 from judging_app.services.compliance import ComplianceReport, compliance
+from judging_app.services.document_settings import get_document_settings
 from judging_app.services.errors import ValidationError
 from judging_app.store.database import Database
 
 FORMATS = (".xlsx", ".pdf")
 
 
-def compliance_document(report: ComplianceReport) -> ComplianceDocument:
+def compliance_document(db: Database, report: ComplianceReport) -> ComplianceDocument:
+    """The document's data; the place of the dateline from the document settings of the
+    year's first city competition that has one (Reports → Letterhead and signatures)."""
+    places = (get_document_settings(db, c.code).place.strip() for c in report.competitions)
     return ComplianceDocument(report.compliance,
                               [(c.code, c.name, c.finalized) for c in report.competitions],
-                              report.innovation_titles)
+                              report.innovation_titles, next((p for p in places if p), ""))
 
 
 def export_compliance(db: Database, year: int, out: Path | str, lang: str = "id",
@@ -32,7 +36,7 @@ def export_compliance(db: Database, year: int, out: Path | str, lang: str = "id"
     if suffix not in FORMATS:
         raise ValidationError(Message("programme.export_format", file=out.name,
                                       formats=list(FORMATS)))
-    doc = compliance_document(report or compliance(db, year))
+    doc = compliance_document(db, report or compliance(db, year))
     if suffix == ".pdf":
         write_compliance_pdf(out, doc, lang)
     else:

@@ -23,7 +23,7 @@ import dataclasses
 import hashlib
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import case, exists, func, select
@@ -42,6 +42,7 @@ from judging_app.exchange.results_workbook import (
     write_results_workbook,
 )
 from judging_app.services import audit
+from judging_app.services.document_settings import read_document_settings
 from judging_app.services.results import ResultsView, results_json
 from judging_app.services.results_input import ResultsInput, load_results_input
 from judging_app.store.database import Database
@@ -67,10 +68,13 @@ def export_results_workbook(
     db: Database, competition: str | int, path: Path | str, lang: str = "id",
     round_code: str | None = None, method: AggregationMethod | str | None = None,
     progress: Progress | None = None, include_stability: bool | None = None,
+    on: date | None = None,
 ) -> Path:
-    """Write the results workbook of `competition` to `path`; returns the path."""
+    """Write the results workbook of `competition` to `path`; returns the path. `on` is the
+    date on the winners sheet (default: today in the competition's time zone)."""
     data = workbook_data(db, competition, round_code, method, include_stability, progress,
                          lang=lang)
+    data = dataclasses.replace(data, on=on or datetime.now(data.documents.zone()).date())
 
     def writing(done: int, total: int) -> None:
         if progress is not None:
@@ -105,11 +109,15 @@ def workbook_data(
                                     stability=include_stability)
         step(240)
         rounds = tuple(_round_sheets(s, inp, data) for data in inp.rounds)
-        judges = {
-            i: JudgeInfo(code, name, affiliation) for i, code, name, affiliation in s.execute(
-                select(Judge.id, Judge.code, Judge.name, Judge.affiliation)
-                .where(Judge.competition_id == inp.competition.id))
-        }
+        judges, chair = {}, None
+        for i, code, name, affiliation, role, active in s.execute(
+                select(Judge.id, Judge.code, Judge.name, Judge.affiliation, Judge.role,
+                       Judge.active).where(Judge.competition_id == inp.competition.id)
+                .order_by(Judge.code)):
+            judges[i] = JudgeInfo(code, name, affiliation)
+            if role == "chair" and active and chair is None:
+                chair = judges[i]
+        documents = read_document_settings(s, inp.competition.id)
         decisions = _decisions(s, inp.competition.id)
         snap = s.scalars(select(ResultSnapshot).where(
             ResultSnapshot.competition_id == inp.competition.id
@@ -136,7 +144,8 @@ def workbook_data(
         competition_code=code, setup=inp.setup, status=status, results=results,
         entries={e.id: e for e in inp.entries}, judges=judges, rounds=rounds,
         fairness=fairness, stability_included=include_stability, decisions=decisions,
-        snapshot=snapshot, notes=notes, exported_at=datetime.now(UTC),
+        snapshot=snapshot, notes=notes, exported_at=datetime.now(UTC), documents=documents,
+        chair=chair,
     )
 
 

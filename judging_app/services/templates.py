@@ -57,10 +57,18 @@ def create_from_template(ws: Workspace, key: str, *, name: str | None = None,
 
 def create_from_file(ws: Workspace, path: Path, *, name: str | None = None,
                      year: int | None = None, code: str | None = None) -> CompetitionSummary:
+    """A competition from a competition file; its "documents" (letterhead, head of region,
+    time zone …), when it has them, are stored with it. Both are read and checked first."""
     try:
         setup = competition_file.read_competition_file(Path(path))
+        documents = competition_file.read_competition_documents(Path(path))
     except competition_file.CompetitionFileError as exc:
         raise ImportFileError(str(path), exc.messages()) from exc
     except OSError as exc:
         raise ImportFileError(str(path), [os_error_message(exc)]) from exc
-    return create_competition(ws, _adjust(setup, name, year), code=code)
+    summary = create_competition(ws, _adjust(setup, name, year), code=code)
+    if documents is not None:
+        from judging_app.services.document_settings import set_document_settings
+
+        set_document_settings(ws, summary.code, documents)
+    return summary

@@ -500,6 +500,27 @@ class ResultSnapshot(Base):
     digest: Mapped[str] = mapped_column(String(64))
 
 
+class DocumentSetting(Base):
+    """How the competition's documents are headed and signed (core.documents); at most one
+    row per competition, none = the defaults. Times printed in `time_zone` (IANA name)."""
+
+    __tablename__ = "document_settings"
+    competition_id: Mapped[int] = mapped_column(
+        ForeignKey("competitions.id", ondelete="CASCADE"), primary_key=True)
+    government: Mapped[str] = mapped_column(String(300), default="")
+    office: Mapped[str] = mapped_column(String(300), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    logo: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    head_title: Mapped[str] = mapped_column(String(300), default="WALI KOTA")
+    region: Mapped[str] = mapped_column(String(300), default="")
+    head_name: Mapped[str] = mapped_column(String(300), default="")
+    head_nip: Mapped[str] = mapped_column(String(300), default="")
+    place: Mapped[str] = mapped_column(String(300), default="")
+    minutes_number: Mapped[str] = mapped_column(String(300), default="")
+    decree_number: Mapped[str] = mapped_column(String(300), default="")
+    time_zone: Mapped[str] = mapped_column(String(64), default="Asia/Jakarta")
+
+
 # The yearly programme's tables live in their own module; imported here so that every user
 # of Base.metadata (migrations, schema checks) sees them.
 from judging_app.store import programme_models as _programme_models  # noqa: E402, F401

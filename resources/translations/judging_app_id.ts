@@ -739,6 +739,101 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     </message>
 </context>
 <context>
+    <name>DocumentSettingsDialog</name>
+    <message>
+        <source>Letterhead and signatures</source>
+        <translation>Kop surat dan tanda tangan</translation>
+    </message>
+    <message>
+        <source>How the minutes, the winners list and the workbook&apos;s winners sheet are headed and signed. Empty fields print as a dotted line to fill in by hand.</source>
+        <translation>Cara berita acara, daftar pemenang dan lembar pemenang pada buku kerja diberi kop dan ditandatangani. Isian yang kosong dicetak sebagai garis titik-titik untuk diisi tangan.</translation>
+    </message>
+    <message>
+        <source>&amp;Government (first line):</source>
+        <translation>&amp;Pemerintah (baris pertama):</translation>
+    </message>
+    <message>
+        <source>&amp;Office (second line):</source>
+        <translation>&amp;Instansi (baris kedua):</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Alamat:</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>Logo:</translation>
+    </message>
+    <message>
+        <source>&amp;Head of region&apos;s title:</source>
+        <translation>&amp;Jabatan kepala daerah:</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Daerah:</translation>
+    </message>
+    <message>
+        <source>Head&apos;s &amp;name:</source>
+        <translation>&amp;Nama kepala daerah:</translation>
+    </message>
+    <message>
+        <source>Head&apos;s NI&amp;P:</source>
+        <translation>NI&amp;P kepala daerah:</translation>
+    </message>
+    <message>
+        <source>&amp;Place of issue:</source>
+        <translation>&amp;Tempat penetapan:</translation>
+    </message>
+    <message>
+        <source>Minutes &amp;number (Nomor):</source>
+        <translation>&amp;Nomor berita acara:</translation>
+    </message>
+    <message>
+        <source>&amp;Decree number:</source>
+        <translation>Nomor &amp;keputusan:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zona waktu:</translation>
+    </message>
+    <message>
+        <source>e.g. PEMERINTAH KOTA SURABAYA</source>
+        <translation>mis. PEMERINTAH KOTA SURABAYA</translation>
+    </message>
+    <message>
+        <source>e.g. SURABAYA</source>
+        <translation>mis. SURABAYA</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>P&amp;ilih…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>Ha&amp;pus</translation>
+    </message>
+    <message>
+        <source>WIB (Asia/Jakarta)</source>
+        <translation>WIB (Asia/Jakarta)</translation>
+    </message>
+    <message>
+        <source>WITA (Asia/Makassar)</source>
+        <translation>WITA (Asia/Makassar)</translation>
+    </message>
+    <message>
+        <source>WIT (Asia/Jayapura)</source>
+        <translation>WIT (Asia/Jayapura)</translation>
+    </message>
+    <message>
+        <source>Choose the logo</source>
+        <translation>Pilih logo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Gambar (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
     <name>EntriesTableModel</name>
     <message>
         <source>Code</source>
@@ -3188,6 +3283,10 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>&amp;Tahap:</translation>
     </message>
     <message>
+        <source>Letterhead and signatures…</source>
+        <translation>Kop surat dan tanda tangan…</translation>
+    </message>
+    <message>
         <source>Results</source>
         <translation>Hasil</translation>
     </message>
@@ -3254,6 +3353,10 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>The competition&apos;s setup as a file, to reuse next year or share with another city.</source>
         <translation>Pengaturan kompetisi sebagai berkas, untuk dipakai lagi tahun depan atau dibagikan ke kota lain.</translation>
+    </message>
+    <message>
+        <source>The settings were not saved</source>
+        <translation>Pengaturan tidak disimpan</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>

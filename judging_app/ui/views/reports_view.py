@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from judging_app.services import competitions
+from judging_app.services import competitions, document_settings
 from judging_app.ui.i18n import fill, message_text
 from judging_app.ui.views.base import View, ViewContext
 
@@ -33,6 +33,13 @@ class ReportsDialogs:
 
     def choose_folder(self, parent: QWidget, title: str, start: str) -> str | None:
         return QFileDialog.getExistingDirectory(parent, title, start) or None
+
+    def edit_documents(self, parent: QWidget, settings):
+        """The letterhead and signatures after the dialog's OK, or None."""
+        from judging_app.ui.views.documents_dialog import DocumentSettingsDialog
+
+        dialog = DocumentSettingsDialog(settings, parent)
+        return dialog.result_settings() if dialog.exec() else None
 
     def open_files(self, parent: QWidget, title: str, start: str, filters: str) -> list[str]:
         paths, _ = QFileDialog.getOpenFileNames(parent, title, start, filters)
@@ -68,6 +75,10 @@ class ReportsView(View):
         self.language_label, self.round_label = QLabel(), QLabel()
         form.addRow(self.language_label, self.language_box)
         form.addRow(self.round_label, self.round_box)
+        self.letterhead_button = QPushButton()
+        self.letterhead_button.setObjectName("letterheadButton")
+        self.letterhead_button.clicked.connect(self.edit_letterhead)
+        form.addRow(QLabel(), self.letterhead_button)
         self.results_group = self._group(("workbook", "minutes", "winners"))
         self.judging_group = self._group(("scoresheets", "packages", "returns"))
         self.excel_group = self._group(("excel_sheets", "excel_import"))
@@ -101,6 +112,7 @@ class ReportsView(View):
         self.language_label.setText(self.tr("Document &language:"))
         self.language_label.setBuddy(self.language_box)
         self.round_label.setText(self.tr("&Round:"))
+        self.letterhead_button.setText(self.tr("Letterhead and signatures…"))
         self.round_label.setBuddy(self.round_box)
         self.results_group.setTitle(self.tr("Results"))
         self.judging_group.setTitle(self.tr("Judging"))
@@ -145,6 +157,13 @@ class ReportsView(View):
                                        rnd.code)
         if current is not None and self.round_box.findData(current) >= 0:
             self.round_box.setCurrentIndex(self.round_box.findData(current))
+
+    def edit_letterhead(self) -> None:
+        current = document_settings.get_document_settings(self.ctx.db, self.ctx.competition)
+        chosen = self.dialogs.edit_documents(self, current)
+        if chosen is not None and chosen != current:
+            self.run_write(lambda ws: document_settings.set_document_settings(
+                ws, self.ctx.competition, chosen), self.tr("The settings were not saved"))
 
     # -- exporting ------------------------------------------------------------------------
     def _start_dir(self) -> str:
