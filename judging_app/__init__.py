@@ -1,3 +1,3 @@
 """judging_app: judging public-service innovation competitions."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

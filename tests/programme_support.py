@@ -59,8 +59,13 @@ def city_competition(ws: Workspace, year: int, rows: list[tuple[str, str, str]],
                                                innovators="Budi Santoso",
                                                contact="0812-1111-2222"))
     entries.set_entry_status(ws, comp, [r[0] for r in rows], EntryStatus.ELIGIBLE)
-    if scores is None:
-        return comp
+    if scores is not None:
+        judge(ws, comp, scores, finalize)
+    return comp
+
+
+def judge(ws: Workspace, comp: str, scores: dict[str, tuple], finalize: bool = False) -> None:
+    """One judge scores the entries {entry: (A, B)}; the results finalized when asked."""
     judges.add_judge(ws, comp, JudgeInput(code="J1", name="Juri Satu"))
     competitions.set_status(ws, comp, CompetitionStatus.REGISTRATION)
     competitions.set_status(ws, comp, CompetitionStatus.JUDGING)
@@ -70,4 +75,3 @@ def city_competition(ws: Workspace, year: int, rows: list[tuple[str, str, str]],
         sheets.submit_sheet(ws, comp, "prop", "J1", ecode)
     if finalize:
         results.finalize(ws, comp)
-    return comp

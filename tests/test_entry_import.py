@@ -132,7 +132,8 @@ def test_template_has_dropdowns_instructions_and_text_never_formulas(sqlite_db, 
     assert wb["Daftar"].sheet_state == "hidden"
     header = [c.value for c in wb["Inovasi"][1] if c.value is not None]
     assert header == ["Kode *", "Judul inovasi *", "Perangkat daerah *", "Kategori *", "Inovator",
-                      "Kontak", "Tahapan", "Jenis", "Tanggal mulai", "Ringkasan", "Tautan"]
+                      "Kontak", "Tahapan", "Jenis", "Tanggal mulai", "Ringkasan", "Tautan",
+                      "Dokumen"]
     validations = {str(dv.sqref): dv for dv in wb["Inovasi"].data_validations.dataValidation}
     assert set(validations) == {"C2:C10001", "D2:D10001", "G2:G10001", "H2:H10001"}
     assert validations["C2:C10001"].showErrorMessage is False  # new units may be typed

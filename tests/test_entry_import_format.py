@@ -28,6 +28,7 @@ from judging_app.exchange.entry_format import (
     ("Tahapan", "stage"), ("Stage", "stage"), ("Jenis", "innovation_type"),
     ("Type", "innovation_type"), ("Tanggal mulai", "started_on"), ("Start date", "started_on"),
     ("Ringkasan", "summary"), ("Summary", "summary"), ("Tautan", "links"), ("Links", "links"),
+    ("Dokumen", "documents"), ("Berkas", "documents"), ("Documents", "documents"),
     ("Tanggal Mulai\nStart date", "started_on"),
 ])
 def test_header_names_in_both_languages(text, key):

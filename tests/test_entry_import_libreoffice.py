@@ -16,6 +16,7 @@ import pytest
 from defusedxml import ElementTree
 from openpyxl import load_workbook
 
+from judging_app.exchange.entry_format import COLUMNS
 from judging_app.exchange.entry_template import TEMPLATE_ROWS, write_entry_template
 from judging_app.services import competitions, entries
 from judging_app.services.entry_import import import_entries, preview_entry_import
@@ -82,8 +83,9 @@ def test_the_template_carries_its_end_note_outside_the_table(sqlite_db, tmp_path
     path = write_entry_template(tmp_path / "t.xlsx", competitions.get_setup(sqlite_db, seeded.code),
                                 entries.list_units(sqlite_db, seeded.code))
     ws = load_workbook(path).worksheets[0]
-    assert ws.cell(TEMPLATE_ROWS + 1, 12).value == "batas baris berdaftar pilihan"
-    assert ws.cell(1, 12).value is None  # no header: the importer never reads it
+    after = len(COLUMNS) + 1  # the column after the table
+    assert ws.cell(TEMPLATE_ROWS + 1, after).value == "batas baris berdaftar pilihan"
+    assert ws.cell(1, after).value is None  # no header: the importer never reads it
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")

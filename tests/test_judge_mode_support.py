@@ -68,6 +68,9 @@ class ScriptedJudgeDialogs(JudgeDialogs):
     def show_info(self, parent, title: str, text: str) -> None:
         self.asked.append(("info", title, text))
 
+    def open_outside(self, parent, path) -> None:
+        self.asked.append(("open_outside", path))
+
     def kinds(self) -> list[str]:
         return [a[0] for a in self.asked]
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from judging_app.core.attachments import DocumentKind
 from judging_app.core.programme import CompetitionLevel
 from judging_app.services import (
+    attachments,
     audit,
     entries,
     forwarding,
@@ -19,22 +21,27 @@ from judging_app.services.entries import EntryInput
 from judging_app.services.errors import ServiceError, ValidationError
 from judging_app.store.models import Attachment, Entry
 
-from programme_support import city_competition, register, workspace
+import sample_pdfs
+from programme_support import city_competition, judge, register, workspace
 
 UNITS = {"KOMINFO": "Dinas Komunikasi dan Informatika", "DINKES": "Dinas Kesehatan"}
 
 
 @pytest.fixture
-def city(db):
+def city(db, tmp_path):
     ws = workspace(db)
     register(ws)
     code = city_competition(ws, 2025, [("E1", "Sistem Antrean Daring", "KOMINFO"),
                                        ("E2", "Posyandu Digital", "DINKES"),
-                                       ("E3", "Layanan Keliling", "KOMINFO")], UNITS,
-                            scores={"E1": (5, 5), "E2": (4, 4), "E3": (2, 2)}, finalize=True)
-    with db.write() as s:  # evidence documents as the entry form records them today
+                                       ("E3", "Layanan Keliling", "KOMINFO")], UNITS)
+    pdf = sample_pdfs.write(tmp_path / "E1 proposal.pdf",
+                            sample_pdfs.proposal_pdf(2, photo_every=0))
+    attachments.attach_documents(ws, code, [attachments.NewDocument("E1", pdf, DocumentKind.PROPOSAL,
+                                                                    round="prop")])
+    with db.write() as s:  # and a link, as the entry form records links
         e1 = s.scalar(select(Entry).where(Entry.code == "E1"))
-        s.add(Attachment(entry_id=e1.id, label="Proposal", location="https://contoh.go.id/p.pdf"))
+        s.add(Attachment(entry_id=e1.id, label="Video", location="https://contoh.go.id/v"))
+    judge(ws, code, {"E1": (5, 5), "E2": (4, 4), "E3": (2, 2)}, finalize=True)
     kipp = templates.create_from_template(ws, "national_kipp", year=2026, code="kipp-2026").code
     return ws, code, kipp
 
@@ -47,7 +54,11 @@ def test_the_winners_go_on_with_their_data_documents_and_innovations(db, city):
     assert [(e.code, e.award, e.category) for e in report.entries] == [
         ("E1", "Juara I", "umum"), ("E2", "Juara II", "umum")]
     assert (report.level, report.units_created, report.attachments) == (
-        CompetitionLevel.NATIONAL, ("KOMINFO", "DINKES"), 1)
+        CompetitionLevel.NATIONAL, ("KOMINFO", "DINKES"), 2)  # the proposal and the link
+    (doc,) = attachments.list_documents(db, kipp, "E1")
+    assert (doc.file_name, doc.kind, doc.round) == ("E1 proposal.pdf", DocumentKind.PROPOSAL,
+                                                    None)  # KIPP has no round 'prop'
+    assert b"".join(attachments.document_pieces(db, doc.sha256)) == pdf_bytes(db, code)
     moved = {e.code: e for e in entries.list_entries(db, kipp)}
     assert sorted(moved) == ["E1", "E2"]
     e1 = moved["E1"]
@@ -91,6 +102,26 @@ def test_what_cannot_be_forwarded(db, city):
     with pytest.raises(ServiceError, match="is a city competition"):
         forwarding.forward_entries(ws, code, draft, entry_codes=["E1"],
                                    level=CompetitionLevel.CITY)
+    assert entries.list_entries(db, kipp) == []
+
+
+def pdf_bytes(db, competition: str) -> bytes:
+    (doc,) = attachments.list_documents(db, competition, "E1")
+    return b"".join(attachments.document_pieces(db, doc.sha256))
+
+
+def test_documents_beyond_the_targets_limits_refuse_the_forwarding(db, city):
+    ws, code, kipp = city
+    from judging_app.services import document_admin
+
+    document_admin.set_document_limits(ws, kipp, 2**20, 2**20)
+    (doc,) = attachments.list_documents(db, code, "E1")
+    with db.write() as s:  # a proposal of 3 MB (its size as recorded)
+        from judging_app.store.document_models import EntryDocument
+
+        s.get(EntryDocument, doc.id).size = 3 * 2**20
+    with pytest.raises(ValidationError, match="E1 proposal.pdf is 3.1 MB; the limit there is 1 MB per file"):
+        forwarding.forward_entries(ws, code, kipp, entry_codes=["E1"], category="umum")
     assert entries.list_entries(db, kipp) == []
 
 

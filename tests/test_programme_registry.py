@@ -175,14 +175,14 @@ def test_competitions_made_before_the_register_are_linked_by_the_import(db, tmp_
     assert programme_matches.pending(db, comp).units == []
 
 
-def test_the_schema_0004_fixture_keeps_its_register_when_opened(tmp_path):
+def test_the_schema_0005_fixture_keeps_its_register_when_opened(tmp_path):
     import shutil
     from pathlib import Path
 
     from judging_app.store.database import open_database
 
     path = tmp_path / "old.sqlite"
-    shutil.copy(Path(__file__).parent / "fixtures" / "schema_0004.sqlite", path)
+    shutil.copy(Path(__file__).parent / "fixtures" / "schema_0005.sqlite", path)
     db = open_database(path)
     try:
         units = {u.code: u for u in registry.list_registry_units(db)}

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from decimal import Decimal as D
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from judging_app.services import audit, competitions, sheets
+from judging_app.services import attachments, audit, competitions, sheets
 from judging_app.store.database import open_database
 from judging_app.store.schema_version import KNOWN_REVISIONS, SCHEMA_HEAD
 
@@ -38,5 +39,13 @@ def test_fixture_opens_and_keeps_its_data(revision, tmp_path):
         rec = sheets.get_sheet(db, comp.code, "prop", "J1", "E1")
         assert rec.scores == {"A": D(4), "B": D("3.5")}
         assert audit.verify_chain(db).ok
+        documents = attachments.list_documents(db, comp.code)
+        if revision >= "0004":  # a proposal attached to E1, stored in the database itself
+            (doc,) = documents
+            assert (doc.entry, doc.file_name, doc.round) == ("E1", "proposal E1.pdf", "prop")
+            content = b"".join(attachments.document_pieces(db, doc.sha256))
+            assert hashlib.sha256(content).hexdigest() == doc.sha256 and content[:5] == b"%PDF-"
+        else:
+            assert documents == []
     finally:
         db.close()

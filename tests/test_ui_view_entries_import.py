@@ -177,7 +177,7 @@ def test_preview_then_import_with_a_new_unit(qtbot, view, sqlite_db, seeded, tmp
 
     assert seen["file"] == "daftar inovasi.xlsx"
     assert seen["count"] == "<b>3</b> — General: 2 · Perangkat Daerah: 1"
-    assert seen["header"] == "row 1 (11 columns recognised)"
+    assert seen["header"] == "row 1 (12 columns recognised)"  # the template's columns, Documents too
     assert seen["units"] == ["Badan Riset dan Inovasi Daerah", "BADAN-RISET-DAN-INOVASI-DAERAH",
                              "1 (first on row 4)", ""]
     assert seen["checkbox"] == "Create these 1 new unit(s)"  # English plural forms: catalogue

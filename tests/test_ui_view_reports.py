@@ -31,6 +31,10 @@ class Answers:
     def open_files(self, parent, title, start, filters):
         return self.files
 
+    def confirm_packages(self, parent, title, text, details):
+        self.asked.append(("packages", text, details))
+        return True
+
 
 @pytest.fixture
 def scored(sqlite_db):
@@ -71,6 +75,8 @@ def test_packages_and_cancelled_choice(qtbot, sqlite_db, scored, tmp_path):
     folder.mkdir()
     view = _view(qtbot, sqlite_db, scored.code, tmp_path, Answers(folder=str(folder)))
     view.buttons["packages"].click()
+    (_, text, details), = [a for a in view.dialogs.asked if a[0] == "packages"]
+    assert text.startswith("3 judge packages, ") and details.splitlines()[0].startswith("J1: ")
     written = sorted(p.name for p in folder.iterdir())
     assert len(written) == 3 and all(name.endswith(".jpkg") for name in written)
     assert json.loads((folder / written[0]).read_text())["format"] == "judging-app/judge-package"

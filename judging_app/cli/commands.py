@@ -335,8 +335,11 @@ def cmd_finalize(args) -> int:
 
 
 def cmd_packages(args) -> int:
+    from judging_app.cli.documents_cli import show_package_sizes
     from judging_app.services import judge_packages
 
+    if show_package_sizes(args, _open(args), output_language(args)):
+        return 0  # --dry-run
     ws = _workspace(args)
     folder = Path(args.out)
     if args.judge:
@@ -379,6 +382,11 @@ def cmd_returns(args) -> int:
 
 
 def cmd_entries(args) -> int:
+    if args.action in ("attach", "missing-documents"):
+        from judging_app.cli.documents_cli import run_documents
+
+        return run_documents(args, lambda: _workspace(args), lambda: _open(args),
+                             output_language(args))
     if args.action == "template":
         from judging_app.exchange.entry_template import write_entry_template
         from judging_app.services import competitions, entries

@@ -37,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("gui", parents=[common], help="open the app window")
+    p.add_argument("--smoke-test", action="store_true",
+                   help="check this installation: open the window, answer Cancel to any "
+                        "question, close as soon as the window has shown (exit status 0 "
+                        "when it did)")
 
     p = sub.add_parser("judge", parents=[common],
                        help="judge mode: score your entries on this database or from a package")
@@ -105,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--round", required=True, metavar="CODE")
     p.add_argument("--out", required=True, metavar="FOLDER")
     p.add_argument("--judge", metavar="CODE", help="only this judge's package (e.g. to re-issue it)")
+    p.add_argument("--dry-run", action="store_true",
+                   help="show each package's size (with the documents it carries); write nothing")
 
     rt = sub.add_parser("returns", help="judges' return files")
     rtsub = rt.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -163,7 +169,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_entries_parser(sub, common) -> None:
-    ent = sub.add_parser("entries", help="import entries from Excel/CSV; write the import template")
+    ent = sub.add_parser("entries", help="import entries from Excel/CSV; the import template; "
+                         "attach documents; entries without a proposal")
     esub = ent.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = esub.add_parser("import", parents=[common],
                         help="import entries from .xlsx, .xls, .ods or .csv (all or nothing)")
@@ -177,6 +184,9 @@ def add_entries_parser(sub, common) -> None:
     p = esub.add_parser("template", parents=[common], help="write the entry import template")
     p.add_argument("--competition", required=True, metavar="CODE")
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    from judging_app.cli.documents_cli import add_document_parsers
+
+    add_document_parsers(esub, common)
 
 
 def add_excel_sheets_parser(sub, common) -> None:
@@ -248,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
                                  args.lang)
         from judging_app.ui.launch import run_gui
 
-        return run_gui(args.db, args.lang)
+        return run_gui(args.db, args.lang, smoke_test=getattr(args, "smoke_test", False))
     except (Exception, KeyboardInterrupt) as exc:
         from judging_app.cli.failures import report
         from judging_app.texts import default_language

@@ -73,6 +73,13 @@ COLUMNS: tuple[Column, ...] = (
            ("link", "url", "tautan bukti dukung", "bukti dukung", "evidence links"),
            "Satu atau beberapa tautan, dipisah baris baru atau ';'",
            "One or more links, separated by new lines or ';'"),
+    Column("documents", "Dokumen", "Documents", False,
+           ("berkas", "berkas dokumen", "lampiran", "file", "files", "dokumen proposal",
+            "attachments", "document files"),
+           "Nama berkas di folder berkas ini, mis. dokumen/INV-001 proposal.pdf; beberapa "
+           "dipisah baris baru atau ';'",
+           "File names in this workbook's folder, e.g. documents/INV-001 proposal.pdf; several "
+           "separated by new lines or ';'"),
 )
 BY_KEY = {c.key: c for c in COLUMNS}
 REQUIRED = tuple(c.key for c in COLUMNS if c.required)

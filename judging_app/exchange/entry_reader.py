@@ -61,6 +61,7 @@ class EntryRow:
     started_on: date | None = None
     summary: str = ""
     links: str = ""  # one per line
+    documents: str = ""  # file names relative to the workbook's folder, one per line
 
 
 @dataclass
@@ -374,4 +375,5 @@ def _parse_row(out: EntrySheet, number: int, values: dict[str, Any],
         row=number, code=text["code"], title=text["title"], unit=" ".join(text["unit"].split()),
         category=text["category"], innovators=text.get("innovators", ""),
         contact=text.get("contact", ""), summary=text.get("summary", ""),
-        links=split_links(text.get("links", "")), **parsed)
+        links=split_links(text.get("links", "")),
+        documents=split_links(text.get("documents", "")), **parsed)

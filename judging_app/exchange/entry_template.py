@@ -30,7 +30,8 @@ END_NOTE = {"id": "batas baris berdaftar pilihan", "en": "last row with dropdown
 SHEETS = {"id": ("Inovasi", "Petunjuk", "Daftar"), "en": ("Entries", "Instructions", "Lists")}
 STAGE_LABELS_EN = {s: s.value for s in InnovationStage}
 WIDTHS = {"code": 14, "title": 40, "unit": 32, "category": 28, "innovators": 28, "contact": 26,
-          "stage": 14, "innovation_type": 14, "started_on": 14, "summary": 50, "links": 40}
+          "stage": 14, "innovation_type": 14, "started_on": 14, "summary": 50, "links": 40,
+          "documents": 40}
 EXAMPLE = {
     "code": "CONTOH", "title": "Layanan Antar Jemput Dokumen Kependudukan",
     "unit": "Dinas Kependudukan dan Pencatatan Sipil", "category": None,
@@ -38,6 +39,7 @@ EXAMPLE = {
     "stage": "penerapan", "innovation_type": "digital", "started_on": date(2024, 8, 17),
     "summary": "Warga mengajukan dokumen lewat aplikasi; petugas mengantar ke rumah.",
     "links": "https://contoh.go.id/inovasi\nhttps://youtu.be/contoh",
+    "documents": "dokumen/CONTOH proposal.pdf\ndokumen/CONTOH SK.pdf",
 }
 GUIDE_ID = [
     "PETUNJUK PENGISIAN",
@@ -47,8 +49,9 @@ GUIDE_ID = [
     "4. Perangkat daerah dipilih dari daftar; nama baru boleh diketik (dibuat saat impor, setelah dikonfirmasi).",
     "5. Tanggal mulai: sel tanggal, atau 17/08/2024 (hari/bulan/tahun), atau 2024-08-17.",
     "6. Tautan: beberapa tautan dipisah baris baru (Alt+Enter) atau titik koma (;).",
-    "7. Isi nilai, bukan rumus. Jangan menggabungkan sel (merge).",
-    "8. Contoh pengisian ada di bawah; baris dengan kode CONTOH tidak diimpor.",
+    "7. Dokumen: nama berkas (PDF, gambar) di folder berkas ini atau di bawahnya, mis. dokumen/INV-001 proposal.pdf; dilampirkan saat impor.",
+    "8. Isi nilai, bukan rumus. Jangan menggabungkan sel (merge).",
+    "9. Contoh pengisian ada di bawah; baris dengan kode CONTOH tidak diimpor.",
 ]
 GUIDE_EN = [
     "HOW TO FILL IN",
@@ -58,8 +61,9 @@ GUIDE_EN = [
     "4. Choose the government unit from the list; a new unit's name may be typed (created on import, once confirmed).",
     "5. Start date: a date cell, or 17/08/2024 (day/month/year), or 2024-08-17.",
     "6. Links: several links separated by new lines (Alt+Enter) or semicolons (;).",
-    "7. Enter values, not formulas. Do not merge cells.",
-    "8. An example follows below; a row whose code is CONTOH is never imported.",
+    "7. Documents: file names (PDFs, images) in this workbook's folder or below it, e.g. documents/INV-001 proposal.pdf; attached on import.",
+    "8. Enter values, not formulas. Do not merge cells.",
+    "9. An example follows below; a row whose code is CONTOH is never imported.",
 ]
 
 

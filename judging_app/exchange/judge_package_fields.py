@@ -3,6 +3,7 @@ payload (docs/judge-packages.md). Reading names the exact field that is wrong.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -63,6 +64,18 @@ class RubricCriterion:
 
 
 @dataclass(frozen=True)
+class PackageDocument:
+    """A document the package carries (in its container, under documents/<sha256>)."""
+
+    sha256: str
+    size: int
+    file_name: str
+    label: str
+    kind: str  # proposal, evidence, other
+    media_type: str
+
+
+@dataclass(frozen=True)
 class PackageEntry:
     code: str
     title: str
@@ -77,6 +90,7 @@ class PackageEntry:
     unit_name: str | None = None
     innovators: str | None = None
     contact: str | None = None
+    documents: tuple[PackageDocument, ...] = ()  # listed with their SHA-256: signed
 
 
 @dataclass(frozen=True)
@@ -157,6 +171,10 @@ def _entry(e: PackageEntry) -> dict:
         out["innovators"] = e.innovators
     if e.contact is not None:
         out["contact"] = e.contact
+    if e.documents:  # absent when there are none: older packages read and verify as before
+        out["documents"] = [{"sha256": d.sha256, "size": d.size, "file_name": d.file_name,
+                             "label": d.label, "kind": d.kind, "media_type": d.media_type}
+                            for d in e.documents]
     return out
 
 
@@ -302,7 +320,24 @@ def _read_entry(o: Obj) -> PackageEntry:
         category=cat.text("code", ""), category_name=cat.text("name", ""), links=o.texts("links"),
         unit=unit.text("code") if unit else None, unit_name=unit.text("name", "") if unit else None,
         innovators=o.opt_text("innovators"), contact=o.opt_text("contact"),
+        documents=tuple(_read_document(d) for d in o.objs("documents", [])),
     )
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+MAX_DOCUMENT_SIZE = 2**40  # a size beyond this is no document judging-app wrote
+
+
+def _read_document(o: Obj) -> PackageDocument:
+    sha, size, kind = o.text("sha256", required=True), o.integer("size"), o.text("kind")
+    if not _SHA256.fullmatch(sha):
+        raise PackageError(f"{o.path}.sha256 should be 64 lower-case hex digits.")
+    if not 0 < size < MAX_DOCUMENT_SIZE:
+        raise PackageError(f"{o.path}.size should be a positive number of bytes, not {size}.")
+    if kind not in ("proposal", "evidence", "other"):
+        raise PackageError(f"{o.path}.kind should be proposal, evidence or other, not {kind!r}.")
+    return PackageDocument(sha, size, o.text("file_name", required=True), o.text("label", ""),
+                           kind, o.text("media_type", required=True))
 
 
 def package_from_payload(o: Obj) -> Package:

@@ -130,7 +130,7 @@ class ResultsWorkbookData:
     chair: JudgeInfo | None = None  # signs the winners sheet
 
 
-# key -> (Bahasa Indonesia, English); terms as in DESIGN.md section 7.
+# key -> (Bahasa Indonesia, English); terms as in the glossary of docs/design.md.
 VOCABULARY: dict[str, tuple[str, str]] = {
     "sheet_winners": ("Daftar Pemenang", "Winners"),
     "sheet_ranking": ("Peringkat {cat}", "Ranking {cat}"),

@@ -63,7 +63,7 @@ ENTRY, TITLE, UNIT, CRITERION, TOTAL, COMMENT, STATUS = (
 ROLES = (ENTRY, TITLE, UNIT, CRITERION, TOTAL, COMMENT, STATUS)
 INPUT_ROLES = (CRITERION, COMMENT)  # the only cells a judge can type into
 
-HEADERS = {  # (Bahasa Indonesia, English); terms as in DESIGN.md section 7
+HEADERS = {  # (Bahasa Indonesia, English); terms as in the glossary of docs/design.md
     ENTRY: ("Kode inovasi", "Entry code"),
     TITLE: ("Judul inovasi", "Title"),
     UNIT: ("Perangkat daerah", "Government unit"),

@@ -24,10 +24,13 @@ from judging_app.core.enums import EntryStatus, InnovationStage, InnovationType
 from judging_app.exchange.entry_format import Cancelled, EntryFileError, EntryProblem
 from judging_app.exchange.entry_reader import EntrySheet, read_entry_file
 from judging_app.services import audit, lookup
+from judging_app.services.attachments import attach_in_session
 from judging_app.services.competitions import now
 from judging_app.services.conflicts import sync_unit_conflicts
+from judging_app.services.document_queries import document_limits_in
 from judging_app.services.entries import EntryInput
-from judging_app.services.errors import ImportFileError
+from judging_app.services.entry_documents import check_row_documents, row_documents
+from judging_app.services.errors import ImportFileError, ValidationError
 from judging_app.services.programme_links import link_competition
 from judging_app.services.workspace import Workspace
 from judging_app.store.database import Database
@@ -236,10 +239,12 @@ def preview_entry_import(db: Database, competition: str | int, path: str | Path,
     with db.read() as s:
         comp = lookup.competition(s, competition)
         ctx = _context(s, comp.id)
+        limits = document_limits_in(s, comp.id)
         if comp.status == "finalized":
             data.problems.add(EntryProblem(f"competition {comp.code!r} is finalized; entries can "
                                            "no longer be added"))
     rows, new_units = _resolve(data, ctx)
+    check_row_documents(data, row_documents(data, path.parent), limits)
     if progress:
         progress(STEPS, STEPS)
     return EntryImportPreview(
@@ -253,11 +258,12 @@ def import_entries(ws: Workspace, competition: str | int, path: str | Path,
     """All rows in one transaction, or nothing (EntryImportError, an ImportFileError)."""
     path = Path(path)
     with ws.db.read() as s:
-        lookup.writable_competition(s, competition)  # checked again when writing
+        limits = document_limits_in(s, lookup.writable_competition(s, competition).id)
     try:
         data = read_entry_file(path, sheet, _phase(progress, 0, 500))
     except EntryFileError as exc:
         raise EntryImportError(path.name, exc.problems) from None
+    documents = check_row_documents(data, row_documents(data, path.parent), limits)
     with ws.db.write() as s:
         comp = lookup.writable_competition(s, competition)
         ctx = _context(s, comp.id)
@@ -289,6 +295,12 @@ def import_entries(ws: Workspace, competition: str | int, path: str | Path,
             select(Entry.id, Entry.code).where(Entry.competition_id == comp.id)) if code in codes]
         for start in range(0, len(entry_ids), CHUNK):
             sync_unit_conflicts(s, comp.id, entry_ids=entry_ids[start:start + CHUNK])
+        if documents:  # the files the workbook names, in this same transaction
+            try:
+                attach_in_session(s, ws.actor, comp.id, documents, [], limits)
+            except ValidationError as exc:
+                raise EntryImportError(data.source, [], extra=[str(p) for p in exc.problems]
+                                       ) from None
         link_competition(s, ws.actor, comp.id)  # the yearly programme's register, if in use
         by_category = dict(Counter(r.entry.category for r in rows))
         audit.record(s, ws.actor, "entries.import", "file", data.source, new={

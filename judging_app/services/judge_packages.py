@@ -22,10 +22,10 @@ from sqlalchemy.orm import Session
 
 from judging_app.core.enums import CompetitionStatus, RoundKind, SheetSource, SheetState
 from judging_app.core.messages import Message, Text
-from judging_app.exchange import atomic_files
 from judging_app.exchange import judge_package as jp
+from judging_app.exchange import judge_package_container as container
 from judging_app.exchange import judge_package_draft as jd
-from judging_app.services import audit, lookup
+from judging_app.services import audit, lookup, package_documents
 from judging_app.services.assignments import list_assignments
 from judging_app.services.entries import list_entries
 from judging_app.services.errors import ImportFileError, LockedError, ServiceError
@@ -134,20 +134,38 @@ def _write_all(target: Workspace | Database, competition: str | int, round_code:
             raise ServiceError(Message("packages.judge_has_none", judge=judge_code,
                                        round=round_code))
         raise ServiceError(Message("packages.nobody_has_any", round=round_code))
+    packages = package_documents.add_documents(db, competition, round_code, packages)
     paths: list[Path] = []
+    sizes: list[int] = []
     for i, package in enumerate(packages):
         paths.append(path_of(package, i))
-        # never half a file under the name; readable by its owner only: it holds the key
-        atomic_files.write_bytes(paths[-1], jp.serialize_package(package), mode=PRIVATE)
+        # never half a file under the name; readable by its owner only: it holds the key;
+        # with its entries' documents, written piece by piece into one container
+        try:
+            sizes.append(package_documents.write_package(db, paths[-1], package, PRIVATE))
+        except jp.PackageError as exc:
+            raise ServiceError(Message("packages.cannot_write", problem=exc)) from None
         if progress is not None:
             progress(i + 1, len(packages))
     if actor:  # given a Workspace, one audit event: who exported which package, where
         with db.write() as s:
             audit.record(s, actor, EXPORT_ACTION, "round", round_code, competition_id=comp_id,
                          new={"packages": [{"judge": p.judge.code, "package_id": p.package_id,
-                                            "file": path.name, "entries": len(p.entries)}
-                                           for p, path in zip(packages, paths, strict=True)]})
+                                            "file": path.name, "entries": len(p.entries),
+                                            "documents": len(container.documents_of(p)),
+                                            "bytes": size}
+                                           for p, path, size in zip(packages, paths, sizes,
+                                                                    strict=True)]})
     return paths
+
+
+def package_sizes(db: Database, competition: str | int, round_code: str,
+                  judge_code: str | None = None) -> list[package_documents.PackageSize]:
+    """Each judge's package as it would be written now: entries, documents, bytes (shown
+    before an export; nothing is written)."""
+    _, packages = _packages(db, competition, round_code, judge_code, "")
+    return package_documents.sizes(
+        package_documents.add_documents(db, competition, round_code, packages))
 
 
 def export_packages(target: Workspace | Database, competition: str | int, round_code: str,

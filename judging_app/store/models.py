@@ -1,4 +1,4 @@
-"""SQLAlchemy 2 typed models: the whole domain of DESIGN.md section 2.
+"""SQLAlchemy 2 typed models: the whole domain of docs/design.md.
 
 Exact numbers: every decimal quantity is an integer count of thousandths (`*_milli`):
 a weight of 12.5 % is 12500, a score of 3.5 is 3500. Times are UTC.
@@ -132,16 +132,6 @@ class Entry(Base):
     status_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-
-
-class Attachment(Base):
-    """Evidence document (bukti dukung): a file path or a link."""
-
-    __tablename__ = "attachments"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"), index=True)
-    label: Mapped[str] = mapped_column(String(300))
-    location: Mapped[str] = mapped_column(Text)
 
 
 class Round(Base):
@@ -521,6 +511,14 @@ class DocumentSetting(Base):
     time_zone: Mapped[str] = mapped_column(String(64), default="Asia/Jakarta")
 
 
+# Entries' documents and links live in their own module; imported so Base.metadata has them.
 # The yearly programme's tables live in their own module; imported here so that every user
 # of Base.metadata (migrations, schema checks) sees them.
 from judging_app.store import programme_models as _programme_models  # noqa: E402, F401
+from judging_app.store.document_models import (  # noqa: E402, F401
+    Attachment,
+    Document,
+    DocumentChunk,
+    DocumentLimits,
+    EntryDocument,
+)

@@ -1,4 +1,4 @@
-"""The yearly programme's tables (schema 0004): a database-wide register of government
+"""The yearly programme's tables (schema 0005): a database-wide register of government
 units and innovations, and the links that tie each competition's own units and entries to
 it. The competition tables are not changed: a link is a row beside the unit or entry
 (one-to-one, deleted with it), so a competition without links works as before.

@@ -37,6 +37,7 @@ LANGUAGES = (INDONESIAN, ENGLISH)
 # One module per part of the app; add yours here (keep the list sorted).
 AREAS = (
     "assignments",
+    "attachments",
     "common",
     "competition_file",
     "competitions",
@@ -48,6 +49,7 @@ AREAS = (
     "enums",
     "exactness",
     "failures",
+    "install",
     "judges",
     "lookup",
     "numbers",

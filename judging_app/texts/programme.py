@@ -199,6 +199,22 @@ TEXTS = {
         "Nothing was forwarded from {source} to {target}:",
         "Tidak ada yang diteruskan dari {source} ke {target}:",
     ),
+    "programme.forward_documents_refused": (
+        "Nothing was forwarded to {target}: the documents the entries carry do not fit its "
+        "document limits:",
+        "Tidak ada yang diteruskan ke {target}: dokumen yang dibawa peserta tidak sesuai "
+        "dengan batas dokumennya:",
+    ),
+    "programme.forward_document_too_big": (
+        "{file} is {size:number} MB; the limit there is {limit:number} MB per file",
+        "{file} berukuran {size:number} MB; batas di sana {limit:number} MB per berkas",
+    ),
+    "programme.forward_documents_full": (
+        "the documents of {competition} would exceed its limit of {limit:number} MB in all "
+        "({adding:number} MB more); raise the limit first",
+        "dokumen {competition} akan melebihi batas totalnya {limit:number} MB (bertambah "
+        "{adding:number} MB); naikkan batasnya terlebih dahulu",
+    ),
     "programme.forward_again": (
         "{entry} was already forwarded to {competition}",
         "{entry} sudah diteruskan ke {competition}",

@@ -1,6 +1,11 @@
 """The GUI entry point (`judging-app-gui`, and `judging-app` without a subcommand).
 
-    judging-app-gui [--db PATH_OR_URL] [--lang id|en]
+    judging-app-gui [--db PATH_OR_URL] [--lang id|en] [--smoke-test]
+    judging-app-gui judge [--package FILE.jpkg] [--db PATH_OR_URL] [--lang id|en]
+
+(The second form is judge mode without a console window: the Windows Start-menu shortcut
+and double-clicking a .jpkg judge package use it. With neither --package nor --db it asks
+for the package: on a judge's laptop judging starts from one.)
 
 Creates the application, installs the translations, opens the database (offering another
 file or quitting when it cannot be opened, never a traceback), asks once who is working,
@@ -24,14 +29,18 @@ from judging_app.ui.i18n import LANGUAGES, Translations, choose_language
 from judging_app.ui.main_window import MainWindow
 from judging_app.ui.opening import Opener, open_with_recovery
 from judging_app.ui.settings import APPLICATION, ORGANISATION, AppSettings
+from judging_app.ui.smoke_test import SmokeTest
 
 EXIT_NOT_OPENED = 1
+SMOKE_TEST_HELP = ("check this installation: open the window, answer Cancel to any question, "
+                   "close as soon as the window has shown (exit status 0 when it did)")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="judging-app-gui",
         description="Judging public-service innovation competitions (desktop app).",
+        epilog="judging-app-gui judge [--package FILE.jpkg] opens judge mode instead.",
     )
     parser.add_argument(
         "--db",
@@ -42,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang", choices=LANGUAGES, help="language of the interface for this session"
     )
+    parser.add_argument("--smoke-test", action="store_true", help=SMOKE_TEST_HELP)
     parser.add_argument("--version", action="version", version=judging_app.__version__)
     return parser
 
@@ -92,24 +102,55 @@ def run_gui(
     *,
     settings: AppSettings | None = None,
     dialogs: Dialogs | None = None,
+    smoke_test: bool = False,
 ) -> int:
     """Run the desktop app until its window closes; the process exit code.
     db_target: a path or SQLAlchemy URL, None for the default file. lang: 'id', 'en' or
-    None (the saved choice, else the system's language)."""
+    None (the saved choice, else the system's language). smoke_test: see ui/smoke_test.py."""
     app = application()
-    session = start(app, db_target, lang, settings or AppSettings(), dialogs or Dialogs())
-    if session is None:
-        return EXIT_NOT_OPENED
+    checker = SmokeTest(app) if smoke_test else None
     try:
-        session.window.show()
-        return app.exec()
+        session = start(app, db_target, lang, settings or AppSettings(), dialogs or Dialogs())
+        if session is None:
+            return EXIT_NOT_OPENED
+        try:
+            session.window.show()
+            if checker is not None:
+                checker.close_when_shown(session.window)
+            return app.exec()
+        finally:
+            session.translations.uninstall()
     finally:
-        session.translations.uninstall()
+        if checker is not None:
+            checker.stop()
+
+
+def run_windowed_judge_mode(arguments: Sequence[str], dialogs: Dialogs | None = None) -> int:
+    """`judging-app-gui judge [--package F] [--db D] [--lang L]`: judge mode; with neither a
+    package nor a database, the package is asked for first (Cancel ends, exit status 0)."""
+    from judging_app.ui.judge import launch as judge
+
+    args = judge.build_parser().parse_args(list(arguments))
+    package = args.package
+    if package is None and args.db is None:
+        settings = AppSettings()
+        translations = Translations(application())
+        translations.apply(choose_language(args.lang, settings))
+        try:
+            package = (dialogs or Dialogs()).choose_judge_package(None, settings.last_directory)
+        finally:
+            translations.uninstall()
+        if package is None:
+            return 0
+    return judge.run_judge_gui(args.db, package, args.lang)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(list(argv) if argv is not None else sys.argv[1:])
-    return run_gui(args.db, args.lang)
+    arguments = list(argv) if argv is not None else sys.argv[1:]
+    if arguments[:1] == ["judge"]:
+        return run_windowed_judge_mode(arguments[1:])
+    args = build_parser().parse_args(arguments)
+    return run_gui(args.db, args.lang, smoke_test=args.smoke_test)
 
 
 if __name__ == "__main__":

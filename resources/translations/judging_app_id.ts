@@ -214,6 +214,33 @@
     </message>
 </context>
 <context>
+    <name>AttachDialog</name>
+    <message>
+        <source>Attach to %1</source>
+        <translation>Lampirkan ke %1</translation>
+    </message>
+    <message>
+        <source>From each file&apos;s name (proposal or evidence)</source>
+        <translation>Dari nama setiap berkas (proposal atau bukti dukung)</translation>
+    </message>
+    <message>
+        <source>Every round</source>
+        <translation>Semua tahap</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Berkas:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Jenis:</translation>
+    </message>
+    <message>
+        <source>&amp;Round:</source>
+        <translation>&amp;Tahap:</translation>
+    </message>
+</context>
+<context>
     <name>AwardTiersModel</name>
     <message>
         <source>Code</source>
@@ -671,6 +698,25 @@
     </message>
 </context>
 <context>
+    <name>DescribeDialog</name>
+    <message>
+        <source>Every round</source>
+        <translation>Semua tahap</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Judul:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Jenis:</translation>
+    </message>
+    <message>
+        <source>&amp;Round:</source>
+        <translation>&amp;Tahap:</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Cannot open the database</source>
@@ -834,6 +880,140 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     </message>
 </context>
 <context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>Search in the document</source>
+        <translation>Cari dalam dokumen</translation>
+    </message>
+    <message>
+        <source>Open outside</source>
+        <translation>Buka di luar</translation>
+    </message>
+    <message>
+        <source>Open the file in the computer&apos;s own viewer</source>
+        <translation>Buka berkas dengan penampil bawaan komputer</translation>
+    </message>
+    <message>
+        <source>Open outside the app</source>
+        <translation>Buka di luar aplikasi</translation>
+    </message>
+    <message>
+        <source>Previous page (PgUp)</source>
+        <translation>Halaman sebelumnya (PgUp)</translation>
+    </message>
+    <message>
+        <source>Next page (PgDn)</source>
+        <translation>Halaman berikutnya (PgDn)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Perkecil (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Perbesar (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Temuan sebelumnya (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Temuan berikutnya (Enter)</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Sesuai lebar</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Membuka…</translation>
+    </message>
+    <message>
+        <source>This PDF is protected with a password, so it cannot be displayed here.</source>
+        <translation>PDF ini dilindungi kata sandi sehingga tidak dapat ditampilkan di sini.</translation>
+    </message>
+    <message>
+        <source>This file cannot be displayed here: it is damaged or not what its name says.</source>
+        <translation>Berkas ini tidak dapat ditampilkan di sini: berkas rusak atau isinya tidak sesuai dengan namanya.</translation>
+    </message>
+    <message>
+        <source>This file cannot be displayed here.</source>
+        <translation>Berkas ini tidak dapat ditampilkan di sini.</translation>
+    </message>
+    <message>
+        <source>This PDF has no pages.</source>
+        <translation>PDF ini tidak memiliki halaman.</translation>
+    </message>
+    <message>
+        <source>This document cannot be displayed here: it is too large or too complex to draw in reasonable time and memory.</source>
+        <translation>Dokumen ini tidak dapat ditampilkan di sini: terlalu besar atau terlalu rumit untuk digambar dalam waktu dan memori yang wajar.</translation>
+    </message>
+    <message>
+        <source>This kind of file is not displayed in the app.</source>
+        <translation>Jenis berkas ini tidak ditampilkan di dalam aplikasi.</translation>
+    </message>
+    <message>
+        <source>This entry has no documents.</source>
+        <translation>Inovasi ini tidak memiliki dokumen.</translation>
+    </message>
+    <message>
+        <source>You can open it outside the app with the button below.</source>
+        <translation>Anda dapat membukanya di luar aplikasi dengan tombol di bawah.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Mencari…</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>dari %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 dari %2</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>Cannot open the document</source>
+        <translation>Dokumen tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens %1. The file is here: %2</source>
+        <translation>Tidak ada program di komputer ini yang dapat membuka %1. Berkasnya ada di sini: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsDialogs</name>
+    <message>
+        <source>Proposal</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Bukti dukung</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Lainnya</translation>
+    </message>
+    <message>
+        <source>Attach documents</source>
+        <translation>Lampirkan dokumen</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>Dokumen (*.pdf *.png *.jpg *.jpeg);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Folder with the documents</source>
+        <translation>Folder berisi dokumen</translation>
+    </message>
+</context>
+<context>
     <name>EntriesTableModel</name>
     <message>
         <source>Code</source>
@@ -959,6 +1139,22 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>&amp;Impor</translation>
     </message>
     <message>
+        <source>D&amp;ocuments</source>
+        <translation>D&amp;okumen</translation>
+    </message>
+    <message>
+        <source>Attach a &amp;folder of documents…</source>
+        <translation>Lampirkan &amp;folder dokumen…</translation>
+    </message>
+    <message>
+        <source>Entries without a &amp;proposal…</source>
+        <translation>Inovasi tanpa &amp;proposal…</translation>
+    </message>
+    <message>
+        <source>Document &amp;limits…</source>
+        <translation>&amp;Batas dokumen…</translation>
+    </message>
+    <message>
         <source>Find</source>
         <translation>Cari</translation>
     </message>
@@ -1064,6 +1260,105 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>Conflict of interest: %1</source>
         <translation>Konflik kepentingan: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDocumentsPanel</name>
+    <message>
+        <source>Document or link</source>
+        <translation>Dokumen atau tautan</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>For round</source>
+        <translation>Untuk tahap</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>Tambah &amp;berkas…</translation>
+    </message>
+    <message>
+        <source>Or drop files here</source>
+        <translation>Atau letakkan berkas di sini</translation>
+    </message>
+    <message>
+        <source>Add &amp;link…</source>
+        <translation>Tambah &amp;tautan…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Buka</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>U&amp;bah…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Hapus…</translation>
+    </message>
+    <message>
+        <source>Select one entry to see its documents.</source>
+        <translation>Pilih satu inovasi untuk melihat dokumennya.</translation>
+    </message>
+    <message>
+        <source>Documents of %1: %2 · links: %3</source>
+        <translation>Dokumen %1: %2 · tautan: %3</translation>
+    </message>
+    <message>
+        <source>every round</source>
+        <translation>semua tahap</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Tautan</translation>
+    </message>
+    <message>
+        <source>Attached</source>
+        <translation>Terlampir</translation>
+    </message>
+    <message>
+        <source>Checking and attaching the files…</source>
+        <translation>Memeriksa dan melampirkan berkas…</translation>
+    </message>
+    <message>
+        <source>The files were not attached</source>
+        <translation>Berkas tidak dilampirkan</translation>
+    </message>
+    <message>
+        <source>The link was not added</source>
+        <translation>Tautan tidak ditambahkan</translation>
+    </message>
+    <message>
+        <source>Cannot open the document</source>
+        <translation>Dokumen tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <source>The document was not changed</source>
+        <translation>Dokumen tidak diubah</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Remove %1 from %2? The audit trail keeps a record of it.</source>
+        <translation>Hapus %1 dari %2? Jejak audit tetap mencatatnya.</translation>
+    </message>
+    <message>
+        <source>The document was not removed</source>
+        <translation>Dokumen tidak dihapus</translation>
+    </message>
+    <message>
+        <source>The link was not removed</source>
+        <translation>Tautan tidak dihapus</translation>
     </message>
 </context>
 <context>
@@ -1429,6 +1724,77 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>Agreement from %1 entries scored by the same judges (%2). An outlier differs from the other judges&apos; mean by more than %3 points.</source>
         <translation>Kesepakatan dihitung dari %1 inovasi yang dinilai oleh juri yang sama (%2). Lembar pencilan berselisih lebih dari %3 poin dari rata-rata juri lain.</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPreviewDialog</name>
+    <message>
+        <source>Attach a folder</source>
+        <translation>Lampirkan folder</translation>
+    </message>
+    <message>
+        <source>more than one entry: %1</source>
+        <translation>lebih dari satu inovasi: %1</translation>
+    </message>
+    <message>
+        <source>no entry</source>
+        <translation>tidak ada inovasi</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Inovasi</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>%1 file(s) for %2 entries; %3 match no entry; %4 could belong to more than one entry.</source>
+        <translation>%1 berkas untuk %2 inovasi; %3 tidak cocok dengan inovasi mana pun; %4 dapat milik lebih dari satu inovasi.</translation>
+    </message>
+    <message>
+        <source>From each file&apos;s name (proposal or evidence)</source>
+        <translation>Dari nama setiap berkas (proposal atau bukti dukung)</translation>
+    </message>
+    <message>
+        <source>Every round</source>
+        <translation>Semua tahap</translation>
+    </message>
+    <message>
+        <source>A file an entry already has under the same name &amp;replaces it</source>
+        <translation>Berkas yang namanya sudah dimiliki suatu inovasi &amp;menggantikan berkas lama</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Jenis:</translation>
+    </message>
+    <message>
+        <source>&amp;Round:</source>
+        <translation>&amp;Tahap:</translation>
+    </message>
+    <message>
+        <source>Attach %1 file(s)</source>
+        <translation>Lampirkan %1 berkas</translation>
+    </message>
+    <message>
+        <source>The folder was not attached</source>
+        <translation>Folder tidak dilampirkan</translation>
+    </message>
+    <message>
+        <source>Attached %1 file(s) (%2 MB stored); %3 were already attached.</source>
+        <translation>%1 berkas dilampirkan (%2 MB disimpan); %3 sudah terlampir sebelumnya.</translation>
+    </message>
+    <message>
+        <source>Folder attached</source>
+        <translation>Folder dilampirkan</translation>
+    </message>
+    <message>
+        <source>Checking and attaching the files…</source>
+        <translation>Memeriksa dan melampirkan berkas…</translation>
     </message>
 </context>
 <context>
@@ -2317,6 +2683,28 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <source>%1 was written (%2 of %3 sheets submitted). Send this file to the secretariat.</source>
         <translation>%1 telah ditulis (%2 dari %3 lembar penilaian terkirim). Kirimkan berkas ini kepada sekretariat.</translation>
     </message>
+    <message>
+        <source>missing</source>
+        <translation>hilang</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>diubah</translation>
+    </message>
+    <message>
+        <source>Documents damaged in this package</source>
+        <translation>Dokumen rusak dalam paket ini</translation>
+    </message>
+    <message>
+        <source>These documents were changed or lost after the secretariat exported the package, so they are not shown:
+%1
+
+Ask the secretariat for a new copy of the package (your scores stay in your work file).</source>
+        <translation>Dokumen berikut diubah atau hilang setelah sekretariat mengekspor paket, sehingga tidak ditampilkan:
+%1
+
+Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan di berkas kerja).</translation>
+    </message>
 </context>
 <context>
     <name>JudgesView</name>
@@ -2442,6 +2830,48 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>In English</source>
         <translation>Dalam bahasa Inggris</translation>
+    </message>
+</context>
+<context>
+    <name>LimitsDialog</name>
+    <message>
+        <source>Document limits</source>
+        <translation>Batas dokumen</translation>
+    </message>
+    <message>
+        <source>In use now: %1 MB (each content counted once).</source>
+        <translation>Terpakai saat ini: %1 MB (setiap isi dihitung sekali).</translation>
+    </message>
+    <message>
+        <source>Largest &amp;file:</source>
+        <translation>&amp;Berkas terbesar:</translation>
+    </message>
+    <message>
+        <source>All documents of the &amp;competition:</source>
+        <translation>Seluruh dokumen &amp;kompetisi:</translation>
+    </message>
+    <message>
+        <source>The limits were not changed</source>
+        <translation>Batas tidak diubah</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Add a link to %1</source>
+        <translation>Tambah tautan untuk %1</translation>
+    </message>
+    <message>
+        <source>e.g. Profile video</source>
+        <translation>mis. Video profil</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Judul:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Alamat:</translation>
     </message>
 </context>
 <context>
@@ -2705,6 +3135,41 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>(empty)</source>
         <translation>(kosong)</translation>
+    </message>
+</context>
+<context>
+    <name>MissingProposalsDialog</name>
+    <message>
+        <source>Entries without a proposal</source>
+        <translation>Inovasi tanpa proposal</translation>
+    </message>
+    <message>
+        <source>Any round</source>
+        <translation>Tahap mana pun</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Government unit</source>
+        <translation>Perangkat daerah</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Other documents</source>
+        <translation>Dokumen lain</translation>
+    </message>
+    <message>
+        <source>&amp;Round:</source>
+        <translation>&amp;Tahap:</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries have no proposal.</source>
+        <translation>%1 dari %2 inovasi belum memiliki proposal.</translation>
     </message>
 </context>
 <context>
@@ -3421,6 +3886,18 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>Filled Excel score sheets</source>
         <translation>Lembar penilaian Excel yang sudah diisi</translation>
+    </message>
+    <message>
+        <source>%1: %2 entries, %3 documents, %4 MB</source>
+        <translation>%1: %2 inovasi, %3 dokumen, %4 MB</translation>
+    </message>
+    <message>
+        <source>%1 judge packages, %2 MB in all; %3 MB free in the folder.</source>
+        <translation>%1 paket juri, seluruhnya %2 MB; ruang kosong di folder %3 MB.</translation>
+    </message>
+    <message>
+        <source>Export the judge packages</source>
+        <translation>Ekspor paket juri</translation>
     </message>
     <message>
         <source>Working…</source>
@@ -4272,8 +4749,32 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>&amp;Kirim lembar penilaian…</translation>
     </message>
     <message>
+        <source>Entry</source>
+        <translation>Inovasi</translation>
+    </message>
+    <message>
         <source>Cannot open the sheet</source>
         <translation>Lembar penilaian tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Bukti dukung</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Documents (%1)</source>
+        <translation>Dokumen (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot open the document</source>
+        <translation>Dokumen tidak dapat dibuka</translation>
     </message>
     <message>
         <source>Cannot read the sheet</source>

@@ -21,7 +21,7 @@ tie-break chain, awards, and fairness evidence. Pure Python, no I/O.
         print(results.blocking_ties)  # the chair must decide these first
     fairness = compute_fairness(entries, [data], rules, tiers)
 
-Each module's docstring states its rules; DESIGN.md section 3 is the overview.
+Each module's docstring states its rules; docs/design.md and docs/results.md are the overview.
 """
 
 from judging_app.core.scoring.awards import AwardTier

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QObject
@@ -15,14 +16,16 @@ from PySide6.QtCore import QObject
 from judging_app.core.enums import ConflictReason, SheetSource, SheetState
 from judging_app.core.records import SheetRecord
 from judging_app.exchange.judge_package import rubric_of
-from judging_app.services import conflicts, judge_mode, sheets
+from judging_app.services import conflicts, judge_documents, judge_mode, sheets
 from judging_app.services.errors import ServiceError
 from judging_app.services.sheets import SheetInput
 from judging_app.services.workspace import Workspace
 from judging_app.store.database import Database
+from judging_app.ui.documents.document_cache import DocumentCache
 from judging_app.ui.judge.session import (
     DATABASE,
     EntryDetails,
+    EntryDocument,
     EntryItem,
     JudgeSession,
     SessionError,
@@ -67,6 +70,7 @@ class DatabaseJudgeSession(JudgeSession):
         self.workspace = Workspace(db, f"{found.judge_name} ({found.judge_code})")
         self._sheets: dict[str, SheetValues] = {}
         self._versions: dict[str, int] = {}
+        self.documents = DocumentCache()
 
     # -- reading -----------------------------------------------------------------------------
     def entries(self) -> list[EntryItem]:
@@ -80,10 +84,32 @@ class DatabaseJudgeSession(JudgeSession):
     def details(self, entry: str) -> EntryDetails:
         e = _call(lambda: judge_mode.entry_for_judge(self.db, self.competition,
                                                      self.round_code, self.judge_code, entry))
+        documents = _call(lambda: judge_documents.documents_for_judge(
+            self.db, self.competition, self.round_code, self.judge_code, entry))
         return EntryDetails(e.code, e.title, e.summary, e.stage, e.innovation_type,
                             e.category_name, e.links,
                             tuple((a.label, a.location) for a in e.attachments),
-                            e.unit_name, e.innovators, e.contact)
+                            e.unit_name, e.innovators, e.contact,
+                            tuple(EntryDocument(d.sha256, d.label, d.file_name, d.kind.value,
+                                                d.size, d.media_type) for d in documents))
+
+    def has_documents(self) -> bool:
+        return _call(lambda: judge_documents.judge_has_documents(
+            self.db, self.competition, self.round_code, self.judge_code))
+
+    def document_file(self, entry: str, sha256: str) -> Path:
+        def write(target: Path) -> Path:
+            return _call(lambda: judge_documents.save_document_for_judge(
+                self.db, self.competition, self.round_code, self.judge_code, entry, sha256,
+                target))
+
+        return self.documents.file(sha256, self._document_name(entry, sha256), write)
+
+    def _document_name(self, entry: str, sha256: str) -> str:
+        for d in self.details(entry).documents:
+            if d.sha256 == sha256:
+                return d.file_name
+        raise SessionError(f"{entry}: no such document.")
 
     def sheet(self, entry: str) -> SheetValues:
         if entry not in self._sheets:
@@ -153,5 +179,6 @@ class DatabaseJudgeSession(JudgeSession):
         self.entriesChanged.emit()
 
     def close(self) -> None:
+        self.documents.clear()
         if self.owns_db:
             self.db.close()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from judging_app.core.enums import ConflictReason
 from judging_app.services.judge_mode import JudgingChoice
+from judging_app.ui.documents.outside import open_outside
 from judging_app.ui.i18n import fill
 from judging_app.ui.views.judges_models import conflict_reason_label
 
@@ -202,3 +204,7 @@ class JudgeDialogs(QObject):
 
     def show_info(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
+
+    def open_outside(self, parent: QWidget | None, path: Path) -> None:
+        """A document in the computer's own viewer (its program for PDFs, images, ...)."""
+        open_outside(parent, path)

@@ -27,10 +27,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from judging_app.exchange import judge_package as jp
+from judging_app.exchange import judge_package_container as container
 from judging_app.exchange import judge_package_draft as jd
+from judging_app.ui.documents.document_cache import DocumentCache
 from judging_app.ui.judge.session import (
     PACKAGE,
     EntryDetails,
+    EntryDocument,
     EntryItem,
     JudgeSession,
     SaveFailed,
@@ -128,9 +131,13 @@ class PackageJudgeSession(JudgeSession):
         super().__init__(parent)
         self.package_path = Path(package_path)
         try:
-            self.package = jp.read_package(jp.read_file(self.package_path))
+            self.package, problems = container.load_package(self.package_path)
         except jp.PackageError as exc:
             raise SessionError(str(exc)) from None
+        # documents missing or changed since the export: listed, and never shown
+        self.document_problems = problems
+        self._damaged = {(d.entry, d.file_name) for d in problems}
+        self.documents = DocumentCache()
         self.work_path = Path(work_path) if work_path else default_work_path(self.package_path)
         try:
             self.draft, self.set_aside = load_work(self.package, self.work_path)
@@ -163,7 +170,35 @@ class PackageJudgeSession(JudgeSession):
         if e is None:
             raise SessionError(f"Entry {entry!r} is not in this package.")
         return EntryDetails(e.code, e.title, e.summary, e.stage, e.innovation_type,
-                            e.category_name, e.links, (), e.unit_name, e.innovators, e.contact)
+                            e.category_name, e.links, (), e.unit_name, e.innovators, e.contact,
+                            tuple(EntryDocument(d.sha256, d.label, d.file_name, d.kind, d.size,
+                                                d.media_type) for d in _proposals_first(e)))
+
+    def has_documents(self) -> bool:
+        return any(e.documents for e in self.package.entries)
+
+    def damaged_documents(self) -> list[tuple[str, str, str]]:
+        return [(d.entry, d.file_name, d.problem) for d in self.document_problems]
+
+    def document_file(self, entry: str, sha256: str) -> Path:
+        e = self._entries.get(entry)
+        doc = next((d for d in e.documents if d.sha256 == sha256), None) if e else None
+        if doc is None:
+            raise SessionError(f"{entry}: no such document in this package.")
+        if (entry, doc.file_name) in self._damaged:
+            raise SessionError(f"{doc.file_name} was changed or is missing in this package; "
+                               "ask the secretariat for a new copy.")
+        try:
+            return self.documents.file(sha256, doc.file_name, lambda target: (
+                container.extract_document(self.package_path, doc, target)))
+        except jp.PackageError as exc:
+            raise SessionError(str(exc)) from None
+        except OSError as exc:
+            raise SessionError(f"{doc.file_name} cannot be written to a temporary folder "
+                               f"({exc.strerror or exc}).") from None
+
+    def close(self) -> None:
+        self.documents.clear()
 
     def sheet(self, entry: str) -> SheetValues:
         s = self._draft_call(lambda: self.draft.sheet(entry))
@@ -246,3 +281,8 @@ class PackageJudgeSession(JudgeSession):
             raise SessionError(f"The return file could not be written to {path}: "
                                f"{exc.strerror or exc}.") from None
         return path
+
+
+def _proposals_first(entry) -> list:
+    order = {"proposal": 0, "evidence": 1}
+    return sorted(entry.documents, key=lambda d: (order.get(d.kind, 2), d.file_name.casefold()))

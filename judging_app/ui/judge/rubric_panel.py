@@ -64,8 +64,8 @@ class RubricPanel(QWidget):
         self.current = self.rows[0].criterion.code if self.rows else ""
         self.locked = False
         grid = QGridLayout()
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(2, 4)
+        grid.setColumnStretch(0, 4)  # names wrap less: the rubric shares the width with a document
+        grid.setColumnStretch(2, 3)
         grid.setHorizontalSpacing(10)
         self.headers = [QLabel() for _ in range(3)]
         for col, label in enumerate(self.headers):

@@ -74,6 +74,18 @@ class EntryItem:
 
 
 @dataclass(frozen=True)
+class EntryDocument:
+    """A document of an entry the judge may read (a proposal, evidence)."""
+
+    sha256: str
+    label: str
+    file_name: str
+    kind: str  # proposal, evidence, other
+    size: int
+    media_type: str
+
+
+@dataclass(frozen=True)
 class EntryDetails:
     """An entry as the judge sees it; unit, innovators and contact are None in a blind
     round (and then not shown at all)."""
@@ -89,6 +101,7 @@ class EntryDetails:
     unit: str | None = None
     innovators: str | None = None
     contact: str | None = None
+    documents: tuple[EntryDocument, ...] = ()  # proposals first
 
 
 @dataclass(frozen=True)
@@ -156,6 +169,20 @@ class JudgeSession(QObject):
 
     def export_return(self, path: Path) -> Path:
         raise SessionError("Only a judge package has a return file.")
+
+    def has_documents(self) -> bool:
+        """Whether any entry of this judge has a document."""
+        return False
+
+    def damaged_documents(self) -> list[tuple[str, str, str]]:
+        """(entry, file name, 'missing' or 'changed') for documents found damaged when the
+        session opened (a package altered since the export)."""
+        return []
+
+    def document_file(self, entry: str, sha256: str) -> Path:
+        """One of an entry's documents as a local file (written once per session, checked
+        against its SHA-256). May be called from a worker thread."""
+        raise SessionError("This session carries no documents.")
 
     def suggested_return_name(self) -> str:
         return ""

@@ -13,11 +13,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from judging_app.core.attachments import SHOWN_TYPES
 from judging_app.ui.dialogs import Dialogs
+from judging_app.ui.documents.document_viewer import DocumentViewer
 from judging_app.ui.i18n import fill
 from judging_app.ui.judge.dialogs import JudgeDialogs
 from judging_app.ui.judge.entry_panel import EntryPanel
@@ -27,6 +30,7 @@ from judging_app.ui.judge.rubric_panel import RubricPanel
 from judging_app.ui.judge.session import (
     SUBMITTED,
     EntryDetails,
+    EntryDocument,
     JudgeSession,
     SaveFailed,
     SessionError,
@@ -34,6 +38,7 @@ from judging_app.ui.judge.session import (
 )
 
 BANNER = "background: #fff4ce; border: 1px solid #e0c35c; padding: 6px;"
+DOCUMENTS_TAB, DETAILS_TAB = 0, 1
 
 
 class SheetPage(QWidget):
@@ -69,6 +74,19 @@ class SheetPage(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER)
         self.entry_panel = EntryPanel()
+        self.documents: tuple[EntryDocument, ...] = ()
+        self.viewer = DocumentViewer()
+        self.viewer.documentChosen.connect(self.show_document)
+        self.viewer.openOutside.connect(self.open_outside)
+        self.viewer.leaveRequested.connect(self.back_to_rubric)
+        self.entry_tabs = QTabWidget()
+        self.entry_tabs.setObjectName("entryTabs")
+        self.entry_tabs.setDocumentMode(True)
+        self.entry_tabs.addTab(self.viewer, "")
+        self.entry_tabs.addTab(self.entry_panel, "")
+        self.entry_tabs.tabBarClicked.connect(
+            lambda i: setattr(self, "prefer_details", i == DETAILS_TAB))
+        self.prefer_details = False  # the judge chose the entry's details over its documents
         self.rubric = RubricPanel(session.rubric, language)
         self.rubric.scoreCommitted.connect(self._score)
         self.rubric.commentCommitted.connect(self._comment)
@@ -93,17 +111,30 @@ class SheetPage(QWidget):
         buttons.addWidget(self.submit_button)
         right_layout.addLayout(buttons)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.entry_panel)
+        self.splitter.addWidget(self.entry_tabs)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([400, 600])
+        # the document a little narrower than the rubric: ten criteria with their names in
+        # Indonesian still fit at 1366×768, and a page at fit width stays readable
+        self.splitter.setStretchFactor(0, 9)
+        self.splitter.setStretchFactor(1, 11)
+        self.splitter.setSizes([450, 550])
+        self._sized = False  # sized to the window the first time it is shown
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
         session.sheetChanged.connect(self._changed)
         self.retranslate()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized and self.splitter.width() > 200:
+            # the rubric takes what its ten criteria need (about 55 %, at most 820 px); the
+            # document gets the rest: at 1920 px a page at fit width is almost full size
+            self._sized = True
+            width = self.splitter.width()
+            rubric = min(max(560, int(width * 0.55)), 820)
+            self.splitter.setSizes([max(300, width - rubric), rubric])
 
     # -- texts ---------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -117,6 +148,11 @@ class SheetPage(QWidget):
         self.submit_button.setText(self.tr("Su&bmit sheet…"))
         self.rubric.retranslate()
         self.entry_panel.retranslate()
+        self.entry_tabs.setTabText(DETAILS_TAB, self.tr("Entry"))
+        self.retranslate_documents()
+        if self.documents:  # the list of documents in the new language, the same one chosen
+            self.viewer.set_documents([self.document_title(d) for d in self.documents],
+                                      max(0, self.viewer.documents.currentIndex()))
         if self.entry:
             self._show(self.values)  # scores and total with the language's decimal separator
 
@@ -134,13 +170,62 @@ class SheetPage(QWidget):
             return False
         self.entry, self.details = entry, details
         self.entry_panel.set_details(details)
+        self._show_documents(details.documents)
         self._show(values)
         if self.rubric.locked:
             self.rubric.show_guide(self.session.rubric[0].code)
-            self.entry_panel.setFocus()  # nothing to type: the keys scroll the entry
+            # nothing to type: the keys scroll the document (or the entry)
+            (self.viewer.pages if self.documents else self.entry_panel).setFocus()
         else:
             self.rubric.focus_first_empty()
         return True
+
+    # -- documents -----------------------------------------------------------------------------
+    def document_title(self, d: EntryDocument) -> str:
+        kind = {"proposal": self.tr("Proposal"), "evidence": self.tr("Evidence")}.get(
+            d.kind, self.tr("Document"))
+        return f"{kind}: {d.label}" if d.label.casefold() != kind.casefold() else kind
+
+    def _show_documents(self, documents: tuple[EntryDocument, ...]) -> None:
+        self.documents = documents
+        self.retranslate_documents()
+        if documents:
+            self.viewer.set_documents([self.document_title(d) for d in documents], 0)
+            self.show_document(0)
+        else:
+            self.viewer.set_documents([])
+            self.viewer.show_problem("none")
+        self.entry_tabs.setCurrentIndex(DETAILS_TAB if not documents or self.prefer_details
+                                        else DOCUMENTS_TAB)
+
+    def retranslate_documents(self) -> None:
+        self.entry_tabs.setTabText(DOCUMENTS_TAB, fill(self.tr("Documents (%1)"),
+                                                       str(len(self.documents))))
+
+    def show_document(self, index: int) -> None:
+        if not 0 <= index < len(self.documents):
+            return
+        d, entry, session = self.documents[index], self.entry, self.session
+        if d.media_type not in SHOWN_TYPES:
+            self.viewer.show_problem("not_shown")
+        else:
+            self.viewer.show_fetched(lambda: (session.document_file(entry, d.sha256),
+                                              d.media_type))
+
+    def open_outside(self) -> None:
+        index = self.viewer.documents.currentIndex()
+        if not self.entry or not 0 <= index < len(self.documents):
+            return
+        try:
+            path = self.session.document_file(self.entry, self.documents[index].sha256)
+        except SessionError as exc:
+            self._error(self.tr("Cannot open the document"), exc)
+            return
+        self.ask.open_outside(self, path)
+
+    def back_to_rubric(self) -> None:
+        if not self.rubric.locked:
+            self.rubric.focus_first_empty()
 
     def _changed(self, entry: str, _criterion: str) -> None:
         if entry == self.entry:

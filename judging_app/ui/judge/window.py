@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QStackedWidget, QWidget
 
@@ -71,9 +71,16 @@ class JudgeWindow(QMainWindow):
         self._saved_at: str | None = None
         self._save_ok = True
         self.resize(1100, 700)
+        try:
+            if session.has_documents():  # the renderer starts now: the first page shows at once
+                self.sheet.viewer.prepare()
+        except SessionError:
+            pass  # the documents then simply start slower
         self.refresh_home()
         self.retranslate()
         self.show_home()
+        if session.damaged_documents():
+            QTimer.singleShot(0, self._warn_damaged_documents)
 
     @property
     def ask(self) -> JudgeDialogs:
@@ -275,8 +282,21 @@ class JudgeWindow(QMainWindow):
             self.tr("%1 was written (%2 of %3 sheets submitted). Send this file to the "
                     "secretariat."), str(written), submitted, total))
 
+    def _warn_damaged_documents(self) -> None:
+        """A package whose documents were changed or lost after the export: say which; the
+        rest of the package (signed) is used as it is."""
+        labels = {"missing": self.tr("missing"), "changed": self.tr("changed")}
+        lines = [f"{entry}: {name} ({labels.get(problem, problem)})"
+                 for entry, name, problem in self.session.damaged_documents()]
+        self.ask.show_info(self, self.tr("Documents damaged in this package"), fill(
+            self.tr("These documents were changed or lost after the secretariat exported the "
+                    "package, so they are not shown:\n%1\n\nAsk the secretariat for a new "
+                    "copy of the package (your scores stay in your work file)."),
+            "\n".join(lines[:30] + (["…"] if len(lines) > 30 else []))))
+
     # -- closing -----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sheet.flush()
+        self.sheet.viewer.shutdown()
         self.session.close()
         super().closeEvent(event)

@@ -42,6 +42,12 @@ from judging_app.ui.views.entries_dialogs import (
     open_units,
     withdraw,
 )
+from judging_app.ui.views.entries_documents import EntryDocumentsPanel
+from judging_app.ui.views.entries_documents_folder import (
+    attach_a_folder,
+    edit_limits,
+    show_missing_proposals,
+)
 from judging_app.ui.views.entries_form import open_entry_form
 from judging_app.ui.views.entries_import import (
     EntryImportDialogs,
@@ -101,13 +107,14 @@ class EntriesView(View):
         self.selection_label = QLabel(objectName="selectionCount")
         self.toolbar = QToolBar(toolButtonStyle=Qt.ToolButtonStyle.ToolButtonTextOnly)
         for group in ((self.add_action, self.edit_action),
-                      (self.import_menu.menuAction(),),
+                      (self.import_menu.menuAction(), self.documents_menu.menuAction()),
                       (self.eligible_action, self.disqualify_action, self.withdraw_action),
                       (self.units_action,)):
             self.toolbar.addActions(group)
             self.toolbar.addSeparator()
-        self.toolbar.widgetForAction(self.import_menu.menuAction()).setPopupMode(
-            QToolButton.ToolButtonPopupMode.InstantPopup)
+        for menu in (self.import_menu, self.documents_menu):
+            self.toolbar.widgetForAction(menu.menuAction()).setPopupMode(
+                QToolButton.ToolButtonPopupMode.InstantPopup)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         for w in (spacer, self.selection_label, QLabel("   "), self.count_label):
@@ -141,10 +148,15 @@ class EntriesView(View):
         self.table.activated.connect(lambda _index: self.edit_entry())
         self.table.selectionModel().selectionChanged.connect(self._update_state)
         self.details = QTextBrowser(objectName="entryDetails", openExternalLinks=True)
+        self.documents = EntryDocumentsPanel(self)
+        below = QSplitter(Qt.Orientation.Horizontal)
+        below.addWidget(self.details)
+        below.addWidget(self.documents)
+        below.setSizes([450, 550])
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.details)
-        splitter.setSizes([500, 110])
+        splitter.addWidget(below)
+        splitter.setSizes([430, 190])
         table_page = QWidget()
         page = QVBoxLayout(table_page)
         page.setContentsMargins(0, 0, 0, 0)
@@ -191,6 +203,12 @@ class EntriesView(View):
         self.template_action = action("saveImportTemplate", lambda: save_import_template(self))
         self.import_menu = QMenu(self, objectName="importMenu")  # one button: the toolbar is full
         self.import_menu.addActions([self.import_action, self.template_action])
+        self.attach_folder_action = action("attachFolder", lambda: attach_a_folder(self))
+        self.missing_action = action("missingProposals", lambda: show_missing_proposals(self))
+        self.limits_action = action("documentLimits", lambda: edit_limits(self))
+        self.documents_menu = QMenu(self, objectName="documentsMenu")
+        self.documents_menu.addActions([self.attach_folder_action, self.missing_action,
+                                        self.limits_action])
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search code, title, unit or innovator (Ctrl+F)"))
@@ -202,6 +220,10 @@ class EntriesView(View):
                         (self.import_action, self.tr("&Import from spreadsheet…")),
                         (self.template_action, self.tr("Save import &template…")),
                         (self.import_menu.menuAction(), self.tr("&Import")),
+                        (self.documents_menu.menuAction(), self.tr("D&ocuments")),
+                        (self.attach_folder_action, self.tr("Attach a &folder of documents…")),
+                        (self.missing_action, self.tr("Entries without a &proposal…")),
+                        (self.limits_action, self.tr("Document &limits…")),
                         (self.find_action, self.tr("Find")), (self.reload_action, self.tr("Reload"))):
             a.setText(text)
         self.empty_title.setText("<p style='font-size: large'><b>{}</b></p><p>{}</p>".format(
@@ -386,12 +408,15 @@ class EntriesView(View):
         rows = self.selected_rows()
         self.selection_label.setText(fill(self.tr("%1 selected"), format_int(len(rows))) if rows else "")
         writable = self._loaded_once and not self.locked
-        for a in (self.add_action, self.units_action, self.import_action, self.empty_add):
+        for a in (self.add_action, self.units_action, self.import_action, self.empty_add,
+                  self.attach_folder_action, self.limits_action):
             a.setEnabled(writable)
         self.edit_action.setEnabled(writable and len(rows) == 1)
         for a in (self.eligible_action, self.disqualify_action, self.withdraw_action):
             a.setEnabled(writable and bool(rows))
         self._show_details(self.model.entry_at(rows[0]) if len(rows) == 1 else None)
+        self.documents.set_entry(self.model.entry_at(rows[0]).code if len(rows) == 1 else None,
+                                 writable)
 
     def _show_details(self, e: EntryRecord | None) -> None:
         if e is None:

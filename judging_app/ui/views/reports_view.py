@@ -4,6 +4,7 @@ Every export runs in the background with a progress dialog and is written whole 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -44,6 +46,17 @@ class ReportsDialogs:
     def open_files(self, parent: QWidget, title: str, start: str, filters: str) -> list[str]:
         paths, _ = QFileDialog.getOpenFileNames(parent, title, start, filters)
         return paths
+
+    def confirm_packages(self, parent: QWidget, title: str, text: str, details: str) -> bool:
+        """The packages' sizes before they are written (they carry the documents)."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+                          parent)
+        box.setInformativeText(details)
+        try:
+            return box.exec() == QMessageBox.StandardButton.Ok
+        finally:
+            box.deleteLater()
 
 
 class ReportsView(View):
@@ -208,6 +221,8 @@ class ReportsView(View):
                 return
             from judging_app.services.judge_packages import export_packages
 
+            if not self._confirm_package_sizes(code, rnd, folder):
+                return
             self._run(lambda p: export_packages(ws, code, rnd, Path(folder), p),
                       lambda paths: fill(self.tr("%1 judge packages written to %2. Each holds "
                                                  "its judge's signing key: send it to that "
@@ -290,6 +305,31 @@ class ReportsView(View):
             return lines
 
         self._run(work, lambda lines: "\n".join(lines), changed=True)
+
+    def _confirm_package_sizes(self, code: str, rnd: str, folder: str) -> bool:
+        """Each judge's package size (with the documents it carries) and the room left in
+        the folder, before anything is written."""
+        from judging_app.core.attachments import size_mb
+        from judging_app.services.errors import ServiceError
+        from judging_app.services.judge_packages import package_sizes
+        from judging_app.texts import format_number
+        from judging_app.ui.i18n import current_language
+
+        def mb(n: int) -> str:
+            return format_number(size_mb(n), current_language())
+
+        try:
+            sizes = package_sizes(self.ctx.db, code, rnd)
+        except ServiceError as exc:
+            self.ctx.dialogs.show_error(self, self.tr("The export failed"), message_text(exc))
+            return False
+        lines = [fill(self.tr("%1: %2 entries, %3 documents, %4 MB"), x.judge, x.entries,
+                      x.documents, mb(x.bytes)) for x in sizes]
+        free = shutil.disk_usage(folder).free
+        text = fill(self.tr("%1 judge packages, %2 MB in all; %3 MB free in the folder."),
+                    len(sizes), mb(sum(x.bytes for x in sizes)), mb(free))
+        return self.dialogs.confirm_packages(self, self.tr("Export the judge packages"), text,
+                                             "\n".join(lines))
 
     def _run(self, work, message, changed: bool = False) -> None:
         def done(result) -> None:
