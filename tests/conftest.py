@@ -119,4 +119,27 @@ def _check_entry_totals(database: Database) -> None:
 
     with database.read() as s:
         wrong = entry_totals.differences(s)
-    assert not wrong, "entry totals out of step with the scores:\n" + "\n".join(wrong)
+    assert not wrong, "entry totals out of step with the scores:\n" + "\n".join(map(str, wrong))
+
+
+@pytest.fixture(autouse=True)
+def _every_message_reads_as_indonesian(monkeypatch) -> Iterator[None]:
+    """Whatever a test makes the app say (a dialog, the command line, an import report),
+    in whatever language: the same Message rendered in Indonesian holds no English. Text
+    parameters (names, codes, paths, a reader's own text) are data and are left out; nested
+    Messages, errors carrying one and enum labels are checked."""
+    import judging_app.texts as texts
+
+    from english_check import sweep_problems
+
+    render, seen = texts.render, []
+
+    def checked(message, language=texts.ENGLISH):
+        seen.append(message)
+        return render(message, language)
+
+    monkeypatch.setattr(texts, "render", checked)
+    yield
+    texts.render = render  # (monkeypatch would too, after this)
+    problems = sweep_problems(seen)
+    assert not problems, "English under Indonesian:\n" + "\n".join(problems)

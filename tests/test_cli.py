@@ -64,7 +64,7 @@ def test_create_from_template_export_import_round_trip(capsys, tmp_path):
 def test_unknown_template_and_missing_actor(capsys, tmp_path):
     dbp = tmp_path / "c.sqlite"
     code, _, err = run(capsys, "--db", dbp, "--as", "Ani", "competition", "create", "--template", "nope")
-    assert code == 2 and "no template 'nope'" in err and "city_competition" in err
+    assert code == 2 and "No template 'nope'" in err and "city_competition" in err
     assert not (tmp_path / "config" / "judging-app" / "cli-actor.txt").exists()
     code, _, err = run(capsys, "--db", dbp, "competition", "create", "--template", "city_competition")
     assert code == 2 and "--as NAME" in err
@@ -84,7 +84,7 @@ def test_backup_and_verify_audit(capsys, tmp_path):
     code, out, _ = run(capsys, "db", "backup", tmp_path / "copy.sqlite", "--db", dbp)
     assert code == 0
     code, out, _ = run(capsys, "db", "verify-audit", "--db", tmp_path / "copy.sqlite")
-    assert code == 0 and "intact: 1 events" in out
+    assert code == 0 and "intact: 1 event." in out
     code, _, err = run(capsys, "db", "backup", tmp_path / "copy.sqlite", "--db", dbp)
     assert code == 1 and "already exists" in err
     code, out, _ = run(capsys, "db", "upgrade", "--db", dbp)

@@ -281,8 +281,8 @@ def test_weight_with_four_decimals_is_refused() -> None:
     assert "competition.rounds[1].criteria[0].weight: '12.5001' has more than 3 decimals" in str(
         error
     )
-    error = refusal(text.replace('"12.5001"', "12.5001"))  # as a JSON number
-    assert "competition.rounds[1].criteria[0].weight: '12.5001' has more than 3 decimals" in str(
+    error = refusal(text.replace('"12.5001"', "12.5001"))  # as a JSON number: no quotes
+    assert "competition.rounds[1].criteria[0].weight: 12.5001 has more than 3 decimals" in str(
         error
     )
 

@@ -162,7 +162,7 @@ def test_package_save_is_atomic_and_a_failed_save_is_reported(judging, tmp_path,
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(ps.os, "replace", broken_replace)
-    with pytest.raises(SaveFailed, match="No space left"):
+    with pytest.raises(SaveFailed, match="work.jret: the disk is full"):
         session.edit_score("E1", "B", D(2))
     assert (tmp_path / "work.jret").read_bytes() == before  # the old file, whole
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []

@@ -41,7 +41,7 @@ def run(capsys, *argv):
 def one_line(err: str) -> str:
     lines = err.strip().splitlines()
     assert len(lines) == 1, err
-    assert lines[0].startswith("error: ")
+    assert lines[0].startswith(("error: ", "kesalahan: "))  # --lang en / id
     return lines[0]
 
 
@@ -57,7 +57,7 @@ def small_db(tmp_path):
 
 def test_demo_with_no_entries(capsys, tmp_path):
     code, _, err = run(capsys, "--db", tmp_path / "d.sqlite", "demo", "--entries", "0")
-    assert code == EXIT_REFUSED and "between 1 and" in one_line(err)
+    assert code == EXIT_REFUSED and "at least one entry" in one_line(err)
     assert not (tmp_path / "d.sqlite").exists()
 
 
@@ -65,10 +65,10 @@ def test_demo_with_fewer_judges_than_each_entry_needs(capsys, tmp_path):
     code, _, err = run(capsys, "--db", tmp_path / "d.sqlite", "demo", "--entries", "3",
                        "--judges", "1", "--scored")
     assert code == EXIT_REFUSED
-    assert "1 judges cannot give every entry 3 judges" in one_line(err)
+    assert "1 judge cannot give every entry 3 judges" in one_line(err)
     code, _, err = run(capsys, "--db", tmp_path / "d.sqlite", "--lang", "id", "demo",
                        "--entries", "3", "--judges", "1")
-    assert "1 juri tidak dapat memberi setiap inovasi 3 juri" in one_line(err)
+    assert "1 juri tidak cukup untuk memberi setiap inovasi 3 juri" in one_line(err)
 
 
 def test_a_url_that_names_no_database(capsys):

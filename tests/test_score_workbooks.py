@@ -555,11 +555,11 @@ def test_reading_reports_every_problem_with_its_cell(judging, j1):
     with pytest.raises(ScoreWorkbookError) as info:
         read_score_workbook(edit(j1, many))
     assert [str(p).split(" (entry")[0] for p in info.value.problems] == [
-        "sheet Nilai, cell D2: 'tiga' is not a number",
+        "sheet Nilai, cell D2: 'tiga' is not a number.",
         "sheet Nilai, cell E2: 4.25 is not on the scale's step of 0.5",
         "sheet Nilai, cell D3: 'TRUE' is not a number",
-        "sheet Nilai, cell E3: '2.0001' has more than 3 decimals; scores and weights have at most "
-        "3 (e.g. 8.125) and are never rounded",
+        "sheet Nilai, cell E3: '2.0001' has more than 3 decimals; scores and weights are never "
+        "rounded.",
         "sheet Nilai, cell D4: '2024-05-01' is a date or time, not a score",
         "sheet Nilai, cell E4: -1 is outside the scale 1–5"]
     filled = read_score_workbook(j1)

@@ -151,5 +151,5 @@ def test_returns_import_goes_on_file_by_file(judging, tmp_path, capsys):
                  str(missing), str(good), "--competition", judging.code])
     out, err = capsys.readouterr()
     assert code == 1 and "Traceback" not in out + err
-    assert "bad.jret" in err and "missing.jret" in err and "2 of 3 file(s) refused" in err
+    assert "bad.jret" in err and "missing.jret" in err and "2 of 3 files refused" in err
     assert "J1.jret: imported" in out

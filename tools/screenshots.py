@@ -108,6 +108,7 @@ def shoot(out: Path, entries: int) -> list[Path]:
             ("who_is_working", lambda: ActorDialog(None, "")),
             ("new_competition", lambda: _new_competition(translations.language)),
             ("open_failed", lambda: _open_failed_box(dialogs, tmp_path / "catatan.sqlite")),
+            ("refusal", lambda: _refusal_box(demo_path)),
             ("open_dialog", lambda: _file_dialog(dialogs, str(tmp_path))),
         ]
         keep: list = []  # windows behind the menus, closed with them
@@ -157,7 +158,56 @@ def _open_failed_box(dialogs, path: Path):
     box, _open_button = dialogs.open_failed_box(
         None, describe_target(str(path)), problem.summary, problem.details
     )
+    return _with_details(box)
+
+
+def _with_details(box):
+    """A message box with its details shown (the store's or the service's own words)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box.show()
+    for button in box.buttons():
+        if box.buttonRole(button) == QMessageBox.ButtonRole.ActionRole:
+            button.click()  # "Show Details…"
     return box
+
+
+def _refusal_box(db_path: Path):
+    """A refusal as the Setup view shows it: a setup whose weights do not add up, with
+    every problem located, in the window's language (a real ServiceError)."""
+    import dataclasses
+    from decimal import Decimal
+
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from judging_app.services import competitions
+    from judging_app.services.errors import ServiceError
+    from judging_app.services.workspace import Workspace
+    from judging_app.store.database import open_database
+    from judging_app.ui.i18n import first_line, message_text
+
+    db = open_database(db_path)
+    try:
+        code = competitions.list_competitions(db)[0].code
+        setup = competitions.get_setup(db, code)
+        rnd = setup.rounds[-1]
+        crit = dataclasses.replace(rnd.criteria[0], weight=rnd.criteria[0].weight + Decimal("5.5"))
+        rounds = (*setup.rounds[:-1], dataclasses.replace(rnd, criteria=(crit, *rnd.criteria[1:])))
+        try:
+            competitions.update_setup(Workspace(db, "Dewi Lestari"), code,
+                                      dataclasses.replace(setup, rounds=rounds, year=1999))
+        except ServiceError as exc:
+            refusal = exc
+        else:
+            raise SystemExit("the setup was expected to be refused")
+    finally:
+        db.close()
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      QCoreApplication.translate("SetupView", "Cannot save the setup"),
+                      first_line(refusal), QMessageBox.StandardButton.Ok)
+    box.setDetailedText(message_text(refusal))
+    return _with_details(box)
 
 
 def _file_dialog(dialogs, directory: str):

@@ -10,7 +10,9 @@ import os
 import sys
 from pathlib import Path
 
-from judging_app.core.messages import Message, Text
+from judging_app.cli.say import language, say, text, use_language
+from judging_app.core.enums import AdvancementKind, CompetitionStatus
+from judging_app.core.messages import Message, MessageError, Text
 
 ACTOR_ENV = "JUDGING_APP_AS"
 
@@ -34,14 +36,14 @@ def resolve_actor(given: str | None) -> str:
     if path.is_file() and path.read_text(encoding="utf-8").strip():
         return path.read_text(encoding="utf-8").strip()
     if sys.stdin.isatty():
-        name = input("Your name (recorded with every change you make): ").strip()
+        name = input(text(Message("cli.ask_name"))).strip()
         if name:
             return resolve_actor(name)
-    raise UsageError("say who is working with --as NAME (it is recorded in the audit trail)")
+    raise UsageError(Message("cli.no_actor"))
 
 
-class UsageError(Exception):
-    pass
+class UsageError(MessageError):
+    """The command was used wrongly (exit status 2)."""
 
 
 def _open(args, *, create: bool = True):
@@ -92,11 +94,38 @@ def cmd_demo(args) -> int:
     ws = _workspace(args)
     summary = build_demo(ws, entries=args.entries, judges=args.judges, seed=args.seed,
                          scored=args.scored, judges_per_entry=args.judges_per_entry)
-    print(f"Demo competition {summary.code!r} in {ws.db.display_name()}")
-    for field in dataclasses.fields(summary):
-        if field.name != "code":
-            print(f"  {field.name}: {getattr(summary, field.name)}")
+    say(Message("cli.demo.made", code=summary.code, where=ws.db.display_name()))
+    for line in demo_lines(summary):
+        say(line)
     return 0
+
+
+def demo_lines(summary) -> list[Message]:
+    """The demo's summary in words, one line per figure (none for what it does not have)."""
+    s = summary
+    lines = [Message("cli.demo.number", value=s.competition_id),
+             Message("cli.demo.round", value=s.round_code),
+             Message("cli.demo.seed", value=s.seed),
+             Message("cli.demo.units", value=s.units),
+             Message("cli.demo.entries", value=s.entries),
+             Message("cli.demo.eligible", value=s.eligible),
+             Message("cli.demo.judges", value=s.judges),
+             Message("cli.demo.conflicts", value=s.conflicts),
+             Message("cli.demo.assignments", value=s.assignments)]
+    if s.sheets:
+        lines += [Message("cli.demo.sheets", value=s.sheets),
+                  Message("cli.demo.draft_sheets", value=s.draft_sheets),
+                  Message("cli.demo.scores", value=s.scores)]
+    if s.declared_conflict:
+        judge, entry = s.declared_conflict
+        lines.append(Message("cli.demo.declared_conflict", judge=judge, entry=entry))
+    if s.lenient_judges:
+        lines.append(Message("cli.demo.lenient_judges", codes=list(s.lenient_judges)))
+    if s.severe_judges:
+        lines.append(Message("cli.demo.severe_judges", codes=list(s.severe_judges)))
+    if s.tie_pairs:
+        lines.append(Message("cli.demo.tie_pairs", pairs=[f"{a} = {b}" for a, b in s.tie_pairs]))
+    return lines
 
 
 def cmd_competition(args) -> int:
@@ -115,9 +144,11 @@ def cmd_competition(args) -> int:
         db = _read(args)
         rows = competitions.list_competitions(db)
         if not rows:
-            print(f"No competitions in {db.display_name()}. Try: judging-app demo")
+            say(Message("cli.no_competitions", where=db.display_name()))
         for c in rows:
-            print(f"{c.code}\t{c.year}\t{c.status}\t{c.entries} entries\t{c.judges} judges\t{c.name}")
+            say(Message("cli.competition_row", code=c.code, year=c.year,
+                        status=_status(c.status), entries=c.entries, judges=c.judges,
+                        name=c.name))
         return 0
     if args.action == "export":
         from judging_app.services.document_settings import get_document_settings
@@ -126,7 +157,7 @@ def cmd_competition(args) -> int:
         setup = competitions.get_setup(db, args.competition)
         competition_file.write_competition_file(_out_file(args, "competition.json"), setup,
                                                 get_document_settings(db, args.competition))
-        print(f"Wrote {args.out}")
+        say(Message("cli.wrote", path=args.out))
         return 0
     if args.action == "documents":
         return _competition_documents(args)
@@ -134,14 +165,15 @@ def cmd_competition(args) -> int:
     name, year = getattr(args, "name", None), getattr(args, "year", None)
     template = getattr(args, "template", None)
     if template and template not in [t.key for t in templates.list_templates()]:
-        keys = ", ".join(t.key for t in templates.list_templates())
-        raise UsageError(f"no template {template!r}; choose one of: {keys}")
+        keys = [t.key for t in templates.list_templates()]
+        raise UsageError(Message("competitions.no_template", name=template, choices=keys))
     ws = _workspace(args)
     if template:
         summary = templates.create_from_template(ws, template, name=name, year=year, code=args.code)
     else:
         summary = templates.create_from_file(ws, Path(args.file), name=name, year=year, code=args.code)
-    print(f"Created competition {summary.code!r}: {summary.name} ({summary.year})")
+    say(Message("cli.competition_created", code=summary.code, name=summary.name,
+                year=summary.year))
     return 0
 
 
@@ -172,7 +204,7 @@ def _competition_documents(args) -> int:
         document_settings.set_document_settings(_workspace(args), args.competition, current)
     for name in DOCUMENT_OPTIONS:
         print(f"{name}\t{getattr(current, name)}")
-    print(f"logo\t{len(current.logo)} bytes" if current.logo else "logo\t")
+    say(Message("cli.documents.logo", size=len(current.logo)) if current.logo else "logo\t")
     return 0
 
 
@@ -181,9 +213,9 @@ def cmd_scores(args) -> int:
 
     ws = _workspace(args)
     report = import_paper_scores(ws, args.competition, Path(args.file), submit=not args.draft)
-    print(f"Imported {report.scores} scores on {report.sheets} sheets "
-          f"({report.submitted} submitted; {report.created} new, {report.updated} updated, "
-          f"{report.unchanged} unchanged).")
+    say(Message("cli.scores_imported", scores=report.scores, sheets=report.sheets,
+                submitted=report.submitted, created=report.created, updated=report.updated,
+                unchanged=report.unchanged))
     return 0
 
 
@@ -194,30 +226,33 @@ def cmd_db(args) -> int:
     writes = args.action == "upgrade" or getattr(args, "repair", False)
     db = _open(args) if writes else _read(args)
     if args.action == "upgrade":
-        where = db.display_name()
-        print(f"{where} is at schema {SCHEMA_HEAD}.")
+        say(Message("cli.db.at_schema", where=db.display_name(), head=SCHEMA_HEAD))
         if db.backup_path:
-            print(f"The previous version was copied to {db.backup_path}.")
+            say(Message("cli.db.previous_copied", path=str(db.backup_path)))
         return 0
     if args.action == "backup":
         out = maintenance.backup_database(db, Path(args.out))
-        print(f"Backup written to {out}")
+        say(Message("cli.db.backup_written", path=str(out)))
         return 0
     if args.action == "verify-totals":
         wrong = maintenance.verify_entry_totals(db, repair=args.repair)
         if not wrong:
-            print("Per-entry totals are in step with the scores.")
+            say(Message("cli.db.totals_ok"))
             return 0
-        print("error: per-entry totals differ from the scores:", *wrong, sep="\n  ", file=sys.stderr)
+        say(Message("cli.error", problem=Message("cli.db.totals_differ")), err=True)
+        for line in wrong:
+            say(f"  {text(line)}", err=True)
         if args.repair:
-            print("They were recomputed from the scores.", file=sys.stderr)
+            say(Message("cli.db.totals_repaired"), err=True)
         return 1
     check = audit.verify_chain(db)
     if check.ok:
-        print(f"Audit trail intact: {check.events} events.")
+        say(Message("cli.db.audit_intact", events=check.events))
         return 0
-    where = f" at event {check.first_bad_id}" if check.first_bad_id else ""
-    print(f"error: the audit trail was tampered with{where}: {check.problem}", file=sys.stderr)
+    problem = (Message("cli.db.audit_tampered_at", event=check.first_bad_id, problem=check.problem)
+               if check.first_bad_id else
+               Message("cli.db.audit_tampered", problem=check.problem))
+    say(Message("cli.error", problem=problem), err=True)
     return 1
 
 
@@ -304,7 +339,7 @@ def cmd_decide_tie(args) -> int:
 
     order = [c.strip() for c in args.order.split(",") if c.strip()]
     results.record_tie_decision(_workspace(args), args.competition, order, args.reason)
-    print(f"Recorded the chair's order: {' > '.join(order)}")
+    say(Message("cli.tie_recorded", order=" > ".join(order)))
     return 0
 
 
@@ -317,12 +352,12 @@ def cmd_advance(args) -> int:
         manual = [c.strip() for c in (args.add or "").split(",") if c.strip()]
         plan = advancement.advance(_workspace(args), args.competition, args.round, manual,
                                    args.reason)
-    print(f"Round {plan.round_code} ({plan.rule}): {len(plan.advancing)} go on: "
-          + ", ".join(plan.advancing))
+    say(Message("cli.advance.summary", round=plan.round_code, rule=AdvancementKind(plan.rule),
+                count=len(plan.advancing), codes=list(plan.advancing)))
     if plan.tied_at_cutoff:
-        print(f"  tied on the cut-off (the chair decides): {', '.join(plan.tied_at_cutoff)}")
+        say(Message("cli.advance.tied", codes=list(plan.tied_at_cutoff)))
     if plan.not_ranked:
-        print(f"  not ranked (missing sheets): {', '.join(plan.not_ranked)}")
+        say(Message("cli.advance.not_ranked", codes=list(plan.not_ranked)))
     return 0
 
 
@@ -330,7 +365,7 @@ def cmd_finalize(args) -> int:
     from judging_app.services import results
 
     digest = results.finalize(_workspace(args), args.competition)
-    print(f"Results finalized. Snapshot digest (SHA-256): {digest}")
+    say(Message("cli.finalized", digest=digest))
     return 0
 
 
@@ -348,14 +383,13 @@ def cmd_packages(args) -> int:
     else:
         def progress(done: int, total: int) -> None:
             if sys.stderr.isatty():
-                print(f"\r{done}/{total} packages", end="" if done < total else "\n",
-                      file=sys.stderr)
+                say("\r" + text(Message("cli.progress.packages", done=done, total=total)),
+                    err=True, end="" if done < total else "\n")
 
         paths = judge_packages.export_packages(ws, args.competition, args.round, folder, progress)
     for path in paths:
-        print(f"Wrote {path}")
-    print(f"{len(paths)} package(s). Each holds its judge's signing key: send it to that "
-          "judge only.")
+        say(Message("cli.wrote", path=str(path)))
+    say(Message("cli.packages_written", count=len(paths)))
     return 0
 
 
@@ -369,15 +403,23 @@ def cmd_returns(args) -> int:
         try:
             report = import_return(ws, args.competition, Path(name))
         except ServiceError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            say(Message("cli.error", problem=exc), err=True)
             refused += 1
             continue
-        print(report.summary())
-        for warning in report.warnings:
-            print(f"  warning: {warning}")
+        _report(report)
+    return _refusals(refused, len(args.files))
+
+
+def _report(report) -> None:
+    """An import's summary and its warnings."""
+    say(report.summary())
+    for warning in report.warnings:
+        say(Message("cli.warning", warning=warning))
+
+
+def _refusals(refused: int, total: int) -> int:
     if refused:
-        print(f"{refused} of {len(args.files)} file(s) refused; nothing was imported from them.",
-              file=sys.stderr)
+        say(Message("cli.files_refused", refused=refused, total=total), err=True)
     return 1 if refused else 0
 
 
@@ -395,35 +437,36 @@ def cmd_entries(args) -> int:
         setup = competitions.get_setup(db, args.competition)
         out = write_entry_template(_out_file(args, "entries.xlsx"), setup, entries.list_units(db, args.competition),
                                    lang=args.lang or "id")
-        print(f"Wrote {out}")
+        say(Message("cli.wrote", path=str(out)))
         return 0
     from judging_app.services.entry_import import import_entries, preview_entry_import
 
     if args.dry_run:
         preview = preview_entry_import(_read(args), args.competition, Path(args.file), args.sheet)
         if preview.columns:
-            where = f"sheet {preview.sheet!r}, " if preview.sheet else ""
-            print(f"{preview.source}: {where}header on row {preview.header_row}, "
-                  f"{len(preview.rows)} entries")
+            found = dict(source=preview.source, row=preview.header_row, count=len(preview.rows))
+            say(Message("cli.entries.preview_sheet", sheet=preview.sheet, **found)
+                if preview.sheet else Message("cli.entries.preview", **found))
         for code, n in sorted(preview.by_category.items()):
-            print(f"  category {code}: {n}")
+            say(Message("cli.entries.category", code=code, count=n))
         for u in preview.new_units:
-            similar = f" (looks like {u.similar!r})" if u.similar else ""
-            print(f"  new unit {u.code}: {u.name} ({u.rows} rows, first on row {u.first_row})"
-                  f"{similar}")
+            unit = dict(code=u.code, name=u.name, rows=u.rows, first=u.first_row)
+            say(Message("cli.entries.new_unit_similar", similar=u.similar, **unit)
+                if u.similar else Message("cli.entries.new_unit", **unit))
         for note in preview.notes:
-            print(f"  note: {note}")
+            say(Message("cli.note", note=note))
         for line in preview.problem_lines():
-            print(f"  problem: {line}", file=sys.stderr)
+            say(Message("cli.problem", problem=line), err=True)
         return 0 if preview.ok else 1
     report = import_entries(_workspace(args), args.competition, Path(args.file),
                             sheet=args.sheet, create_units=args.create_units)
-    print(f"Imported {report.entries} entries from {report.source}"
-          + (f" (sheet {report.sheet!r})" if report.sheet else "") + ".")
+    done = dict(count=report.entries, source=report.source)
+    say(Message("cli.entries.imported_sheet", sheet=report.sheet, **done)
+        if report.sheet else Message("cli.entries.imported", **done))
     for u in report.units_created:
-        print(f"  created unit {u.code}: {u.name}")
+        say(Message("cli.entries.unit_created", code=u.code, name=u.name))
     for note in report.notes:
-        print(f"  note: {note}")
+        say(Message("cli.note", note=note))
     return 0
 
 
@@ -453,7 +496,7 @@ def cmd_export(args) -> int:
 
         export_results_workbook(db, args.competition, out, lang=lang, round_code=args.round,
                                 method=args.method, on=on)
-        print(f"Wrote {out}")
+        say(Message("cli.wrote", path=str(out)))
         return 0
     from judging_app.services import documents
 
@@ -470,7 +513,7 @@ def cmd_export(args) -> int:
         pages = documents.write_blank_score_sheets(db, args.competition, args.round, out,
                                                    judge_code=args.judge, lang=lang, on=on,
                                                    place=place)
-    print(f"Wrote {out}: {pages} page{'s' if pages != 1 else ''}.")
+    say(Message("cli.wrote_pages", path=str(out), pages=pages))
     return 0
 
 
@@ -488,14 +531,14 @@ def cmd_excel_sheets(args) -> int:
         else:
             def progress(done: int, total: int) -> None:
                 if sys.stderr.isatty():
-                    print(f"\r{done}/{total} workbooks", end="" if done < total else "\n",
-                          file=sys.stderr)
+                    say("\r" + text(Message("cli.progress.workbooks", done=done, total=total)),
+                        err=True, end="" if done < total else "\n")
 
             paths = score_workbooks.export_score_workbooks(ws, args.competition, args.round,
                                                            folder, lang, progress)
         for path in paths:
-            print(f"Wrote {path}")
-        print(f"{len(paths)} score workbook(s). Send each to its judge only.")
+            say(Message("cli.wrote", path=str(path)))
+        say(Message("cli.workbooks_written", count=len(paths)))
         return 0
     refused = 0
     for name in args.files:  # each file is its own transaction: one refusal stops no other
@@ -503,16 +546,11 @@ def cmd_excel_sheets(args) -> int:
             report = score_workbooks.import_score_workbook(
                 ws, args.competition, Path(name), submit=not args.draft, round_code=args.round)
         except ServiceError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            say(Message("cli.error", problem=exc), err=True)
             refused += 1
             continue
-        print(report.summary())
-        for warning in report.warnings:
-            print(f"  warning: {warning}")
-    if refused:
-        print(f"{refused} of {len(args.files)} file(s) refused; nothing was imported from them.",
-              file=sys.stderr)
-    return 1 if refused else 0
+        _report(report)
+    return _refusals(refused, len(args.files))
 
 
 def cmd_programme(args) -> int:
@@ -538,20 +576,24 @@ def output_language(args: argparse.Namespace) -> str:
     return getattr(args, "lang", None) or default_language()
 
 
-def shown(exc: BaseException, language: str) -> str:
-    """An error's text in `language` (errors carrying a Message render it)."""
-    renderer = getattr(exc, "render", None)
-    return renderer(language) if callable(renderer) else str(exc)
-
-
 def run(args: argparse.Namespace) -> int:
-    """Run the command; a failure is one line on stderr and an exit status (cli/failures)."""
+    """Run the command in the language chosen for it; a failure is one line on stderr and
+    an exit status (cli/failures)."""
+    use_language(output_language(args))
     try:
         return HANDLERS[args.command](args)
     except UsageError as exc:
-        print(f"error: {shown(exc, output_language(args))}", file=sys.stderr)
+        say(Message("cli.error", problem=exc), err=True)
         return 2
     except (Exception, KeyboardInterrupt) as exc:
         from judging_app.cli.failures import report
 
-        return report(exc, output_language(args), " ".join(sys.argv))
+        return report(exc, language(), " ".join(sys.argv))
+
+
+def _status(value: str) -> CompetitionStatus | str:
+    """A stored status by its label (an unknown one as it is)."""
+    try:
+        return CompetitionStatus(value)
+    except ValueError:
+        return value

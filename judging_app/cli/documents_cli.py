@@ -90,9 +90,10 @@ def _attach(args, workspace, open_db, language: str) -> int:
         _say(Message("attach_folder.replaced", name=name), language)
     for note in report.notes:
         _say(Message("attach_folder.note", note=note), language)
-    done = Message("attach_folder.dry_run" if args.dry_run else "attach_folder.done",
-                   count=len(report.planned), size=size_mb(report.stored_bytes),
-                   unchanged=len(report.unchanged))
+    counts = dict(count=len(report.planned), size=size_mb(report.stored_bytes),
+                  unchanged=len(report.unchanged))
+    done = (Message("attach_folder.dry_run", **counts) if args.dry_run
+            else Message("attach_folder.done", **counts))
     _say(done, language)
     return 0
 

@@ -93,9 +93,10 @@ def report(exc: BaseException, language: str, context: str = "") -> int:
         print(Message("failure.interrupted").render(language), file=sys.stderr)
         return EXIT_INTERRUPTED
     if is_known(exc):
-        print(f"error: {one_line(exc, language)}", file=sys.stderr)
+        print(Message("cli.error", problem=one_line(exc, language)).render(language),
+              file=sys.stderr)
         return EXIT_REFUSED
     path = write_crash_log(exc, context)
-    print(f"error: {Message('common.unexpected', path=str(path)).render(language)}",
-          file=sys.stderr)
+    print(Message("cli.error", problem=Message("common.unexpected", path=str(path)))
+          .render(language), file=sys.stderr)
     return EXIT_UNEXPECTED

@@ -21,9 +21,11 @@ def units_text(units, lang: str) -> str:
 
 
 def import_text(plan, lang: str, dry_run: bool) -> str:
-    lines = [Message("programme.cli_import_plan" if dry_run else "programme.cli_imported",
-                     source=plan.source, added=len(plan.added), renamed=len(plan.renamed),
-                     unchanged=plan.unchanged).render(lang)]
+    counts = {"source": plan.source, "added": len(plan.added), "renamed": len(plan.renamed),
+              "unchanged": plan.unchanged}
+    head = (Message("programme.cli_import_plan", **counts) if dry_run
+            else Message("programme.cli_imported", **counts))
+    lines = [head.render(lang)]
     lines += [f"  + {r.code}\t{r.name}" for r in plan.added]
     lines += [f"  ~ {r.code}\t{r.old_name} → {r.new_name}" for r in plan.renamed]
     lines += ["  ! " + (p.render(lang) if isinstance(p, Message) else str(p))

@@ -66,12 +66,12 @@ class MessageError(Exception):
     Message; whoever shows it renders it in the user's language (`render`), str() is
     English."""
 
-    def __init__(self, message: Message) -> None:
+    def __init__(self, message: Message | str) -> None:
         self.message = message
         super().__init__(message)
 
     def render(self, language: str) -> str:
-        return self.message.render(language)
+        return as_text(self.message, language)
 
     def __str__(self) -> str:
         return str(self.message)
@@ -100,10 +100,16 @@ _OS_ERRORS = {  # errno -> code; each takes the file's name as {path}
 }
 
 
-def os_error_message(exc: OSError) -> Message:
+def os_error_message(exc: OSError, path: object = None) -> Message:
     """What went wrong with a file, in words (the system's own text is English): e.g.
-    'common.os.not_found' with the file's name, else 'common.os.other' with the reason."""
-    path = str(exc.filename) if exc.filename is not None else ""
+    'common.os.not_found' with the file's name (the error's, else `path`), else
+    'common.os.other' with the reason."""
+    if exc.filename is not None:
+        path = str(exc.filename)
+    elif path is None:
+        path = Message("common.os.the_file")
+    else:
+        path = str(path)
     code = _OS_ERRORS.get(exc.errno if exc.errno is not None else -1)
     if code is None:
         return Message("common.os.other", path=path, reason=exc.strerror or type(exc).__name__)

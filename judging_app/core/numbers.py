@@ -47,10 +47,20 @@ def _refused(problem: Message, what: str) -> NumberError:
                        problem)
 
 
+_PROBLEMS = {  # code -> the Message for a shown value (literal codes: tests/test_messages.py)
+    "numbers.foreign_digits": lambda shown: Message("numbers.foreign_digits", value=shown),
+    "numbers.not_finite": lambda shown: Message("numbers.not_finite", value=shown),
+    "numbers.exponent": lambda shown: Message("numbers.exponent", value=shown),
+    "numbers.separator": lambda shown: Message("numbers.separator", value=shown),
+    "numbers.not_a_number": lambda shown: Message("numbers.not_a_number", value=shown),
+    "numbers.too_large": lambda shown: Message("numbers.too_large", value=shown),
+    "numbers.too_many_decimals": lambda shown: Message(
+        "numbers.too_many_decimals", value=shown, places=MAX_DECIMALS),
+}
+
+
 def _problem(code: str, value: object) -> NumberError:
-    if code == "numbers.too_many_decimals":
-        return NumberError(Message(code, value=_shown(value), places=MAX_DECIMALS))
-    return NumberError(Message(code, value=_shown(value)))
+    return NumberError(_PROBLEMS[code](_shown(value)))
 
 
 def _text_problem(text: str) -> NumberError:

@@ -99,12 +99,13 @@ def check_file(path: Path, max_bytes: int, name: str | None = None) -> FileFacts
     return FileFacts(path, size, digest.hexdigest(), media_type)
 
 
-TYPE_WORDS = {PDF: "attachments.type_pdf", "image/png": "attachments.type_png",
-              "image/jpeg": "attachments.type_jpeg", OTHER_TYPE: "attachments.type_other"}
+TYPE_WORDS = {PDF: Message("attachments.type_pdf"), "image/png": Message("attachments.type_png"),
+              "image/jpeg": Message("attachments.type_jpeg"),
+              OTHER_TYPE: Message("attachments.type_other")}
 
 
 def _type_word(media_type: str) -> Message:
-    return Message(TYPE_WORDS.get(media_type, "attachments.type_other"))
+    return TYPE_WORDS.get(media_type, TYPE_WORDS[OTHER_TYPE])
 
 
 def is_pdf(facts: FileFacts) -> bool:

@@ -327,7 +327,8 @@ def fairness(b: Book) -> list[SheetSpec]:
     panel_cols += [Column("Kendall W", 9, STAT), Column(w["note"], 40, wrap=True)]
     panel_rows = [tuple(at(p) + [len(p.entries_used), ", ".join(b.judge(j)[0] for j in p.judges_used)]
                         + [num(getattr(p.icc, f), 4) if p.icc else None for f in forms]
-                        + [num(p.kendall_w, 4), p.agreement_note or ""]) for p in rep.panels]
+                        + [num(p.kendall_w, 4), p.agreement_note.render("en" if b.en else "id")
+                           if p.agreement_note else ""]) for p in rep.panels]
     judge_cols = where + [Column(w["judge"], 9), Column(w["judge_name"], 24), Column(w["sheets"], 8),
                           Column(w["mean_total"], 11, SCORE), Column(w["spread"], 11, SCORE),
                           Column(w["severity"], 13, SCORE), Column(w["shared"], 10)]

@@ -85,13 +85,17 @@ class Checked:
     facts: files.FileFacts
 
 
-PDF_PROBLEMS = {"encrypted": "attachments.pdf_encrypted", "damaged": "attachments.pdf_damaged",
-                "unreadable": "attachments.pdf_unreadable", "empty": "attachments.pdf_empty",
-                "too_complex": "attachments.pdf_too_complex"}
+PDF_PROBLEMS = {  # the reason -> its Message for a file (codes literal: tests/test_messages.py)
+    "encrypted": lambda file: Message("attachments.pdf_encrypted", file=file),
+    "damaged": lambda file: Message("attachments.pdf_damaged", file=file),
+    "unreadable": lambda file: Message("attachments.pdf_unreadable", file=file),
+    "empty": lambda file: Message("attachments.pdf_empty", file=file),
+    "too_complex": lambda file: Message("attachments.pdf_too_complex", file=file),
+}
 
 
 def _problem_of(exc: PdfProblem, name: str) -> Message:
-    return Message(PDF_PROBLEMS.get(exc.reason, "attachments.pdf_damaged"), file=name)
+    return PDF_PROBLEMS.get(exc.reason, PDF_PROBLEMS["damaged"])(name)
 
 
 def check_each(items: Sequence[NewDocument], limits: DocumentLimits,

@@ -31,7 +31,7 @@ def fairness_json(view: FairnessView) -> dict:
             "judges_used": [view.judges.get(j, str(j)) for j in p.judges_used],
             "icc": icc,
             "kendall_w": rounded_number(p.kendall_w),
-            "agreement_note": p.agreement_note,
+            "agreement_note": str(p.agreement_note) if p.agreement_note else None,
             "judges": [
                 {"judge": view.judges.get(j.judge_id, str(j.judge_id)), "sheets": j.sheets,
                  "mean_total": rounded_number(j.mean_total, 2), "spread": rounded_number(j.spread, 2),

@@ -40,7 +40,7 @@ def backup_database(db: Database, destination: Path) -> Path:
     return destination
 
 
-def verify_entry_totals(db: Database, repair: bool = False) -> list[str]:
+def verify_entry_totals(db: Database, repair: bool = False) -> list[Message]:
     """What the derived per-entry totals get wrong compared with the scores (store.
     entry_totals); with `repair`, recompute them all afterwards (one transaction)."""
     from judging_app.store import entry_totals

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
@@ -57,6 +57,7 @@ class FairnessView:
     judges: dict[int, str]  # judge id -> code
     rounds: dict[int, str]  # round id -> code
     tier_labels: dict[str, str]
+    category_names: dict[str, str] = field(default_factory=dict)  # category code -> name
 
 
 def fairness(db: Database, competition: str | int, round_code: str | None = None) -> FairnessView:
@@ -79,6 +80,7 @@ def fairness(db: Database, competition: str | int, round_code: str | None = None
         entries={e.id: e for e in inp.entries}, judges=judges,
         rounds={r.round.id: r.round.code for r in inp.rounds},
         tier_labels={t.code: t.label for t in inp.setup.award_tiers},
+        category_names=inp.category_names,
     )
 
 

@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
+from judging_app.core.messages import Message
 from judging_app.core.scoring.criteria_keys import mean_criteria_key, median_criteria_key
 from judging_app.store.score_queries import COUNTED_SHEET
 
@@ -200,7 +201,7 @@ def _plain(value):
     return int(value)
 
 
-def differences(session: Session, limit: int = 20) -> list[str]:
+def differences(session: Session, limit: int = 20) -> list[Message]:
     """What the stored totals get wrong compared with the scores (empty when in step)."""
     rubrics = _Rubrics(session)
     fresh_sheets = {tuple(int(v) for v in r) for rid, lcm in rubrics.lcm.items()
@@ -217,7 +218,7 @@ def differences(session: Session, limit: int = 20) -> list[str]:
                                     in fresh_criteria])
     fresh_rounds = {(rid, eid, n, total, *keys[(rid, eid)])
                     for (rid, eid), (n, total) in per_entry.items()}
-    out: list[str] = []
+    out: list[Message] = []
     for name, stored_sql, fresh in (
         ("entry_round_totals",
          "SELECT round_id, entry_id, sheets, numerator, criteria_key, median_criteria_key"
@@ -231,7 +232,7 @@ def differences(session: Session, limit: int = 20) -> list[str]:
     ):
         stored = {tuple(_plain(v) for v in r) for r in session.execute(text(stored_sql))}
         for row in sorted(fresh - stored, key=repr)[:limit]:
-            out.append(f"{name}: missing or wrong, should be {row}")
+            out.append(Message("database.totals_missing", table=name, row=f"{row}"))
         for row in sorted(stored - fresh, key=repr)[:limit]:
-            out.append(f"{name}: stale row {row}")
+            out.append(Message("database.totals_stale", table=name, row=f"{row}"))
     return out

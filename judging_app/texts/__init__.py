@@ -38,6 +38,7 @@ LANGUAGES = (INDONESIAN, ENGLISH)
 AREAS = (
     "assignments",
     "attachments",
+    "cli",
     "common",
     "competition_file",
     "competitions",
@@ -50,6 +51,7 @@ AREAS = (
     "exactness",
     "failures",
     "install",
+    "judge",
     "judges",
     "lookup",
     "numbers",

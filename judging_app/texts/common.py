@@ -17,6 +17,7 @@ TEXTS = {
         "Say who is working (a name) before changing anything.",
         "Sebutkan siapa yang sedang bekerja (sebuah nama) sebelum mengubah apa pun.",
     ),
+    "common.os.the_file": ("The file", "Berkas"),
     "common.os.not_found": ("{path}: the file or folder does not exist.",
                             "{path}: berkas atau folder tidak ada."),
     "common.os.permission": ("{path}: permission denied (the file may be open in another "

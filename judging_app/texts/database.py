@@ -68,7 +68,11 @@ TEXTS = {
         "The backup cannot overwrite the database itself.",
         "Cadangan tidak boleh menimpa basis data itu sendiri.",
     ),
-
+    "database.totals_missing": (
+        "{table}: missing or wrong, should be {row}",
+        "{table}: hilang atau salah, seharusnya {row}",
+    ),
+    "database.totals_stale": ("{table}: stale row {row}", "{table}: baris usang {row}"),
     "db.busy": (
         "The database is busy (others were saving the same data at the same moment, every "
         "time this was tried); nothing was written. Try again in a moment.",

@@ -72,7 +72,7 @@ TEXTS = {
     "packages.scoring_closed": (
         "Scoring is closed: competition '{competition}' is not in judging; {file} was not "
         "imported.",
-        "Penilaian ditutup: kompetisi '{competition}' tidak sedang dalam tahap penilaian; {file} "
+        "Penilaian ditutup: kompetisi '{competition}' tidak berstatus penilaian; {file} "
         "tidak diimpor.",
     ),
     "packages.rubric_changed": (

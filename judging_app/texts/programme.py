@@ -306,10 +306,10 @@ TEXTS = {
         "konfirmasi atau tolak",
     ),
     "programme.cli_unit_outside": (
-        "{competition}: unit {unit} ({name}) is not in the register: link it (--to CODE) or "
-        "add it (--register)",
+        "{competition}: unit {unit} ({name}) is not in the register: link it to a register "
+        "unit or add it to the register (programme confirm)",
         "{competition}: perangkat daerah {unit} ({name}) tidak ada dalam register: hubungkan "
-        "(--to KODE) atau tambahkan (--register)",
+        "ke perangkat daerah register atau tambahkan ke register (programme confirm)",
     ),
     "programme.cli_entry_match": (
         "{competition}: entry {entry} ({title}) may continue {innovation} ({innovation_title}, "

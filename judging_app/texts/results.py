@@ -31,8 +31,8 @@ TEXTS = {
     ),
     "results.finalize_needs_judging": (
         "Only a competition in judging can be finalized ('{competition}' is {status}).",
-        "Hanya kompetisi yang sedang dalam tahap penilaian yang dapat disahkan "
-        "('{competition}' berstatus {status}).",
+        "Hanya kompetisi berstatus penilaian yang dapat disahkan ('{competition}' berstatus "
+        "{status}).",
     ),
     "results.nothing_scored": (
         "Nothing has been scored yet; there are no results to finalize.",
@@ -101,6 +101,47 @@ TEXTS = {
         "{count} entries take part without any submitted sheet: {codes}",
         "{count:count} inovasi ikut serta tanpa satu pun lembar penilaian terkirim: {codes}",
     ),
+    "results.fairness.no_agreement": (
+        "ICC and Kendall's W need at least 2 entries scored by the same (at least 2) judges; "
+        "the largest such set has {count} entries",
+        "ICC dan W Kendall memerlukan paling sedikit 2 inovasi yang dinilai oleh juri yang sama "
+        "(paling sedikit 2 juri); himpunan terbesar seperti itu berisi {count:count} inovasi",
+    ),
+    # -- how the results are computed, in words (the command line's results table) -----------
+    "results.method.mean": ("mean of the judges' totals", "rata-rata nilai total para juri"),
+    "results.method.median": ("median of the judges' totals", "median nilai total para juri"),
+    "results.method.trimmed_mean": (
+        "mean without the highest and the lowest total",
+        "rata-rata tanpa nilai total tertinggi dan terendah",
+    ),
+    "results.method.standardized": (
+        "mean of per-judge standardized totals",
+        "rata-rata nilai total yang distandardisasi per juri",
+    ),
+    "results.across_rounds.alone": ("round {round} alone", "hanya tahap {round}"),
+    "results.across_rounds.weighted": (
+        "Σ round weight × round score / 100",
+        "Σ bobot tahap × nilai tahap / 100",
+    ),
+    "results.formula": (
+        "total of a sheet = Σ weight × score / max (weights in percent, 0–100); across judges: "
+        "{judges}; across rounds: {rounds}",
+        "nilai total satu lembar penilaian = Σ bobot × nilai / maks (bobot dalam persen, "
+        "0–100); antarjuri: {judges}; antartahap: {rounds}",
+    ),
+    "results.rounding": (
+        "Scores are shown with two decimals, rounded half up; ranks use the exact values.",
+        "Nilai ditampilkan dengan dua desimal, dibulatkan setengah ke atas; peringkat memakai "
+        "nilai eksak.",
+    ),
+    "results.tie_break.criteria_by_weight": (
+        "criteria by weight",
+        "kriteria menurut bobot",
+    ),
+    "results.tie_break.later_round": ("later round", "tahap berikutnya"),
+    "results.tie_break.first_places": ("first places", "peringkat pertama terbanyak"),
+    "results.tie_break.chair_decision": ("chair's decision", "keputusan ketua dewan juri"),
+    "results.tie_break.criterion": ("criterion {code}", "kriteria {code}"),
     # -- advancement ------------------------------------------------------------------------
     "advancement.screening_round": (
         "Round '{round}' is a screening round; nobody advances from it.",

@@ -8,7 +8,7 @@ TEXTS = {
                             "{where}, {criterion}: {problem}"),
     "sheets.scoring_closed": (
         "Scoring is closed: competition '{competition}' is not in judging.",
-        "Penilaian ditutup: kompetisi '{competition}' tidak sedang dalam tahap penilaian.",
+        "Penilaian ditutup: kompetisi '{competition}' tidak berstatus penilaian.",
     ),
     "sheets.entry_not_eligible": (
         "{where}: the entry is {status}, not eligible; it is not scored.",

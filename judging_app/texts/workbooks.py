@@ -14,33 +14,33 @@ TEXTS = {
     "workbooks.other_competition": (
         "this score sheet is for competition '{claimed}' ({name}), not '{competition}'; import "
         "it into that competition",
-        "lembar nilai ini untuk kompetisi '{claimed}' ({name}), bukan '{competition}'; impor ke "
+        "lembar penilaian Excel ini untuk kompetisi '{claimed}' ({name}), bukan '{competition}'; impor ke "
         "kompetisi tersebut",
     ),
     "workbooks.twin_competition": (
         "this score sheet is for another competition that also has the code '{competition}' "
         "(created {claimed_at}; the one here was created {here_at})",
-        "lembar nilai ini untuk kompetisi lain yang juga berkode '{competition}' (dibuat "
+        "lembar penilaian Excel ini untuk kompetisi lain yang juga berkode '{competition}' (dibuat "
         "{claimed_at}; kompetisi di sini dibuat {here_at})",
     ),
     "workbooks.other_round": (
         "this score sheet is for round '{round}' ({name}), not round '{wanted}'",
-        "lembar nilai ini untuk tahap '{round}' ({name}), bukan tahap '{wanted}'",
+        "lembar penilaian Excel ini untuk tahap '{round}' ({name}), bukan tahap '{wanted}'",
     ),
     "workbooks.other_judge": (
         "this score sheet is for judge {judge} ({name}), not judge {wanted}",
-        "lembar nilai ini untuk juri {judge} ({name}), bukan juri {wanted}",
+        "lembar penilaian Excel ini untuk juri {judge} ({name}), bukan juri {wanted}",
     ),
     "workbooks.not_scored_round": (
         "this score sheet is for round '{round}', which is not a scored round of competition "
         "'{competition}'",
-        "lembar nilai ini untuk tahap '{round}', yang bukan tahap penilaian dalam kompetisi "
+        "lembar penilaian Excel ini untuk tahap '{round}', yang bukan tahap penilaian dalam kompetisi "
         "'{competition}'",
     ),
     "workbooks.unknown_judge": (
         "this score sheet claims judge '{judge}', who is not a judge of competition "
         "'{competition}'",
-        "lembar nilai ini mengaku dari juri '{judge}', yang bukan juri kompetisi "
+        "lembar penilaian Excel ini mengaku dari juri '{judge}', yang bukan juri kompetisi "
         "'{competition}'",
     ),
     "workbooks.claim": ("judge {judge}, round {round}", "juri {judge}, tahap {round}"),
@@ -48,7 +48,7 @@ TEXTS = {
         "this score sheet claims {claim}, but it was issued to judge {judge}, round {round} "
         "(exported {exported:datetime}): its hidden identity was altered; import the workbook as "
         "the judge received it",
-        "lembar nilai ini mengaku untuk {claim}, tetapi diterbitkan untuk juri {judge}, tahap "
+        "lembar penilaian Excel ini mengaku untuk {claim}, tetapi diterbitkan untuk juri {judge}, tahap "
         "{round} (diekspor {exported:datetime}): identitas tersembunyinya telah diubah; impor "
         "buku kerja sebagaimana diterima juri",
     ),
@@ -56,7 +56,7 @@ TEXTS = {
         "the score sheet's identity was altered or damaged: its signature does not match under "
         "judge {judge}'s key (the hidden sheet '_identitas' was edited, or the file was not "
         "exported for {claim} from this database)",
-        "identitas lembar nilai telah diubah atau rusak: tanda tangannya tidak cocok menurut "
+        "identitas lembar penilaian Excel telah diubah atau rusak: tanda tangannya tidak cocok menurut "
         "kunci juri {judge} (lembar tersembunyi '_identitas' diedit, atau berkas tidak diekspor "
         "untuk {claim} dari basis data ini)",
     ),
@@ -65,7 +65,7 @@ TEXTS = {
         "judge {judge} in round {round} (issued {newer:datetime}, file {file}, imported "
         "{imported:datetime} by {actor}); importing it could overwrite newer scores, so it was "
         "refused",
-        "lembar nilai ini diterbitkan {issued:datetime}, sebelum lembar yang sudah diimpor untuk "
+        "lembar penilaian Excel ini diterbitkan {issued:datetime}, sebelum lembar yang sudah diimpor untuk "
         "juri {judge} pada tahap {round} (diterbitkan {newer:datetime}, berkas {file}, diimpor "
         "{imported:datetime} oleh {actor}); mengimpornya dapat menimpa nilai yang lebih baru, "
         "sehingga ditolak",
@@ -77,19 +77,19 @@ TEXTS = {
     "workbooks.scoring_closed": (
         "Scoring is closed: competition '{competition}' is not in judging; {file} was not "
         "imported.",
-        "Penilaian ditutup: kompetisi '{competition}' tidak sedang dalam tahap penilaian; {file} "
+        "Penilaian ditutup: kompetisi '{competition}' tidak berstatus penilaian; {file} "
         "tidak diimpor.",
     ),
     "workbooks.rubric_changed": (
         "the rubric of round '{round}' changed after this score sheet was exported; the scores "
         "were checked against the current one",
-        "rubrik tahap '{round}' berubah setelah lembar nilai ini diekspor; nilai diperiksa "
+        "rubrik tahap '{round}' berubah setelah lembar penilaian Excel ini diekspor; nilai diperiksa "
         "menurut rubrik yang berlaku sekarang",
     ),
     "workbooks.rows_gone": (
         "{count} {count:plural:entry:entries} issued on this score sheet "
         "{count:plural:has:have} no row any more ({codes}); nothing was changed for them",
-        "{count:count} inovasi yang diterbitkan pada lembar nilai ini tidak lagi memiliki baris "
+        "{count:count} inovasi yang diterbitkan pada lembar penilaian Excel ini tidak lagi memiliki baris "
         "({codes}); tidak ada yang diubah untuk inovasi tersebut",
     ),
     "workbooks.already_imported": (

@@ -148,3 +148,10 @@ def fill(text: str, *args: object) -> str:
 def format_int(value: int) -> str:
     """A count in the current locale (1.234 in Indonesian, 1,234 in English)."""
     return QLocale().toString(int(value))
+
+
+def first_line(value: object) -> str:
+    """The first line of `message_text(value)`: a refusal's headline for a dialog, whose
+    details then show the whole text."""
+    lines = message_text(value).splitlines()
+    return lines[0] if lines else type(value).__name__

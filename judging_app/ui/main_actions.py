@@ -7,7 +7,7 @@ import html
 from PySide6.QtCore import QCoreApplication, qVersion
 
 import judging_app
-from judging_app.ui.i18n import fill
+from judging_app.ui.i18n import fill, message_text
 
 
 class MainWindowActions:
@@ -36,7 +36,8 @@ class MainWindowActions:
         except ServiceError as exc:
             self.dialogs.show_error(
                 self, QCoreApplication.translate("MainWindow", "Cannot create the competition"),
-                QCoreApplication.translate("MainWindow", "The competition was not created."), "", str(exc),
+                QCoreApplication.translate("MainWindow", "The competition was not created."), "",
+                message_text(exc),
             )
             return False
         self.refresh()

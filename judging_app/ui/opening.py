@@ -22,7 +22,7 @@ from judging_app.store.database import (
     open_database,
 )
 from judging_app.ui.dialogs import Dialogs, OpenFailedChoice
-from judging_app.ui.i18n import fill
+from judging_app.ui.i18n import fill, message_text
 from judging_app.ui.settings import AppSettings
 
 log = logging.getLogger(__name__)
@@ -93,7 +93,7 @@ def try_open(
     try:
         return opener(target), None
     except DatabaseOpenError as exc:
-        return None, OpenProblem(explain_open_error(exc), str(exc))
+        return None, OpenProblem(explain_open_error(exc), message_text(exc))
     except Exception as exc:  # the person gets the reason; the log gets the traceback
         log.exception("opening database %s failed", describe_target(target))
         return None, OpenProblem(explain_open_error(exc), f"{type(exc).__name__}: {exc}")

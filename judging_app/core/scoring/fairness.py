@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from judging_app.core.enums import AggregationMethod, RankingScope
+from judging_app.core.messages import Message
 from judging_app.core.scoring.awards import AwardTier
 from judging_app.core.scoring.engine import compute_results
 from judging_app.core.scoring.inputs import EntryInfo, RoundData
@@ -62,7 +63,7 @@ class PanelFairness:
     judges_used: tuple[int, ...]
     icc: IccResult | None
     kendall_w: Fraction | None
-    agreement_note: str | None  # why ICC / W are missing
+    agreement_note: Message | None  # why ICC / W are missing
     judges: tuple[JudgeStats, ...]
     outliers: tuple[OutlierSheet, ...]
     outlier_limit: float | None
@@ -148,10 +149,7 @@ def panel_fairness(
     icc_result = w = None
     note = None
     if len(block_entries) < 2 or len(block_judges) < 2:
-        note = (
-            "ICC and Kendall's W need at least 2 entries scored by the same (at least 2) "
-            f"judges; the largest such set has {len(block_entries)} entries"
-        )
+        note = Message("results.fairness.no_agreement", count=len(block_entries))
     else:
         matrix = [
             [Fraction(totals[e][j], denominator) for j in block_judges] for e in block_entries

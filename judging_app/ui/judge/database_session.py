@@ -14,6 +14,7 @@ from typing import TypeVar
 from PySide6.QtCore import QObject
 
 from judging_app.core.enums import ConflictReason, SheetSource, SheetState
+from judging_app.core.messages import Message
 from judging_app.core.records import SheetRecord
 from judging_app.exchange.judge_package import rubric_of
 from judging_app.services import conflicts, judge_documents, judge_mode, sheets
@@ -36,7 +37,7 @@ from judging_app.ui.judge.session import (
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-STALE = "changed elsewhere meanwhile"
+STALE = "sheets.changed_meanwhile"
 
 
 def _call(action: Callable[[], T]) -> T:
@@ -44,10 +45,11 @@ def _call(action: Callable[[], T]) -> T:
     try:
         return action()
     except ServiceError as exc:
-        raise SessionError(str(exc).splitlines()[0], str(exc), stale=STALE in str(exc)) from None
+        code = getattr(exc.message, "code", "")
+        raise SessionError(exc, stale=code == STALE) from None
     except Exception as exc:  # a dropped server connection, a vanished file
         log.exception("judge mode: database call failed")
-        raise SessionError("The database could not be reached; nothing was saved.",
+        raise SessionError(Message("judge.database_unreachable"),
                            f"{type(exc).__name__}: {exc}") from None
 
 
@@ -109,7 +111,7 @@ class DatabaseJudgeSession(JudgeSession):
         for d in self.details(entry).documents:
             if d.sha256 == sha256:
                 return d.file_name
-        raise SessionError(f"{entry}: no such document.")
+        raise SessionError(Message("judge.no_document", entry=entry))
 
     def sheet(self, entry: str) -> SheetValues:
         if entry not in self._sheets:
@@ -159,8 +161,8 @@ class DatabaseJudgeSession(JudgeSession):
     def submit(self, entry: str) -> SheetValues:
         missing = self.missing_criteria(entry)
         if missing:
-            raise SessionError(f"{entry}: cannot submit, criteria without a score: "
-                               f"{', '.join(missing)}.")
+            raise SessionError(Message("packages.draft.missing_scores", entry=entry,
+                                       codes=missing))
         try:
             record = _call(lambda: sheets.submit_sheet(self.workspace, self.competition,
                                                        self.round_code, self.judge_code, entry))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 from judging_app.services.judge_mode import judging_choices
 from judging_app.store.database import open_database
 from judging_app.ui.dialogs import Dialogs
-from judging_app.ui.i18n import LANGUAGES, Translations, choose_language, fill
+from judging_app.ui.i18n import LANGUAGES, Translations, choose_language, fill, first_line
 from judging_app.ui.judge.database_session import DatabaseJudgeSession
 from judging_app.ui.judge.dialogs import JudgeDialogs
 from judging_app.ui.judge.package_session import PackageJudgeSession
@@ -98,7 +98,7 @@ def open_database_session(db_target: str | None, dialogs: Dialogs, ask: JudgeDia
     except SessionError as exc:
         dialogs.show_error(
             None, QCoreApplication.translate("JudgeLaunch", "Cannot start judge mode"),
-            str(exc), "", exc.details)
+            first_line(exc), "", exc.details)
         db.close()
         return None
 

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
+from judging_app.core.messages import Message, os_error_message
 from judging_app.exchange import judge_package as jp
 from judging_app.exchange import judge_package_container as container
 from judging_app.exchange import judge_package_draft as jd
@@ -133,7 +134,7 @@ class PackageJudgeSession(JudgeSession):
         try:
             self.package, problems = container.load_package(self.package_path)
         except jp.PackageError as exc:
-            raise SessionError(str(exc)) from None
+            raise SessionError(exc) from None
         # documents missing or changed since the export: listed, and never shown
         self.document_problems = problems
         self._damaged = {(d.entry, d.file_name) for d in problems}
@@ -142,8 +143,8 @@ class PackageJudgeSession(JudgeSession):
         try:
             self.draft, self.set_aside = load_work(self.package, self.work_path)
         except OSError as exc:
-            raise SessionError(f"The work file {self.work_path} cannot be used: "
-                               f"{exc.strerror or exc}") from None
+            raise SessionError(Message("judge.work_file_unusable",
+                                       problem=os_error_message(exc, self.work_path))) from None
         p = self.package
         self.rubric = p.rubric
         self.info = SessionInfo(
@@ -168,7 +169,7 @@ class PackageJudgeSession(JudgeSession):
     def details(self, entry: str) -> EntryDetails:
         e = self._entries.get(entry)
         if e is None:
-            raise SessionError(f"Entry {entry!r} is not in this package.")
+            raise SessionError(Message("judge.not_in_package", entry=entry))
         return EntryDetails(e.code, e.title, e.summary, e.stage, e.innovation_type,
                             e.category_name, e.links, (), e.unit_name, e.innovators, e.contact,
                             tuple(EntryDocument(d.sha256, d.label, d.file_name, d.kind, d.size,
@@ -184,18 +185,17 @@ class PackageJudgeSession(JudgeSession):
         e = self._entries.get(entry)
         doc = next((d for d in e.documents if d.sha256 == sha256), None) if e else None
         if doc is None:
-            raise SessionError(f"{entry}: no such document in this package.")
+            raise SessionError(Message("judge.no_document", entry=entry))
         if (entry, doc.file_name) in self._damaged:
-            raise SessionError(f"{doc.file_name} was changed or is missing in this package; "
-                               "ask the secretariat for a new copy.")
+            raise SessionError(Message("judge.document_damaged", file=doc.file_name))
         try:
             return self.documents.file(sha256, doc.file_name, lambda target: (
                 container.extract_document(self.package_path, doc, target)))
         except jp.PackageError as exc:
-            raise SessionError(str(exc)) from None
+            raise SessionError(exc) from None
         except OSError as exc:
-            raise SessionError(f"{doc.file_name} cannot be written to a temporary folder "
-                               f"({exc.strerror or exc}).") from None
+            raise SessionError(Message("judge.document_unwritable", file=doc.file_name,
+                                       problem=os_error_message(exc))) from None
 
     def close(self) -> None:
         self.documents.clear()
@@ -211,7 +211,7 @@ class PackageJudgeSession(JudgeSession):
         try:
             return action()
         except jd.DraftError as exc:
-            raise SessionError(str(exc)) from None
+            raise SessionError(exc) from None
 
     def set_criterion(self, entry: str, criterion: str, score: Decimal | None,
                       comment: str) -> SheetValues:
@@ -255,9 +255,8 @@ class PackageJudgeSession(JudgeSession):
         try:
             write_atomically(self.work_path, data)
         except OSError as exc:
-            raise SaveFailed(f"Your work could not be saved to {self.work_path}: "
-                             f"{exc.strerror or exc}. It is kept while the app stays "
-                             "open.") from None
+            raise SaveFailed(Message("judge.save_failed",
+                                     problem=os_error_message(exc, self.work_path))) from None
 
     # -- the return ----------------------------------------------------------------------------
     def suggested_return_name(self) -> str:
@@ -278,8 +277,8 @@ class PackageJudgeSession(JudgeSession):
         try:
             write_atomically(path, data)
         except OSError as exc:
-            raise SessionError(f"The return file could not be written to {path}: "
-                               f"{exc.strerror or exc}.") from None
+            raise SessionError(Message("judge.return_not_written",
+                                       problem=os_error_message(exc, path))) from None
         return path
 
 

@@ -20,9 +20,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from judging_app.core.enums import ConflictReason
+from judging_app.core.messages import Message, as_text
 from judging_app.core.scoring.inputs import CriterionInfo
 from judging_app.core.scoring.totals import sheet_total
 from judging_app.exchange.judge_package_fields import RubricCriterion
+from judging_app.ui.i18n import message_text
 
 NOT_STARTED, DRAFT, SUBMITTED = "not_started", "draft", "submitted"
 SHEET_STATES = (NOT_STARTED, DRAFT, SUBMITTED)
@@ -30,13 +32,27 @@ DATABASE, PACKAGE = "database", "package"
 
 
 class SessionError(Exception):
-    """A change the rules refused (nothing changed), or data that could not be read.
-    `details` holds the exact technical message (English)."""
+    """A change the rules refused (nothing changed), or data that could not be read. The
+    message is a Message (or an error carrying one), shown in the window's language
+    (`message_text`; str() is English); `details` holds a technical message when there is
+    one (then English), else the whole message."""
 
-    def __init__(self, message: str, details: str = "", *, stale: bool = False) -> None:
+    def __init__(self, message: Message | BaseException, details: str = "", *,
+                 stale: bool = False) -> None:
         super().__init__(message)
-        self.details = details or message
+        self.message = message
+        self.technical = details
         self.stale = stale  # the sheet was changed elsewhere meanwhile: reload it
+
+    def render(self, language: str) -> str:
+        return as_text(self.message, language)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+    @property
+    def details(self) -> str:
+        return self.technical or message_text(self)
 
 
 class SaveFailed(SessionError):
@@ -165,10 +181,10 @@ class JudgeSession(QObject):
         raise NotImplementedError
 
     def declare_conflict(self, entry: str, reason: ConflictReason, text: str) -> None:
-        raise SessionError("Conflicts of interest are declared to the secretariat.")
+        raise SessionError(Message("judge.conflicts_to_secretariat"))
 
     def export_return(self, path: Path) -> Path:
-        raise SessionError("Only a judge package has a return file.")
+        raise SessionError(Message("judge.only_packages_return"))
 
     def has_documents(self) -> bool:
         """Whether any entry of this judge has a document."""
@@ -182,7 +198,7 @@ class JudgeSession(QObject):
     def document_file(self, entry: str, sha256: str) -> Path:
         """One of an entry's documents as a local file (written once per session, checked
         against its SHA-256). May be called from a worker thread."""
-        raise SessionError("This session carries no documents.")
+        raise SessionError(Message("judge.no_documents"))
 
     def suggested_return_name(self) -> str:
         return ""
@@ -195,7 +211,7 @@ class JudgeSession(QObject):
         for c in self.rubric:
             if c.code == code:
                 return c
-        raise SessionError(f"No criterion {code!r} in this round.")
+        raise SessionError(Message("lookup.no_criterion", code=code))
 
     def missing_criteria(self, entry: str) -> list[str]:
         scores = self.sheet(entry).scores
@@ -240,8 +256,8 @@ class JudgeSession(QObject):
         if before[1] == text:
             return old
         if before[0] is None:
-            raise SessionError(f"{entry}, {criterion}: a comment needs a score on that "
-                               "criterion.")
+            raise SessionError(Message("sheets.comment_needs_score", where=entry,
+                                       criterion=criterion))
         return self._edit(entry, criterion, before, (before[0], text), merge_key)
 
     def edit_overall_comment(self, entry: str, text: str,

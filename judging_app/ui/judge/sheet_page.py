@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from judging_app.core.attachments import SHOWN_TYPES
 from judging_app.ui.dialogs import Dialogs
 from judging_app.ui.documents.document_viewer import DocumentViewer
-from judging_app.ui.i18n import fill
+from judging_app.ui.i18n import fill, first_line
 from judging_app.ui.judge.dialogs import JudgeDialogs
 from judging_app.ui.judge.entry_panel import EntryPanel
 from judging_app.ui.judge.home_page import STATE_COLOURS
@@ -336,4 +336,4 @@ class SheetPage(QWidget):
         self.left.emit(entry)
 
     def _error(self, title: str, exc: SessionError) -> None:
-        self.dialogs.show_error(self, title, str(exc), "", exc.details)
+        self.dialogs.show_error(self, title, first_line(exc), "", exc.details)

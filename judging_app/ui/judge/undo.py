@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
+from judging_app.ui.i18n import message_text
 from judging_app.ui.judge.session import SaveFailed, SessionError
 
 if TYPE_CHECKING:
@@ -61,12 +62,12 @@ class SheetCommand(QUndoCommand):
             self.session.apply(self.entry, self.criterion, value)
         except SaveFailed as exc:
             self.session.sheetChanged.emit(self.entry, self.criterion)
-            self.session.undoFailed.emit(self.entry, str(exc))
+            self.session.undoFailed.emit(self.entry, message_text(exc))
             return
         except SessionError as exc:
             # Not while the stack is inside undo(): clear it once it has returned.
             entry = self.entry
             QTimer.singleShot(0, lambda: self.session.forget_history(entry))
-            self.session.undoFailed.emit(entry, str(exc))
+            self.session.undoFailed.emit(entry, message_text(exc))
             return
         self.session.sheetChanged.emit(self.entry, self.criterion)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUnd
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QStackedWidget, QWidget
 
 from judging_app.ui.dialogs import Dialogs
-from judging_app.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Translations, fill
+from judging_app.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Translations, fill, first_line
 from judging_app.ui.judge.dialogs import JudgeDialogs
 from judging_app.ui.judge.home_page import HomePage
 from judging_app.ui.judge.session import JudgeSession, SessionError
@@ -204,8 +204,8 @@ class JudgeWindow(QMainWindow):
         try:
             self.home.set_items(self.session.entries())
         except SessionError as exc:
-            self.dialogs.show_error(self, self.tr("Cannot read your entries"), str(exc), "",
-                                    exc.details)
+            self.dialogs.show_error(self, self.tr("Cannot read your entries"), first_line(exc),
+                                    "", exc.details)
 
     def show_home(self) -> None:
         self.sheet.flush()
@@ -272,8 +272,8 @@ class JudgeWindow(QMainWindow):
         try:
             written = self.session.export_return(path)
         except SessionError as exc:
-            self.dialogs.show_error(self, self.tr("The return file was not written"), str(exc),
-                                    "", exc.details)
+            self.dialogs.show_error(self, self.tr("The return file was not written"),
+                                    first_line(exc), "", exc.details)
             return
         self.settings.last_directory = str(written.parent)
         self.settings.sync()

@@ -9,12 +9,13 @@ from typing import Any
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QWidget
 
+from judging_app.core.messages import MessageError
 from judging_app.services.errors import ServiceError
 from judging_app.services.workspace import Workspace
 from judging_app.store.database import Database
 from judging_app.ui.background import Cancelled, Runner, Work
 from judging_app.ui.dialogs import Dialogs
-from judging_app.ui.i18n import message_text
+from judging_app.ui.i18n import first_line, message_text
 from judging_app.ui.settings import AppSettings
 
 
@@ -83,7 +84,9 @@ class View(QWidget):
         def on_error(exc: BaseException, trace: str) -> None:
             if isinstance(exc, Cancelled):
                 return
-            text = message_text(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            self.ctx.dialogs.show_error(self, failure_title, text, "", trace)
+            # A refusal's details are its whole text, never a traceback.
+            refused = isinstance(exc, ServiceError | MessageError)
+            self.ctx.dialogs.show_error(self, failure_title, first_line(exc), "",
+                                        message_text(exc) if refused else trace)
 
         self.ctx.runner.run(work, label=label, parent=self, on_done=on_done, on_error=on_error)

@@ -30,7 +30,7 @@ from judging_app.core.enums import EntryStatus
 from judging_app.core.records import EntryRecord, UnitRecord
 from judging_app.services import entries
 from judging_app.services.errors import ServiceError
-from judging_app.ui.i18n import fill, format_int
+from judging_app.ui.i18n import fill, format_int, message_text
 from judging_app.ui.views.entries_form import ERROR_STYLE
 
 
@@ -142,7 +142,7 @@ def set_status(view, chosen: list[EntryRecord], status: EntryStatus, reason: str
         return
 
     def failed(exc: BaseException, trace: str) -> None:
-        text = str(exc) or type(exc).__name__
+        text = message_text(exc) or type(exc).__name__
         view.ctx.dialogs.show_error(
             view, QCoreApplication.translate("EntriesView", "Cannot change the status"),
             text.splitlines()[0], "", text if isinstance(exc, ServiceError) else trace)
@@ -304,7 +304,7 @@ def open_units(view) -> None:
         try:
             action(ws)
         except ServiceError as exc:
-            return str(exc)
+            return message_text(exc)
         return None
 
     dialog = UnitsDialog(

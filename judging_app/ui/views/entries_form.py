@@ -29,6 +29,7 @@ from judging_app.core.setup import CategorySpec
 from judging_app.services import entries
 from judging_app.services.entries import EntryInput
 from judging_app.services.errors import ServiceError
+from judging_app.ui.i18n import message_text
 from judging_app.ui.views.entries_model import full_year_format, stage_labels, type_labels
 
 ERROR_STYLE = "color: #a81d1d;"
@@ -242,7 +243,7 @@ def open_entry_form(view, entry: EntryRecord | None) -> None:
             else:
                 saved = entries.edit_entry(ws, ctx.competition, entry.code, data)
         except ServiceError as exc:
-            return str(exc)
+            return message_text(exc)
         view.entry_saved(saved, entry.code if entry else None)
         return None
 

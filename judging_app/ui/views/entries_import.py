@@ -21,7 +21,7 @@ from judging_app.services.entry_import import (
 )
 from judging_app.services.errors import ServiceError
 from judging_app.ui.background import Cancelled
-from judging_app.ui.i18n import fill, format_int
+from judging_app.ui.i18n import fill, format_int, message_text
 from judging_app.ui.views.entries_import_preview import ImportPreviewDialog
 
 SPREADSHEETS = "*.xlsx *.xls *.ods *.csv"
@@ -109,7 +109,7 @@ class EntryImport(QObject):
         if self.dialog is not None:
             self.dialog.set_busy(False)
         if not isinstance(exc, Cancelled | ImportCancelled):
-            text = str(exc) or type(exc).__name__
+            text = message_text(exc) or type(exc).__name__
             self.ctx.dialogs.show_error(self.dialog or self.view, self.tr("Cannot import this file"),
                                         text.splitlines()[0], "",
                                         text if isinstance(exc, OSError | ServiceError) else trace)
@@ -143,7 +143,7 @@ class EntryImport(QObject):
             self.view.import_questions.inform(self.view, self.tr("Import cancelled"),
                                               self.tr("The import was cancelled; nothing was imported."))
         else:
-            text = str(exc) or type(exc).__name__
+            text = message_text(exc) or type(exc).__name__
             self.ctx.dialogs.show_error(self.view, self.tr("Nothing was imported"), text.splitlines()[0],
                                         "", text if isinstance(exc, ServiceError) else trace)
         self.deleteLater()
@@ -187,7 +187,7 @@ def save_import_template(view) -> None:
                 "on its first sheet, then choose Import from spreadsheet…"), str(written)))
 
     def failed(exc: BaseException, trace: str) -> None:
-        text = str(exc) or type(exc).__name__
+        text = message_text(exc) or type(exc).__name__
         ctx.dialogs.show_error(
             view, QCoreApplication.translate("EntryImport", "Cannot save the import template"),
             text.splitlines()[0], "", text if isinstance(exc, OSError | ServiceError) else trace)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from judging_app.services.entry_import import EntryImportPreview
-from judging_app.ui.i18n import fill, format_int
+from judging_app.ui.i18n import fill, format_int, message_text
 from judging_app.ui.views.entries_form import ERROR_STYLE
 
 COL_SHEET, COL_ROW, COL_COLUMN, COL_HEADER, COL_MESSAGE = range(5)
@@ -62,7 +62,7 @@ class ImportProblemsModel(QAbstractTableModel):
         p, column = self._items[index.row()], index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = (p.sheet, p.row, p.column, p.header, p.message)[column]
-            return "" if value is None else str(value)
+            return "" if value is None else message_text(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_ROW:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -79,7 +79,7 @@ class ImportProblemsModel(QAbstractTableModel):
             return {COL_SHEET: place, COL_ROW: place[1:] + (p.sheet or "",),
                     COL_COLUMN: (len(p.column or ""), p.column or "", p.row or 0),
                     COL_HEADER: ((p.header or "").casefold(), p.row or 0),
-                    COL_MESSAGE: (p.message.casefold(), p.row or 0)}[column]
+                    COL_MESSAGE: (message_text(p.message).casefold(), p.row or 0)}[column]
 
         self.layoutAboutToBeChanged.emit()
         self._items.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
@@ -196,7 +196,7 @@ class ImportPreviewDialog(QDialog):
         self._fit_units_table(len(p.new_units))
         self.create_units.setText(self.tr("Create these %n new unit(s)", "", len(p.new_units)))
         self.notes_box.setVisible(bool(p.notes))
-        self.notes.setText("\n".join(f"• {note}" for note in p.notes))
+        self.notes.setText("\n".join(f"• {message_text(note)}" for note in p.notes))
         self.problems_box.setVisible(not p.ok)
         layout = self.layout()
         layout.setStretch(layout.indexOf(self.reason) - 1, 0 if self.problems_box.isVisibleTo(self) else 1)

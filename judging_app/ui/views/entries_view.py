@@ -33,7 +33,7 @@ from judging_app.core.enums import CompetitionStatus, InnovationStage
 from judging_app.core.records import EntryRecord
 from judging_app.services import competitions, entries, entry_queries
 from judging_app.ui.background import Cancelled
-from judging_app.ui.i18n import fill, format_int
+from judging_app.ui.i18n import fill, first_line, format_int
 from judging_app.ui.views.base import View, ViewContext
 from judging_app.ui.views.entries_dialogs import (
     EntriesDialogs,
@@ -313,7 +313,7 @@ class EntriesView(View):
             self._update_state()
             if not isinstance(exc, Cancelled):
                 self.ctx.dialogs.show_error(self, self.tr("Cannot load the entries"),
-                                            (str(exc) or type(exc).__name__).splitlines()[0], "", trace)
+                                            first_line(exc), "", trace)
 
         self.ctx.runner.run(work, label=self.tr("Loading entries…"), parent=self,
                             on_done=self._loaded, on_error=failed)

@@ -43,7 +43,7 @@ from judging_app.services.paper_sheets import (
     typed_value_state,
 )
 from judging_app.ui.actor import change_actor
-from judging_app.ui.i18n import ENGLISH, fill
+from judging_app.ui.i18n import ENGLISH, fill, first_line, message_text
 from judging_app.ui.views.base import ViewContext
 from judging_app.ui.views.paper_entry_parts import (
     CriterionRow,
@@ -294,7 +294,7 @@ class PaperEntryDialog(QDialog):
                                          replace=self.mode == OWN)
         except ServiceError as exc:
             self.ctx.dialogs.show_error(self, self.tr("The paper sheet was not saved"),
-                                        str(exc).splitlines()[0], "", str(exc))
+                                        first_line(exc), "", message_text(exc))
             return
         self.changed.emit()
         if result is not None and not result.confirmed:
@@ -341,7 +341,7 @@ class PaperEntryDialog(QDialog):
                                          choice.judge_code, choice.entry_code, reason)
         except ServiceError as exc:
             self.ctx.dialogs.show_error(self, self.tr("The first entry was not discarded"),
-                                        str(exc).splitlines()[0], "", str(exc))
+                                        first_line(exc), "", message_text(exc))
             return
         self._reload(keep_typing=True)
         self.status.setText(self.tr("First entry discarded. What you typed is kept: save it as "

@@ -25,7 +25,7 @@ from judging_app.core.enums import AggregationMethod, JudgeRole
 from judging_app.services import competitions, judges, progress, results
 from judging_app.services.errors import ServiceError
 from judging_app.services.results import ResultsView as ComputedResults
-from judging_app.ui.i18n import ENGLISH, fill
+from judging_app.ui.i18n import ENGLISH, fill, message_text
 from judging_app.ui.views.base import View, ViewContext
 from judging_app.ui.views.results_decision import (
     BlockingTiesPanel,
@@ -319,7 +319,7 @@ class ResultsView(View):
         try:
             plan = advancement.preview_advancement(self.ctx.db, self.ctx.competition, rnd)
         except ServiceError as exc:
-            self.ctx.dialogs.show_error(self, self.tr("Cannot take entries on"), str(exc))
+            self.ctx.dialogs.show_error(self, self.tr("Cannot take entries on"), message_text(exc))
             return
         if not self.dialogs.confirm_finalize(
             self, self.tr("Advance to the next round"),

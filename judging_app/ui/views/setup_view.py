@@ -34,7 +34,7 @@ from judging_app.core.setup_places import problem_area
 from judging_app.exchange.competition_file import CompetitionFileError, write_competition_file
 from judging_app.services import competitions, setup_status, templates
 from judging_app.services.errors import ServiceError
-from judging_app.ui.i18n import fill
+from judging_app.ui.i18n import fill, message_text
 from judging_app.ui.labels import competition_status_label
 from judging_app.ui.views.base import View, ViewContext
 from judging_app.ui.views.setup_history import EditHistory
@@ -252,7 +252,7 @@ class SetupView(View):
             stored = competitions.get_setup(self.ctx.db, code)
             self.usage = setup_status.setup_usage(self.ctx.db, code)
         except ServiceError as exc:
-            self.ctx.dialogs.show_error(self, self.tr("Cannot read the setup"), str(exc))
+            self.ctx.dialogs.show_error(self, self.tr("Cannot read the setup"), message_text(exc))
             return
         self.status = S(summary.status)
         keep = self.dirty() and not self.read_only()
