@@ -93,6 +93,15 @@ def test_forwarding_and_monitoring_from_the_command_line(demo_file, capsys):
     code, out, err = _run(capsys, *db, "competition", "forward", "--from", "kota-2024",
                           "--to", "kipp-2026", "--winners", "--category", "umum")
     assert code == 1 and "was already forwarded to kipp-2026" in err and "Traceback" not in err
+    code, out, err = _run(capsys, *db, "competition", "forward", "--from", "kota-2024",
+                          "--to", "iga-2025", "--winners", "--category", "umum",
+                          "--template", "national_kipp", "--name", "IGA 2025")
+    assert code == 0 and "iga-2025 created from template national_kipp" in out, err
+    code, out, err = _run(capsys, *db, "competition", "list")
+    assert "iga-2025" in out and "IGA 2025" in out
+    code, out, err = _run(capsys, *db, "--lang", "id", "competition", "forward", "--from",
+                          "kota-2024", "--to", "iga-2025", "--winners", "--year", "2025")
+    assert code == 2 and "sertakan juga --template" in err
     code, out, _ = _run(capsys, *db, "programme", "innovations", "--year", "2024", "--json")
     first = json.loads(out)["innovations"][0]["code"]
     code, out, err = _run(capsys, *db, "programme", "status", "--innovation", first, "--year",

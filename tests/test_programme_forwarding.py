@@ -11,6 +11,7 @@ from judging_app.core.programme import CompetitionLevel
 from judging_app.services import (
     attachments,
     audit,
+    competitions,
     entries,
     forwarding,
     innovations,
@@ -22,6 +23,7 @@ from judging_app.services.errors import ServiceError, ValidationError
 from judging_app.store.models import Attachment, Entry
 
 import sample_pdfs
+from factories import tiny_setup
 from programme_support import city_competition, judge, register, workspace
 
 UNITS = {"KOMINFO": "Dinas Komunikasi dan Informatika", "DINKES": "Dinas Kesehatan"}
@@ -122,6 +124,55 @@ def test_documents_beyond_the_targets_limits_refuse_the_forwarding(db, city):
         s.get(EntryDocument, doc.id).size = 3 * 2**20
     with pytest.raises(ValidationError, match="E1 proposal.pdf is 3.1 MB; the limit there is 1 MB per file"):
         forwarding.forward_entries(ws, code, kipp, entry_codes=["E1"], category="umum")
+    assert entries.list_entries(db, kipp) == []
+
+
+def test_documents_keep_their_round_where_the_target_has_it_and_are_audited(db, city):
+    ws, code, _ = city
+    regional = competitions.create_competition(ws, tiny_setup("Lomba Provinsi", 2026),
+                                               "prov-2026").code  # has round 'prop' too
+    report = forwarding.forward_entries(ws, code, regional, entry_codes=["E1"],
+                                        level=CompetitionLevel.REGIONAL)
+    assert report.attachments == 2 and report.entries[0].category == "umum"
+    (doc,) = attachments.list_documents(db, regional, "E1")
+    (source_doc,) = attachments.list_documents(db, code, "E1")
+    assert (doc.round, doc.sha256, doc.size) == ("prop", source_doc.sha256, source_doc.size)
+    assert doc.added_by == ws.actor
+    (event,) = [e for e in _events(db) if e.action == "entry.forward"]
+    import json
+
+    carried = json.loads(event.new)
+    assert carried["documents"] == [{
+        "entry": "E1", "file": "E1 proposal.pdf", "sha256": source_doc.sha256,
+        "size": source_doc.size, "kind": "proposal", "label": source_doc.label,
+        "round": "prop"}]
+    assert carried["links"] == [{"label": "Video", "location": "https://contoh.go.id/v"}]
+    # the content is stored once, for both: taking it off the target keeps the source's
+    from judging_app.services import document_admin
+
+    document_admin.remove_document(ws, regional, "E1", "E1 proposal.pdf")
+    assert attachments.list_documents(db, regional, "E1") == []
+    assert b"".join(attachments.document_pieces(db, doc.sha256)) == pdf_bytes(db, code)
+
+
+def test_a_new_target_is_made_from_a_template_only_when_the_forwarding_goes_through(db, city):
+    ws, code, kipp = city
+    with pytest.raises(ServiceError, match="no category nope"):
+        forwarding.forward_entries(ws, code, "iga-2026", winners=True, category="nope",
+                                   new_target=forwarding.NewTarget("national_kipp"))
+    assert "iga-2026" not in {c.code for c in competitions.list_competitions(db)}
+    report = forwarding.forward_entries(
+        ws, code, "iga-2026", winners=True, category="umum",
+        new_target=forwarding.NewTarget("national_kipp", name="IGA Kota Contoh"))
+    assert report.created and [e.code for e in report.entries] == ["E1", "E2"]
+    made = competitions.get_summary(db, "iga-2026")
+    assert (made.name, made.year, made.status) == ("IGA Kota Contoh", 2026, "draft")
+    assert innovations.competition_level(db, "iga-2026") == CompetitionLevel.NATIONAL
+    assert [e.action for e in _events(db) if e.competition_id == made.id][:1] == [
+        "competition.create"]
+    with pytest.raises(ServiceError, match="kipp-2026 exists already"):
+        forwarding.forward_entries(ws, code, kipp, winners=True, category="umum",
+                                   new_target=forwarding.NewTarget("national_kipp"))
     assert entries.list_entries(db, kipp) == []
 
 

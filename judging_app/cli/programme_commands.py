@@ -130,6 +130,11 @@ def add_forward_parser(csub, common) -> None:
     p.add_argument("--category", metavar="CODE", help="the target's category for all of them")
     p.add_argument("--level", choices=LEVELS[1:], help="the target's level (default: its own, "
                    "else national)")
+    p.add_argument("--template", metavar="KEY",
+                   help="make the target (a new code) from this template, e.g. national_kipp")
+    p.add_argument("--name", help="with --template: the new competition's name")
+    p.add_argument("--year", type=int,
+                   help="with --template: the new competition's year (default: the source's + 1)")
 
 
 class ProgrammeUsageError(UsageError):
@@ -173,14 +178,20 @@ def dump(data) -> None:
 def cmd_forward(args) -> int:
     from judging_app.cli.commands import _workspace
     from judging_app.core.programme import CompetitionLevel
-    from judging_app.services.forwarding import forward_entries
+    from judging_app.services.forwarding import NewTarget, forward_entries
 
+    if args.template is None and (args.name is not None or args.year is not None):
+        raise usage_error(Message("programme.cli_template_options"))
     report = forward_entries(
         _workspace(args), args.source, args.target,
         entry_codes=codes(args.entries) if args.entries else None, winners=args.winners,
-        category=args.category, level=CompetitionLevel(args.level) if args.level else None)
+        category=args.category, level=CompetitionLevel(args.level) if args.level else None,
+        new_target=NewTarget(args.template, args.name, args.year) if args.template else None)
     say(args, Message("programme.cli_forwarded", count=len(report.entries),
                       source=report.source, target=report.target, level=report.level))
+    if report.created:
+        say(args, Message("programme.cli_target_created", competition=report.target,
+                          template=args.template))
     for e in report.entries:
         say(args, Message("programme.cli_forwarded_entry", entry=e.code, title=e.title,
                           category=e.category, award=e.award or "-"))

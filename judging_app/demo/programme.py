@@ -105,10 +105,11 @@ def build_programme_demo(ws: Workspace, seed: int = 1, first_year: int = 2024,
         if progress:
             progress(n + 1, len(years) + 1)
     _monitor(ws, rng, years, pool, skips)
-    national = templates.create_from_template(ws, "national_kipp", year=years[2],
-                                              code=f"kipp-{years[2]}").code
+    national = f"kipp-{years[2]}"  # made from the KIPP template by the forwarding itself
     report = forwarding.forward_entries(ws, codes[1], national, winners=True, category="umum",
-                                        level=CompetitionLevel.NATIONAL)
+                                        level=CompetitionLevel.NATIONAL,
+                                        new_target=forwarding.NewTarget("national_kipp",
+                                                                        year=years[2]))
     if progress:
         progress(len(years) + 1, len(years) + 1)
     return ProgrammeDemoSummary(len(pool), years, tuple(codes),

@@ -2,11 +2,14 @@
 or national one (for instance a competition made from the KIPP template), all or nothing.
 
 Each forwarded entry keeps its code, title, innovators, contact, stage, type, start date,
-summary, links and evidence documents (bukti dukung), its unit (found in the target by
+summary, links and documents (proposal, evidence: services/forwarding_documents), its
+unit (found in the target by
 code or name, else created, with its link to the register) and its innovation (related as
 "forwarded"); it starts as registered, to be screened again. Refused as a whole when an
 entry was already forwarded there, when its innovation is already entered there, or when
-its code is taken. One audit event per entry, in the target competition's trail.
+its code is taken. One audit event per entry, in the target competition's trail. The
+target may be made from a template by the same transaction (`NewTarget`): a refused
+forwarding leaves no competition behind.
 """
 
 from __future__ import annotations
@@ -17,21 +20,25 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from judging_app.core.attachments import size_mb
 from judging_app.core.enums import CompetitionStatus, EntryStatus
 from judging_app.core.messages import Message
 from judging_app.core.programme import CompetitionLevel, InnovationRelation
 from judging_app.services import audit, lookup
+from judging_app.services.competitions import insert_competition
 from judging_app.services.conflicts import sync_unit_conflicts
-from judging_app.services.document_queries import document_limits_in, shas_in_competition
 from judging_app.services.errors import ServiceError, ValidationError
+from judging_app.services.forwarding_documents import (
+    check_document_room,
+    copy_documents,
+    round_map,
+)
 from judging_app.services.innovations import level_of, set_level_in_session
 from judging_app.services.programme_awards import awards_by_entry
 from judging_app.services.programme_links import now
+from judging_app.services.templates import template_setup
 from judging_app.services.workspace import Workspace
 from judging_app.store.database import Database
-from judging_app.store.document_models import Attachment, EntryDocument
-from judging_app.store.models import Category, Competition, Entry, Round, Unit
+from judging_app.store.models import Category, Competition, Entry, Unit
 from judging_app.store.programme_models import EntryForward, EntryInnovation, UnitLink
 
 COPIED = ("title", "innovators", "contact", "stage", "innovation_type", "started_on",
@@ -55,16 +62,30 @@ class ForwardReport:
     entries: tuple[ForwardedEntry, ...]
     units_created: tuple[str, ...]
     attachments: int  # documents and links carried
+    created: bool = False  # the target was made from a template by this forwarding
+
+
+@dataclass(frozen=True)
+class NewTarget:
+    """Make the target competition from a template in the same transaction (nothing is
+    made when the forwarding is refused). Its year defaults to the source's year + 1."""
+
+    template: str  # a template key, e.g. "national_kipp"
+    name: str | None = None
+    year: int | None = None
 
 
 def forward_entries(ws: Workspace, source: str, target: str, *,
                     entry_codes: Sequence[str] | None = None, winners: bool = False,
                     category: str | None = None,
-                    level: CompetitionLevel | None = None) -> ForwardReport:
+                    level: CompetitionLevel | None = None,
+                    new_target: NewTarget | None = None) -> ForwardReport:
     if winners == (entry_codes is not None):
         raise ValidationError(Message("programme.forward_what"))
     with ws.db.write() as s:
         src = lookup.competition(s, source)
+        if new_target is not None:
+            _create_target(s, ws.actor, src, target, new_target)
         if src.id == lookup.competition(s, target).id:
             raise ServiceError(Message("programme.forward_same", competition=src.code))
         dst = lookup.writable_competition(s, target)
@@ -73,11 +94,11 @@ def forward_entries(ws: Workspace, source: str, target: str, *,
         cats = {c.code: c for c in s.scalars(select(Category).where(
             Category.competition_id == dst.id).order_by(Category.position))}
         _check_duplicates(s, src, dst, chosen)
-        _check_document_room(s, dst, chosen)
-        rounds = _round_map(s, src, dst)
+        check_document_room(s, dst, chosen)
+        rounds = round_map(s, src, dst)
         set_level_in_session(s, ws.actor, dst, level)
         units = _UnitFinder(s, ws.actor, dst)
-        out, new_ids, copied = [], [], 0
+        out, new_ids, carried = [], [], 0
         for e in chosen:
             cat = _category(s, e, cats, category, dst)
             unit = units.unit_for(s.get_one(Unit, e.unit_id))
@@ -88,7 +109,8 @@ def forward_entries(ws: Workspace, source: str, target: str, *,
             s.add(new)
             s.flush()
             new_ids.append(new.id)
-            copied += _copy_documents(s, ws.actor, e, new, rounds)
+            documents, links = copy_documents(s, ws.actor, e, new, rounds)
+            carried += len(documents) + len(links)
             link = s.get(EntryInnovation, e.id)
             innovation = None
             if link is not None and link.confirmed:
@@ -103,57 +125,20 @@ def forward_entries(ws: Workspace, source: str, target: str, *,
                 "from_competition": src.code, "from_entry": e.code, "unit": unit.code,
                 "category": cat.code, "award": awards.get(e.id),
                 "innovation": innovation is not None,
-                "documents": [d.file_name for d in s.scalars(select(EntryDocument).where(
-                    EntryDocument.entry_id == new.id).order_by(EntryDocument.id))]},
+                "documents": documents, "links": links},
                 competition_id=dst.id)
             out.append(ForwardedEntry(new.code, new.title, unit.code, cat.code, awards.get(e.id)))
         sync_unit_conflicts(s, dst.id, entry_ids=new_ids)
-        return ForwardReport(src.code, dst.code, level, tuple(out), tuple(units.created), copied)
+        return ForwardReport(src.code, dst.code, level, tuple(out), tuple(units.created),
+                             carried, created=new_target is not None)
 
 
-def _round_map(s: Session, src: Competition, dst: Competition) -> dict[int, int]:
-    """Source round id → the target's round with the same code (a document tied to a round
-    keeps its round only where the target has one like it)."""
-    target = dict(s.execute(select(Round.code, Round.id)
-                            .where(Round.competition_id == dst.id)).all())
-    return {rid: target[code] for rid, code in s.execute(
-        select(Round.id, Round.code).where(Round.competition_id == src.id)) if code in target}
-
-
-def _check_document_room(s: Session, dst: Competition, chosen: list[Entry]) -> None:
-    """The target's document limits hold for what the entries carry (the contents are
-    stored once already: only the target's use grows)."""
-    limits = document_limits_in(s, dst.id)
-    docs = s.execute(select(EntryDocument.sha256, EntryDocument.size, EntryDocument.file_name)
-                     .where(EntryDocument.entry_id.in_([e.id for e in chosen]))).all()
-    problems: list[Message] = [
-        Message("programme.forward_document_too_big", file=name, size=size_mb(size),
-                limit=size_mb(limits.max_file_bytes))
-        for _, size, name in docs if size > limits.max_file_bytes]
-    there = shas_in_competition(s, dst.id, {sha for sha, _, _ in docs})
-    adding = sum(dict((sha, size) for sha, size, _ in docs if sha not in there).values())
-    if limits.used_bytes + adding > limits.max_total_bytes:
-        problems.append(Message("programme.forward_documents_full", competition=dst.code,
-                                adding=size_mb(adding), limit=size_mb(limits.max_total_bytes)))
-    if problems:
-        raise ValidationError(Message("programme.forward_documents_refused",
-                                      target=dst.code), problems)
-
-
-def _copy_documents(s: Session, actor: str, e: Entry, new: Entry, rounds: dict[int, int]) -> int:
-    """The entry's stored documents (by content: nothing is stored again) and its links."""
-    count = 0
-    for doc in s.scalars(select(EntryDocument).where(EntryDocument.entry_id == e.id)
-                         .order_by(EntryDocument.id)):
-        s.add(EntryDocument(entry_id=new.id, sha256=doc.sha256, kind=doc.kind, label=doc.label,
-                            file_name=doc.file_name, round_id=rounds.get(doc.round_id),
-                            size=doc.size, added_by=actor, added_at=now()))
-        count += 1
-    for label, location in s.execute(select(Attachment.label, Attachment.location)
-                                     .where(Attachment.entry_id == e.id).order_by(Attachment.id)):
-        s.add(Attachment(entry_id=new.id, label=label, location=location))
-        count += 1
-    return count
+def _create_target(s: Session, actor: str, src: Competition, code: str,
+                   new: NewTarget) -> None:
+    if s.scalar(select(Competition.id).where(Competition.code == code)) is not None:
+        raise ServiceError(Message("programme.forward_target_exists", competition=code))
+    setup = template_setup(new.template, new.name, new.year or src.year + 1)
+    insert_competition(s, actor, setup, code=code)
 
 
 def _target_level(s: Session, dst: Competition, level: CompetitionLevel | None) -> CompetitionLevel:

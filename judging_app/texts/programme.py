@@ -166,6 +166,12 @@ TEXTS = {
         "Inovasi {innovation} tidak memiliki status yang tercatat untuk {year}.",
     ),
     # -- forwarding ----------------------------------------------------------------------------
+    "programme.forward_target_exists": (
+        "Competition {competition} exists already: forward into it without a template, or "
+        "choose a new code.",
+        "Kompetisi {competition} sudah ada: teruskan ke kompetisi itu tanpa templat, atau "
+        "pilih kode baru.",
+    ),
     "programme.forward_what": (
         "Say what to forward: the winners, or a list of entry codes.",
         "Sebutkan yang akan diteruskan: para pemenang, atau daftar kode peserta.",
@@ -248,6 +254,11 @@ TEXTS = {
         "untuk katalog.",
     ),
     # -- the command line ----------------------------------------------------------------------
+    "programme.cli_template_options": (
+        "--name and --year name a competition made by --template; give --template too",
+        "--name dan --year untuk kompetisi yang dibuat dengan --template; sertakan juga "
+        "--template",
+    ),
     "programme.cli_bad_date": (
         "{option}: {value} is not a date; write YYYY-MM-DD",
         "{option}: {value} bukan tanggal; tulis TTTT-BB-HH",
@@ -396,6 +407,10 @@ TEXTS = {
     "programme.cli_forwarded_entry": (
         "  {entry}\t{category}\t{award}\t{title}",
         "  {entry}\t{category}\t{award}\t{title}",
+    ),
+    "programme.cli_target_created": (
+        "  {competition} created from template {template}",
+        "  {competition} dibuat dari templat {template}",
     ),
     "programme.cli_units_created": ("  units created: {units}", "  perangkat daerah dibuat: {units}"),
     "programme.cli_demo": (
