@@ -184,6 +184,24 @@ def test_forwarding_the_ticked_winners(qtbot, window):
     assert forwarding.forward_candidates(db, "kipp-2025")[0].code == "A1"
 
 
+def test_forwarding_into_a_new_competition_made_from_a_template(qtbot, window):
+    win, dialogs, db = window
+    tab = win.show_tab("forward")
+    tab.refresh()
+    tab.source_box.setCurrentIndex(tab.source_box.findData("kota-2024"))
+    assert not tab.new_code.isEnabled()
+    tab.target_box.setCurrentIndex(tab.target_box.findData("template:national_kipp"))
+    assert tab.new_code.isEnabled() and tab.new_code.text() == "kipp-2025"
+    tab.category_box.setCurrentIndex(tab.category_box.findData("umum"))
+    tab.forward_button.click()
+    assert tab.result.text() == "2 entries forwarded from kota-2024 to kipp-2025."
+    assert [e.code for e in entries.list_entries(db, "kipp-2025")] == ["A1", "A2"]
+    assert tab.target_box.currentData() == "kipp-2025"  # the new one, chosen now
+    assert competitions.get_summary(db, "kipp-2025").year == 2025
+    tab.target_box.setCurrentIndex(tab.target_box.findData("template:national_kipp"))
+    assert tab.new_code.text() == "kipp-2025-2"  # a code no competition has yet
+
+
 def test_the_form_dialog_returns_what_was_typed(qtbot):
     dialog = FormDialog(None, "t", [Field("name", "Name", initial="Dinas"),
                                     Field("on", "On", "date", initial=date(2025, 1, 2)),

@@ -1,5 +1,6 @@
 """Screenshots of the yearly programme's window on the programme demo, in Indonesian and
-English: compliance of a year, a unit's history, the matches to confirm.
+English: compliance of a year, a unit's history, the matches to confirm, forwarding into a
+new competition made from the KIPP template.
 
     python tools/shots_programme.py          # writes docs/screenshots/programme_*.png
 """
@@ -62,6 +63,13 @@ def shoot(out_dir: Path, language: str) -> list[Path]:
             window.show_tab("matches")
             _settle(app)
             paths.append(_grab(window, out_dir / f"programme_matches_{language}.png"))
+            forward = window.show_tab("forward")
+            forward.source_box.setCurrentIndex(forward.source_box.findData(
+                summary.competitions[1]))
+            forward.target_box.setCurrentIndex(forward.target_box.findData(
+                "template:national_kipp"))
+            _settle(app)
+            paths.append(_grab(window, out_dir / f"programme_forward_{language}.png"))
             window.close()
         finally:
             db.close()

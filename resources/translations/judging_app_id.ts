@@ -1812,6 +1812,10 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>Kategori di sana:</translation>
     </message>
     <message>
+        <source>Code of the new competition:</source>
+        <translation>Kode kompetisi baru:</translation>
+    </message>
+    <message>
         <source>Its level:</source>
         <translation>Tingkatnya:</translation>
     </message>
@@ -1822,6 +1826,10 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>&amp;Forward the ticked entries</source>
         <translation>&amp;Teruskan peserta yang dicentang</translation>
+    </message>
+    <message>
+        <source>A new competition from the template %1</source>
+        <translation>Kompetisi baru dari templat %1</translation>
     </message>
     <message>
         <source>the same category (or the only one)</source>

@@ -1,5 +1,6 @@
 """Forwarding: the winners (ticked at first) or chosen entries of one competition taken into
-a regional or national one, with the target's category and level; all or nothing."""
+a regional or national one, with the target's category and level; all or nothing. The
+target may be a new competition made from a template by the same forwarding."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -17,11 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from judging_app.core.programme import CompetitionLevel
-from judging_app.services import competitions, forwarding
+from judging_app.services import competitions, forwarding, templates
 from judging_app.services.innovations import competition_level
 from judging_app.ui.i18n import fill
 from judging_app.ui.programme.base import ProgrammeTab
 from judging_app.ui.programme.models import level_label
+
+TEMPLATE = "template:"  # a target item making a new competition ("template:national_kipp")
 
 
 class ForwardTab(ProgrammeTab):
@@ -36,6 +40,8 @@ class ForwardTab(ProgrammeTab):
             box.setObjectName(name)
         self.source_box.currentIndexChanged.connect(lambda _i: self._load_candidates())
         self.target_box.currentIndexChanged.connect(lambda _i: self._load_categories())
+        self.new_code = QLineEdit()
+        self.new_code.setObjectName("newTargetCode")
         self.entries = QListWidget()
         self.entries.setObjectName("forwardEntries")
         self.forward_button = QPushButton()
@@ -45,8 +51,8 @@ class ForwardTab(ProgrammeTab):
         self.result.setObjectName("forwardResult")
         self.result.setWordWrap(True)
         self.form = QFormLayout()
-        self.labels = [QLabel() for _ in range(5)]
-        for label, widget in zip(self.labels, (self.source_box, self.target_box,
+        self.labels = [QLabel() for _ in range(6)]
+        for label, widget in zip(self.labels, (self.source_box, self.target_box, self.new_code,
                                                self.category_box, self.level_box, self.entries),
                                  strict=True):
             self.form.addRow(label, widget)
@@ -61,7 +67,8 @@ class ForwardTab(ProgrammeTab):
     def retranslate(self) -> None:
         for label, text in zip(self.labels, (
                 self.tr("From the competition:"), self.tr("Into the competition:"),
-                self.tr("Category there:"), self.tr("Its level:"), self.tr("Entries:")),
+                self.tr("Code of the new competition:"), self.tr("Category there:"),
+                self.tr("Its level:"), self.tr("Entries:")),
                 strict=True):
             label.setText(text)
         self.forward_button.setText(self.tr("&Forward the ticked entries"))
@@ -71,21 +78,32 @@ class ForwardTab(ProgrammeTab):
             self.level_box.addItem(level_label(value), value)
         if level is not None:
             self.level_box.setCurrentIndex(self.level_box.findData(level))
-        self._load_categories()
+        self.refresh()
 
     def refresh(self) -> None:
         items = competitions.list_competitions(self.ctx.db)
-        for box in (self.source_box, self.target_box):
+        self.years = {c.code: c.year for c in items}
+        english = self.ctx.language() == "en"
+        made = [(fill(self.tr("A new competition from the template %1"),
+                      t.name_en if english and t.name_en else t.name), TEMPLATE + t.key)
+                for t in templates.list_templates()]
+        for box, extra in ((self.source_box, []), (self.target_box, made)):
             current = box.currentData()
             box.blockSignals(True)
             box.clear()
             for c in items:
                 box.addItem(f"{c.name} ({c.code})", c.code)
+            for text, data in extra:
+                box.addItem(text, data)
             if current is not None and box.findData(current) >= 0:
                 box.setCurrentIndex(box.findData(current))
             box.blockSignals(False)
         self._load_candidates()
         self._load_categories()
+
+    def _template(self) -> str | None:
+        data = self.target_box.currentData()
+        return data.removeprefix(TEMPLATE) if data and data.startswith(TEMPLATE) else None
 
     def _load_candidates(self) -> None:
         self.entries.clear()
@@ -103,13 +121,25 @@ class ForwardTab(ProgrammeTab):
     def _load_categories(self) -> None:
         self.category_box.clear()
         self.category_box.addItem(self.tr("the same category (or the only one)"), None)
-        target = self.target_box.currentData()
+        target, template = self.target_box.currentData(), self._template()
+        self.new_code.setEnabled(template is not None)
         if target is None:
             return
-        level = competition_level(self.ctx.db, target)
-        if level != CompetitionLevel.CITY:  # a target keeps the level it has
-            self.level_box.setCurrentIndex(self.level_box.findData(level))
-        setup = competitions.get_setup(self.ctx.db, target)
+        if template is not None:
+            source_year = self.years.get(self.source_box.currentData(), 0)
+            base = code = f"{template.rsplit('_', 1)[-1]}-{source_year + 1}"
+            n = 1
+            while code in self.years:  # a code no competition has yet
+                n += 1
+                code = f"{base}-{n}"
+            self.new_code.setText(code)
+            setup = templates.template_setup(template)
+        else:
+            self.new_code.clear()
+            level = competition_level(self.ctx.db, target)
+            if level != CompetitionLevel.CITY:  # a target keeps the level it has
+                self.level_box.setCurrentIndex(self.level_box.findData(level))
+            setup = competitions.get_setup(self.ctx.db, target)
         english = self.ctx.language() == "en"
         for cat in setup.categories:
             self.category_box.addItem(cat.name_en if english and cat.name_en else cat.name,
@@ -127,9 +157,16 @@ class ForwardTab(ProgrammeTab):
             self.result.setText(self.tr("Tick the entries to forward."))
             return
         category, level = self.category_box.currentData(), self.level_box.currentData()
+        template = self._template()
+        new = None
+        if template is not None:
+            target, new = self.new_code.text().strip(), forwarding.NewTarget(template)
         report = self.run_write(lambda ws: forwarding.forward_entries(
-            ws, source, target, entry_codes=codes, category=category, level=level),
-            self.tr("Cannot forward the entries"))
+            ws, source, target, entry_codes=codes, category=category, level=level,
+            new_target=new), self.tr("Cannot forward the entries"))
         if report is not None:
             self.result.setText(fill(self.tr("%1 entries forwarded from %2 to %3."),
                                      len(report.entries), report.source, report.target))
+            if report.created:
+                self.refresh()
+                self.target_box.setCurrentIndex(self.target_box.findData(report.target))
