@@ -160,6 +160,10 @@ def test_a_new_target_is_made_from_a_template_only_when_the_forwarding_goes_thro
     with pytest.raises(ServiceError, match="no category nope"):
         forwarding.forward_entries(ws, code, "iga-2026", winners=True, category="nope",
                                    new_target=forwarding.NewTarget("national_kipp"))
+    with pytest.raises(ServiceError, match="iga-2026 is a city competition"):
+        forwarding.forward_entries(ws, code, "iga-2026", winners=True, category="umum",
+                                   level=CompetitionLevel.CITY,
+                                   new_target=forwarding.NewTarget("national_kipp"))
     assert "iga-2026" not in {c.code for c in competitions.list_competitions(db)}
     report = forwarding.forward_entries(
         ws, code, "iga-2026", winners=True, category="umum",

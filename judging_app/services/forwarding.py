@@ -84,13 +84,13 @@ def forward_entries(ws: Workspace, source: str, target: str, *,
         raise ValidationError(Message("programme.forward_what"))
     with ws.db.write() as s:
         src = lookup.competition(s, source)
-        if new_target is not None:
-            _create_target(s, ws.actor, src, target, new_target)
-        if src.id == lookup.competition(s, target).id:
+        if new_target is None and src.id == lookup.competition(s, target).id:
             raise ServiceError(Message("programme.forward_same", competition=src.code))
+        chosen, awards = _chosen(s, src, entry_codes, winners)
+        if new_target is not None:
+            _create_target(s, ws.actor, src, target, new_target, chosen, category, level)
         dst = lookup.writable_competition(s, target)
         level = _target_level(s, dst, level)
-        chosen, awards = _chosen(s, src, entry_codes, winners)
         cats = {c.code: c for c in s.scalars(select(Category).where(
             Category.competition_id == dst.id).order_by(Category.position))}
         _check_duplicates(s, src, dst, chosen)
@@ -133,11 +133,19 @@ def forward_entries(ws: Workspace, source: str, target: str, *,
                              carried, created=new_target is not None)
 
 
-def _create_target(s: Session, actor: str, src: Competition, code: str,
-                   new: NewTarget) -> None:
+def _create_target(s: Session, actor: str, src: Competition, code: str, new: NewTarget,
+                   chosen: list[Entry], category: str | None,
+                   level: CompetitionLevel | None) -> None:
+    """The new target, once what can be checked before it exists holds (its code is free,
+    its level is not the city's, every entry finds a category in the template)."""
     if s.scalar(select(Competition.id).where(Competition.code == code)) is not None:
         raise ServiceError(Message("programme.forward_target_exists", competition=code))
+    if level is not None and CompetitionLevel(level) == CompetitionLevel.CITY:
+        raise ServiceError(Message("programme.forward_to_city", competition=code))
     setup = template_setup(new.template, new.name, new.year or src.year + 1)
+    codes = [c.code for c in setup.categories]
+    for e in chosen:
+        _category_code(s.get_one(Category, e.category_id).code, codes, category, code)
     insert_competition(s, actor, setup, code=code)
 
 
@@ -201,18 +209,24 @@ def _check_duplicates(s: Session, src: Competition, dst: Competition, chosen: li
 
 def _category(s: Session, e: Entry, cats: dict[str, Category], chosen: str | None,
               dst: Competition) -> Category:
+    return cats[_category_code(s.get_one(Category, e.category_id).code, list(cats), chosen,
+                               dst.code)]
+
+
+def _category_code(source: str, codes: list[str], chosen: str | None, target: str) -> str:
+    """The target's category for an entry of category `source`: the one chosen, else the
+    same code, else the target's only one."""
     if chosen is not None:
-        if chosen not in cats:
+        if chosen not in codes:
             raise ServiceError(Message("programme.forward_category_unknown", category=chosen,
-                                       competition=dst.code, choices=list(cats)))
-        return cats[chosen]
-    code = s.get_one(Category, e.category_id).code
-    if code in cats:
-        return cats[code]
-    if len(cats) == 1:
-        return next(iter(cats.values()))
-    raise ServiceError(Message("programme.forward_category_needed", category=code,
-                               competition=dst.code, choices=list(cats)))
+                                       competition=target, choices=codes))
+        return chosen
+    if source in codes:
+        return source
+    if len(codes) == 1:
+        return codes[0]
+    raise ServiceError(Message("programme.forward_category_needed", category=source,
+                               competition=target, choices=codes))
 
 
 class _UnitFinder:
