@@ -20,5 +20,8 @@ DO \$\$ BEGIN
     CREATE ROLE judging_test LOGIN CREATEDB PASSWORD 'judging_test';
   END IF;
 END \$\$;
+-- judging_test plays the server's administrator in the tests of 'judging-app server init'
+-- (each test's roles carry its database's prefix and are dropped with it)
+ALTER ROLE judging_test CREATEDB CREATEROLE;
 SQL
 echo "postgresql+psycopg://judging_test:judging_test@127.0.0.1:${port}/postgres"

@@ -38,6 +38,12 @@ def _isolate_from_the_machine() -> None:
 
 _isolate_from_the_machine()
 
+import judging_app.core.passwords  # noqa: E402
+
+# Real scrypt hashes, at a cost a test suite can afford (every sign-in checks one); the
+# parameters travel with each hash, so checking works the same.
+judging_app.core.passwords.N = 2**10
+
 from judging_app.store.database import Database, open_database  # noqa: E402
 
 PG_URL = os.environ.get("JUDGING_APP_TEST_PG_URL", "")
@@ -97,19 +103,34 @@ def db(request, tmp_path: Path) -> Iterator[Database]:
         database = open_database(request.getfixturevalue("pg_url"))
     try:
         yield database
-        _check_entry_totals(database)
+        if not request.node.get_closest_marker("tampers"):
+            _check_entry_totals(database)
+            _check_trail(database)
     finally:
         database.close()
 
 
 @pytest.fixture
-def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+def sqlite_db(request, tmp_path: Path) -> Iterator[Database]:
     database = open_database(tmp_path / "test.sqlite")
     try:
         yield database
-        _check_entry_totals(database)
+        if not request.node.get_closest_marker("tampers"):
+            _check_entry_totals(database)
+            _check_trail(database)
     finally:
         database.close()
+
+
+def _check_trail(database: Database) -> None:
+    """Every test that changed data through the use cases must leave a trail that vouches
+    for it (services/audit_verify): each status, submitted sheet and decision recorded.
+    Tests that tamper on purpose say so with @pytest.mark.tampers."""
+    from judging_app.services.audit_verify import verify_trail
+
+    check = verify_trail(database)
+    assert check.ok, "the audit trail does not vouch for the data:\n" + "\n".join(
+        str(p) for p in check.problems)
 
 
 def _check_entry_totals(database: Database) -> None:
@@ -120,6 +141,14 @@ def _check_entry_totals(database: Database) -> None:
     with database.read() as s:
         wrong = entry_totals.differences(s)
     assert not wrong, "entry totals out of step with the scores:\n" + "\n".join(map(str, wrong))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _widgets_application_first(qapp):
+    """Every worker makes its QApplication before any test runs: a PDF export tested first
+    in the same process would otherwise make a bare QGuiApplication (exchange has no
+    widgets), and the next widget test would abort the whole worker."""
+    return qapp
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,11 @@ ENGLISH_WORDS = FUNCTION_WORDS | APP_WORDS
 
 # Names both languages write alike: commands, the app's name, a hidden sheet's name.
 TERMS = ("judging-app decide-tie", "judging-app db upgrade", "judging-app demo",
-         "judging-app", "judging_app", "_identitas", "--as")
+         "judging-app", "judging_app", "_identitas", "--as",
+         # the trust commands, their options and variables, the server's role names
+         "people add --role secretariat", "reopen approve", "--judge",
+         "JUDGING_APP_PASSWORD", "JUDGING_APP_KEYS_PASSPHRASE",
+         "_secretariat", "_chair", "_judge", "_observer")
 
 # SQL a message quotes for an administrator to type (GRANT … ON … TO …), in capitals.
 SQL = frozenset({"GRANT", "ON", "TO", "ALL", "IN", "SCHEMA", "TABLE"})

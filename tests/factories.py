@@ -74,3 +74,15 @@ def seeded_competition(db, *, n_entries: int = 4, n_judges: int = 3, judging: bo
         competitions.set_status(ws, comp.code, CompetitionStatus.REGISTRATION)
         competitions.set_status(ws, comp.code, CompetitionStatus.JUDGING)
     return Seeded(ws, comp.code)
+
+
+def judge_signing_key(db, judge: str) -> str:
+    """A judge's signing key as the secretariat's app derives it (services/signing)."""
+    from sqlalchemy import select
+
+    from judging_app.services import signing
+    from judging_app.store.models import Competition, Judge
+
+    with db.read() as s:
+        row = s.scalar(select(Judge).where(Judge.code == judge))
+        return signing.judge_key(s, s.get(Competition, row.competition_id), row)

@@ -50,8 +50,12 @@ def test_create_from_template_export_import_round_trip(capsys, tmp_path):
     assert code == 0 and "Created competition 'kota'" in out
     assert run(capsys, "competition", "export", "--db", dbp, "--competition", "kota",
                "--out", tmp_path / "kota.json")[0] == 0
-    code, out, _ = run(capsys, "competition", "import", tmp_path / "kota.json", "--db", dbp, "--code", "kota2")
-    assert code == 0  # remembered who is working from the first command
+    code, _, err = run(capsys, "competition", "import", tmp_path / "kota.json", "--db", dbp,
+                       "--code", "kota2")
+    assert code == 2 and "--user" in err  # nothing remembered: say who is working each time
+    code, out, _ = run(capsys, "competition", "import", tmp_path / "kota.json", "--db", dbp,
+                       "--code", "kota2", "--user", "Ani")
+    assert code == 0
     assert run(capsys, "competition", "export", "--db", dbp, "--competition", "kota2",
                "--out", tmp_path / "kota2.json")[0] == 0
     assert (tmp_path / "kota.json").read_text() == (tmp_path / "kota2.json").read_text()
@@ -67,7 +71,7 @@ def test_unknown_template_and_missing_actor(capsys, tmp_path):
     assert code == 2 and "No template 'nope'" in err and "city_competition" in err
     assert not (tmp_path / "config" / "judging-app" / "cli-actor.txt").exists()
     code, _, err = run(capsys, "--db", dbp, "competition", "create", "--template", "city_competition")
-    assert code == 2 and "--as NAME" in err
+    assert code == 2 and "--user NAME" in err
 
 
 def test_refuses_a_file_that_is_not_a_database(capsys, tmp_path):
@@ -84,7 +88,7 @@ def test_backup_and_verify_audit(capsys, tmp_path):
     code, out, _ = run(capsys, "db", "backup", tmp_path / "copy.sqlite", "--db", dbp)
     assert code == 0
     code, out, _ = run(capsys, "db", "verify-audit", "--db", tmp_path / "copy.sqlite")
-    assert code == 0 and "intact: 1 event." in out
+    assert code == 0 and "intact: 2 events (keyed: yes)" in out  # keyed, then created
     code, _, err = run(capsys, "db", "backup", tmp_path / "copy.sqlite", "--db", dbp)
     assert code == 1 and "already exists" in err
     code, out, _ = run(capsys, "db", "upgrade", "--db", dbp)

@@ -122,7 +122,8 @@ def test_damaged_database_is_refused(tmp_path):
             s.execute(
                 text(
                     "INSERT INTO audit_events (at, actor, action, entity, entity_key, old, new,"
-                    " prev_hash, hash) VALUES ('t', 'a', 'x', 'e', :k, 'null', 'null', 'p', :h)"
+                    " prev_hash, hash, verified, scheme, state)"
+                    " VALUES ('t', 'a', 'x', 'e', :k, 'null', 'null', 'p', :h, false, 'hmac', 'null')"
                 ),
                 {"k": "k" * 200, "h": f"{i:064d}"},
             )

@@ -96,7 +96,7 @@ def snapshot(db, code: str) -> dict:
                 .where(Entry.competition_id == cid)).all()),
             "judges": sorted(s.execute(
                 select(Judge.code, Judge.name, Judge.affiliation, u.code, Judge.email, Judge.phone,
-                       Judge.role, Judge.package_secret)
+                       Judge.role, Judge.key_nonce)
                 .outerjoin(u, u.id == Judge.unit_id).where(Judge.competition_id == cid)).all()),
             "conflicts": conflicts_of(s, cid),
             "assignments": sorted(assignments_by_entry(s, cid).items()),
@@ -221,12 +221,17 @@ def test_same_seed_same_data_and_another_seed_differs(sqlite_db):
     assert a["judges"] != b["judges"]
 
 
-def test_judges_get_distinct_package_secrets(sqlite_db):
+def test_judges_get_distinct_signing_keys_none_in_the_database(sqlite_db):
+    from judging_app.services import signing
+    from judging_app.store.models import Competition
+
     summary = build_demo(ws_of(sqlite_db), entries=20, judges=8)
     with sqlite_db.read() as s:
-        secrets = s.scalars(select(Judge.package_secret).where(
-            Judge.competition_id == comp_id(s, summary.code))).all()
-    assert len(set(secrets)) == 8 and all(re.fullmatch(r"[0-9a-f]{64}", x) for x in secrets)
+        comp = s.get(Competition, comp_id(s, summary.code))
+        judges = s.scalars(select(Judge).where(Judge.competition_id == comp.id)).all()
+        assert all(j.package_secret is None for j in judges)
+        keys = [signing.judge_key(s, comp, j) for j in judges]
+    assert len(set(keys)) == 8 and all(re.fullmatch(r"[0-9a-f]{64}", x) for x in keys)
 
 
 def test_progress_is_reported_up_to_the_total(sqlite_db):

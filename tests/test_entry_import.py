@@ -280,6 +280,7 @@ def test_example_row_is_skipped_with_a_note(sqlite_db, tmp_path):
     assert "row 2: the example row (code CONTOH) was skipped" in preview.notes
 
 
+@pytest.mark.tampers  # finalized with SQL, not through the app
 def test_finalized_competition_is_refused(sqlite_db, tmp_path):
     seeded = seeded_competition(sqlite_db, judging=False)
     with sqlite_db.write() as s:

@@ -21,9 +21,16 @@ from judging_app.services.entries import EntryInput
 from judging_app.services.errors import ImportFileError, LockedError
 from judging_app.services.sheets import SheetInput
 from judging_app.store.database import open_database
-from judging_app.store.models import AuditEvent, Criterion, Entry, Judge, Score, ScoreSheet
+from judging_app.store.models import (
+    AuditEvent,
+    Criterion,
+    Entry,
+    Judge,
+    Score,
+    ScoreSheet,
+)
 
-from factories import seeded_competition, tiny_setup
+from factories import judge_signing_key, seeded_competition, tiny_setup
 
 
 def value(judge: str, entry: str, criterion: str) -> D:
@@ -98,8 +105,7 @@ def refused(s, path: Path, match: str, competition: str | None = None) -> str:
 
 
 def secret(db, judge: str) -> str:
-    with db.read() as s:
-        return s.scalar(select(Judge.package_secret).where(Judge.code == judge))
+    return judge_signing_key(db, judge)
 
 
 def edited(data: bytes, change, key: str | None = None) -> bytes:

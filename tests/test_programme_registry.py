@@ -175,14 +175,17 @@ def test_competitions_made_before_the_register_are_linked_by_the_import(db, tmp_
     assert programme_matches.pending(db, comp).units == []
 
 
-def test_the_schema_0005_fixture_keeps_its_register_when_opened(tmp_path):
+def test_the_schema_0006_fixture_keeps_its_register_when_opened(tmp_path):
     import shutil
     from pathlib import Path
 
+    from judging_app.services.keys_transfer import import_keys
     from judging_app.store.database import open_database
 
+    fixtures = Path(__file__).parent / "fixtures"
     path = tmp_path / "old.sqlite"
-    shutil.copy(Path(__file__).parent / "fixtures" / "schema_0005.sqlite", path)
+    shutil.copy(fixtures / "schema_0006.sqlite", path)
+    import_keys(fixtures / "schema_0006.keys", "fixture passphrase")
     db = open_database(path)
     try:
         units = {u.code: u for u in registry.list_registry_units(db)}
@@ -190,6 +193,7 @@ def test_the_schema_0005_fixture_keeps_its_register_when_opened(tmp_path):
         assert [i.code for i in innovations.list_innovations(db)] == [
             "INO-2026-0001", "INO-2026-0002", "INO-2026-0003"]
         assert innovations.list_innovations(db)[0].latest_state == "continued"
+        assert audit.verify_chain(db).ok
     finally:
         db.close()
 

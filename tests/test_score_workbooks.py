@@ -35,7 +35,7 @@ from judging_app.services.sheets import SheetInput
 from judging_app.store.database import open_database
 from judging_app.store.models import AuditEvent, Criterion, Entry, Judge, Score, ScoreSheet
 
-from factories import seeded_competition, tiny_setup
+from factories import judge_signing_key, seeded_competition, tiny_setup
 
 HEADERS = ["Kode inovasi", "Judul inovasi", "Perangkat daerah", "A — Kebaruan (40%) [1–5]",
            "B — Kemanfaatan (60%) [1–5, kelipatan 0,5]", "Nilai total (0–100)", "Catatan juri",
@@ -136,8 +136,7 @@ def refused(s, path: Path, match: str, competition: str | None = None, **kw) -> 
 
 
 def secret(db, judge: str) -> str:
-    with db.read() as s:
-        return s.scalar(select(Judge.package_secret).where(Judge.code == judge))
+    return judge_signing_key(db, judge)
 
 
 def parts(path: Path) -> bytes:

@@ -80,7 +80,7 @@ def test_start_opens_the_database_and_asks_who_is_working_once(started, good_fil
     assert session.window.competitions.table.model().rowCount() == 1
     assert dialogs.kinds() == ["actor"]
     assert settings.actor_name == "Budi Santoso"
-    assert session.window.actor_label.text() == "Working as: Budi Santoso"
+    assert session.window.actor_label.text() == "Working as: Budi Santoso · name not verified"
     assert settings.recent_databases == [str(good_file.resolve())]
     session.window.close()
     assert started(str(good_file)) is not None

@@ -94,7 +94,7 @@ def test_lists_the_competitions_in_the_database(make_window, sqlite_db):
     assert model.index(0, COL_STATUS).data() == "Draft"
     assert window.count_label.text() == "2 competitions"
     assert window.database_label.text() == f"Database: {sqlite_db.display_name()}"
-    assert window.actor_label.text() == "Working as: Budi Santoso"
+    assert window.actor_label.text() == "Working as: Budi Santoso · name not verified"
     assert "Judging App" in window.windowTitle()
     assert sqlite_db.path.name in window.windowTitle()
 
@@ -138,7 +138,7 @@ def test_language_switch_changes_visible_texts_and_is_remembered(make_window, sq
     assert unchanged == []
     assert "Berkas" in indonesian
     assert window.count_label.text() == "1 kompetisi"
-    assert window.actor_label.text() == "Petugas: Budi Santoso"
+    assert window.actor_label.text() == "Petugas: Budi Santoso · nama tidak terverifikasi"
     assert window.competitions.table.model().index(0, COL_STATUS).data() == "Draf"
     window.language_actions["en"].trigger()
     assert visible_texts(window) == english
@@ -220,7 +220,7 @@ def test_change_who_is_working(make_window, sqlite_db, dialogs, settings):
     dialogs.actor_answer = "Ani Wulandari"
     window.actor_action.trigger()
     assert settings.actor_name == "Ani Wulandari"
-    assert window.actor_label.text() == "Working as: Ani Wulandari"
+    assert window.actor_label.text() == "Working as: Ani Wulandari · name not verified"
 
 
 def test_actor_not_set_is_said(make_window, sqlite_db, settings):

@@ -237,3 +237,26 @@ def test_the_main_window_opens_the_programme_in_indonesian(qtbot, window, tmp_pa
     finally:
         translations.restore()
     assert programme_matches.pending(db).units  # nothing was changed by looking
+
+
+def test_a_signed_in_judge_is_told_the_register_is_the_secretariats(qtbot, sqlite_db,
+                                                                    tmp_path):
+    from security_support import PASSWORD, register_panel
+
+    from judging_app.services import people
+
+    register_panel(sqlite_db)  # protected; juri1 is a judge
+    judge = people.sign_in(sqlite_db, "juri1", PASSWORD)
+    base, dialogs = ScriptedDialogs(), ScriptedProgrammeDialogs()
+    ctx = programme_context(sqlite_db, make_settings(tmp_path), base, Runner(synchronous=True),
+                            lambda: "en", lambda parent: judge, signed_in=lambda: judge)
+    win = ProgrammeWindow(ctx, dialogs)
+    qtbot.addWidget(win)
+    win.show()
+    tab = win.show_tab("register")
+    dialogs.forms.append({"code": "DLH", "name": "Dinas Lingkungan Hidup", "kind": "dinas"})
+    tab.buttons["add"].click()
+    ((_, title, text, _, details),) = [a for a in base.asked if a[0] == "error"]
+    assert title == "Cannot add the unit" and "secretariat" in text
+    assert "Traceback" not in details
+    assert registry.list_registry_units(sqlite_db) == []

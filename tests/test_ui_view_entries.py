@@ -220,6 +220,7 @@ def test_selection_keeps_the_entries_still_shown_after_a_search(qtbot, view):
     assert view.selected_codes() == ["E1"]
 
 
+@pytest.mark.tampers  # finalized with SQL, not through the app
 def test_a_finalized_competition_is_read_only(qtbot, sqlite_db, seeded, tmp_path):
     with sqlite_db.write() as s:
         s.execute(update(Competition).where(Competition.code == seeded.code).values(status="finalized"))

@@ -335,6 +335,7 @@ def test_a_sheet_without_entries_shows_why_and_the_sheets_stay(qtbot, view, sqli
     assert codes(sqlite_db, seeded.code) == ["E1", "E2", "E3", "E4"]
 
 
+@pytest.mark.tampers  # finalized with SQL, not through the app
 def test_a_finalized_competition_offers_the_template_but_no_import(qtbot, sqlite_db, seeded,
                                                                   tmp_path):
     with sqlite_db.write() as s:

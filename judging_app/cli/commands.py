@@ -6,40 +6,12 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import os
 import sys
 from pathlib import Path
 
 from judging_app.cli.say import language, say, text, use_language
 from judging_app.core.enums import AdvancementKind, CompetitionStatus
 from judging_app.core.messages import Message, MessageError, Text
-
-ACTOR_ENV = "JUDGING_APP_AS"
-
-
-def _actor_file() -> Path:
-    from platformdirs import user_config_path
-
-    return user_config_path("judging-app", appauthor=False) / "cli-actor.txt"
-
-
-def resolve_actor(given: str | None) -> str:
-    """--as NAME (remembered), else $JUDGING_APP_AS, else the remembered name, else ask."""
-    if given and given.strip():
-        path = _actor_file()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(given.strip(), encoding="utf-8")
-        return given.strip()
-    if os.environ.get(ACTOR_ENV, "").strip():
-        return os.environ[ACTOR_ENV].strip()
-    path = _actor_file()
-    if path.is_file() and path.read_text(encoding="utf-8").strip():
-        return path.read_text(encoding="utf-8").strip()
-    if sys.stdin.isatty():
-        name = input(text(Message("cli.ask_name"))).strip()
-        if name:
-            return resolve_actor(name)
-    raise UsageError(Message("cli.no_actor"))
 
 
 class UsageError(MessageError):
@@ -49,7 +21,9 @@ class UsageError(MessageError):
 def _open(args, *, create: bool = True):
     """The database --db names (the default file without it). A read-only command
     (`create=False`) never creates a file or a folder for a mistyped --db path; no command
-    creates a missing folder for one."""
+    creates a missing folder for one. On a server URL without a user name, `--user`
+    signs in as that person's login (cli/security_commands.server_url)."""
+    from judging_app.cli.security_commands import server_url
     from judging_app.core.messages import Message
     from judging_app.store.database import DatabaseOpenError, open_database
 
@@ -57,7 +31,7 @@ def _open(args, *, create: bool = True):
         folder = Path(args.db).expanduser().resolve().parent
         if not folder.is_dir():
             raise DatabaseOpenError(Message("failure.no_folder", path=str(folder)))
-    return open_database(args.db, create=create or args.db is None)
+    return open_database(server_url(args, args.db), create=create or args.db is None)
 
 
 def _read(args):
@@ -78,9 +52,10 @@ def _out_file(args, example: str) -> Path:
 
 
 def _workspace(args):
-    from judging_app.services.workspace import Workspace
+    """Who is working, signed in (cli/security_commands.py): nothing is remembered."""
+    from judging_app.cli.security_commands import workspace
 
-    return Workspace(_open(args), resolve_actor(getattr(args, "actor", None)))
+    return workspace(args, _open(args))
 
 
 def cmd_demo(args) -> int:
@@ -220,7 +195,7 @@ def cmd_scores(args) -> int:
 
 
 def cmd_db(args) -> int:
-    from judging_app.services import audit, maintenance
+    from judging_app.services import maintenance
     from judging_app.store.schema_version import SCHEMA_HEAD
 
     writes = args.action == "upgrade" or getattr(args, "repair", False)
@@ -234,6 +209,8 @@ def cmd_db(args) -> int:
         out = maintenance.backup_database(db, Path(args.out))
         say(Message("cli.db.backup_written", path=str(out)))
         return 0
+    from judging_app.cli import security_commands as sc
+
     if args.action == "verify-totals":
         wrong = maintenance.verify_entry_totals(db, repair=args.repair)
         if not wrong:
@@ -245,15 +222,9 @@ def cmd_db(args) -> int:
         if args.repair:
             say(Message("cli.db.totals_repaired"), err=True)
         return 1
-    check = audit.verify_chain(db)
-    if check.ok:
-        say(Message("cli.db.audit_intact", events=check.events))
-        return 0
-    problem = (Message("cli.db.audit_tampered_at", event=check.first_bad_id, problem=check.problem)
-               if check.first_bad_id else
-               Message("cli.db.audit_tampered", problem=check.problem))
-    say(Message("cli.error", problem=problem), err=True)
-    return 1
+    if args.action == "protect":
+        return sc.cmd_protect(args, db)
+    return sc.cmd_audit(args, db)
 
 
 def _read_only_sqlite(args):
@@ -576,12 +547,20 @@ def output_language(args: argparse.Namespace) -> str:
     return getattr(args, "lang", None) or default_language()
 
 
+def _handler(command: str):
+    if command in HANDLERS:
+        return HANDLERS[command]
+    from judging_app.cli.security_commands import HANDLERS as TRUST
+
+    return TRUST[command]
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the command in the language chosen for it; a failure is one line on stderr and
     an exit status (cli/failures)."""
     use_language(output_language(args))
     try:
-        return HANDLERS[args.command](args)
+        return _handler(args.command)(args)
     except UsageError as exc:
         say(Message("cli.error", problem=exc), err=True)
         return 2

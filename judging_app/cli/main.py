@@ -21,14 +21,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"judging-app {__version__}")
     db_help = ("SQLite file path or SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db "
                "(default: the app's own file in your user data folder)")
-    as_help = "who is working (recorded in the audit trail; remembered for next time)"
+    user_help = ("who is working: your login (the password is asked, or read from "
+                 "JUDGING_APP_PASSWORD); on an unprotected database any name (recorded as "
+                 "not verified). Nothing is remembered between commands")
     # Accepted before or after the command; SUPPRESS keeps a value given before it.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS, help=db_help)
-    common.add_argument("--as", dest="actor", metavar="NAME", default=argparse.SUPPRESS,
-                        help=as_help)
+    common.add_argument("--user", "--as", dest="actor", metavar="LOGIN", default=argparse.SUPPRESS,
+                        help=user_help)
     parser.add_argument("--db", metavar="PATH_OR_URL", default=None, help=db_help)
-    parser.add_argument("--as", dest="actor", metavar="NAME", default=None, help=as_help)
+    parser.add_argument("--user", "--as", dest="actor", metavar="LOGIN", default=None,
+                        help=user_help)
     lang_help = ("language of messages, of the app window and of the documents a command "
                  "writes (default: JUDGING_APP_LANG, else the system's language; documents "
                  "default to id)")
@@ -155,13 +158,19 @@ def build_parser() -> argparse.ArgumentParser:
     add_programme_parser(sub, common)
     add_excel_sheets_parser(sub, common)
     add_export_parser(sub, common)
+    from judging_app.cli.security_commands import add_parsers
+
+    add_parsers(sub, common)
 
     dbp = sub.add_parser("db", help="database maintenance")
     dsub = dbp.add_subparsers(dest="action", metavar="ACTION", required=True)
     dsub.add_parser("upgrade", parents=[common], help="migrate to this version's schema")
     p = dsub.add_parser("backup", parents=[common], help="write a consistent copy (SQLite file)")
     p.add_argument("out", metavar="OUT")
-    dsub.add_parser("verify-audit", parents=[common], help="check the audit trail's hash chain")
+    dsub.add_parser("verify-audit", parents=[common],
+                    help="check the audit trail (keyed chain, anchors) and the data against it")
+    dsub.add_parser("protect", parents=[common],
+                    help="from now on every change needs a signed-in person (--user, a secretariat)")
     p = dsub.add_parser("verify-totals", parents=[common],
                         help="check the per-entry totals that results read against the scores")
     p.add_argument("--repair", action="store_true", help="recompute them when they differ")

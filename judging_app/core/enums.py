@@ -109,6 +109,8 @@ class DecisionKind(StrEnum):
     REOPEN_RUBRIC = "reopen_rubric"
     MANUAL_ADVANCEMENT = "manual_advancement"
     ALLOW_INCOMPLETE = "allow_incomplete"
+    REOPEN_APPROVAL = "reopen_approval"  # the chair's sign-off to reopen finalized results
+    REOPEN_COMPETITION = "reopen_competition"  # the secretariat reopened them (with it)
 
 
 # Tie-break metrics, applied in the order the competition lists them.

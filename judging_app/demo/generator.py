@@ -14,9 +14,8 @@ draft → registration → judging (`change_status`), all in ONE transaction: a 
 killed or fails leaves nothing behind.
 
 Deterministic: the same seed gives the same rows (database ids and timestamps aside); each
-part of the data draws from its own random stream. The judges' package secrets come from
-the seeded stream too, so they are predictable: demo data is for trying the app, never for
-a real competition.
+part of the data draws from its own random stream (the judges' key nonces too; their
+signing keys derive from the competition's secret in the key store, which is random).
 
 Scale, measured with benchmarks/bench_demo.py on the 2-core machine: 30,000 entries and 60
 judges, scored (867,437 scores: 29,025 eligible entries × 3 judges × 10 criteria, less the
@@ -39,8 +38,10 @@ from sqlalchemy import Connection, Table, func, select, text
 from judging_app.core.assignment import plan_assignments
 from judging_app.core.enums import AssignmentSource, CompetitionStatus, RoundKind
 from judging_app.core.messages import Message
+from judging_app.core.people import Role
 from judging_app.demo import population, rubric, scoring
 from judging_app.services import audit
+from judging_app.services.authorization import require
 from judging_app.services.competitions import change_status, insert_competition
 from judging_app.services.errors import ValidationError
 from judging_app.services.workspace import Workspace
@@ -161,6 +162,7 @@ def build_demo(
     base = datetime.now(UTC).replace(microsecond=0)
     assigned_at = base - timedelta(days=15)  # registration closed, scoring not yet begun
     with ws.db.write() as s:  # everything or nothing: a killed demo leaves no competition
+        require(s, ws, Role.SECRETARIAT)
         comp = s.get(Competition, insert_competition(
             s, ws.actor, setup, code or _free_code(ws, f"demo-{setup.year}")))
         change_status(s, ws.actor, comp.code, CompetitionStatus.REGISTRATION)
@@ -230,7 +232,7 @@ def build_demo(
             new={"parameters": {"entries": entries, "judges": judges, "seed": seed,
                                 "scored": scored, "judges_per_entry": judges_per_entry},
                  "counts": _counts(summary)},
-            competition_id=comp.id,
+            competition_id=comp.id, sheets=sheet_ids if score_plan is not None else (),
         )
         change_status(s, ws.actor, comp.code, CompetitionStatus.JUDGING)
     return summary

@@ -169,7 +169,7 @@ def make_judges(
             "affiliation": affiliation, "unit_id": unit_id, "email": email,
             "phone": names.phone(rng),
             "role": (JudgeRole.CHAIR if i == 0 else JudgeRole.JUDGE).value, "active": True,
-            "package_secret": secret_rng.randbytes(32).hex(),
+            "key_nonce": secret_rng.randbytes(16).hex(),
         })
 
 

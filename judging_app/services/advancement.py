@@ -11,8 +11,10 @@ from sqlalchemy import delete
 
 from judging_app.core.enums import AdvancementKind, DecisionKind, RoundKind
 from judging_app.core.messages import Message, first_of
+from judging_app.core.people import Role
 from judging_app.core.scoring import AdvancementStatus
 from judging_app.services import audit, lookup
+from judging_app.services.authorization import require
 from judging_app.services.errors import LockedError, ServiceError, ValidationError
 from judging_app.services.results import ResultsView, compute, compute_in
 from judging_app.services.workspace import Workspace
@@ -67,6 +69,7 @@ def advance(ws: Workspace, competition: str | int, round_code: str,
     if manual and not reason.strip():
         raise ValidationError(Message("advancement.by_hand_needs_reason"))
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
         rnd = _round_with_rule(s, comp.id, round_code)
         plan = _plan(compute_in(s, competition, round_code), round_code, rnd.advancement)
@@ -97,6 +100,6 @@ def advance(ws: Workspace, competition: str | int, round_code: str,
                               decision_id=decision_id if by_hand else None))
         audit.record(s, ws.actor, "round.advance", "round", round_code,
                      new={"advancing": chosen, "by_hand": manual, "reason": reason},
-                     competition_id=comp.id)
+                     competition_id=comp.id, decisions=True)
     return AdvancementPlan(round_code, rnd.advancement, tuple(chosen), plan.eliminated,
                            (), plan.not_ranked)

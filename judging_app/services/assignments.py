@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session, aliased
 from judging_app.core.assignment import plan_assignments
 from judging_app.core.enums import AssignmentSource, EntryStatus, RoundKind
 from judging_app.core.messages import Message, first_of
+from judging_app.core.people import Role
 from judging_app.services import audit, lookup
+from judging_app.services.authorization import require
 from judging_app.services.competitions import now
 from judging_app.services.conflicts import conflicted_pairs
 from judging_app.services.errors import LockedError, ServiceError, ValidationError
@@ -101,6 +103,7 @@ def auto_assign(ws: Workspace, competition: str | int, round_code: str, k: int) 
     if k < 1:
         raise ValidationError(Message("assignments.at_least_one_judge"))
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
         rnd = _scored_round(s, comp.id, round_code)
         plan, preview = _preview(s, comp.id, rnd, k)
@@ -128,6 +131,7 @@ def assign(ws: Workspace, competition: str | int, round_code: str, judge_code: s
     """Manual assignment; refuses a conflicted or inactive judge. Returns how many added."""
     added = 0
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
         rnd = _scored_round(s, comp.id, round_code)
         judge = lookup.judge(s, comp.id, judge_code)
@@ -160,6 +164,7 @@ def unassign(ws: Workspace, competition: str | int, round_code: str, judge_code:
     """Remove assignments; refused where the judge already has a sheet for the entry."""
     removed = 0
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
         rnd = _scored_round(s, comp.id, round_code)
         judge = lookup.judge(s, comp.id, judge_code)

@@ -29,9 +29,11 @@ from judging_app.core.attachments import (
     size_mb,
 )
 from judging_app.core.messages import Message
+from judging_app.core.people import Role
 from judging_app.exchange import document_files as files
 from judging_app.exchange.pdf_process import PdfProblem, PdfRenderer, inspect_pdf
 from judging_app.services import audit, lookup
+from judging_app.services.authorization import require
 from judging_app.services.competitions import now
 from judging_app.services.document_queries import (
     audit_item,
@@ -160,6 +162,8 @@ def attach_documents(ws: Workspace, competition: str | int, items: Sequence[NewD
     checked, found = check_each(items, limits, progress)
     problems = [p for _, p in found]
     with ws.db.read() if dry_run else ws.db.write() as s:
+        if not dry_run:
+            require(s, ws, Role.SECRETARIAT)
         comp = (lookup.competition if dry_run else lookup.writable_competition)(s, competition)
         report, ids = attach_in_session(s, ws.actor, comp.id, checked, problems, limits,
                                         replace=replace, dry_run=dry_run, progress=progress,

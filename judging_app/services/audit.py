@@ -1,26 +1,48 @@
-"""The audit trail: every change, append-only, chained by SHA-256 so tampering shows.
+"""The audit trail: every change, append-only, chained so that tampering shows.
 
-Each event's hash covers the previous hash and the event's canonical JSON. The chain head
-row is locked (SELECT … FOR UPDATE; SQLite writers hold the write lock already) while an
-event is appended, so concurrent writers cannot fork the chain.
+Each event's `hash` covers the previous event's hash and the event's fields. Since schema
+0005 it is an HMAC-SHA256 under the database's audit key, kept outside the database
+(services/keys.py): whoever edits the file without that key cannot re-chain the trail so
+that it verifies again. Events written before are plain SHA-256 ('sha256') and stay as
+they were. On a server set up by `judging-app server init` the database appends and
+chains events itself (a SECURITY DEFINER function with a key no login can read; actor =
+the login), see store/server_sql.py.
+
+Each event also carries `state`: what verification compares the live data with (services/
+audit_verify.py): the status of its competition, the sheets it wrote (ids, round/judge/
+entry ids, state and every score), the competition's decisions when it made one.
+
+Who: the signed-in person attached to the session by services/authorization (never a
+typed name on a protected database); on an unprotected one the typed name, marked
+unverified. The chain head row is locked while an event is appended (SELECT … FOR UPDATE;
+SQLite writers hold the write lock already), so concurrent writers cannot fork the chain.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session
 
-from judging_app.store.database import Database
-from judging_app.store.models import AuditEvent, AuditHead
+from judging_app.core.messages import Message
+from judging_app.core.people import Principal
+from judging_app.services import keys
+from judging_app.services.errors import PermissionDenied
+from judging_app.store.models import AuditEvent, AuditHead, SecuritySettings
 
 GENESIS = "0" * 64
+LEGACY_FIELDS = ("competition_id", "at", "actor", "action", "entity", "entity_key", "old", "new")
+FIELDS = ("competition_id", "at", "actor", "person_id", "verified", "action", "entity",
+          "entity_key", "old", "new", "state")
+DIGESTED_ABOVE = 2000  # sheets per event: above, each sheet's state is kept as a digest
+PRINCIPAL = "principal"  # session.info key set by services/authorization
 
 
 def _default(value: Any) -> Any:
@@ -40,9 +62,163 @@ def canonical_json(value: Any) -> str:
                       separators=(",", ":"))
 
 
-def _event_hash(prev_hash: str, fields: dict[str, Any]) -> str:
-    payload = prev_hash + "\n" + canonical_json(fields)
+def legacy_hash(prev_hash: str, fields: dict[str, Any]) -> str:
+    """The unkeyed SHA-256 of events written before schema 0005."""
+    payload = prev_hash + "\n" + canonical_json({k: fields[k] for k in LEGACY_FIELDS})
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def frame(fields: dict[str, Any]) -> bytes:
+    """The fields as length-prefixed lines, the same bytes the server's SQL builds."""
+    out = bytearray()
+    for name in FIELDS:
+        value = fields[name]
+        if value is None:
+            raw = b""
+        elif isinstance(value, bool):
+            raw = b"1" if value else b"0"
+        else:
+            raw = str(value).encode("utf-8")
+        out += f"{name}={len(raw)}:".encode("ascii") + raw + b"\n"
+    return bytes(out)
+
+
+def keyed_hash(secret: bytes, prev_hash: str, fields: dict[str, Any]) -> str:
+    return hmac.new(secret, prev_hash.encode("ascii") + b"\n" + frame(fields),
+                    hashlib.sha256).hexdigest()
+
+
+# ---- the state an event carries -----------------------------------------------------
+
+def sheet_states(session: Session, sheet_ids: Iterable[int]) -> dict[str, str | None]:
+    """sheet id -> 'round/judge/entry|state|criterion=milli,…' (None: the sheet is gone)."""
+    ids = sorted(set(sheet_ids))
+    out: dict[str, str | None] = {str(i): None for i in ids}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ", ".join(str(int(i)) for i in chunk)
+        rows = session.execute(text(
+            "SELECT sh.id, sh.round_id, sh.judge_id, sh.entry_id, sh.state, s.criterion_id,"
+            " s.value_milli FROM score_sheets sh LEFT JOIN scores s ON s.sheet_id = sh.id"
+            f" WHERE sh.id IN ({marks}) ORDER BY sh.id, s.criterion_id")).all()
+        scores: dict[int, list[str]] = {}
+        heads: dict[int, str] = {}
+        for sid, rid, jid, eid, state, cid, value in rows:
+            heads[sid] = f"{rid}/{jid}/{eid}|{state}|"
+            if cid is not None:
+                scores.setdefault(sid, []).append(f"{cid}={value}")
+        for sid, head in heads.items():
+            out[str(sid)] = head + ",".join(scores.get(sid, []))
+    if len(out) > DIGESTED_ABOVE:
+        out = {k: None if v is None else digest_of(v) for k, v in out.items()}
+    return out
+
+
+def digest_of(sheet_state: str) -> str:
+    return "#" + hashlib.sha256(sheet_state.encode("utf-8")).hexdigest()[:24]
+
+
+def decision_digest(kind: str, subject: str, outcome: str, reason: str, decided_by: str) -> str:
+    body = canonical_json([kind, subject, outcome, reason, decided_by])
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:24]
+
+
+def decisions_of(session: Session, competition_id: int) -> dict[str, str]:
+    rows = session.execute(text(
+        "SELECT id, kind, subject, outcome, reason, decided_by FROM decisions"
+        " WHERE competition_id = :c"), {"c": competition_id}).all()
+    return {str(r[0]): decision_digest(*r[1:]) for r in rows}
+
+
+def snapshot_of(session: Session, competition_id: int) -> str | None:
+    """The digest of the competition's snapshot in force (None: not finalized)."""
+    return session.execute(text(
+        "SELECT digest FROM result_snapshots WHERE competition_id = :c AND superseded_at IS NULL"
+        " ORDER BY id DESC LIMIT 1"), {"c": competition_id}).scalar()
+
+
+def state_of(session: Session, competition_id: int | None, sheets: Iterable[int] = (),
+             decisions: bool = False, snapshot: bool = False) -> dict | None:
+    state: dict[str, Any] = {}
+    if competition_id is not None:
+        if snapshot:
+            state["snapshots"] = {str(competition_id): snapshot_of(session, competition_id)}
+        status = session.execute(text("SELECT status FROM competitions WHERE id = :c"),
+                                 {"c": competition_id}).scalar()
+        if status is not None:
+            state["status"] = {str(competition_id): status}
+        if decisions:
+            state["decisions"] = {str(competition_id): decisions_of(session, competition_id)}
+    sheet_ids = list(sheets)
+    if sheet_ids:
+        state["sheets"] = sheet_states(session, sheet_ids)
+    return state or None
+
+
+def full_state(session: Session) -> dict:
+    """Every competition's status and decisions and every submitted sheet: the baseline
+    the first keyed event records (a database older than schema 0005)."""
+    comps = session.execute(text("SELECT id, status FROM competitions")).all()
+    submitted = session.execute(text(
+        "SELECT id FROM score_sheets WHERE state = 'submitted'")).scalars().all()
+    return {"status": {str(c): st for c, st in comps},
+            "snapshots": {str(c): snapshot_of(session, c) for c, _ in comps},
+            "decisions": {str(c): decisions_of(session, c) for c, _ in comps},
+            "sheets": sheet_states(session, submitted)}
+
+
+# ---- appending ---------------------------------------------------------------------
+
+def security_row(session: Session) -> SecuritySettings:
+    return session.execute(select(SecuritySettings).where(SecuritySettings.id == 1)).scalar_one()
+
+
+def _who(session: Session, actor: str, mode: str) -> Principal:
+    principal = session.info.get(PRINCIPAL)
+    if mode != "open" and (principal is None or not principal.verified):
+        raise PermissionDenied(Message("auth.sign_in_needed"))
+    return principal if principal is not None else Principal(name=actor)
+
+
+def _append(session: Session, head: AuditHead, secret: bytes, fields: dict) -> str:
+    digest = keyed_hash(secret, head.last_hash, fields)
+    session.add(AuditEvent(prev_hash=head.last_hash, hash=digest, scheme="hmac", **fields))
+    head.last_hash = digest
+    head.count += 1
+    return digest
+
+
+def _audit_key(session: Session, sec: SecuritySettings, head: AuditHead,
+               who: Principal) -> keys.AuditKey:
+    """This database's audit key; made on the first keyed event, which records the state
+    the trail starts to vouch for."""
+    if sec.audit_key_check is None:
+        key = keys.new_audit_key(sec.database_id, head.count)
+        sec.audit_key_check = key.check
+        database_id = sec.database_id
+        event.listen(session, "after_commit",
+                     lambda _s: keys.confirm_audit_key(database_id), once=True)
+        event.listen(session, "after_rollback",
+                     lambda _s: keys.discard_unconfirmed(database_id), once=True)
+        baseline = _fields(None, who, "audit.keyed", "database", sec.database_id,
+                           None, {"legacy_events": head.count}, full_state(session))
+        _append(session, head, key.secret, baseline)
+        return key
+    key = keys.load_audit_key(sec.database_id, sec.audit_key_check)
+    if key is None:
+        raise keys.KeyMissingError(Message("keys.audit_missing", folder=str(keys.key_folder())))
+    return key
+
+
+def _fields(competition_id, who: Principal, action, entity, entity_key, old, new, state) -> dict:
+    return {
+        "competition_id": competition_id,
+        "at": datetime.now(UTC).isoformat(timespec="microseconds"),
+        "actor": who.name, "person_id": who.person_id, "verified": who.verified,
+        "action": action, "entity": entity, "entity_key": str(entity_key),
+        "old": canonical_json(old), "new": canonical_json(new),
+        "state": canonical_json(state),
+    }
 
 
 def record(
@@ -55,58 +231,50 @@ def record(
     old: Any = None,
     new: Any = None,
     competition_id: int | None = None,
+    sheets: Iterable[int] = (),
+    decisions: bool = False,
+    snapshot: bool = False,
 ) -> None:
-    """Append one event in the caller's transaction."""
-    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
-    fields = {
-        "competition_id": competition_id,
-        "at": datetime.now(UTC).isoformat(timespec="microseconds"),
-        "actor": actor,
-        "action": action,
-        "entity": entity,
-        "entity_key": str(entity_key),
-        "old": canonical_json(old),
-        "new": canonical_json(new),
-    }
-    digest = _event_hash(head.last_hash, fields)
-    session.add(AuditEvent(prev_hash=head.last_hash, hash=digest, **fields))
-    head.last_hash = digest
-    head.count += 1
+    """Append one event in the caller's transaction. `sheets`: ids of the score sheets this
+    change wrote (their state goes into the event); `decisions`: it made a decision;
+    `snapshot`: it finalized the results or reopened them."""
     session.flush()
+    sec = security_row(session)
+    who = _who(session, actor, sec.mode)
+    state = state_of(session, competition_id, sheets, decisions, snapshot)
+    if sec.mode == "server":  # the database appends, chains and names the login itself
+        from judging_app.store import server_sql
+
+        server_sql.append_event(session, competition_id, action, entity, str(entity_key),
+                                canonical_json(old), canonical_json(new), canonical_json(state))
+        return
+    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
+    session.refresh(sec)  # as it is now that the head is ours (another writer may have keyed it)
+    key = _audit_key(session, sec, head, who)
+    digest = _append(session, head, key.secret, _fields(
+        competition_id, who, action, entity, entity_key, old, new, state))
+    session.flush()
+    _remember_after_commit(session, sec.database_id, head.count, digest)
 
 
-@dataclass(frozen=True)
-class ChainCheck:
-    ok: bool
-    events: int
-    first_bad_id: int | None = None
-    problem: str = ""
+def _remember_after_commit(session: Session, database_id: str, count: int, digest: str) -> None:
+    """After the commit, this computer remembers the trail's latest event (a trail later
+    cut short below it is reported by verification)."""
+    pending = session.info.setdefault("audit_seen", {})
+    first = not pending
+    pending[database_id] = (count, digest)
+    if first:
+        def remember(sess: Session) -> None:
+            for db_id, (n, h) in sess.info.pop("audit_seen", {}).items():
+                keys.remember_event(db_id, n, h)
+
+        event.listen(session, "after_commit", remember, once=True)
+        event.listen(session, "after_rollback",
+                     lambda sess: sess.info.pop("audit_seen", None), once=True)
 
 
-def verify_chain(db: Database) -> ChainCheck:
-    """Recompute every hash in order; report the first event that does not match."""
-    prev = GENESIS
-    count = 0
-    with db.read() as session:
-        rows = session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars()
-        for ev in rows:
-            fields = {
-                "competition_id": ev.competition_id,
-                "at": ev.at,
-                "actor": ev.actor,
-                "action": ev.action,
-                "entity": ev.entity,
-                "entity_key": ev.entity_key,
-                "old": ev.old,
-                "new": ev.new,
-            }
-            if ev.prev_hash != prev:
-                return ChainCheck(False, count, ev.id, "an event before it was removed or changed")
-            if _event_hash(prev, fields) != ev.hash:
-                return ChainCheck(False, count, ev.id, "its content was changed")
-            prev = ev.hash
-            count += 1
-        head = session.get(AuditHead, 1)
-        if head is None or head.last_hash != prev or head.count != count:
-            return ChainCheck(False, count, None, "events at the end were removed")
-    return ChainCheck(True, count)
+def verify_chain(db):
+    """The whole check of `judging-app db verify-audit` (services/audit_verify.py)."""
+    from judging_app.services.audit_verify import verify_trail
+
+    return verify_trail(db)

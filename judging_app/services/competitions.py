@@ -12,10 +12,12 @@ from sqlalchemy.orm import Session
 
 from judging_app.core.enums import CompetitionStatus, DecisionKind, SheetState
 from judging_app.core.messages import Message
+from judging_app.core.people import Role
 from judging_app.core.records import CompetitionSummary
 from judging_app.core.setup import CompetitionSetup, RoundSpec, validate_setup
 from judging_app.core.setup_places import located
-from judging_app.services import audit, lookup
+from judging_app.services import audit, lookup, signing
+from judging_app.services.authorization import require
 from judging_app.services.errors import LockedError, ServiceError, ValidationError
 from judging_app.services.workspace import Workspace
 from judging_app.store import entry_totals, setup_rows
@@ -138,6 +140,7 @@ def create_competition(
 ) -> CompetitionSummary:
     """A new competition (status draft) with the whole setup, in one transaction."""
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp_id = insert_competition(s, ws.actor, setup, code)
     return get_summary(ws.db, comp_id)
 
@@ -157,6 +160,7 @@ def insert_competition(s: Session, actor: str, setup: CompetitionSetup,
         base = name if name.endswith(str(setup.year)) else f"{name} {setup.year}"
         code = _unique_code(s, _slug(base))
     comp = Competition(code=code, status=CompetitionStatus.DRAFT.value, created_at=now())
+    signing.new_key_for(comp)  # its secret in the creator's key store (services/keys)
     setup_rows.apply_rules(comp, setup)
     s.add(comp)
     s.flush()
@@ -195,6 +199,7 @@ def update_setup(ws: Workspace, ref: str | int, setup: CompetitionSetup) -> None
     """
     _check_valid(setup)
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, ref)
         old = setup_rows.read_setup(s, comp.id)
         _sync_categories(s, comp.id, setup)
@@ -283,6 +288,7 @@ def reopen_rubric(ws: Workspace, ref: str | int, round_code: str, reason: str) -
     if not reason.strip():
         raise ValidationError(Message("competitions.reopen_rubric_needs_reason"))
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, ref)
         rnd = lookup.round_(s, comp.id, round_code)
         sheets = s.scalars(
@@ -306,6 +312,7 @@ def reopen_rubric(ws: Workspace, ref: str | int, round_code: str, reason: str) -
         audit.record(
             s, ws.actor, "round.reopen_rubric", "round", rnd.code,
             new={"reason": reason, "sheets_reopened": len(sheets)}, competition_id=comp.id,
+            sheets=[sheet.id for sheet in sheets], decisions=True,
         )
         return len(sheets)
 
@@ -321,6 +328,7 @@ def set_status(ws: Workspace, ref: str | int, status: CompetitionStatus) -> None
     """Move along draft → registration → judging (and one step back). Finalizing is done by
     the results use case, which freezes a snapshot."""
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         change_status(s, ws.actor, ref, status)
 
 

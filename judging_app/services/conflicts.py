@@ -13,8 +13,10 @@ from sqlalchemy.orm import Session, aliased
 
 from judging_app.core.enums import ConflictReason, ConflictSource, SheetState
 from judging_app.core.messages import Message
+from judging_app.core.people import Role
 from judging_app.core.records import ConflictRecord
 from judging_app.services import audit, lookup
+from judging_app.services.authorization import require, require_judge_or
 from judging_app.services.errors import LockedError, ServiceError, ValidationError
 from judging_app.services.workspace import Workspace
 from judging_app.store import entry_totals
@@ -110,6 +112,7 @@ def declare_conflict(
     with ws.db.write() as s:
         comp = lookup.writable_competition(s, competition)
         judge = lookup.judge(s, comp.id, judge_code)
+        require_judge_or(s, ws, judge, Role.SECRETARIAT)
         entry = lookup.entry(s, comp.id, entry_code)
         row = s.scalar(select(Conflict).where(Conflict.judge_id == judge.id, Conflict.entry_id == entry.id))
         if row is not None and row.source == ConflictSource.DECLARED.value:
@@ -142,6 +145,7 @@ def declare_conflict(
 
 def withdraw_conflict(ws: Workspace, competition: str | int, judge_code: str, entry_code: str) -> None:
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
         judge = lookup.judge(s, comp.id, judge_code)
         entry = lookup.entry(s, comp.id, entry_code)

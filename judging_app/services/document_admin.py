@@ -9,8 +9,10 @@ from sqlalchemy.orm import Session
 
 from judging_app.core.attachments import DocumentKind, DocumentLimits, LinkRecord, size_mb
 from judging_app.core.messages import Message
+from judging_app.core.people import Role
 from judging_app.services import audit, lookup
 from judging_app.services.attachments import MAX_LABEL, document_limits
+from judging_app.services.authorization import require
 from judging_app.services.document_queries import audit_item, document_limits_in, drop_unused
 from judging_app.services.errors import NotFoundError, ValidationError
 from judging_app.services.workspace import Workspace
@@ -36,6 +38,7 @@ def _link(s: Session, comp_id: int, entry: str,
 def remove_document(ws: Workspace, competition: str | int, entry: str, file_name: str) -> None:
     """Take a document off an entry (its content goes when no entry names it any more)."""
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
         link, round_code = _link(s, comp.id, entry, file_name)
         old = audit_item(link, entry, round_code)
@@ -53,6 +56,7 @@ def describe_document(ws: Workspace, competition: str | int, entry: str, file_na
     if not label:
         raise ValidationError(Message("attachments.label_required", file=file_name))
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
         link, old_round = _link(s, comp.id, entry, file_name)
         round_id = lookup.round_(s, comp.id, round_code).id if round_code else None
@@ -71,6 +75,7 @@ def set_document_limits(ws: Workspace, competition: str | int, max_file_bytes: i
         raise ValidationError(Message("attachments.bad_limits", file=size_mb(max_file_bytes),
                                       total=size_mb(max_total_bytes)))
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
         before = document_limits_in(s, comp.id)
         row = s.get(m.DocumentLimits, comp.id)
@@ -105,6 +110,7 @@ def add_link(ws: Workspace, competition: str | int, entry: str, label: str,
     if not location or len(location) > MAX_LINK or any(c in location for c in "\r\n"):
         raise ValidationError(Message("attachments.bad_link", entry=entry))
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
         e = lookup.entry(s, comp.id, entry)
         row = m.Attachment(entry_id=e.id, label=label[:MAX_LABEL] or location[:MAX_LABEL],
@@ -118,6 +124,7 @@ def add_link(ws: Workspace, competition: str | int, entry: str, label: str,
 
 def remove_link(ws: Workspace, competition: str | int, entry: str, link_id: int) -> None:
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
         e = lookup.entry(s, comp.id, entry)
         row = s.scalar(select(m.Attachment).where(m.Attachment.id == link_id,

@@ -15,7 +15,9 @@ import hashlib
 
 from judging_app.core.documents import DocumentSettings, validate_documents
 from judging_app.core.messages import Message
+from judging_app.core.people import Role
 from judging_app.services import audit, lookup
+from judging_app.services.authorization import require
 from judging_app.services.errors import ValidationError
 from judging_app.services.workspace import Workspace
 from judging_app.store.database import Database
@@ -55,6 +57,7 @@ def set_document_settings(ws: Workspace, competition: str | int,
     if problems:
         raise ValidationError(Message("documents.invalid"), problems)
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.competition(s, competition)
         row = s.get(DocumentSetting, comp.id)
         old = _settings(row)

@@ -24,6 +24,7 @@ from judging_app.core.enums import CompetitionStatus, DecisionKind, RoundKind
 from judging_app.core.messages import Message
 from judging_app.core.setup import CompetitionSetup, RoundSpec
 from judging_app.exchange import pdf_documents as pdf
+from judging_app.exchange.pdf_receipt import Receipt, receipt_lines
 from judging_app.exchange.pdf_text import TEXT, lang_of
 from judging_app.services import (
     assignments,
@@ -50,6 +51,18 @@ def tie_decisions(db: Database, competition: str | int) -> list[pdf.TieDecision]
         ).order_by(Decision.decided_at, Decision.id)).all()
         return [pdf.TieDecision(tuple(json.loads(d.outcome).get("order", [])), d.reason,
                                 d.decided_by, _utc(d.decided_at)) for d in rows]
+
+
+def finalize_receipt(db: Database, competition: str | int) -> Receipt | None:
+    """The receipt of the snapshot in force (services/results.finalize), to print."""
+    with db.read() as s:
+        comp = lookup.competition(s, competition)
+        if comp.status != CompetitionStatus.FINALIZED.value:
+            return None
+        row = s.execute(select(ResultSnapshot.receipt).where(
+            ResultSnapshot.competition_id == comp.id, ResultSnapshot.superseded_at.is_(None)
+        ).order_by(ResultSnapshot.id.desc()).limit(1)).first()
+        return None if row is None else Receipt.from_json(comp.code, json.loads(row[0] or "{}"))
 
 
 def latest_snapshot(db: Database, competition: str | int) -> tuple[str, datetime] | None:
@@ -148,6 +161,7 @@ def minutes_data(db: Database, competition: str | int, lang: str = "id",
         decisions=tuple(tie_decisions(db, competition)), notes=_notes(lang, view, setup),
         digest=snapshot[0] if snapshot else None,
         finalized_at=snapshot[1] if snapshot else None, documents=settings, number=number,
+        receipt=receipt_lines(lang, finalize_receipt(db, competition)),
     )
 
 

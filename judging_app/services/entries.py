@@ -11,8 +11,10 @@ from sqlalchemy.orm import Session, aliased
 
 from judging_app.core.enums import DecisionKind, EntryStatus, InnovationStage, InnovationType
 from judging_app.core.messages import Message
+from judging_app.core.people import Role
 from judging_app.core.records import EntryRecord, UnitRecord
 from judging_app.services import audit, lookup
+from judging_app.services.authorization import require
 from judging_app.services.competitions import now
 from judging_app.services.conflicts import sync_unit_conflicts
 from judging_app.services.errors import ServiceError, ValidationError
@@ -102,6 +104,7 @@ def add_unit_in_session(s: Session, actor: str, comp_id: int, code: str, name: s
 
 def add_unit(ws: Workspace, competition: str | int, code: str, name: str, kind: str = "") -> UnitRecord:
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
         u = add_unit_in_session(s, ws.actor, comp.id, code, name, kind)
         return UnitRecord(u.id, u.code, u.name, u.kind)
@@ -109,6 +112,7 @@ def add_unit(ws: Workspace, competition: str | int, code: str, name: str, kind: 
 
 def rename_unit(ws: Workspace, competition: str | int, code: str, name: str, kind: str | None = None) -> None:
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
         unit = lookup.unit(s, comp.id, code)
         old = {"name": unit.name, "kind": unit.kind}
@@ -179,6 +183,7 @@ def add_entry(ws: Workspace, competition: str | int, data: EntryInput) -> EntryR
     data = dataclasses.replace(data, code=data.code.strip())
     _check_entry_input(data)
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
         if s.scalar(select(Entry.id).where(Entry.competition_id == comp.id, Entry.code == data.code)):
             raise ServiceError(Message("entries.code_exists", code=data.code))
@@ -201,6 +206,7 @@ def edit_entry(ws: Workspace, competition: str | int, code: str, data: EntryInpu
     data = dataclasses.replace(data, code=data.code.strip())
     _check_entry_input(data)
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
         e = lookup.entry(s, comp.id, code)
         old_unit = s.get_one(Unit, e.unit_id).code
@@ -234,6 +240,7 @@ def set_entry_status(
         raise ValidationError(Message("entries.status_needs_reason", status=status))
     changed = 0
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
         found: dict[str, Entry] = {}
         wanted = list(dict.fromkeys(codes))
@@ -262,7 +269,7 @@ def set_entry_status(
                 ))
             audit.record(s, ws.actor, "entry.set_status", "entry", e.code, old=old,
                          new={"status": e.status, "reason": e.status_reason},
-                         competition_id=comp.id)
+                         competition_id=comp.id, decisions=status == EntryStatus.DISQUALIFIED)
             changed += 1
     return changed
 

@@ -21,10 +21,12 @@ from typing import Any
 from sqlalchemy import insert, select
 
 from judging_app.core.enums import EntryStatus, InnovationStage, InnovationType
+from judging_app.core.people import Role
 from judging_app.exchange.entry_format import Cancelled, EntryFileError, EntryProblem
 from judging_app.exchange.entry_reader import EntrySheet, read_entry_file
 from judging_app.services import audit, lookup
 from judging_app.services.attachments import attach_in_session
+from judging_app.services.authorization import require
 from judging_app.services.competitions import now
 from judging_app.services.conflicts import sync_unit_conflicts
 from judging_app.services.document_queries import document_limits_in
@@ -265,6 +267,7 @@ def import_entries(ws: Workspace, competition: str | int, path: str | Path,
         raise EntryImportError(path.name, exc.problems) from None
     documents = check_row_documents(data, row_documents(data, path.parent), limits)
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
         ctx = _context(s, comp.id)
         rows, new_units = _resolve(data, ctx)

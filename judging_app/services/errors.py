@@ -70,3 +70,7 @@ class ImportFileError(ServiceError):
         if more:
             lines.append(as_text(Message("common.and_more", count=more), language))
         return "\n".join(lines)
+
+
+class PermissionDenied(ServiceError):
+    """The signed-in person's role does not allow this (or nobody is signed in)."""

@@ -22,8 +22,10 @@ from sqlalchemy.orm import Session
 
 from judging_app.core.enums import CompetitionStatus, EntryStatus
 from judging_app.core.messages import Message
+from judging_app.core.people import Role
 from judging_app.core.programme import CompetitionLevel, InnovationRelation
 from judging_app.services import audit, lookup
+from judging_app.services.authorization import require
 from judging_app.services.competitions import insert_competition
 from judging_app.services.conflicts import sync_unit_conflicts
 from judging_app.services.errors import ServiceError, ValidationError
@@ -83,6 +85,7 @@ def forward_entries(ws: Workspace, source: str, target: str, *,
     if winners == (entry_codes is not None):
         raise ValidationError(Message("programme.forward_what"))
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         src = lookup.competition(s, source)
         if new_target is None and src.id == lookup.competition(s, target).id:
             raise ServiceError(Message("programme.forward_same", competition=src.code))

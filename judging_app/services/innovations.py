@@ -12,9 +12,11 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from judging_app.core.messages import Message
+from judging_app.core.people import Role
 from judging_app.core.programme import CompetitionLevel, InnovationState
 from judging_app.core.programme_records import InnovationRecord
 from judging_app.services import audit, lookup
+from judging_app.services.authorization import require
 from judging_app.services.errors import ServiceError, ValidationError
 from judging_app.services.programme_links import CodeMaker
 from judging_app.services.programme_matches import innovation_by_code
@@ -51,6 +53,7 @@ def add_innovation(ws: Workspace, unit: str, title: str, year: int, summary: str
     if not title or len(title) > MAX_TITLE:
         raise ValidationError(Message("programme.innovation_title_invalid", limit=MAX_TITLE))
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         owner = unit_by_code(s, unit)
         innovation = Innovation(code=CodeMaker(s, year).next(), title=title, unit_id=owner.id,
                                 first_year=year, summary=summary, created_at=now())
@@ -96,6 +99,7 @@ def record_status(ws: Workspace, innovation: str, year: int, state: InnovationSt
     state = InnovationState(state)
     _check_year(year)
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         inno = innovation_by_code(s, innovation)
         if year <= inno.first_year:
             raise ServiceError(Message("programme.status_not_later", innovation=inno.code,
@@ -142,6 +146,7 @@ def _replicating_units(s: Session, inno: Innovation, codes: Sequence[str]) -> li
 
 def remove_status(ws: Workspace, innovation: str, year: int) -> None:
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         inno = innovation_by_code(s, innovation)
         row = s.scalar(select(InnovationStatus).where(InnovationStatus.innovation_id == inno.id,
                                                       InnovationStatus.year == year))
@@ -179,4 +184,5 @@ def set_level_in_session(s: Session, actor: str, comp: Competition, level: Compe
 
 def set_competition_level(ws: Workspace, competition: str, level: CompetitionLevel) -> None:
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         set_level_in_session(s, ws.actor, lookup.competition(s, competition), level)

@@ -116,8 +116,9 @@ class EntryForJudge:
     contact: str | None = None
 
 
-def judging_choices(db: Database) -> list[JudgingChoice]:
-    """Competitions in judging that have a scored round and an active judge."""
+def judging_choices(db: Database, judge_ids=None) -> list[JudgingChoice]:
+    """Competitions in judging that have a scored round and an active judge (only the
+    judge rows `judge_ids` when given: the signed-in person's own)."""
     with db.read() as s:
         comps = s.scalars(select(Competition).where(
             Competition.status == CompetitionStatus.JUDGING.value
@@ -128,9 +129,9 @@ def judging_choices(db: Database) -> list[JudgingChoice]:
                 select(Round).where(Round.competition_id == c.id,
                                     Round.kind == RoundKind.SCORED.value)
                 .order_by(Round.position)))
-            judges = sorted(s.scalars(select(Judge).where(
-                Judge.competition_id == c.id, Judge.active.is_(True))),
-                key=lambda j: natural_key(j.code))
+            judges = sorted((j for j in s.scalars(select(Judge).where(
+                Judge.competition_id == c.id, Judge.active.is_(True)))
+                if judge_ids is None or j.id in judge_ids), key=lambda j: natural_key(j.code))
             if rounds and judges:
                 out.append(JudgingChoice(c.code, c.name, c.year, rounds, tuple(
                     JudgeChoice(j.code, j.name, j.affiliation) for j in judges)))

@@ -22,11 +22,13 @@ from sqlalchemy.orm import Session
 
 from judging_app.core.enums import CompetitionStatus, RoundKind, SheetSource, SheetState
 from judging_app.core.messages import Message, Text
+from judging_app.core.people import Role
 from judging_app.exchange import judge_package as jp
 from judging_app.exchange import judge_package_container as container
 from judging_app.exchange import judge_package_draft as jd
-from judging_app.services import audit, lookup, package_documents
+from judging_app.services import audit, lookup, package_documents, signing
 from judging_app.services.assignments import list_assignments
+from judging_app.services.authorization import require
 from judging_app.services.entries import list_entries
 from judging_app.services.errors import ImportFileError, LockedError, ServiceError
 from judging_app.services.sheet_bulk import apply_merge, audited, stored_sheets
@@ -101,6 +103,7 @@ def _packages(db: Database, competition: str | int, round_code: str, judge_code:
         rubric, sheets = _rubric(s, comp.id, rnd.code), stored_sheets(s, rnd.id, one and one.id)
         last = _last_imports(s, comp.id)
         ref = jp.CompetitionRef(comp.code, comp.name, jp.identity_time(comp.created_at))
+        signing_keys = signing.judge_keys(s, comp)
         info = jp.RoundInfo(rnd.code, rnd.name, rnd.name_en, rnd.instructions,
                             rnd.instructions_en, rnd.blind)
     entries = {e.code: jp.package_entry(e, info.blind) for e in list_entries(db, competition)}
@@ -108,7 +111,7 @@ def _packages(db: Database, competition: str | int, round_code: str, judge_code:
     for j, e in list_assignments(db, competition, round_code):
         assigned.setdefault(j, []).append(e)
     return comp.id, [jp.build_package(
-        ref, info, jp.JudgeRef(j.code, j.name), j.package_secret, rubric,
+        ref, info, jp.JudgeRef(j.code, j.name), signing_keys[j.id], rubric,
         tuple(entries[c] for c in sorted(assigned[j.code], key=jp.natural_key)),
         tuple(jp.SheetData(x.entry, x.state, x.scores, x.comments, x.overall_comment)
               for x in sheets.get(j.id, {}).values()),
@@ -125,6 +128,8 @@ def _write_all(target: Workspace | Database, competition: str | int, round_code:
                judge_code: str | None, path_of: Callable[[jp.Package, int], Path],
                progress: Progress | None) -> list[Path]:
     db, actor = (target.db, target.actor) if isinstance(target, Workspace) else (target, "")
+    if actor:
+        signing.prepare(target, competition)
     try:
         comp_id, packages = _packages(db, competition, round_code, judge_code, actor)
     except jp.PackageError as exc:  # e.g. a judge's stored key that is not hexadecimal
@@ -149,6 +154,7 @@ def _write_all(target: Workspace | Database, competition: str | int, round_code:
             progress(i + 1, len(packages))
     if actor:  # given a Workspace, one audit event: who exported which package, where
         with db.write() as s:
+            require(s, target, Role.SECRETARIAT)
             audit.record(s, actor, EXPORT_ACTION, "round", round_code, competition_id=comp_id,
                          new={"packages": [{"judge": p.judge.code, "package_id": p.package_id,
                                             "file": path.name, "entries": len(p.entries),
@@ -218,10 +224,11 @@ def _identify(s: Session, comp: m.Competition, ret: jp.JudgeReturn) -> tuple[m.R
     if judge is None:
         raise ServiceError(Message("packages.unknown_judge", judge=ret.judge.code,
                                    competition=comp.code))
-    if not jp.signed_by(ret, judge.package_secret):
-        others = s.execute(select(m.Judge.code, m.Judge.package_secret).where(
+    all_keys = signing.judge_keys(s, comp)
+    if not jp.signed_by(ret, all_keys[judge.id]):
+        others = s.execute(select(m.Judge.id, m.Judge.code).where(
             m.Judge.competition_id == comp.id, m.Judge.id != judge.id)).all()
-        signer = next((code for code, key in others if jp.signed_by(ret, key)), None)
+        signer = next((code for jid, code in others if jp.signed_by(ret, all_keys[jid])), None)
         if signer is not None:
             raise ServiceError(Message("packages.relabelled", judge=judge.code, signer=signer))
         raise ServiceError(Message("packages.bad_signature", judge=judge.code))
@@ -261,7 +268,9 @@ def import_return(ws: Workspace, competition: str | int, path: Path) -> ReturnIm
     except jp.PackageError as exc:
         raise ImportFileError(str(path), [exc]) from None
     digest = hashlib.sha256(data).hexdigest()
+    signing.prepare(ws, competition)  # keys still in an old database move out first
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
         try:
             rnd, judge = _identify(s, comp, ret)
@@ -280,7 +289,7 @@ def import_return(ws: Workspace, competition: str | int, path: Path) -> ReturnIm
         plan, entry_ids = _plan(s, comp, rnd, judge, ret, rubric)
         if plan.problems:
             raise ImportFileError(str(path), plan.problems)
-        apply_merge(s, rnd, judge, plan, entry_ids, PACKAGE)
+        written_ids = apply_merge(s, rnd, judge, plan, entry_ids, PACKAGE)
         if ret.rubric_sha256 != jp.rubric_digest(rubric):
             plan.warnings.append(Message("packages.rubric_changed", round=rnd.code))
         written = plan.new + [n for _, n in plan.changed]
@@ -294,5 +303,6 @@ def import_return(ws: Workspace, competition: str | int, path: Path) -> ReturnIm
                           "package_id": ret.package_id, "sequence": ret.sequence,
                           "created_at": ret.created_at, "counts": counts,
                           "warnings": [str(w) for w in plan.warnings],  # English, as a record
-                          "sheets": {x.entry: audited(x) for x in written}})
+                          "sheets": {x.entry: audited(x) for x in written}},
+                     sheets=written_ids)
     return ReturnImportReport(**base, **counts, warnings=tuple(plan.warnings))

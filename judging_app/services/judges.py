@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -11,8 +10,10 @@ from sqlalchemy.orm import aliased
 
 from judging_app.core.enums import JudgeRole
 from judging_app.core.messages import Message
+from judging_app.core.people import Role
 from judging_app.core.records import JudgeRecord
 from judging_app.services import audit, lookup
+from judging_app.services.authorization import require
 from judging_app.services.conflicts import sync_unit_conflicts
 from judging_app.services.errors import ServiceError, ValidationError
 from judging_app.services.workspace import Workspace
@@ -71,6 +72,7 @@ def add_judge(ws: Workspace, competition: str | int, data: JudgeInput) -> JudgeR
     data = dataclasses.replace(data, code=data.code.strip())
     _check(data)
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
         if s.scalar(select(Judge.id).where(Judge.competition_id == comp.id, Judge.code == data.code)):
             raise ServiceError(Message("judges.code_exists", code=data.code))
@@ -79,7 +81,6 @@ def add_judge(ws: Workspace, competition: str | int, data: JudgeInput) -> JudgeR
             competition_id=comp.id, code=data.code.strip(), name=data.name.strip(),
             affiliation=data.affiliation, unit_id=unit_id, email=data.email, phone=data.phone,
             role=JudgeRole(data.role).value, active=data.active,
-            package_secret=secrets.token_hex(32),
         )
         s.add(j)
         s.flush()
@@ -94,6 +95,7 @@ def edit_judge(ws: Workspace, competition: str | int, code: str, data: JudgeInpu
     data = dataclasses.replace(data, code=data.code.strip())
     _check(data)
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
         j = lookup.judge(s, comp.id, code)
         old_unit = s.get_one(Unit, j.unit_id).code if j.unit_id else None

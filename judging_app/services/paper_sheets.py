@@ -44,10 +44,12 @@ from sqlalchemy.orm import Session
 from judging_app.core.enums import RoundKind, SheetSource, SheetState
 from judging_app.core.messages import Message
 from judging_app.core.numbers import from_milli, to_milli
+from judging_app.core.people import Role
 from judging_app.core.records import SheetRecord
 from judging_app.core.setup import CriterionSpec
 from judging_app.services import audit, lookup, sheets
 from judging_app.services.assignments import round_entry_ids
+from judging_app.services.authorization import require
 from judging_app.services.conflicts import conflicted_pairs
 from judging_app.services.errors import LockedError, ServiceError, ValidationError
 from judging_app.services.sheets import SheetInput, SheetKey
@@ -253,6 +255,7 @@ def enter_first(ws: Workspace, competition: str | int, round_code: str, judge_co
     """Store the first typing of a paper sheet (nothing counts yet). Refused while another
     first entry awaits confirmation, unless `replace` (that one is then superseded)."""
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         key = _open_key(s, competition, round_code, judge_code, entry_code)
         typed = _normalise(s, key, values, comments, overall_comment)
         current = _one_pending(s, key)
@@ -292,6 +295,7 @@ def confirm(ws: Workspace, competition: str | int, round_code: str, judge_code: 
     """The second typing, by someone other than the first typist. Scores compare exactly
     ('3,5' = '3.50'); comments compare ignoring extra spaces and line breaks."""
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         key = _open_key(s, competition, round_code, judge_code, entry_code)
         found = _one_pending(s, key)
         if found is None:
@@ -328,6 +332,7 @@ def discard_pending(ws: Workspace, competition: str | int, round_code: str, judg
     if not reason or not reason.strip():
         raise ValidationError(Message("paper.discard_needs_reason"))
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         _lock(s)
         key = sheets.resolve_key(s, competition, round_code, judge_code, entry_code)
         found = _one_pending(s, key)

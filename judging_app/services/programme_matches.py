@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from judging_app.core.messages import Message
+from judging_app.core.people import Role
 from judging_app.core.programme import InnovationRelation, LinkMethod
 from judging_app.core.programme_records import (
     LinkReport,
@@ -18,6 +19,7 @@ from judging_app.core.programme_records import (
     PendingUnitMatch,
 )
 from judging_app.services import audit, lookup
+from judging_app.services.authorization import require
 from judging_app.services.errors import NotFoundError, ServiceError
 from judging_app.services.programme_links import (
     CodeMaker,
@@ -40,6 +42,7 @@ from judging_app.store.programme_models import (
 def link(ws: Workspace, competition: str) -> LinkReport:
     """Match every unlinked unit and entry of the competition (`programme link`)."""
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.competition(s, competition)
         return link_competition(s, ws.actor, comp.id)
 
@@ -51,6 +54,8 @@ def add_register_units(ws: Workspace, competition: str) -> int:
     from judging_app.services.entries import add_unit_in_session as add_competition_unit
 
     with ws.db.write() as s:
+
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
         linked = set(s.scalars(select(UnitLink.registry_unit_id).join(
             Unit, Unit.id == UnitLink.unit_id).where(Unit.competition_id == comp.id)))
@@ -102,6 +107,7 @@ def confirm_unit(ws: Workspace, competition: str, unit_code: str,
                  registry_code: str | None = None) -> LinkReport:
     """Confirm the proposed register unit, or link to `registry_code` instead."""
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp, unit = _unit(s, competition, unit_code)
         row = s.get(UnitLink, unit.id)
         if registry_code is None and row is None:
@@ -125,6 +131,7 @@ def confirm_unit(ws: Workspace, competition: str, unit_code: str,
 def reject_unit(ws: Workspace, competition: str, unit_code: str) -> None:
     """Drop an uncertain proposal: the unit stays outside the register."""
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp, unit = _unit(s, competition, unit_code)
         row = s.get(UnitLink, unit.id)
         if row is None or row.confirmed:
@@ -139,6 +146,7 @@ def register_unit(ws: Workspace, competition: str, unit_code: str,
                   registry_code: str | None = None) -> LinkReport:
     """Add the competition's unit to the register (its code and name) and link it."""
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp, unit = _unit(s, competition, unit_code)
         row = s.get(UnitLink, unit.id)
         if row is not None and row.confirmed:
@@ -175,6 +183,7 @@ def confirm_entry(ws: Workspace, competition: str, entry_code: str,
     """Confirm the proposed innovation (optionally as a development of it), or link the
     entry to `innovation_code` instead."""
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp, entry = _entry(s, competition, entry_code)
         row = s.get(EntryInnovation, entry.id)
         if innovation_code is None and (row is None or (row.confirmed and relation is None)):
@@ -202,6 +211,7 @@ def confirm_entry(ws: Workspace, competition: str, entry_code: str,
 def new_innovation_for_entry(ws: Workspace, competition: str, entry_code: str) -> str:
     """The entry is an innovation of its own (the proposal was wrong); returns its code."""
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp, entry = _entry(s, competition, entry_code)
         row = s.get(EntryInnovation, entry.id)
         link_row = s.get(UnitLink, entry.unit_id)

@@ -10,9 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from judging_app.core.messages import Message
+from judging_app.core.people import Role
 from judging_app.core.programme import UnitTimeline, merger_would_loop
 from judging_app.core.programme_records import RegistryUnitRecord
 from judging_app.services import audit
+from judging_app.services.authorization import require
 from judging_app.services.errors import NotFoundError, ServiceError, ValidationError
 from judging_app.services.workspace import Workspace
 from judging_app.store.database import Database
@@ -104,6 +106,7 @@ def add_unit_in_session(s: Session, actor: str, code: str, name: str, kind: str 
 def add_registry_unit(ws: Workspace, code: str, name: str, kind: str = "",
                       established_on: date | None = None) -> RegistryUnitRecord:
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         unit = add_unit_in_session(s, ws.actor, code, name, kind, established_on)
         code = unit.code
     return get_registry_unit(ws.db, code)
@@ -145,6 +148,7 @@ def rename_in_session(s: Session, actor: str, unit: RegistryUnit, name: str, on:
 def rename_registry_unit(ws: Workspace, code: str, name: str, on: date,
                          kind: str | None = None) -> bool:
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         return rename_in_session(s, ws.actor, unit_by_code(s, code), name, on, kind)
 
 
@@ -152,6 +156,7 @@ def merge_registry_unit(ws: Workspace, code: str, into: str, on: date) -> None:
     """`code` is merged into `into` on `on`: from then its innovations and entries count
     for `into` (its own history stays)."""
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         unit, successor = unit_by_code(s, code), unit_by_code(s, into)
         if unit.ended_on is not None:
             raise ServiceError(Message("programme.unit_ended", unit=unit.code, on=unit.ended_on))
@@ -170,6 +175,7 @@ def merge_registry_unit(ws: Workspace, code: str, into: str, on: date) -> None:
 def end_registry_unit(ws: Workspace, code: str, on: date) -> None:
     """The unit is dissolved on `on`, without a successor."""
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         unit = unit_by_code(s, code)
         if unit.ended_on is not None:
             raise ServiceError(Message("programme.unit_ended", unit=unit.code, on=unit.ended_on))

@@ -17,11 +17,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from judging_app.core.messages import Message, Text
+from judging_app.core.people import Role
 from judging_app.core.programme import name_key
 from judging_app.core.programme_records import LinkReport
 from judging_app.exchange.entry_format import EntryFileError, EntryProblem
 from judging_app.exchange.unit_list import UnitList, UnitRow, read_unit_list
 from judging_app.services import audit
+from judging_app.services.authorization import require
 from judging_app.services.errors import ImportFileError
 from judging_app.services.programme_links import link_competition
 from judging_app.services.registry import add_unit_in_session, rename_in_session
@@ -115,6 +117,7 @@ def import_unit_list(ws: Workspace, path: str | Path, sheet: str | None = None,
     data = _read(path, sheet)
     on = effective_on or date.today()
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         plan = _plan(s, data)
         if plan.problems:
             raise ImportFileError(data.source, plan.problems)

@@ -15,12 +15,14 @@ from judging_app.core.enums import (
     DecisionKind,
 )
 from judging_app.core.messages import Message, first_of
+from judging_app.core.people import Role
 from judging_app.core.scoring import (
     EntryInfo,
     compute_fairness,
 )
 from judging_app.core.scoring.fairness import FairnessReport
 from judging_app.services import audit, lookup
+from judging_app.services.authorization import require
 from judging_app.services.errors import LockedError, ServiceError, ValidationError
 from judging_app.services.results_input import load_results_input
 from judging_app.services.results_view import (  # noqa: F401 (the use cases' names)
@@ -32,7 +34,7 @@ from judging_app.services.results_view import (  # noqa: F401 (the use cases' na
 )
 from judging_app.services.workspace import Workspace
 from judging_app.store.database import Database
-from judging_app.store.models import Decision, ResultSnapshot
+from judging_app.store.models import AuditHead, Decision, ResultSnapshot
 from judging_app.store.rows import RowReader
 
 
@@ -92,6 +94,7 @@ def record_tie_decision(ws: Workspace, competition: str | int, order: list[str],
     if len(order) < 2 or len(set(order)) != len(order):
         raise ValidationError(Message("results.tie_needs_two"))
     with ws.db.write() as s:
+        require(s, ws, Role.CHAIR)
         comp = lookup.writable_competition(s, competition)
         view = compute_in(s, competition)
         by_code = {e.code: e.id for e in view.entries.values()}
@@ -118,7 +121,8 @@ def record_tie_decision(ws: Workspace, competition: str | int, order: list[str],
             decided_by=ws.actor, decided_at=datetime.now(UTC),
         ))
         audit.record(s, ws.actor, "results.tie_decision", "competition", comp.code,
-                     new={"order": order, "reason": reason}, competition_id=comp.id)
+                     new={"order": order, "reason": reason}, competition_id=comp.id,
+                     decisions=True)
 
 
 def _tie_group(view: ResultsView, row) -> set[int]:
@@ -137,6 +141,7 @@ def finalize(ws: Workspace, competition: str | int) -> str:
     an award boundary is undecided, entries are incomplete (unless the rules allow it), an
     entry takes part without any sheet, or nothing was scored."""
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
         if comp.status != CompetitionStatus.JUDGING.value:
             raise ServiceError(Message("results.finalize_needs_judging", competition=comp.code,
@@ -160,13 +165,29 @@ def finalize(ws: Workspace, competition: str | int) -> str:
         body = audit.canonical_json(payload)
         digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
         stamp = datetime.now(UTC)
-        s.add(ResultSnapshot(
+        snapshot = ResultSnapshot(
             competition_id=comp.id, created_at=stamp, created_by=ws.actor,
             method=res.method.value, rules=audit.canonical_json(dataclasses.asdict(res.rules)),
-            payload=body, digest=digest,
-        ))
+            payload=body, digest=digest, receipt="{}",
+        )
+        s.add(snapshot)
         comp.status = CompetitionStatus.FINALIZED.value
         comp.finalized_at = stamp
         audit.record(s, ws.actor, "results.finalize", "competition", comp.code,
-                     new={"digest": digest, "method": res.method.value}, competition_id=comp.id)
+                     new={"digest": digest, "method": res.method.value}, competition_id=comp.id,
+                     snapshot=True)
+        snapshot.receipt = audit.canonical_json(_receipt(s, view, digest, stamp, ws.actor))
     return digest
+
+
+def _receipt(s: Session, view: ResultsView, digest: str, at: datetime, by: str) -> dict:
+    """What the panel signs under: the results digest, the audit trail's head just after
+    the finalize event (hash and count) and the counts, printed on the minutes and the
+    winners list (the paper is the anchor outside the machine)."""
+    head = s.get_one(AuditHead, 1)
+    s.refresh(head)
+    rows = view.results.rows
+    return {"digest": digest, "audit_head": head.last_hash, "events": head.count,
+            "entries": len(rows), "ranked": sum(r.rank is not None for r in rows),
+            "sheets": sum(r.sheet_count for r in rows), "method": view.results.method.value,
+            "finalized_at": at.isoformat(timespec="seconds"), "finalized_by": by}

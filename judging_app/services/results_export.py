@@ -98,6 +98,7 @@ def workbook_data(
     step(0)
     with db.read() as s:
         inp = load_results_input(s, competition, round_code)
+        _refuse_changed_finalized(s, inp)
         step(60)
         rules = dataclasses.replace(inp.setup.rules, round_combination=inp.combination)
         args = (inp.entries, inp.rounds, rules, inp.setup.award_tiers, inp.chair_decisions)
@@ -190,3 +191,15 @@ def _decisions(s: Session, comp_id: int) -> tuple[DecisionInfo, ...]:
             outcome = d.subject if d.outcome in ("", "{}") else f"{d.subject} → {d.outcome}"
         out.append(DecisionInfo(d.kind, d.decided_at, d.decided_by, outcome, d.reason))
     return tuple(out)
+
+
+def _refuse_changed_finalized(s: Session, inp: ResultsInput) -> None:
+    """A finalized competition's workbook shows its snapshot: refused when the data no
+    longer gives it (services/snapshots.py)."""
+    from judging_app.services import snapshots
+    from judging_app.services.results_view import compute_with
+    from judging_app.store.rows import RowReader
+
+    reader = RowReader.of_session(s)
+    snapshots.guard(reader, inp.competition, lambda: results_json(
+        compute_with(reader, inp.competition.id, check_snapshot=False)))

@@ -10,10 +10,11 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from judging_app.core.enums import AdvancementKind, AggregationMethod, RoundKind
+from judging_app.core.enums import AdvancementKind, AggregationMethod, CompetitionStatus, RoundKind
 from judging_app.core.messages import Message
 from judging_app.core.numbers import exact_text, format_decimal
 from judging_app.core.scoring import CompetitionResults, EntryInfo, compute_results
+from judging_app.services import snapshots
 from judging_app.services.results_input import ResultsInput, load_results_input
 from judging_app.store.rows import RowReader
 
@@ -71,9 +72,21 @@ def round_entry_ids(reader: RowReader, comp_id: int, round_id: int,
 
 
 def compute_with(reader: RowReader, competition: str | int, round_code: str | None = None,
-                 method: AggregationMethod | None = None) -> ResultsView:
-    """Results of the competition (or of one round) with its method, or another one."""
+                 method: AggregationMethod | None = None, *,
+                 check_snapshot: bool = True) -> ResultsView:
+    """Results of the competition (or of one round) with its method, or another one. A
+    finalized competition's are refused when its official ranking no longer equals the
+    snapshot (services/snapshots.py); `check_snapshot=False` is for verification."""
     inp = load_results_input(reader, competition, round_code)
+    view = _view(reader, inp, method)
+    if check_snapshot and inp.competition.status == CompetitionStatus.FINALIZED.value:
+        official = round_code is None and method in (None, inp.setup.rules.aggregation)
+        snapshots.guard(reader, inp.competition, lambda: results_json(
+            view if official else compute_with(reader, competition, check_snapshot=False)))
+    return view
+
+
+def _view(reader: RowReader, inp: ResultsInput, method: AggregationMethod | None) -> ResultsView:
     results = compute_results(
         inp.entries, inp.rounds, rules_for(inp), inp.setup.award_tiers,
         inp.chair_decisions, method=method, category_order=inp.category_order,

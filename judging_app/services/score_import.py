@@ -30,9 +30,11 @@ from judging_app.core.enums import (
 )
 from judging_app.core.messages import Message
 from judging_app.core.numbers import from_milli, to_milli
+from judging_app.core.people import Role
 from judging_app.exchange import judge_package_draft as jd
 from judging_app.exchange.scores_csv import ScoreRow, ScoresCsvError, read_scores_csv
 from judging_app.services import audit, lookup
+from judging_app.services.authorization import require
 from judging_app.services.errors import ImportFileError, LockedError
 from judging_app.services.retry import write_with_retry
 from judging_app.services.sheet_bulk import SheetWrite, audited, stored_sheets, write_sheets
@@ -80,7 +82,7 @@ def import_paper_scores(ws: Workspace, competition: str | int, path: Path, *,
         groups.setdefault((r.round, r.judge, r.entry), []).append(r)
     if problems:
         raise ImportFileError(str(path), problems)
-    return write_with_retry(ws.db, lambda s: _import(s, ws.actor, competition, path, groups,
+    return write_with_retry(ws.db, lambda s: _import(s, ws, competition, path, groups,
                                                      len(rows), submit))
 
 
@@ -120,9 +122,11 @@ class _Codes:
             self.sheets[(rid, jid)] = stored_sheets(s, rid, jid).get(jid, {})
 
 
-def _import(s: Session, actor: str, competition: str | int, path: Path,
+def _import(s: Session, ws: Workspace, competition: str | int, path: Path,
             groups: dict[Key, list[ScoreRow]], row_count: int,
             submit: bool) -> ScoreImportReport:
+    require(s, ws, Role.SECRETARIAT)
+    actor = ws.actor
     comp = lookup.writable_competition(s, competition)
     if comp.status != CompetitionStatus.JUDGING.value:
         raise LockedError(Message("paper.scoring_closed", competition=comp.code,
@@ -153,7 +157,7 @@ def _import(s: Session, actor: str, competition: str | int, path: Path,
         writes.append(SheetWrite(rid, jid, eid, new))
     if problems:  # leaving the transaction with an error writes nothing
         raise ImportFileError(str(path), problems)
-    write_sheets(s, writes, PAPER)
+    written_ids = write_sheets(s, writes, PAPER)
     submitted = sum(w.sheet.state == SUBMITTED for w in writes)
     created = sum(w.sheet.id is None for w in writes)
     counts = {"rows": row_count, "sheets": len(groups), "created": created,
@@ -168,7 +172,7 @@ def _import(s: Session, actor: str, competition: str | int, path: Path,
                 sheets["/".join(key)] = audited(by_key[(rid, jid, eid)])
         audit.record(s, actor, "scores.import_paper", "file", path.name, old=old or None,
                      new={**counts, "submit": submit, "sheets": sheets},
-                     competition_id=comp.id)
+                     competition_id=comp.id, sheets=written_ids)
     return ScoreImportReport(sheets=len(groups), scores=row_count, submitted=submitted,
                              created=created, updated=len(writes) - created, unchanged=unchanged)
 

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from judging_app.core.enums import CompetitionStatus, RoundKind, SheetSource, SheetState
 from judging_app.core.messages import Message, Text, first_of
+from judging_app.core.people import Role
 from judging_app.exchange import judge_package as jp
 from judging_app.exchange import judge_package_draft as jd
 from judging_app.exchange.score_workbook import (
@@ -38,7 +39,8 @@ from judging_app.exchange.score_workbook import (
     read_score_workbook,
     write_score_workbook,
 )
-from judging_app.services import audit, lookup
+from judging_app.services import audit, lookup, signing
+from judging_app.services.authorization import require
 from judging_app.services.entries import list_entries
 from judging_app.services.errors import ImportFileError, LockedError, ServiceError
 from judging_app.services.sheet_bulk import apply_merge, audited, stored_sheets
@@ -119,6 +121,7 @@ def _workbooks(db: Database, competition: str | int, round_code: str, judge_code
         info = jp.RoundInfo(rnd.code, rnd.name, rnd.name_en, rnd.instructions,
                             rnd.instructions_en, rnd.blind)
         comp_id = comp.id
+        signing_keys = signing.judge_keys(s, comp)
     entries = {e.code: jp.package_entry(e, info.blind) for e in list_entries(db, comp_id)}
     out = []
     for j in sorted(judges, key=lambda j: jp.natural_key(j.code)):
@@ -128,7 +131,7 @@ def _workbooks(db: Database, competition: str | int, round_code: str, judge_code
         mine = stored.get(j.id, {})
         out.append(ScoreWorkbookData(
             competition=ref, round=info, judge=jp.JudgeRef(j.code, j.name),
-            secret=j.package_secret, rubric=rubric, entries=tuple(entries[c] for c in codes),
+            secret=signing_keys[j.id], rubric=rubric, entries=tuple(entries[c] for c in codes),
             sheets=tuple(jp.SheetData(x.entry, x.state, x.scores, x.comments, x.overall_comment)
                          for x in mine.values()),
             created_by=created_by))
@@ -141,6 +144,8 @@ def _write_all(target: Workspace | Database, competition: str | int, round_code:
     db, actor = (target.db, target.actor) if isinstance(target, Workspace) else (target, "")
     if lang not in ("id", "en"):
         raise ServiceError(Message("workbooks.bad_language", lang=lang))
+    if actor:
+        signing.prepare(target, competition)
     comp_id, books = _workbooks(db, competition, round_code, judge_code, actor)
     if not books:
         if judge_code:
@@ -163,6 +168,7 @@ def _write_all(target: Workspace | Database, competition: str | int, round_code:
             progress(i + 1, len(books))
     if actor:  # given a Workspace, one audit event: which workbook went to which judge
         with db.write() as s:
+            require(s, target, Role.SECRETARIAT)
             audit.record(s, actor, EXPORT_ACTION, "round", round_code, competition_id=comp_id,
                          new={"round": round_code, "lang": lang, "workbooks": [
                              {"judge": d.judge.code, "workbook_id": ident.workbook_id,
@@ -260,7 +266,7 @@ def _identify(s: Session, comp: m.Competition, ident: ScoreWorkbookIdentity,
     if judge is None:
         raise ServiceError(Message("workbooks.unknown_judge", judge=ident.judge.code,
                                    competition=comp.code))
-    if not ident.signed_by(judge.package_secret):
+    if not ident.signed_by(signing.judge_key(s, comp, judge)):
         issued = _issued_to(s, comp.id, ident.workbook_id)
         claim = Message("workbooks.claim", judge=ident.judge.code, round=ident.round_code)
         if issued is not None and (issued["judge"], issued["round"]) != (
@@ -353,7 +359,9 @@ def import_score_workbook(ws: Workspace, competition: str | int, path: Path, sub
     except ScoreWorkbookError as exc:
         raise ImportFileError(str(path), exc.problems) from None
     ident = filled.identity
+    signing.prepare(ws, competition)  # keys still in an old database move out first
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         comp = lookup.writable_competition(s, competition)
         try:
             rnd, judge = _identify(s, comp, ident, round_code, judge_code)
@@ -406,7 +414,7 @@ def import_score_workbook(ws: Workspace, competition: str | int, path: Path, sub
                        for e in _events(s, comp.id, IMPORT_ACTION, key))
             return ScoreWorkbookImportReport(**base, already_imported=seen,
                                              warnings=tuple(warnings))
-        apply_merge(s, rnd, judge, plan, entry_ids, EXCEL)
+        written_ids = apply_merge(s, rnd, judge, plan, entry_ids, EXCEL)
         written = plan.new + [n for _, n in plan.changed]
         counts = {"created": len(plan.new), "updated": len(plan.changed),
                   "unchanged": plan.unchanged, "empty": empty,
@@ -418,7 +426,8 @@ def import_score_workbook(ws: Workspace, competition: str | int, path: Path, sub
                           "created_at": ident.created_at, "saved_at": filled.saved_at,
                           "submit": submit, "counts": counts,
                           "warnings": [str(w) for w in warnings],  # English, as a record
-                          "sheets": {x.entry: audited(x) for x in written}})
+                          "sheets": {x.entry: audited(x) for x in written}},
+                     sheets=written_ids)
     return ScoreWorkbookImportReport(**{**base, "created": counts["created"],
                                         "updated": counts["updated"],
                                         "submitted": counts["submitted"]},

@@ -58,12 +58,13 @@ class SheetWrite:
     sheet: jd.StoredSheet
 
 
-def write_sheets(s: Session, writes: list[SheetWrite], source: str) -> None:
+def write_sheets(s: Session, writes: list[SheetWrite], source: str) -> list[int]:
     """Store many sheets of any rounds and judges in a few bulk statements, then refresh the
     totals of their entries. The entries are locked first, in id order (on a server: two
-    writers touching the same entries take turns and never deadlock)."""
+    writers touching the same entries take turns and never deadlock). Returns the ids of
+    the sheets written (their state goes into the audit event)."""
     if not writes:
-        return
+        return []
     entry_ids = sorted({w.entry_id for w in writes})
     entry_totals.lock_entries(s, entry_ids)
     stamp = now()
@@ -97,16 +98,18 @@ def write_sheets(s: Session, writes: list[SheetWrite], source: str) -> None:
     for start in range(0, len(changed_ids), CHUNK):
         s.execute(delete(m.Score).where(m.Score.sheet_id.in_(changed_ids[start:start + CHUNK])))
     ids_of = _new_sheet_ids(s, new)
-    rows = []
+    rows, written = [], []
     for w in writes:
         sheet_id = w.sheet.id if w.sheet.id is not None else ids_of[
             (w.round_id, w.judge_id, w.entry_id)]
+        written.append(sheet_id)
         rows += [{"sheet_id": sheet_id, "criterion_id": criteria[(w.round_id, c)],
                   "value_milli": to_milli(v), "comment": w.sheet.comments.get(c, "")}
                  for c, v in w.sheet.scores.items()]
     if rows:  # Core executemany: measured faster than multi-row VALUES or RETURNING batches
         s.execute(m.Score.__table__.insert(), rows)
     entry_totals.refresh(s, entry_ids)
+    return written
 
 
 def _new_sheet_ids(s: Session, new: list[SheetWrite]) -> dict[tuple[int, int, int], int]:
@@ -121,10 +124,11 @@ def _new_sheet_ids(s: Session, new: list[SheetWrite]) -> dict[tuple[int, int, in
 
 
 def apply_merge(s: Session, rnd: m.Round, judge: m.Judge, plan: jd.MergePlan,
-                entry_ids: dict[str, int], source: str) -> None:
-    """Insert the new sheets, replace the changed ones (scores rewritten), in bulk."""
-    write_sheets(s, [SheetWrite(rnd.id, judge.id, entry_ids[x.entry], x)
-                     for x in plan.new + [n for _, n in plan.changed]], source)
+                entry_ids: dict[str, int], source: str) -> list[int]:
+    """Insert the new sheets, replace the changed ones (scores rewritten), in bulk.
+    Returns the ids of the sheets written (for the audit event)."""
+    return write_sheets(s, [SheetWrite(rnd.id, judge.id, entry_ids[x.entry], x)
+                            for x in plan.new + [n for _, n in plan.changed]], source)
 
 
 def audited(x: jd.StoredSheet) -> dict:

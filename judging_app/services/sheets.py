@@ -18,8 +18,10 @@ from judging_app.core.enums import (
 )
 from judging_app.core.messages import Message, Text
 from judging_app.core.numbers import NumberError, from_milli, scale_problem, to_milli
+from judging_app.core.people import Role
 from judging_app.core.records import SheetRecord
 from judging_app.services import audit, lookup
+from judging_app.services.authorization import require, require_sheet_owner
 from judging_app.services.competitions import now
 from judging_app.services.errors import LockedError, ServiceError, ValidationError
 from judging_app.services.workspace import Workspace
@@ -59,6 +61,15 @@ def resolve_key(s: Session, competition: str | int, round_code: str, judge_code:
     comp = lookup.writable_competition(s, competition) if for_write else lookup.competition(s, competition)
     rnd = lookup.round_(s, comp.id, round_code)
     return SheetKey(comp, rnd, lookup.judge(s, comp.id, judge_code), lookup.entry(s, comp.id, entry_code))
+
+
+def authorize_sheet(s: Session, ws: Workspace, judge: Judge, source: SheetSource) -> None:
+    """A judge writes their own sheets; paper sheets, returns and Excel sheets are the
+    secretariat's (recorded with their source)."""
+    if SheetSource(source) == SheetSource.DIRECT:
+        require_sheet_owner(s, ws, judge)
+    else:
+        require(s, ws, Role.SECRETARIAT)
 
 
 def check_can_score(s: Session, key: SheetKey) -> None:
@@ -157,7 +168,7 @@ def save_in_session(s: Session, actor: str, key: SheetKey, data: SheetInput,
     s.flush()
     audit.record(s, actor, "sheet.save", "sheet", f"{key.rnd.code}/{key.judge.code}/{key.entry.code}",
                  new={"scores": changes, "version": sheet.version, "source": source.value},
-                 competition_id=key.comp.id)
+                 competition_id=key.comp.id, sheets=[sheet.id])
     return sheet
 
 
@@ -173,7 +184,7 @@ def submit_in_session(s: Session, actor: str, key: SheetKey, sheet: ScoreSheet) 
     sheet.updated_at = sheet.submitted_at
     entry_totals.refresh(s, [key.entry.id])
     audit.record(s, actor, "sheet.submit", "sheet", f"{key.rnd.code}/{key.judge.code}/{key.entry.code}",
-                 new={"version": sheet.version}, competition_id=key.comp.id)
+                 new={"version": sheet.version}, competition_id=key.comp.id, sheets=[sheet.id])
 
 
 def _read(s: Session, key: SheetKey) -> SheetRecord | None:
@@ -209,6 +220,7 @@ def save_sheet(ws: Workspace, competition: str | int, round_code: str, judge_cod
     """Save a draft (creating the sheet on first save). Every save bumps the version."""
     with ws.db.write() as s:
         key = resolve_key(s, competition, round_code, judge_code, entry_code)
+        authorize_sheet(s, ws, key.judge, source)
         save_in_session(s, ws.actor, key, data, source, expected_version)
         return _read(s, key)  # type: ignore[return-value]
 
@@ -218,6 +230,7 @@ def submit_sheet(ws: Workspace, competition: str | int, round_code: str, judge_c
     """Submit: refused while any criterion is empty; afterwards the sheet is locked."""
     with ws.db.write() as s:
         key = resolve_key(s, competition, round_code, judge_code, entry_code)
+        authorize_sheet(s, ws, key.judge, SheetSource.DIRECT)
         check_can_score(s, key)
         sheet = s.scalar(select(ScoreSheet).where(
             ScoreSheet.round_id == key.rnd.id, ScoreSheet.judge_id == key.judge.id,
@@ -239,6 +252,7 @@ def reopen_sheet(ws: Workspace, competition: str | int, round_code: str, judge_c
     if not reason.strip():
         raise ValidationError(Message("sheets.reopen_needs_reason"))
     with ws.db.write() as s:
+        require(s, ws, Role.SECRETARIAT)
         key = resolve_key(s, competition, round_code, judge_code, entry_code)
         sheet = s.scalar(select(ScoreSheet).where(
             ScoreSheet.round_id == key.rnd.id, ScoreSheet.judge_id == key.judge.id,
@@ -257,5 +271,6 @@ def reopen_sheet(ws: Workspace, competition: str | int, round_code: str, judge_c
                        subject=audit.canonical_json(subject), outcome="{}", reason=reason,
                        decided_by=ws.actor, decided_at=now()))
         audit.record(s, ws.actor, "sheet.reopen", "sheet", f"{round_code}/{judge_code}/{entry_code}",
-                     new={"reason": reason, "version": sheet.version}, competition_id=key.comp.id)
+                     new={"reason": reason, "version": sheet.version}, competition_id=key.comp.id,
+                     sheets=[sheet.id], decisions=True)
         return _read(s, key)  # type: ignore[return-value]

@@ -75,6 +75,9 @@ def _on_sqlite_connect(dbapi_connection, _record) -> None:
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
+    # Deleted and replaced content is overwritten, not left in free pages: a copy of the
+    # file must not hold a secret or a password hash the app has already removed.
+    cursor.execute("PRAGMA secure_delete = ON")
     cursor.close()
 
 
@@ -246,8 +249,19 @@ def run_migrations(engine: Engine) -> None:
             conn.connection.driver_connection.execute("PRAGMA foreign_keys = ON")
 
 
-def open_database(target: str | Path | None = None, *, create: bool = True) -> Database:
-    """Open (creating and migrating as needed) the database at a path or URL."""
+def _locked_server(engine: Engine) -> bool:
+    """A server set up by `judging-app server init`: only its administrator migrates it."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("app_security"):
+            return False
+        return conn.execute(text("SELECT mode FROM app_security")).scalar() == "server"
+
+
+def open_database(target: str | Path | None = None, *, create: bool = True,
+                  server_admin: bool = False) -> Database:
+    """Open (creating and migrating as needed) the database at a path or URL.
+    `server_admin`: the administrator running `judging-app server init` (who alone
+    migrates a locked-down server)."""
     url = resolve_target(target)
     path = _sqlite_path(url)
     backup: Path | None = None
@@ -276,6 +290,10 @@ def open_database(target: str | Path | None = None, *, create: bool = True) -> D
                                   detail=db_errors.first_line(getattr(exc, "orig", exc)))
             raise DatabaseOpenError(message) from exc
         _check_revision(revision, where)
+        if revision not in (None, SCHEMA_HEAD) and not server_admin and _locked_server(engine):
+            engine.dispose()
+            raise DatabaseOpenError(Message("server.upgrade_needed", url=where,
+                                            revision=revision, head=SCHEMA_HEAD))
     if revision != SCHEMA_HEAD:
         try:
             run_migrations(engine)

@@ -156,11 +156,31 @@ def lock_entries(session: Session, entry_ids: Iterable[int]) -> None:
         _lock(session, " WHERE id IN :ids", {"ids": ids[start:start + CHUNK]}, expanding=True)
 
 
+def _on_server(session: Session) -> bool:
+    """A server set up by `judging-app server init`: the totals are written by the
+    database's own function (a judge's login may neither read nor write them)."""
+    known = session.info.get("server_mode")
+    if known is None:
+        known = session.get_bind().dialect.name == "postgresql" and session.execute(text(
+            "SELECT mode FROM app_security WHERE id = 1")).scalar() == "server"
+        session.info["server_mode"] = known
+    return known
+
+
+def _server_refresh(session: Session, ids: list[int] | None) -> None:
+    from judging_app.store.server_sql import SCHEMA
+
+    session.flush()
+    session.execute(text(f"SELECT {SCHEMA}.refresh_entry_totals(:ids)"), {"ids": ids})
+
+
 def refresh(session: Session, entry_ids: Iterable[int]) -> None:
     """Recompute the totals of these entries (every round) from their scores."""
     ids = sorted(set(entry_ids))
     if not ids:
         return
+    if _on_server(session):
+        return _server_refresh(session, ids)
     session.flush()
     for start in range(0, len(ids), CHUNK):
         chunk = {"ids": ids[start:start + CHUNK]}
@@ -179,6 +199,9 @@ def refresh_round(session: Session, round_id: int) -> None:
 def refresh_competition(session: Session, competition_id: int) -> None:
     """Recompute the totals of every entry of a competition in a few whole statements
     (after bulk loading: far cheaper than entry by entry, above all on PostgreSQL)."""
+    if _on_server(session):
+        return _server_refresh(session, list(session.execute(text(
+            "SELECT id FROM entries WHERE competition_id = :c"), {"c": competition_id}).scalars()))
     session.flush()
     params = {"c": competition_id}
     _lock(session, " WHERE competition_id = :c", params)
@@ -187,6 +210,8 @@ def refresh_competition(session: Session, competition_id: int) -> None:
 
 def rebuild(session: Session) -> None:
     """Recompute every entry's totals (after bulk loading, or to repair them)."""
+    if _on_server(session):
+        return _server_refresh(session, None)
     session.flush()
     _lock(session, "", {})
     _recompute(session, "", {})
@@ -203,6 +228,23 @@ def _plain(value):
 
 def differences(session: Session, limit: int = 20) -> list[Message]:
     """What the stored totals get wrong compared with the scores (empty when in step)."""
+    return [Message("database.totals_missing", table=table, row=f"{row}") if kind == "missing"
+            else Message("database.totals_stale", table=table, row=f"{row}")
+            for table, kind, row in difference_rows(session, limit)]
+
+
+def where_of(table: str, row: tuple) -> tuple[int, int, int | None, int | None]:
+    """(round id, entry id, criterion id, judge id) of a totals row as difference_rows gives it."""
+    if table == "entry_criterion_totals":
+        return row[0], row[2], row[1], None
+    if table == "sheet_totals":
+        return row[0], row[1], None, row[2]
+    return row[0], row[1], None, None
+
+
+def difference_rows(session: Session, limit: int = 20) -> list[tuple[str, str, tuple]]:
+    """(table, 'missing' or 'stale', row) for every stored totals row that is not what the
+    scores give (up to `limit` of each kind per table)."""
     rubrics = _Rubrics(session)
     fresh_sheets = {tuple(int(v) for v in r) for rid, lcm in rubrics.lcm.items()
                     for r in session.execute(text(_SHEET_TOTALS + _SHEET_GROUP),
@@ -218,7 +260,7 @@ def differences(session: Session, limit: int = 20) -> list[Message]:
                                     in fresh_criteria])
     fresh_rounds = {(rid, eid, n, total, *keys[(rid, eid)])
                     for (rid, eid), (n, total) in per_entry.items()}
-    out: list[Message] = []
+    out: list[tuple[str, str, tuple]] = []
     for name, stored_sql, fresh in (
         ("entry_round_totals",
          "SELECT round_id, entry_id, sheets, numerator, criteria_key, median_criteria_key"
@@ -232,7 +274,7 @@ def differences(session: Session, limit: int = 20) -> list[Message]:
     ):
         stored = {tuple(_plain(v) for v in r) for r in session.execute(text(stored_sql))}
         for row in sorted(fresh - stored, key=repr)[:limit]:
-            out.append(Message("database.totals_missing", table=name, row=f"{row}"))
+            out.append((name, "missing", row))
         for row in sorted(stored - fresh, key=repr)[:limit]:
-            out.append(Message("database.totals_stale", table=name, row=f"{row}"))
+            out.append((name, "stale", row))
     return out

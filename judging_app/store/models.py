@@ -7,6 +7,7 @@ Changing anything here needs a migration in store/migrations/versions.
 
 from __future__ import annotations
 
+import secrets
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -19,28 +20,17 @@ from sqlalchemy import (
     Index,
     Integer,
     LargeBinary,
-    MetaData,
     String,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
-NAMING = {
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from judging_app.store.model_base import NAMING, Base, _in  # noqa: F401 (NAMING: migrations)
 
 
-def _in(column: str, values: list[str]) -> str:
-    return f"{column} IN (" + ", ".join(f"'{v}'" for v in values) + ")"
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
+def _token() -> str:
+    return secrets.token_hex(16)
 
 
 class Competition(Base):
@@ -72,6 +62,10 @@ class Competition(Base):
     tie_breaks: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of metric names
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     finalized_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Names the competition's secret in the secretariat's key store (services/keys.py): a
+    # fingerprint of it, not the secret. None until the secret is made (competitions of
+    # databases older than schema 0005: on the secretariat's first use).
+    key_id: Mapped[str | None] = mapped_column(String(32), unique=True)
 
 
 class Category(Base):
@@ -249,9 +243,12 @@ class Judge(Base):
     phone: Mapped[str] = mapped_column(String(64), default="")
     role: Mapped[str] = mapped_column(String(10), default="judge")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    # Key for signing judge packages and returns (HMAC-SHA256), hex; never exported to judges
-    # except inside that judge's own package.
-    package_secret: Mapped[str] = mapped_column(String(128))
+    # The judge's signing key (packages, returns, Excel sheets) is derived from the
+    # competition's secret, kept outside the database, and this nonce (services/keys.py);
+    # a new nonce gives the judge a new key. `package_secret` is the key of databases made
+    # before schema 0005: moved into the key store on first use, then emptied.
+    key_nonce: Mapped[str] = mapped_column(String(32), default=_token)
+    package_secret: Mapped[str | None] = mapped_column(String(128))
 
 
 class Conflict(Base):
@@ -278,6 +275,9 @@ class Assignment(Base):
         UniqueConstraint("round_id", "judge_id", "entry_id"),
         CheckConstraint(_in("source", ["automatic", "manual"]), "source"),
         Index("ix_assignments_round_entry", "round_id", "entry_id"),
+        # a judge's login on a server: row-level security asks "is this entry assigned to
+        # me" once per entry row (store/server_sql.py)
+        Index("ix_assignments_judge_entry", "judge_id", "entry_id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"))
@@ -433,6 +433,8 @@ class Decision(Base):
                     "reopen_rubric",
                     "manual_advancement",
                     "allow_incomplete",
+                    "reopen_approval",
+                    "reopen_competition",
                 ],
             ),
             "kind",
@@ -447,47 +449,6 @@ class Decision(Base):
     reason: Mapped[str] = mapped_column(Text)
     decided_by: Mapped[str] = mapped_column(String(300))
     decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-
-
-class AuditEvent(Base):
-    """Append-only; each event's hash covers the previous event's hash (tamper evidence)."""
-
-    __tablename__ = "audit_events"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    competition_id: Mapped[int | None] = mapped_column(Integer, index=True)  # no FK: outlives
-    at: Mapped[str] = mapped_column(String(40))  # ISO 8601 UTC, part of the hash
-    actor: Mapped[str] = mapped_column(String(300))
-    action: Mapped[str] = mapped_column(String(100))
-    entity: Mapped[str] = mapped_column(String(100))
-    entity_key: Mapped[str] = mapped_column(String(300), default="")
-    old: Mapped[str] = mapped_column(Text, default="null")  # JSON
-    new: Mapped[str] = mapped_column(Text, default="null")  # JSON
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64), unique=True)
-
-
-class AuditHead(Base):
-    """One row holding the chain's last hash; locked while an event is appended."""
-
-    __tablename__ = "audit_head"
-    __table_args__ = (CheckConstraint("id = 1", "single_row"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    last_hash: Mapped[str] = mapped_column(String(64))
-    count: Mapped[int] = mapped_column(Integer, default=0)
-
-
-class ResultSnapshot(Base):
-    """A finalized ranking, frozen with its method and rules, and its digest."""
-
-    __tablename__ = "result_snapshots"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    competition_id: Mapped[int] = mapped_column(ForeignKey("competitions.id", ondelete="CASCADE"))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    created_by: Mapped[str] = mapped_column(String(300))
-    method: Mapped[str] = mapped_column(String(30))
-    rules: Mapped[str] = mapped_column(Text)  # JSON
-    payload: Mapped[str] = mapped_column(Text)  # JSON: the ranking
-    digest: Mapped[str] = mapped_column(String(64))
 
 
 class DocumentSetting(Base):
@@ -521,4 +482,15 @@ from judging_app.store.document_models import (  # noqa: E402, F401
     DocumentChunk,
     DocumentLimits,
     EntryDocument,
+)
+
+# The trail, the snapshots and the people live in models_trust (re-exported here).
+from judging_app.store.models_trust import (  # noqa: E402, F401
+    AuditEvent,
+    AuditHead,
+    Person,
+    PersonJudge,
+    PersonRole,
+    ResultSnapshot,
+    SecuritySettings,
 )

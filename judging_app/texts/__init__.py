@@ -61,6 +61,7 @@ AREAS = (
     "programme",
     "results",
     "score_workbook",
+    "security",
     "setup",
     "sheets",
     "workbooks",

@@ -11,10 +11,6 @@ TEXTS = {
         "Your name (recorded with every change you make): ",
         "Nama Anda (dicatat pada setiap perubahan yang Anda buat): ",
     ),
-    "cli.no_actor": (
-        "say who is working with --as NAME (it is recorded in the audit trail)",
-        "sebutkan siapa yang bekerja dengan --as NAMA (dicatat dalam jejak audit)",
-    ),
     "cli.wrote": ("Wrote {path}", "Ditulis: {path}"),
     "cli.wrote_pages": (
         "Wrote {path}: {pages:count} {pages:plural:page:pages}.",
@@ -102,18 +98,6 @@ TEXTS = {
     "cli.db.totals_repaired": (
         "They were recomputed from the scores.",
         "Total tersebut telah dihitung ulang dari nilai.",
-    ),
-    "cli.db.audit_intact": (
-        "Audit trail intact: {events:count} {events:plural:event:events}.",
-        "Jejak audit utuh: {events:count} peristiwa.",
-    ),
-    "cli.db.audit_tampered": (
-        "the audit trail was tampered with: {problem}",
-        "jejak audit telah diubah tanpa hak: {problem}",
-    ),
-    "cli.db.audit_tampered_at": (
-        "the audit trail was tampered with at event {event}: {problem}",
-        "jejak audit telah diubah tanpa hak pada peristiwa {event}: {problem}",
     ),
     # -- results, ties, advancement, finalizing ------------------------------------------------
     "cli.tie_recorded": (

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QModelIndex
 
 from judging_app.services.competitions import get_summary
-from judging_app.ui.actor import ensure_actor
 from judging_app.ui.i18n import fill
 from judging_app.ui.labels import competition_status_label
 from judging_app.ui.views.base import ViewContext
@@ -25,7 +24,9 @@ class CompetitionPages:
         ctx = ViewContext(
             db=self.db, competition=code, settings=self.settings, dialogs=self.dialogs,
             runner=self.runner, language=lambda: self.translations.language,
-            actor=lambda parent: ensure_actor(self.settings, self.dialogs, parent),
+            actor=lambda parent: self.who(parent),
+            change_who=lambda parent: self.change_actor(),
+            signed_in=lambda: self.principal,
         )
         self.workspace = CompetitionWorkspace(ctx, self)
         self.workspace.changed.connect(self._update_texts)

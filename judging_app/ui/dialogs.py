@@ -102,6 +102,56 @@ class Dialogs(QObject):
             return None
         return dialog.name()
 
+    def ask_sign_in(self, parent: QWidget | None, where: str, problem: str = "",
+                    login: str = "") -> tuple[str, str] | None:
+        """(login, password) of who signs in to `where`, or None when cancelled."""
+        from judging_app.ui.sign_in import SignInDialog
+
+        dialog = SignInDialog(parent, where, problem, login)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.credentials()
+        finally:
+            dialog.deleteLater()
+
+    def manage_people(self, parent: QWidget | None, db, who) -> None:
+        """The people of the database, their roles, judge links and passwords."""
+        from judging_app.ui.people_dialog import PeopleDialog
+
+        dialog = PeopleDialog(db, who, self, parent)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def ask_person(self, parent: QWidget | None, judges, person=None):
+        """A person to add (or the new roles and judges of `person`); None when cancelled."""
+        from judging_app.ui.people_dialog import PersonDialog
+
+        dialog = PersonDialog(judges, person, parent)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.answer()
+        finally:
+            dialog.deleteLater()
+
+    def show_password(self, parent: QWidget | None, login: str, password: str) -> None:
+        """A new password, shown once to be handed to the person."""
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("New password"),
+                          fill(self.tr("The password of %1 (shown once; give it to the "
+                                       "person, who can change it later):"), login),
+                          QMessageBox.StandardButton.Ok, parent)
+        box.setInformativeText(password)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.exec()
+        box.deleteLater()
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        answer = QMessageBox.question(parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
     def show_about(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.about(parent, title, text)
 

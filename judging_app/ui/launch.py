@@ -23,13 +23,14 @@ from PySide6.QtWidgets import QApplication
 
 import judging_app
 from judging_app.store.database import open_database
-from judging_app.ui.actor import ensure_actor
 from judging_app.ui.dialogs import Dialogs
 from judging_app.ui.i18n import LANGUAGES, Translations, choose_language
 from judging_app.ui.main_window import MainWindow
 from judging_app.ui.opening import Opener, open_with_recovery
 from judging_app.ui.settings import APPLICATION, ORGANISATION, AppSettings
+from judging_app.ui.sign_in import server_target
 from judging_app.ui.smoke_test import SmokeTest
+from judging_app.ui.who_is_working import first_sign_in
 
 EXIT_NOT_OPENED = 1
 SMOKE_TEST_HELP = ("check this installation: open the window, answer Cancel to any question, "
@@ -87,12 +88,22 @@ def start(
     None when the database could not be opened and the person chose to quit."""
     translations = Translations(app)
     translations.apply(choose_language(lang, settings))
+    if db_target is not None:
+        db_target = server_target(db_target, lambda where, problem, login:
+                                  dialogs.ask_sign_in(None, where, problem, login))
+        if db_target is None:
+            translations.uninstall()
+            return None
     db = open_with_recovery(db_target, dialogs, settings, opener)
     if db is None:
         translations.uninstall()
         return None
-    ensure_actor(settings, dialogs)
-    window = MainWindow(db, settings, dialogs, translations, opener)
+    principal = first_sign_in(db, settings, dialogs)
+    if principal is None:  # a protected database, and nobody signed in: it stays closed
+        db.close()
+        translations.uninstall()
+        return None
+    window = MainWindow(db, settings, dialogs, translations, opener, principal=principal or None)
     return Session(window, translations)
 
 

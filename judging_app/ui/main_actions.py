@@ -20,14 +20,13 @@ class MainWindowActions:
         from judging_app.services.errors import ServiceError
         from judging_app.services.templates import create_from_template, list_templates
         from judging_app.services.workspace import Workspace
-        from judging_app.ui.actor import ensure_actor
 
         choice = self.dialogs.choose_new_competition(
             self, list_templates(), self.translations.language
         )
         if choice is None:
             return False
-        actor = ensure_actor(self.settings, self.dialogs, self)
+        actor = self.who(self)
         if not actor:
             return False
         try:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSizePolicy, QStackedW
 
 from judging_app.services.competitions import list_competitions
 from judging_app.store.database import Database, open_database
-from judging_app.ui.actor import change_actor, current_actor
 from judging_app.ui.background import Runner
 from judging_app.ui.competition_list import CompetitionList
 from judging_app.ui.competition_pages import CompetitionPages
@@ -21,10 +20,11 @@ from judging_app.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Translations, fill
 from judging_app.ui.main_actions import MainWindowActions
 from judging_app.ui.opening import Opener, open_in_window
 from judging_app.ui.settings import WINDOW_GEOMETRY, AppSettings
+from judging_app.ui.who_is_working import WhoIsWorking
 from judging_app.ui.workspace import CompetitionWorkspace
 
 
-class MainWindow(CompetitionPages, MainWindowActions, QMainWindow):
+class MainWindow(CompetitionPages, MainWindowActions, WhoIsWorking, QMainWindow):
     def __init__(
         self,
         db: Database,
@@ -33,10 +33,12 @@ class MainWindow(CompetitionPages, MainWindowActions, QMainWindow):
         translations: Translations,
         opener: Opener = open_database,
         parent: QWidget | None = None,
+        principal=None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.db = db
+        self.principal = principal  # the signed-in person (None: an unprotected database)
         self.settings = settings
         self.dialogs = dialogs
         self.translations = translations  # keeps the installed translators alive
@@ -80,6 +82,10 @@ class MainWindow(CompetitionPages, MainWindowActions, QMainWindow):
         self.clear_recent_action.triggered.connect(self._clear_recent)
         self.actor_action = QAction(self)
         self.actor_action.triggered.connect(self.change_actor)
+        self.people_action = QAction(self)
+        self.people_action.triggered.connect(self.manage_people)
+        self.protect_action = QAction(self)
+        self.protect_action.triggered.connect(self.protect_database)
         self.back_action = QAction(self, shortcut=QKeySequence.StandardKey.Back)
         self.back_action.triggered.connect(self.show_competition_list)
         self.back_action.setEnabled(False)
@@ -119,6 +125,8 @@ class MainWindow(CompetitionPages, MainWindowActions, QMainWindow):
         self.file_menu.addAction(self.judge_package_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.actor_action)
+        self.file_menu.addAction(self.people_action)
+        self.file_menu.addAction(self.protect_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
@@ -170,6 +178,8 @@ class MainWindow(CompetitionPages, MainWindowActions, QMainWindow):
         self.default_db_action.setText(self.tr("Open the &default database"))
         self.clear_recent_action.setText(self.tr("&Clear list"))
         self.actor_action.setText(self.tr("Change &who is working…"))
+        self.people_action.setText(self.tr("&People and roles…"))
+        self.protect_action.setText(self.tr("P&rotect this database with sign-in…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.back_action.setText(self.tr("All &competitions"))
@@ -196,10 +206,8 @@ class MainWindow(CompetitionPages, MainWindowActions, QMainWindow):
         self.database_label.setToolTip(location)
         count = len(self.competitions.model.competitions())
         self.count_label.setText(self.tr("%Ln competition(s)", "", count))
-        actor = current_actor(self.settings)
-        self.actor_label.setText(
-            fill(self.tr("Working as: %1"), actor) if actor else self.tr("Working as: (not set)")
-        )
+        self.actor_label.setText(self.who_text())
+        self.protect_action.setEnabled(self._mode() == "open")
         self.competition_label.setText(self._competition_text())
         self.competition_label.setVisible(self.workspace is not None)
 
@@ -241,8 +249,17 @@ class MainWindow(CompetitionPages, MainWindowActions, QMainWindow):
             self.open_location(path)
 
     def open_location(self, target: str) -> bool:
+        from judging_app.ui.sign_in import server_target
+
+        target = server_target(target, lambda where, problem, login: self.dialogs.ask_sign_in(
+            self, where, problem, login))
+        if target is None:
+            return False
         db = open_in_window(target, self.dialogs, self.settings, self.opener, self)
         if db is None:
+            return False
+        if not self.sign_in_to(db):
+            db.close()
             return False
         self.replace_database(db)
         return True
@@ -272,10 +289,6 @@ class MainWindow(CompetitionPages, MainWindowActions, QMainWindow):
         from judging_app.ui.programme.window import open_programme
 
         return open_programme(self)
-
-    def change_actor(self) -> None:
-        change_actor(self.settings, self.dialogs, self)
-        self._update_texts()
 
     # -- window state -----------------------------------------------------------------------
     def _restore_geometry(self) -> None:

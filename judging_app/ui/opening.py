@@ -105,10 +105,14 @@ def remember_location(settings: AppSettings, db: Database) -> None:
         settings.add_recent_database(str(db.path))
         settings.last_directory = str(db.path.parent)
     else:
-        # Never keep a password in the settings (libpq finds it in .pgpass or PGPASSWORD).
-        settings.add_recent_database(
-            db.url.set(password=None).render_as_string(hide_password=False)
-        )
+        # Never keep a password in the settings (libpq finds it in .pgpass or PGPASSWORD);
+        # nor a person's login on a locked-down server: whoever opens it next signs in.
+        from judging_app.store.server_sql import login_role
+
+        url = db.url.set(password=None)
+        if url.username and url.username.startswith(login_role(url.database or "", "")):
+            url = url.set(username=None)
+        settings.add_recent_database(url.render_as_string(hide_password=False))
     settings.sync()
 
 

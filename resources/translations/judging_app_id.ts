@@ -743,6 +743,14 @@
         <translation>Basis data baru</translation>
     </message>
     <message>
+        <source>New password</source>
+        <translation>Kata sandi baru</translation>
+    </message>
+    <message>
+        <source>The password of %1 (shown once; give it to the person, who can change it later):</source>
+        <translation>Kata sandi %1 (ditampilkan sekali; berikan kepada orangnya, yang dapat mengubahnya nanti):</translation>
+    </message>
+    <message>
         <source>Open a judge package</source>
         <translation>Buka paket juri</translation>
     </message>
@@ -1808,12 +1816,12 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>Ke kompetisi:</translation>
     </message>
     <message>
-        <source>Category there:</source>
-        <translation>Kategori di sana:</translation>
-    </message>
-    <message>
         <source>Code of the new competition:</source>
         <translation>Kode kompetisi baru:</translation>
+    </message>
+    <message>
+        <source>Category there:</source>
+        <translation>Kategori di sana:</translation>
     </message>
     <message>
         <source>Its level:</source>
@@ -2933,6 +2941,14 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
         <translation>Ganti &amp;petugas…</translation>
     </message>
     <message>
+        <source>&amp;People and roles…</source>
+        <translation>&amp;Orang dan peran…</translation>
+    </message>
+    <message>
+        <source>P&amp;rotect this database with sign-in…</source>
+        <translation>&amp;Lindungi basis data ini dengan login…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Keluar</translation>
     </message>
@@ -2979,14 +2995,6 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
         </translation>
     </message>
     <message>
-        <source>Working as: %1</source>
-        <translation>Petugas: %1</translation>
-    </message>
-    <message>
-        <source>Working as: (not set)</source>
-        <translation>Petugas: (belum diisi)</translation>
-    </message>
-    <message>
         <source>Cannot read the database</source>
         <translation>Basis data tidak dapat dibaca</translation>
     </message>
@@ -3021,6 +3029,42 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
     <message>
         <source>About %1</source>
         <translation>Tentang %1</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2) · verified</source>
+        <translation>Masuk: %1 (%2) · terverifikasi</translation>
+    </message>
+    <message>
+        <source>Working as: (not set)</source>
+        <translation>Petugas: (belum diisi)</translation>
+    </message>
+    <message>
+        <source>Working as: %1 · name not verified</source>
+        <translation>Petugas: %1 · nama tidak terverifikasi</translation>
+    </message>
+    <message>
+        <source>secretariat</source>
+        <translation>sekretariat</translation>
+    </message>
+    <message>
+        <source>chair</source>
+        <translation>ketua dewan juri</translation>
+    </message>
+    <message>
+        <source>judge</source>
+        <translation>juri</translation>
+    </message>
+    <message>
+        <source>observer</source>
+        <translation>pengamat</translation>
+    </message>
+    <message>
+        <source>Protect this database</source>
+        <translation>Lindungi basis data ini</translation>
+    </message>
+    <message>
+        <source>From now on everyone signs in with a login and a password, and only the roles you give them may change anything. Continue?</source>
+        <translation>Mulai sekarang setiap orang masuk dengan login dan kata sandi, dan hanya peran yang Anda berikan yang dapat mengubah sesuatu. Lanjutkan?</translation>
     </message>
 </context>
 <context>
@@ -3389,6 +3433,136 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
     <message>
         <source>The judge has a draft of this sheet in the app; the confirmed paper sheet replaces it.</source>
         <translation>Juri memiliki draf lembar ini di aplikasi; lembar kertas yang telah dikonfirmasi akan menggantikannya.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleDialog</name>
+    <message>
+        <source>Secretariat</source>
+        <translation>Sekretariat</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Ketua dewan juri</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>Juri</translation>
+    </message>
+    <message>
+        <source>Observer</source>
+        <translation>Pengamat</translation>
+    </message>
+    <message>
+        <source>People and roles</source>
+        <translation>Orang dan peran</translation>
+    </message>
+    <message>
+        <source>Who may sign in to this database and what each may do. Changes are recorded in the audit trail under your name.</source>
+        <translation>Siapa yang dapat masuk ke basis data ini dan apa yang boleh dilakukan masing-masing. Perubahan dicatat dalam jejak audit atas nama Anda.</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Scores as judge</source>
+        <translation>Menilai sebagai juri</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Add a person…</source>
+        <translation>&amp;Tambah orang…</translation>
+    </message>
+    <message>
+        <source>&amp;Roles and judges…</source>
+        <translation>&amp;Peran dan juri…</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>Atur ulang &amp;kata sandi…</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>nonaktif</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktif</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Aktifkan</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Nonaktifkan</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>Tidak diubah</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Roles and judges</source>
+        <translation>Peran dan juri</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>Tambah orang</translation>
+    </message>
+    <message>
+        <source>Full &amp;name:</source>
+        <translation>&amp;Nama lengkap:</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <source>NI&amp;P:</source>
+        <translation>NI&amp;P:</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>Peran:</translation>
+    </message>
+    <message>
+        <source>&amp;Scores as judge:</source>
+        <translation>&amp;Menilai sebagai juri:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Kata sandi:</translation>
+    </message>
+    <message>
+        <source>Make one up (shown once)</source>
+        <translation>Buatkan (ditampilkan sekali)</translation>
+    </message>
+    <message>
+        <source>optional, 18 digits</source>
+        <translation>opsional, 18 angka</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>minimal %1 karakter</translation>
+    </message>
+    <message>
+        <source>A judge scores only the judge rows ticked here. The secretariat manages people; the chair decides ties; an observer only reads.</source>
+        <translation>Seorang juri hanya menilai sebagai juri yang dicentang di sini. Sekretariat mengelola orang; ketua dewan juri memutuskan nilai sama; pengamat hanya membaca.</translation>
     </message>
 </context>
 <context>
@@ -4819,6 +4993,29 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
     <message>
         <source>The conflict of interest was not recorded</source>
         <translation>Konflik kepentingan tidak tercatat</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <source>%1 is protected: sign in with your login and password. Every change you make is recorded under your name.</source>
+        <translation>%1 dilindungi: masuk dengan login dan kata sandi Anda. Setiap perubahan yang Anda buat dicatat atas nama Anda.</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Kata sandi:</translation>
+    </message>
+    <message>
+        <source>e.g. siti_aminah</source>
+        <translation>mis. siti_aminah</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject
 
 from judging_app.core.enums import ConflictReason, SheetSource, SheetState
 from judging_app.core.messages import Message
+from judging_app.core.people import Principal
 from judging_app.core.records import SheetRecord
 from judging_app.exchange.judge_package import rubric_of
 from judging_app.services import conflicts, judge_documents, judge_mode, sheets
@@ -55,7 +56,8 @@ def _call(action: Callable[[], T]) -> T:
 
 class DatabaseJudgeSession(JudgeSession):
     def __init__(self, db: Database, competition: str, round_code: str, judge_code: str,
-                 *, owns_db: bool = False, parent: QObject | None = None) -> None:
+                 *, owns_db: bool = False, parent: QObject | None = None,
+                 who: Principal | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.owns_db = owns_db
@@ -68,8 +70,9 @@ class DatabaseJudgeSession(JudgeSession):
             DATABASE, found.competition_code, found.competition_name, spec.code, spec.name,
             found.judge_code, found.judge_name, spec.name_en, spec.instructions,
             spec.instructions_en, spec.blind, found.scoring_open, db.display_name())
-        # The audit trail names the judge as the person who made each change.
-        self.workspace = Workspace(db, f"{found.judge_name} ({found.judge_code})")
+        # The audit trail names the judge as the person who made each change: the signed-in
+        # person on a protected database or a server, else the judge's name (not verified).
+        self.workspace = Workspace(db, who or f"{found.judge_name} ({found.judge_code})")
         self._sheets: dict[str, SheetValues] = {}
         self._versions: dict[str, int] = {}
         self.documents = DocumentCache()

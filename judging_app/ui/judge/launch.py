@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from judging_app.services.judge_mode import judging_choices
+from judging_app.services.people import security_mode
 from judging_app.store.database import open_database
 from judging_app.ui.dialogs import Dialogs
 from judging_app.ui.i18n import LANGUAGES, Translations, choose_language, fill, first_line
@@ -33,6 +34,7 @@ from judging_app.ui.judge.window import JudgeWindow
 from judging_app.ui.launch import application
 from judging_app.ui.opening import Opener, open_with_recovery
 from judging_app.ui.settings import AppSettings
+from judging_app.ui.sign_in import server_target, sign_in
 
 EXIT_NOT_OPENED = 1
 
@@ -74,11 +76,22 @@ def open_package_session(package: str | Path, dialogs: Dialogs,
 def open_database_session(db_target: str | None, dialogs: Dialogs, ask: JudgeDialogs,
                           settings: AppSettings,
                           opener: Opener = open_database) -> DatabaseJudgeSession | None:
+    if db_target is not None:
+        db_target = server_target(db_target, lambda where, problem, login:
+                                  dialogs.ask_sign_in(None, where, problem, login))
+        if db_target is None:
+            return None
     db = open_with_recovery(db_target, dialogs, settings, opener)
     if db is None:
         return None
+    who = None
+    if security_mode(db) != "open":  # a protected database: the judge signs in first
+        who = sign_in(db, dialogs)
+        if who is None:
+            db.close()
+            return None
     try:
-        choices = judging_choices(db)
+        choices = judging_choices(db, who.judge_ids if who is not None else None)
         if not choices:
             dialogs.show_error(
                 None, QCoreApplication.translate("JudgeLaunch", "Nothing to judge"),
@@ -94,7 +107,7 @@ def open_database_session(db_target: str | None, dialogs: Dialogs, ask: JudgeDia
             db.close()
             return None
         return DatabaseJudgeSession(db, identity.competition, identity.round, identity.judge,
-                                    owns_db=True)
+                                    owns_db=True, who=who)
     except SessionError as exc:
         dialogs.show_error(
             None, QCoreApplication.translate("JudgeLaunch", "Cannot start judge mode"),

@@ -20,10 +20,12 @@ from judging_app.ui.programme.dialogs import ProgrammeDialogs
 from judging_app.ui.views.base import View, ViewContext
 
 
-def programme_context(db, settings, dialogs, runner, language, actor) -> ViewContext:
-    """A ViewContext for the whole database (no competition: the programme spans them)."""
+def programme_context(db, settings, dialogs, runner, language, actor,
+                      signed_in=lambda: None) -> ViewContext:
+    """A ViewContext for the whole database (no competition: the programme spans them).
+    `actor(parent)`: who writes (the main window's signed-in person, else a typed name)."""
     return ViewContext(db=db, competition="", settings=settings, dialogs=dialogs,
-                       runner=runner, language=language, actor=actor)
+                       runner=runner, language=language, actor=actor, signed_in=signed_in)
 
 
 class ProgrammeTab(View):

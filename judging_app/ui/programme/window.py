@@ -72,11 +72,9 @@ class ProgrammeWindow(QMainWindow):
 def open_programme(main) -> ProgrammeWindow:
     """From the main window: its database, settings, dialogs, runner, language and who is
     working."""
-    from judging_app.ui.actor import ensure_actor
-
     ctx = programme_context(main.db, main.settings, main.dialogs, main.runner,
-                            lambda: main.translations.language,
-                            lambda parent: ensure_actor(main.settings, main.dialogs, parent))
+                            lambda: main.translations.language, main.who,
+                            signed_in=lambda: main.principal)
     window = ProgrammeWindow(ctx, parent=None)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     main.programme_windows.append(window)

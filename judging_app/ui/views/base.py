@@ -29,12 +29,22 @@ class ViewContext:
     dialogs: Dialogs
     runner: Runner
     language: Callable[[], str]  # "id" or "en", current
-    actor: Callable[[QWidget | None], str | None]  # asks once, remembers; None = cancelled
+    # who is working: the signed-in person (a Principal) on a protected database, else a
+    # typed name asked once and remembered; None = cancelled
+    actor: Callable[[QWidget | None], Any]
+    # the main window's "change who is working" (signs in again on a protected database)
+    change_who: Callable[[QWidget | None], None] | None = None
+    signed_in: Callable[[], Any] = lambda: None  # the signed-in person, or None
 
     def workspace(self, parent: QWidget | None) -> Workspace | None:
         """For writes: who is working (asked once), or None when the person cancels."""
-        name = self.actor(parent)
-        return Workspace(self.db, name) if name else None
+        who = self.actor(parent)
+        return Workspace(self.db, who) if who else None
+
+    def who_name(self) -> str | None:
+        """The name the audit trail records for the next write, as far as known now."""
+        principal = self.signed_in()
+        return principal.name if principal is not None else self.settings.actor_name or None
 
 
 class View(QWidget):

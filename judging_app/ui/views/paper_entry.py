@@ -234,7 +234,8 @@ class PaperEntryDialog(QDialog):
         elif choice.pending is None:
             self.mode = FIRST
         else:
-            actor = self.ctx.actor(self)
+            who = self.ctx.actor(self)
+            actor = getattr(who, "name", who)
             self.mode = OWN if actor and same_person(actor, choice.pending.typed_by) else SECOND
         for widget in [self.overall, self.save_button] + [w for r in self.rows
                                                           for w in (r.value, r.comment)]:
@@ -364,7 +365,10 @@ class PaperEntryDialog(QDialog):
             self.overall.setPlainText(kept[1])
 
     def change_who_is_working(self) -> None:
-        change_actor(self.ctx.settings, self.ctx.dialogs, self)
+        if self.ctx.change_who is not None:  # the window's: signs in again when protected
+            self.ctx.change_who(self)
+        else:
+            change_actor(self.ctx.settings, self.ctx.dialogs, self)
         self._choice_changed()
         self.changed.emit()  # the main window shows who is working
 
@@ -394,7 +398,7 @@ class PaperEntryDialog(QDialog):
         self.heading.setText(fill(self.tr("Paper score sheets — %1"),
                                   d.round_name_en or d.round_name if self._english()
                                   else d.round_name))
-        actor = self.ctx.settings.actor_name
+        actor = self.ctx.who_name()
         self.working.setText(fill(self.tr("Working as: %1"), actor or self.tr("(not set)")))
         self.actor_button.setText(self.tr("Change &who is working…"))
         self.judge_label.setText(self.tr("&Judge:"))
