@@ -175,12 +175,16 @@ def test_competitions_made_before_the_register_are_linked_by_the_import(db, tmp_
     assert programme_matches.pending(db, comp).units == []
 
 
-def test_the_schema_0006_fixture_keeps_its_register_when_opened(tmp_path):
+def test_the_schema_0006_fixture_keeps_its_register_when_opened(tmp_path, monkeypatch):
     import shutil
     from pathlib import Path
 
+    from judging_app.services import keys
     from judging_app.services.keys_transfer import import_keys
     from judging_app.store.database import open_database
+
+    monkeypatch.setenv(keys.FOLDER_ENV, str(tmp_path / "keys"))  # see test_schema_fixtures
+    keys.forget_cached()
 
     fixtures = Path(__file__).parent / "fixtures"
     path = tmp_path / "old.sqlite"
