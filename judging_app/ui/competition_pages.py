@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex
+from PySide6.QtCore import QCoreApplication
 
 from judging_app.services.competitions import get_summary
 from judging_app.ui.i18n import fill
@@ -13,11 +13,6 @@ from judging_app.ui.workspace import CompetitionWorkspace
 
 class CompetitionPages:
     """Uses MainWindow's pages, competitions, db, settings, dialogs, translations, runner."""
-
-    def _open_selected_competition(self, index: QModelIndex) -> None:
-        item = self.competitions.model.competition_at(index.row())
-        if item is not None:
-            self.open_competition(item.code)
 
     def open_competition(self, code: str) -> CompetitionWorkspace:
         self.show_competition_list()

@@ -1,18 +1,21 @@
-"""A competition's workspace: a navigation that follows the competition's life (Setup →
-Entries → Judges → Assignments → Progress → Results → Reports) beside the current view.
+"""A competition's workspace: a navigation that follows the competition's life (Overview,
+the landing page, then Setup → Entries → Judges → Assignments → Progress → Results →
+Reports), each with its icon, beside the current view.
 Views are built on first visit and reloaded whenever another view changes data."""
 
 from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
+from judging_app.ui.icons import icon
 from judging_app.ui.views.base import View, ViewContext
 
 # (key, module, class) in the order of the competition's life.
 VIEWS = (
+    ("overview", "judging_app.ui.views.overview_view", "OverviewView"),
     ("setup", "judging_app.ui.views.setup_view", "SetupView"),
     ("entries", "judging_app.ui.views.entries_view", "EntriesView"),
     ("judges", "judging_app.ui.views.judges_view", "JudgesView"),
@@ -46,6 +49,8 @@ class CompetitionWorkspace(QWidget):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(190)
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setSpacing(2)
         self.stack = QStackedWidget()
         self.classes = dict(available_views())
         self.views: dict[str, View] = {}
@@ -53,6 +58,7 @@ class CompetitionWorkspace(QWidget):
         for key in self.classes:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setIcon(icon(key))
             self.nav.addItem(item)
             placeholder = QWidget()
             self.placeholders[key] = placeholder
@@ -74,6 +80,7 @@ class CompetitionWorkspace(QWidget):
         if key not in self.views:
             view = self.classes[key](self.ctx, self)
             view.changed.connect(lambda source=view: self._data_changed(source))
+            view.navigate.connect(self.show_view)  # next steps lead to other views
             index = self.stack.indexOf(self.placeholders[key])
             self.stack.insertWidget(index, view)
             self.stack.removeWidget(self.placeholders[key])
@@ -113,6 +120,7 @@ class CompetitionWorkspace(QWidget):
 
     def title(self, key: str) -> str:
         titles = {
+            "overview": self.tr("Overview"),
             "setup": self.tr("Setup"), "entries": self.tr("Entries"), "judges": self.tr("Judges"),
             "assignments": self.tr("Assignments"), "progress": self.tr("Progress"),
             "results": self.tr("Results"), "reports": self.tr("Reports"),

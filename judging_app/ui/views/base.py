@@ -54,6 +54,7 @@ class View(QWidget):
 
     key = "view"
     changed = Signal()
+    navigate = Signal(str)  # another view's key: the workspace shows it (next steps)
 
     def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -30,6 +30,7 @@ from judging_app.services import progress
 from judging_app.services.progress import EntryProgress, JudgeProgress, RoundProgress
 from judging_app.ui.i18n import ENGLISH, fill
 from judging_app.ui.views.base import View, ViewContext
+from judging_app.ui.views.next_step import NextStep
 from judging_app.ui.views.results_models import BLOCKING_COLOUR, RowTableModel, table
 
 PERCENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -187,8 +188,10 @@ class ProgressView(View):
         top.addWidget(self.round)
         top.addWidget(self.summary, 1)
         top.addWidget(self.paper_button)
+        self.next_step = NextStep()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.next_step)
         layout.addWidget(split, 1)
         self.retranslate()
 
@@ -232,6 +235,17 @@ class ProgressView(View):
         self.judges.set_rows(data.judges)
         self.entries.set_rows(data.entries)
         self._filter()
+        self._next_step()
+
+    def _next_step(self) -> None:
+        if self.data is None or self.data.expected:
+            self.next_step.hide()
+        else:
+            self.next_step.show_step(
+                self.tr("No score sheets are expected in this round yet"),
+                self.tr("Sheets are expected once judges are assigned to the eligible entries "
+                        "of the round."),
+                [(self.tr("Go to Assignments"), lambda: self.navigate.emit("assignments"))])
 
     def _filter(self) -> None:
         only, needle = self.only_blocking.isChecked(), self.find.text().strip().casefold()

@@ -260,6 +260,7 @@ class RankingModel(RowTableModel):
         super().__init__(parent)
         self.entries: dict = {}
         self.tier_labels: dict[str, str] = {}
+        self.criterion_names: dict[str, str] = {}  # code -> name, for the tie-break notes
 
     def set_ranking(self, rows: Sequence[RankedRow], entries: dict, tier_labels: dict[str, str]
                     ) -> None:
@@ -283,7 +284,10 @@ class RankingModel(RowTableModel):
             out.append(self.tr("Tie on an award boundary: the chair decides"))
         elif row.tied:
             out.append(self.tr("Tied"))
-        if row.decided_by:
+        if row.decided_on:
+            name = self.criterion_names.get(row.decided_on, row.decided_on)
+            out.append(fill(self.tr("decided by the criterion “%1”"), name))
+        elif row.decided_by:
             out.append(fill(self.tr("decided by: %1"), tie_break_label(row.decided_by)))
         if row.incomplete:
             out.append(self.tr("Incomplete"))

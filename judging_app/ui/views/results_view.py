@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from judging_app.core.enums import AggregationMethod, JudgeRole
+from judging_app.core.scoring.winners import winners
 from judging_app.services import competitions, judges, progress, results
 from judging_app.services.errors import ServiceError
 from judging_app.services.results import ResultsView as ComputedResults
 from judging_app.ui.i18n import ENGLISH, fill, message_text
 from judging_app.ui.views.base import View, ViewContext
+from judging_app.ui.views.next_step import NextStep
 from judging_app.ui.views.results_decision import (
     BlockingTiesPanel,
     ResultsDialogs,
@@ -46,6 +48,7 @@ from judging_app.ui.views.results_models import (
     rounding_text,
     table,
 )
+from judging_app.ui.views.results_winners import WinnersPage
 
 
 class ResultsView(View):
@@ -102,6 +105,9 @@ class ResultsView(View):
         self.final_banner.setStyleSheet("background: #e2f0dc; padding: 4px;")
         self.tabs = QTabWidget()
         self.tabs.setObjectName("resultsTabs")
+        self.winners = WinnersPage()  # who won, before the detailed ranking
+        self.winners.decideRequested.connect(self.decide_tie)
+        self.tabs.addTab(self.winners, "")
         self.tabs.addTab(self._ranking_page(), "")
         self.stability = StabilityPage()
         self.fairness = FairnessPage()
@@ -113,6 +119,8 @@ class ResultsView(View):
         layout.addWidget(self.formula)
         layout.addWidget(self.notes)
         layout.addWidget(self.final_banner)
+        self.next_step = NextStep()
+        layout.addWidget(self.next_step)
         layout.addWidget(self.tabs, 1)
         self.round.activated.connect(lambda _i: self.recompute())
         self.method.activated.connect(lambda _i: self.recompute())
@@ -143,7 +151,7 @@ class ResultsView(View):
         self.model = RankingModel(self)
         m = RankingModel
         self.table = table(self.model, "rankingTable", {m.AWARD: 125, m.CODE: 80, m.UNIT: 150,
-                                                        m.FLAGS: 170}, stretch=m.TITLE)
+                                                        m.FLAGS: 290}, stretch=m.TITLE)
         self.ties_panel = BlockingTiesPanel()
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -234,7 +242,8 @@ class ResultsView(View):
         self.model.set_ranking(rows, entries, self._tiers())
 
     def _load_evidence_if_needed(self) -> None:
-        if self.tabs.currentIndex() == 0 or not self._evidence_stale or self.computed is None:
+        if (self.tabs.currentWidget() not in (self.stability, self.fairness)
+                or not self._evidence_stale or self.computed is None):
             return
         self._evidence_stale = False
         request, rnd = self._request, self.round.currentData()
@@ -274,6 +283,15 @@ class ResultsView(View):
         return {c.code: self._name(c.name, c.name_en) for c in cats}
 
     # -- actions -----------------------------------------------------------------------------
+    def decide_tie(self, tie) -> None:
+        """Decide the tie chosen on the winners page (the same as choosing it below)."""
+        model = self.ties_panel.model
+        for row in range(model.rowCount()):
+            if model.record(row) is tie:
+                self.ties_panel.table.selectRow(row)
+                self.decide()
+                return
+
     def decide(self) -> None:
         tie = self.ties_panel.selected()
         if tie is None or not self.ties_panel.decide.isEnabled() or self.computed is None:
@@ -388,6 +406,7 @@ class ResultsView(View):
         for i, r in enumerate(self.rounds, start=1):
             self.round.setItemText(i, self._name(r.name, r.name_en))
         self.model.tier_labels = self.ties_panel.model.tier_labels = self._tiers()
+        self.model.criterion_names = self._criterion_names()
         self.ties_panel.model.category_names = self._categories()
         for i in range(self.method.count()):
             self.method.setItemText(i, method_label(self.method.itemData(i)))
@@ -401,8 +420,8 @@ class ResultsView(View):
             for c, t in ((TIE_COLOUR, self.tr("tied")),
                          (BLOCKING_COLOUR, self.tr("tie on an award boundary")),
                          (DECIDED_COLOUR, self.tr("equal score, separated by a tie-break")))))
-        for i, title in enumerate((self.tr("Ranking"), self.tr("Rank stability"),
-                                   self.tr("Fairness"))):
+        for i, title in enumerate((self.tr("Winners"), self.tr("Ranking"),
+                                   self.tr("Rank stability"), self.tr("Fairness"))):
             self.tabs.setTabText(i, title)
         categories = self._categories()
         for i in range(self.category.count()):
@@ -427,3 +446,32 @@ class ResultsView(View):
         self.stability.retranslate()
         self.fairness.retranslate()
         self._update_actions()
+        self._show_winners()
+
+    def _show_next_step(self) -> None:
+        """Nothing to rank yet: say so and where the sheets are followed."""
+        c = self.computed
+        if c is None or any(r.sheet_count for r in c.results.rows):
+            self.next_step.hide()
+            return
+        self.next_step.show_step(
+            self.tr("No results yet"),
+            self.tr("No score sheet has been submitted in the rounds shown. The ranking "
+                    "appears as the judges submit their sheets."),
+            [(self.tr("Follow the progress"), lambda: self.navigate.emit("progress"))])
+
+    def _show_winners(self) -> None:
+        self._show_next_step()
+        c = self.computed
+        allowed = (self.is_final_selection() and self.status != "finalized")
+        self.winners.set_winners(winners(c.results) if c is not None else (),
+                                 c.entries if c is not None else {}, self._tiers(),
+                                 self._categories(), allowed)
+
+    def _criterion_names(self) -> dict[str, str]:
+        """Criterion code -> name in the current language (the latest round's first)."""
+        out: dict[str, str] = {}
+        for rnd in self.setup.rounds if self.setup else ():
+            for c in rnd.criteria:
+                out[c.code] = self._name(c.name, c.name_en)
+        return out
