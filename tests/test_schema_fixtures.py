@@ -25,7 +25,13 @@ def test_there_is_a_fixture_for_every_released_schema():
 
 
 @pytest.mark.parametrize("revision", KNOWN_REVISIONS)
-def test_fixture_opens_and_keeps_its_data(revision, tmp_path):
+def test_fixture_opens_and_keeps_its_data(revision, tmp_path, monkeypatch):
+    # a key store of its own: the 0005 and 0006 files are one database at two ages, and a
+    # store that saw the later one rightly calls the earlier one's trail cut short
+    from judging_app.services import keys
+
+    monkeypatch.setenv(keys.FOLDER_ENV, str(tmp_path / "keys"))
+    keys.forget_cached()
     path = tmp_path / "old.sqlite"
     shutil.copy(FIXTURES / f"schema_{revision}.sqlite", path)
     keys_file = FIXTURES / f"schema_{revision}.keys"  # the key store of a keyed database

@@ -111,7 +111,7 @@ def test_one_competition_is_singular(make_window, sqlite_db):
 def test_menus_and_shortcuts(make_window, sqlite_db):
     window = make_window(sqlite_db)
     titles = [strip_mnemonic(a.text()) for a in window.menuBar().actions()]
-    assert titles == ["File", "View", "Help"]
+    assert titles == ["File", "View", "Programme", "Help"]
     assert window.open_action.shortcut().toString() == "Ctrl+O"
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     assert [a.text() for a in window.language_menu.actions()] == ["Bahasa Indonesia", "English"]

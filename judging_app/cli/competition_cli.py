@@ -66,6 +66,9 @@ def add_parsers(sub, common) -> None:
                    "(docs/competition-file.md)")
     p.add_argument("--code", help="short code (default: from name and year)")
     add_actions(csub, common)
+    from judging_app.cli.programme_commands import add_forward_parser
+
+    add_forward_parser(csub, common)
 
 
 def add_actions(actions, common) -> None:
@@ -101,6 +104,11 @@ def add_actions(actions, common) -> None:
 
 def run(args) -> int:
     from judging_app.core.enums import CompetitionStatus
+
+    if args.action == "forward":
+        from judging_app.cli.programme_commands import cmd_forward
+
+        return cmd_forward(args)
 
     if args.action in ("list", "templates", "create", "import", "export", "documents"):
         return _files(args)

@@ -20,10 +20,16 @@ def add_parsers(sub, common) -> None:
     p.add_argument("--scored", action="store_true", help="also fill in judges' score sheets")
     p.add_argument("--code", metavar="CODE",
                    help="the competition's code (default: demo-YEAR; refused when taken)")
+    p.add_argument("--programme", action="store_true",
+                   help="instead: three years of a city's programme (programme demo)")
     p.set_defaults(module="demo_cli")
 
 
 def run(args) -> int:
+    if args.programme:
+        from judging_app.cli.programme_actions import demo
+
+        return demo(args)
     from judging_app.demo.generator import build_demo, check_size
 
     check_size(args.entries, args.judges, args.judges_per_entry)

@@ -16,7 +16,7 @@ from judging_app.cli.parsing import Parser
 # Commands in their own modules (cli/<name>.py): each adds its parsers and runs its actions.
 COMMAND_MODULES = ("demo_cli", "competition_cli", "units", "entries", "judges", "conflicts",
                    "assign", "judging_files", "sheets", "results_cli", "exports", "db_cli",
-                   "security_commands", "manual")
+                   "programme_cli", "security_commands", "manual")
 
 
 def build_parser() -> argparse.ArgumentParser:

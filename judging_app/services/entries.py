@@ -18,6 +18,7 @@ from judging_app.services.authorization import require
 from judging_app.services.competitions import now
 from judging_app.services.conflicts import sync_unit_conflicts
 from judging_app.services.errors import ServiceError, ValidationError
+from judging_app.services.programme_links import link_competition
 from judging_app.services.workspace import Workspace
 from judging_app.store.database import Database
 from judging_app.store.models import Category, Decision, Entry, Unit
@@ -97,6 +98,7 @@ def add_unit_in_session(s: Session, actor: str, comp_id: int, code: str, name: s
     s.flush()
     audit.record(s, actor, "unit.add", "unit", unit.code,
                  new={"code": unit.code, "name": unit.name, "kind": kind}, competition_id=comp_id)
+    link_competition(s, actor, comp_id, unit_ids=[unit.id], entry_ids=[])  # the register
     return unit
 
 
@@ -194,6 +196,7 @@ def add_entry(ws: Workspace, competition: str | int, data: EntryInput) -> EntryR
         sync_unit_conflicts(s, comp.id, entry_ids=[e.id])
         audit.record(s, ws.actor, "entry.add", "entry", e.code,
                      new=_entry_state(e, unit.code, cat.code), competition_id=comp.id)
+        link_competition(s, ws.actor, comp.id, unit_ids=[], entry_ids=[e.id])  # the register
         code = e.code
     return get_entry(ws.db, competition, code)
 

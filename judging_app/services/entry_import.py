@@ -34,6 +34,7 @@ from judging_app.services.document_queries import document_limits_in
 from judging_app.services.entries import EntryInput
 from judging_app.services.entry_documents import check_row_documents, row_documents
 from judging_app.services.errors import ImportFileError, ValidationError
+from judging_app.services.programme_links import link_competition
 from judging_app.services.workspace import Workspace
 from judging_app.store.database import Database
 from judging_app.store.models import Category, Entry, Unit
@@ -308,6 +309,7 @@ def import_entries(ws: Workspace, competition: str | int, path: str | Path,
                 attach_in_session(s, ws.actor, comp.id, documents, [], limits)
             except ValidationError as exc:
                 raise EntryImportError(data.source, [], extra=list(exc.problems)) from None
+        link_competition(s, ws.actor, comp.id)  # the yearly programme's register, if in use
         by_category = dict(Counter(r.entry.category for r in rows))
         audit.record(s, ws.actor, "entries.import", "file", data.source, new={
             "file": data.source, "sheet": data.sheet, "sha256": data.sha256,

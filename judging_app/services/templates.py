@@ -42,6 +42,11 @@ def list_templates() -> list[TemplateInfo]:
     return out
 
 
+def template_setup(key: str, name: str | None = None, year: int | None = None) -> CompetitionSetup:
+    """A template's setup, with another name and year when given."""
+    return _adjust(load_template(key), name, year)
+
+
 def _adjust(setup: CompetitionSetup, name: str | None, year: int | None) -> CompetitionSetup:
     if name and name.strip():
         setup = dataclasses.replace(setup, name=name.strip())
@@ -52,7 +57,7 @@ def _adjust(setup: CompetitionSetup, name: str | None, year: int | None) -> Comp
 
 def create_from_template(ws: Workspace, key: str, *, name: str | None = None,
                          year: int | None = None, code: str | None = None) -> CompetitionSummary:
-    return create_competition(ws, _adjust(load_template(key), name, year), code=code)
+    return create_competition(ws, template_setup(key, name, year), code=code)
 
 
 def _read_file(path: Path):

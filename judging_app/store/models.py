@@ -473,6 +473,9 @@ class DocumentSetting(Base):
 
 
 # Entries' documents and links live in their own module; imported so Base.metadata has them.
+# The yearly programme's tables live in their own module; imported here so that every user
+# of Base.metadata (migrations, schema checks) sees them.
+from judging_app.store import programme_models as _programme_models  # noqa: E402, F401
 from judging_app.store.document_models import (  # noqa: E402, F401
     Attachment,
     Document,

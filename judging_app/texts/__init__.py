@@ -69,6 +69,7 @@ AREAS = (
     "packages",
     "paper",
     "paper_import",
+    "programme",
     "results",
     "score_workbook",
     "security",

@@ -105,6 +105,9 @@ class MainWindow(GuidedStart, CompetitionPages, MainWindowActions, WhoIsWorking,
             action.triggered.connect(lambda _checked=False, lang=lang: self.set_language(lang))
             self.language_group.addAction(action)
             self.language_actions[lang] = action
+        self.programme_windows: list = []
+        self.programme_action = QAction(self)
+        self.programme_action.triggered.connect(lambda: self.open_programme())
         self.guide_action = QAction(self, shortcut=QKeySequence.StandardKey.HelpContents)
         self.guide_action.triggered.connect(self.show_guide)
         self.about_action = QAction(self)
@@ -137,6 +140,8 @@ class MainWindow(GuidedStart, CompetitionPages, MainWindowActions, WhoIsWorking,
         self.language_menu = self.view_menu.addMenu("")
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
+        self.programme_menu = bar.addMenu("")
+        self.programme_menu.addAction(self.programme_action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.guide_action)
         self.help_menu.addAction(self.about_action)
@@ -186,6 +191,8 @@ class MainWindow(GuidedStart, CompetitionPages, MainWindowActions, WhoIsWorking,
         self.view_menu.setTitle(self.tr("&View"))
         self.back_action.setText(self.tr("All &competitions"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.programme_menu.setTitle(self.tr("&Programme"))
+        self.programme_action.setText(self.tr("&Yearly programme across competitions…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.guide_action.setText(self.tr("&User guide"))
         self.about_action.setText(fill(self.tr("&About %1"), self.app_title()))
@@ -231,6 +238,8 @@ class MainWindow(GuidedStart, CompetitionPages, MainWindowActions, WhoIsWorking,
 
     def replace_database(self, db: Database) -> None:
         self.show_competition_list()
+        for window in list(self.programme_windows):  # they show the database being closed
+            window.close()
         old, self.db = self.db, db
         if old is not db:
             old.close()
@@ -282,6 +291,12 @@ class MainWindow(GuidedStart, CompetitionPages, MainWindowActions, WhoIsWorking,
         self.settings.language = language
         self.settings.sync()
         self.retranslate()
+
+    def open_programme(self):
+        """The yearly programme's window (units and innovations across competitions)."""
+        from judging_app.ui.programme.window import open_programme
+
+        return open_programme(self)
 
     # -- window state -----------------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -484,6 +484,117 @@
     </message>
 </context>
 <context>
+    <name>ComplianceTab</name>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Government unit</source>
+        <translation>Perangkat daerah</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Terdaftar</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>Peserta kompetisi</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Memenuhi syarat</translation>
+    </message>
+    <message>
+        <source>Awarded</source>
+        <translation>Meraih penghargaan</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Programme year:</source>
+        <translation>Tahun program:</translation>
+    </message>
+    <message>
+        <source>Export to &amp;Excel…</source>
+        <translation>Ekspor ke &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF for a letter…</source>
+        <translation>Ekspor &amp;PDF untuk lampiran surat…</translation>
+    </message>
+    <message>
+        <source>no innovation this year</source>
+        <translation>belum ada inovasi tahun ini</translation>
+    </message>
+    <message>
+        <source>including %1 (merged)</source>
+        <translation>termasuk %1 (digabung)</translation>
+    </message>
+    <message>
+        <source>No programme year yet: add competitions or import the register of units.</source>
+        <translation>Belum ada tahun program: tambahkan kompetisi atau impor register perangkat daerah.</translation>
+    </message>
+    <message>
+        <source>%1 government units: %2 with an innovation this year, %3 without (painted, listed first).</source>
+        <translation>%1 perangkat daerah: %2 memiliki inovasi tahun ini, %3 belum (diberi warna, dicantumkan paling atas).</translation>
+    </message>
+    <message>
+        <source>Competitions counted: %1</source>
+        <translation>Kompetisi yang diperhitungkan: %1</translation>
+    </message>
+    <message>
+        <source>No city competition this year.</source>
+        <translation>Tidak ada kompetisi tingkat kota tahun ini.</translation>
+    </message>
+    <message>
+        <source>Results not finalized yet: awards are not counted.</source>
+        <translation>Hasil belum difinalkan: penghargaan belum dihitung.</translation>
+    </message>
+    <message>
+        <source>Entries from units not linked to the register: %1 (see Matches to confirm).</source>
+        <translation>Peserta dari perangkat daerah yang belum terhubung ke register: %1 (lihat Padanan untuk dikonfirmasi).</translation>
+    </message>
+    <message>
+        <source>Save the compliance list</source>
+        <translation>Simpan daftar kepatuhan</translation>
+    </message>
+    <message>
+        <source>Save the compliance workbook</source>
+        <translation>Simpan lembar kerja kepatuhan</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the compliance list…</source>
+        <translation>Menulis daftar kepatuhan…</translation>
+    </message>
+    <message>
+        <source>Compliance</source>
+        <translation>Kepatuhan</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Tersimpan: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the compliance list</source>
+        <translation>Daftar kepatuhan tidak dapat ditulis</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Declare a conflict of interest</source>
@@ -1778,6 +1889,57 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     </message>
 </context>
 <context>
+    <name>ForwardTab</name>
+    <message>
+        <source>From the competition:</source>
+        <translation>Dari kompetisi:</translation>
+    </message>
+    <message>
+        <source>Into the competition:</source>
+        <translation>Ke kompetisi:</translation>
+    </message>
+    <message>
+        <source>Code of the new competition:</source>
+        <translation>Kode kompetisi baru:</translation>
+    </message>
+    <message>
+        <source>Category there:</source>
+        <translation>Kategori di sana:</translation>
+    </message>
+    <message>
+        <source>Its level:</source>
+        <translation>Tingkatnya:</translation>
+    </message>
+    <message>
+        <source>Entries:</source>
+        <translation>Peserta:</translation>
+    </message>
+    <message>
+        <source>&amp;Forward the ticked entries</source>
+        <translation>&amp;Teruskan peserta yang dicentang</translation>
+    </message>
+    <message>
+        <source>A new competition from the template %1</source>
+        <translation>Kompetisi baru dari templat %1</translation>
+    </message>
+    <message>
+        <source>the same category (or the only one)</source>
+        <translation>kategori yang sama (atau satu-satunya)</translation>
+    </message>
+    <message>
+        <source>Tick the entries to forward.</source>
+        <translation>Centang peserta yang akan diteruskan.</translation>
+    </message>
+    <message>
+        <source>Cannot forward the entries</source>
+        <translation>Peserta tidak dapat diteruskan</translation>
+    </message>
+    <message>
+        <source>%1 entries forwarded from %2 to %3.</source>
+        <translation>%1 peserta diteruskan dari %2 ke %3.</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>Judge&apos;s guide</source>
@@ -1786,6 +1948,77 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>User guide</source>
         <translation>Panduan pengguna</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Government unit:</source>
+        <translation>Perangkat daerah:</translation>
+    </message>
+    <message>
+        <source>Year / innovation</source>
+        <translation>Tahun / inovasi</translation>
+    </message>
+    <message>
+        <source>Competition</source>
+        <translation>Kompetisi</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>Penghargaan</translation>
+    </message>
+    <message>
+        <source>Innovation</source>
+        <translation>Inovasi</translation>
+    </message>
+    <message>
+        <source>The register has no units yet.</source>
+        <translation>Register belum memuat perangkat daerah.</translation>
+    </message>
+    <message>
+        <source>named %1 from %2</source>
+        <translation>bernama %1 sejak %2</translation>
+    </message>
+    <message>
+        <source>merged into %1 on %2</source>
+        <translation>digabung ke %1 pada %2</translation>
+    </message>
+    <message>
+        <source>ended on %1</source>
+        <translation>berakhir pada %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2) merged into it on %3; its history is shown here</source>
+        <translation>%1 (%2) digabung ke dalamnya pada %3; riwayatnya ditampilkan di sini</translation>
+    </message>
+    <message>
+        <source>%1 — not listed on its own</source>
+        <translation>%1 — tidak tercantum tersendiri</translation>
+    </message>
+    <message>
+        <source>%1 — %2 registered, %3 entered, %4 eligible, %5 awarded</source>
+        <translation>%1 — %2 terdaftar, %3 peserta, %4 memenuhi syarat, %5 meraih penghargaan</translation>
+    </message>
+    <message>
+        <source>no innovation this year</source>
+        <translation>belum ada inovasi tahun ini</translation>
+    </message>
+    <message>
+        <source>; replicated by %1</source>
+        <translation>; direplikasi oleh %1</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>Pemantauan</translation>
+    </message>
+    <message>
+        <source>Replicated %1 (of %2)</source>
+        <translation>Mereplikasi %1 (milik %2)</translation>
     </message>
 </context>
 <context>
@@ -2008,6 +2241,125 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>Problem</source>
         <translation>Masalah</translation>
+    </message>
+</context>
+<context>
+    <name>InnovationsTab</name>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Innovation</source>
+        <translation>Inovasi</translation>
+    </message>
+    <message>
+        <source>Government unit</source>
+        <translation>Perangkat daerah</translation>
+    </message>
+    <message>
+        <source>First year</source>
+        <translation>Tahun pertama</translation>
+    </message>
+    <message>
+        <source>Years entered</source>
+        <translation>Tahun menjadi peserta</translation>
+    </message>
+    <message>
+        <source>Latest status</source>
+        <translation>Status terakhir</translation>
+    </message>
+    <message>
+        <source>Search innovations, units, codes…</source>
+        <translation>Cari inovasi, perangkat daerah, kode…</translation>
+    </message>
+    <message>
+        <source>Record &amp;status…</source>
+        <translation>Catat &amp;status…</translation>
+    </message>
+    <message>
+        <source>&amp;Register an innovation…</source>
+        <translation>&amp;Daftarkan inovasi…</translation>
+    </message>
+    <message>
+        <source>Publish the &amp;catalogue…</source>
+        <translation>Terbitkan &amp;katalog…</translation>
+    </message>
+    <message>
+        <source>Status of %1</source>
+        <translation>Status %1</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Tahun</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Replicated that year by</source>
+        <translation>Direplikasi pada tahun itu oleh</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Cannot record the status</source>
+        <translation>Status tidak dapat dicatat</translation>
+    </message>
+    <message>
+        <source>Register an innovation</source>
+        <translation>Daftarkan inovasi</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Ringkasan</translation>
+    </message>
+    <message>
+        <source>Cannot register the innovation</source>
+        <translation>Inovasi tidak dapat didaftarkan</translation>
+    </message>
+    <message>
+        <source>Publish the catalogue</source>
+        <translation>Terbitkan katalog</translation>
+    </message>
+    <message>
+        <source>Innovations of</source>
+        <translation>Inovasi tahun</translation>
+    </message>
+    <message>
+        <source>every year</source>
+        <translation>semua tahun</translation>
+    </message>
+    <message>
+        <source>Include innovators and contacts (personal data)</source>
+        <translation>Sertakan inovator dan kontak (data pribadi)</translation>
+    </message>
+    <message>
+        <source>Folder for the catalogue (empty, or an earlier catalogue)</source>
+        <translation>Folder untuk katalog (kosong, atau folder katalog sebelumnya)</translation>
+    </message>
+    <message>
+        <source>Writing the catalogue…</source>
+        <translation>Menulis katalog…</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>%1 innovations published in %2. Open index.html in a browser.</source>
+        <translation>%1 inovasi diterbitkan di %2. Buka index.html dengan peramban.</translation>
+    </message>
+    <message>
+        <source>Cannot write the catalogue</source>
+        <translation>Katalog tidak dapat ditulis</translation>
     </message>
 </context>
 <context>
@@ -2768,6 +3120,14 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
         <translation>&amp;Bahasa</translation>
     </message>
     <message>
+        <source>&amp;Programme</source>
+        <translation>&amp;Program</translation>
+    </message>
+    <message>
+        <source>&amp;Yearly programme across competitions…</source>
+        <translation>Program &amp;tahunan lintas kompetisi…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>B&amp;antuan</translation>
     </message>
@@ -2896,6 +3256,97 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
     <message>
         <source>Building the demo competition…</source>
         <translation>Membuat kompetisi contoh…</translation>
+    </message>
+</context>
+<context>
+    <name>MatchesTab</name>
+    <message>
+        <source>Competition</source>
+        <translation>Kompetisi</translation>
+    </message>
+    <message>
+        <source>Unit in the competition</source>
+        <translation>Perangkat daerah dalam kompetisi</translation>
+    </message>
+    <message>
+        <source>Proposed register unit</source>
+        <translation>Usulan perangkat daerah register</translation>
+    </message>
+    <message>
+        <source>none similar</source>
+        <translation>tidak ada yang mirip</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Inovasi</translation>
+    </message>
+    <message>
+        <source>May continue</source>
+        <translation>Mungkin melanjutkan</translation>
+    </message>
+    <message>
+        <source>Units of competitions not surely in the register</source>
+        <translation>Perangkat daerah kompetisi yang belum pasti ada dalam register</translation>
+    </message>
+    <message>
+        <source>Entries that may continue an earlier innovation</source>
+        <translation>Peserta yang mungkin melanjutkan inovasi sebelumnya</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm the proposal</source>
+        <translation>&amp;Konfirmasi usulan</translation>
+    </message>
+    <message>
+        <source>Link to &amp;another unit…</source>
+        <translation>Hubungkan ke perangkat daerah &amp;lain…</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the register</source>
+        <translation>&amp;Tambahkan ke register</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject the proposal</source>
+        <translation>&amp;Tolak usulan</translation>
+    </message>
+    <message>
+        <source>Con&amp;tinues it</source>
+        <translation>&amp;Melanjutkannya</translation>
+    </message>
+    <message>
+        <source>&amp;Develops it</source>
+        <translation>Men&amp;gembangkannya</translation>
+    </message>
+    <message>
+        <source>A &amp;new innovation</source>
+        <translation>Inovasi &amp;baru</translation>
+    </message>
+    <message>
+        <source>Cannot confirm the match</source>
+        <translation>Padanan tidak dapat dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>Link %1 to</source>
+        <translation>Hubungkan %1 ke</translation>
+    </message>
+    <message>
+        <source>Register unit</source>
+        <translation>Perangkat daerah register</translation>
+    </message>
+    <message>
+        <source>Cannot link the unit</source>
+        <translation>Perangkat daerah tidak dapat dihubungkan</translation>
+    </message>
+    <message>
+        <source>Cannot add the unit to the register</source>
+        <translation>Perangkat daerah tidak dapat ditambahkan ke register</translation>
+    </message>
+    <message>
+        <source>Cannot reject the match</source>
+        <translation>Padanan tidak dapat ditolak</translation>
+    </message>
+    <message>
+        <source>Cannot make a new innovation</source>
+        <translation>Inovasi baru tidak dapat dibuat</translation>
     </message>
 </context>
 <context>
@@ -3517,6 +3968,76 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
     </message>
 </context>
 <context>
+    <name>ProgrammeLabels</name>
+    <message>
+        <source>continued</source>
+        <translation>berlanjut</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>berhenti</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>kota</translation>
+    </message>
+    <message>
+        <source>provincial</source>
+        <translation>provinsi</translation>
+    </message>
+    <message>
+        <source>national</source>
+        <translation>nasional</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>baru</translation>
+    </message>
+    <message>
+        <source>continues</source>
+        <translation>melanjutkan</translation>
+    </message>
+    <message>
+        <source>develops</source>
+        <translation>mengembangkan</translation>
+    </message>
+    <message>
+        <source>forwarded</source>
+        <translation>diteruskan</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeWindow</name>
+    <message>
+        <source>Yearly programme — one unit, one innovation</source>
+        <translation>Program tahunan — satu perangkat daerah, satu inovasi</translation>
+    </message>
+    <message>
+        <source>&amp;Compliance</source>
+        <translation>&amp;Kepatuhan</translation>
+    </message>
+    <message>
+        <source>Unit &amp;history</source>
+        <translation>&amp;Riwayat perangkat daerah</translation>
+    </message>
+    <message>
+        <source>&amp;Innovations</source>
+        <translation>&amp;Inovasi</translation>
+    </message>
+    <message>
+        <source>&amp;Register of units</source>
+        <translation>Re&amp;gister perangkat daerah</translation>
+    </message>
+    <message>
+        <source>&amp;Matches to confirm</source>
+        <translation>&amp;Padanan untuk dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>&amp;Forwarding</source>
+        <translation>Pe&amp;neruskan</translation>
+    </message>
+</context>
+<context>
     <name>ProgressView</name>
     <message>
         <source>Counting the score sheets…</source>
@@ -3667,6 +4188,157 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
     <message>
         <source>Required: recorded with the decision</source>
         <translation>Wajib diisi: dicatat bersama keputusan</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTab</name>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Earlier names</source>
+        <translation>Nama sebelumnya</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Berakhir</translation>
+    </message>
+    <message>
+        <source>&amp;Import the city&apos;s list…</source>
+        <translation>&amp;Impor daftar kota…</translation>
+    </message>
+    <message>
+        <source>&amp;Add a unit…</source>
+        <translation>&amp;Tambah perangkat daerah…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Ganti nama…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge into…</source>
+        <translation>Ga&amp;bung ke…</translation>
+    </message>
+    <message>
+        <source>E&amp;nd…</source>
+        <translation>Akhir&amp;i…</translation>
+    </message>
+    <message>
+        <source>&amp;Give a competition these units…</source>
+        <translation>&amp;Berikan perangkat daerah ini ke kompetisi…</translation>
+    </message>
+    <message>
+        <source>merged into %1 on %2</source>
+        <translation>digabung ke %1 pada %2</translation>
+    </message>
+    <message>
+        <source>ended on %1</source>
+        <translation>berakhir pada %1</translation>
+    </message>
+    <message>
+        <source>The city&apos;s list of government units</source>
+        <translation>Daftar perangkat daerah kota</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
+        <translation>Lembar kerja (*.xlsx *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <source>Import the list</source>
+        <translation>Impor daftar</translation>
+    </message>
+    <message>
+        <source>New names take effect on</source>
+        <translation>Nama baru berlaku sejak</translation>
+    </message>
+    <message>
+        <source>Cannot import the list</source>
+        <translation>Daftar tidak dapat diimpor</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Register perangkat daerah</translation>
+    </message>
+    <message>
+        <source>%1 units added, %2 renamed, %3 unchanged.</source>
+        <translation>%1 perangkat daerah ditambahkan, %2 diganti nama, %3 tetap.</translation>
+    </message>
+    <message>
+        <source>Add a unit to the register</source>
+        <translation>Tambah perangkat daerah ke register</translation>
+    </message>
+    <message>
+        <source>Type (dinas, badan, kecamatan, …)</source>
+        <translation>Jenis (dinas, badan, kecamatan, …)</translation>
+    </message>
+    <message>
+        <source>Cannot add the unit</source>
+        <translation>Perangkat daerah tidak dapat ditambahkan</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>Ganti nama %1</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>Nama baru</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Sejak</translation>
+    </message>
+    <message>
+        <source>Cannot rename the unit</source>
+        <translation>Perangkat daerah tidak dapat diganti nama</translation>
+    </message>
+    <message>
+        <source>Merge %1 into another unit</source>
+        <translation>Gabungkan %1 ke perangkat daerah lain</translation>
+    </message>
+    <message>
+        <source>Merged into</source>
+        <translation>Digabung ke</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Pada tanggal</translation>
+    </message>
+    <message>
+        <source>Cannot merge the unit</source>
+        <translation>Perangkat daerah tidak dapat digabung</translation>
+    </message>
+    <message>
+        <source>End %1 (dissolved)</source>
+        <translation>Akhiri %1 (dibubarkan)</translation>
+    </message>
+    <message>
+        <source>Cannot end the unit</source>
+        <translation>Perangkat daerah tidak dapat diakhiri</translation>
+    </message>
+    <message>
+        <source>Give a competition the register&apos;s units</source>
+        <translation>Berikan perangkat daerah register ke kompetisi</translation>
+    </message>
+    <message>
+        <source>Competition</source>
+        <translation>Kompetisi</translation>
+    </message>
+    <message>
+        <source>Cannot add the units</source>
+        <translation>Perangkat daerah tidak dapat ditambahkan</translation>
+    </message>
+    <message>
+        <source>%1 units added to %2, linked to the register.</source>
+        <translation>%1 perangkat daerah ditambahkan ke %2, terhubung ke register.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""The yearly programme's window (ui/programme/window.py) and its tabs."""
