@@ -1,0 +1,162 @@
+"""What the trail vouches for besides statuses, sheets and decisions: each competition's
+setup, its entries' eligibility and its assignments, as SHA-256 digests.
+
+An audit event of a write that changed any of them records the digests of the parts it
+changed, computed after the write (services/audit.record); `db verify-audit` recomputes
+them from the live data and compares with the latest recorded ones
+(services/audit_verify.py). So a criterion's weight, a scale, an award tier, an entry's
+screening status or category, an advancement or an assignment changed with a database
+shell no longer verifies.
+
+Which parts a write changed is found where every statement passes, not by each use case:
+a listener on every engine (`before_cursor_execute`) notes the tables an INSERT, UPDATE or
+DELETE names in the connection's info; `audit.record` takes the parts those tables belong
+to. A new use case cannot forget it: whatever writes those tables through the app gets
+its digest on its event.
+
+The parts:
+- **setup**: the competition's rules (ranking scope, aggregation, trimming, incomplete
+  designs, round combination, tie-breaks), categories, rounds (kind, weight, blindness,
+  advancement rule), criteria (weight, scale, step), award tiers;
+- **eligibility**: every entry's screening status and category, and the advancements
+  (which entries went on to which round);
+- **assignments**: per judge, the (round, entry) pairs. Per judge because on a server a
+  judge's own login (declaring a conflict removes that judge's assignments) sees only its
+  own judge row and assignments: it records that judge's digest, the secretariat records
+  every judge's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from sqlalchemy import event, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+SETUP, ELIGIBILITY, ASSIGNMENTS = "setup", "eligibility", "assignments"
+PARTS = (SETUP, ELIGIBILITY, ASSIGNMENTS)
+TOUCHED = "judging_app_touched_parts"  # key in the DBAPI connection's info
+
+# table -> parts a write of it changes: (on INSERT/UPDATE, on DELETE, which cascades)
+_TABLE_PARTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "competitions": (frozenset({SETUP}), frozenset(PARTS)),
+    "categories": (frozenset({SETUP}), frozenset({SETUP})),
+    "criteria": (frozenset({SETUP}), frozenset({SETUP})),
+    "award_tiers": (frozenset({SETUP}), frozenset({SETUP})),
+    "rounds": (frozenset({SETUP}), frozenset(PARTS)),
+    "entries": (frozenset({ELIGIBILITY}), frozenset({ELIGIBILITY, ASSIGNMENTS})),
+    "advancements": (frozenset({ELIGIBILITY}), frozenset({ELIGIBILITY})),
+    "assignments": (frozenset({ASSIGNMENTS}), frozenset({ASSIGNMENTS})),
+    "judges": (frozenset(), frozenset({ASSIGNMENTS})),
+}
+_WRITE = re.compile(
+    r"\s*(?:(INSERT)(?:\s+OR\s+\w+)?\s+INTO|(UPDATE)(?:\s+ONLY)?|(DELETE)\s+FROM)\s+"
+    r"(?:\"?\w+\"?\.)?\"?(\w+)", re.IGNORECASE)
+
+
+def parts_written(statement: str) -> frozenset[str]:
+    """The parts an SQL statement changes (none for a read or another table)."""
+    match = _WRITE.match(statement)
+    if match is None:
+        return frozenset()
+    parts = _TABLE_PARTS.get(match.group(4).lower())
+    if parts is None:
+        return frozenset()
+    return parts[1] if match.group(3) else parts[0]
+
+
+@event.listens_for(Engine, "before_cursor_execute")
+def _note_write(conn, _cursor, statement, _params, _context, _executemany) -> None:
+    parts = parts_written(statement)
+    if parts:
+        conn.info.setdefault(TOUCHED, set()).update(parts)
+
+
+@event.listens_for(Engine, "rollback")
+def _forget_on_rollback(conn) -> None:
+    conn.info.pop(TOUCHED, None)
+
+
+def take_touched(session: Session) -> set[str]:
+    """The parts written in this transaction since the last event took them."""
+    return session.connection().info.pop(TOUCHED, set())
+
+
+# ---- the digests ---------------------------------------------------------------------
+
+def _digest(rows: Any) -> str:
+    h = hashlib.sha256()
+    for row in rows:
+        h.update("\x1f".join("" if v is None else str(v) for v in row).encode("utf-8"))
+        h.update(b"\x1e")
+    return h.hexdigest()
+
+
+def _rows(s: Session, sql: str, cid: int) -> list:
+    return s.execute(text(sql), {"c": cid}).all()
+
+
+_SETUP_SQL = {
+    "rules": "SELECT id, code, ranking_scope, aggregation, trimmed_min_sheets,"
+             " allow_incomplete, round_combination, tie_breaks FROM competitions WHERE id = :c",
+    "categories": "SELECT id, code, name, name_en, position FROM categories"
+                  " WHERE competition_id = :c ORDER BY id",
+    "rounds": "SELECT id, code, position, kind, weight_milli, blind, advancement,"
+              " advancement_top_n, advancement_threshold_milli FROM rounds"
+              " WHERE competition_id = :c ORDER BY id",
+    "criteria": "SELECT k.id, k.round_id, k.code, k.position, k.weight_milli,"
+                " k.scale_min_milli, k.scale_max_milli, k.scale_step_milli FROM criteria k"
+                " JOIN rounds r ON r.id = k.round_id WHERE r.competition_id = :c ORDER BY k.id",
+    "tiers": "SELECT id, category_id, code, label, label_en, kind, rank_from, rank_to,"
+             " min_score_milli, max_score_milli, min_inclusive, max_inclusive, position"
+             " FROM award_tiers WHERE competition_id = :c ORDER BY id",
+}
+_ELIGIBILITY_SQL = {
+    "entries": "SELECT id, status, category_id FROM entries WHERE competition_id = :c"
+               " ORDER BY id",
+    "advancements": "SELECT a.round_id, a.entry_id, a.source FROM advancements a"
+                    " JOIN rounds r ON r.id = a.round_id WHERE r.competition_id = :c"
+                    " ORDER BY a.round_id, a.entry_id",
+}
+EMPTY = _digest(())  # a judge with no assignments
+
+
+def _booleans_as_ints(rows: list) -> list:
+    return [tuple(int(v) if isinstance(v, bool) else v for v in row) for row in rows]
+
+
+def setup_digests(s: Session, cid: int) -> dict[str, str]:
+    return {name: _digest(_booleans_as_ints(_rows(s, sql, cid)))
+            for name, sql in _SETUP_SQL.items()}
+
+
+def eligibility_digests(s: Session, cid: int) -> dict[str, str]:
+    return {name: _digest(_rows(s, sql, cid)) for name, sql in _ELIGIBILITY_SQL.items()}
+
+
+def assignment_digests(s: Session, cid: int) -> dict[str, str]:
+    """judge id -> digest of its (round, entry) pairs, for every judge row this session
+    sees (on a server, a judge's login sees its own)."""
+    judges = [j for (j,) in _rows(s, "SELECT id FROM judges WHERE competition_id = :c", cid)]
+    pairs: dict[int, list] = {j: [] for j in judges}
+    for jid, rid, eid in _rows(s, "SELECT a.judge_id, a.round_id, a.entry_id FROM assignments a"
+                               " JOIN judges j ON j.id = a.judge_id WHERE j.competition_id = :c"
+                               " ORDER BY a.judge_id, a.round_id, a.entry_id", cid):
+        pairs.setdefault(jid, []).append((rid, eid))
+    return {str(j): _digest(rows) for j, rows in pairs.items()}
+
+
+_COMPUTE = {SETUP: setup_digests, ELIGIBILITY: eligibility_digests,
+            ASSIGNMENTS: assignment_digests}
+
+
+def parts_state(s: Session, cid: int, parts: set[str] | frozenset[str]) -> dict[str, dict]:
+    """{part: {competition id: {piece: digest}}} for the parts asked."""
+    return {part: {str(cid): _COMPUTE[part](s, cid)} for part in PARTS if part in parts}
+
+
+def all_parts(s: Session, competition_ids: list[int]) -> dict[str, dict]:
+    return {part: {str(c): _COMPUTE[part](s, c) for c in competition_ids} for part in PARTS}

@@ -1,0 +1,191 @@
+"""The trail vouches for each competition's setup, its entries' eligibility and its
+assignments (services/audit_digests.py): changed with a database shell before finalize,
+each is found by `db verify-audit`, naming the competition and what differs; a normal run
+of the app (setup, screening, assigning, scoring, finalize, reopen) still verifies."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from decimal import Decimal as D
+
+import pytest
+from security_support import SCORES, register_panel, score_all
+from sqlalchemy import text
+
+from factories import seeded_competition
+from judging_app.core.enums import EntryStatus
+from judging_app.core.messages import Message
+from judging_app.services import (
+    assignments,
+    audit,
+    competitions,
+    entries,
+    reopening,
+    results,
+)
+from judging_app.services.entries import EntryInput
+
+
+def shell(db, *statements: str) -> None:
+    """What someone with the sqlite3 shell or psql does, behind the app's back."""
+    with db.engine.begin() as conn:
+        for sql in statements:
+            conn.execute(text(sql))
+
+
+def _problems(db) -> list[Message]:
+    check = audit.verify_chain(db)
+    assert not check.ok, "the change behind the app's back verified as intact"
+    return check.problems
+
+
+SETUP_ATTACKS = {
+    "a weight moved": (["UPDATE criteria SET weight_milli = 90000 WHERE code = 'A'",
+                        "UPDATE criteria SET weight_milli = 10000 WHERE code = 'B'"],
+                       "criteria"),
+    "a scale widened": (["UPDATE criteria SET scale_max_milli = 10000 WHERE code = 'B'"],
+                        "criteria"),
+    "an award tier widened": (["UPDATE award_tiers SET rank_to = 3 WHERE code = 'j2'"], "tiers"),
+    "the aggregation changed": (["UPDATE competitions SET aggregation = 'median'"], "rules"),
+    "an advancement rule set": (["UPDATE rounds SET advancement = 'top_n', advancement_top_n = 1"
+                                 " WHERE code = 'adm'"], "rounds"),
+    "a category renamed": (["UPDATE categories SET name = 'Lain' WHERE code = 'pd'"],
+                           "categories"),
+}
+
+
+@pytest.mark.tampers
+@pytest.mark.parametrize("attack", sorted(SETUP_ATTACKS))
+def test_a_setup_changed_behind_the_apps_back_is_named(db, attack):
+    s = seeded_competition(db)
+    assignments.auto_assign(s.ws, s.code, "prop", 2)
+    assert audit.verify_chain(db).ok
+    statements, piece = SETUP_ATTACKS[attack]
+    shell(db, *statements)
+    assert _problems(db) == [Message("audit.setup_differs", competition=s.code,
+                                     parts=[Message(f"audit.piece.{piece}")])]
+
+
+@pytest.mark.tampers
+@pytest.mark.parametrize("attack", ["disqualified", "category changed", "advanced"])
+def test_an_entrys_eligibility_changed_behind_the_apps_back_is_named(db, attack):
+    s = seeded_competition(db)
+    assignments.auto_assign(s.ws, s.code, "prop", 2)
+    sql, piece = {
+        "disqualified": ("UPDATE entries SET status = 'disqualified', status_reason = 'x'"
+                         " WHERE code = 'E2'", "entries"),
+        "category changed": ("UPDATE entries SET category_id = (SELECT id FROM categories"
+                             " WHERE code = 'umum') WHERE code = 'E2'", "entries"),
+        "advanced": ("INSERT INTO advancements (round_id, entry_id, source) SELECT r.id, e.id,"
+                     " 'manual' FROM rounds r, entries e WHERE r.code = 'adm'"
+                     " AND e.code = 'E2'", "advancements"),
+    }[attack]
+    shell(db, sql)
+    assert _problems(db) == [Message("audit.eligibility_differs", competition=s.code,
+                                     parts=[Message(f"audit.piece.{piece}")])]
+
+
+@pytest.mark.tampers
+def test_an_assignment_moved_behind_the_apps_back_names_both_judges(db):
+    s = seeded_competition(db, n_judges=4)
+    assignments.auto_assign(s.ws, s.code, "prop", 2)
+    pairs = assignments.list_assignments(db, s.code, "prop")  # (judge, entry)
+    judge, entry = pairs[0]
+    other = next(j for j in ("J1", "J2", "J3", "J4") if (j, entry) not in pairs)
+    shell(db, f"UPDATE assignments SET judge_id = (SELECT id FROM judges WHERE code = '{other}')"
+              f" WHERE judge_id = (SELECT id FROM judges WHERE code = '{judge}')"
+              f" AND entry_id = (SELECT id FROM entries WHERE code = '{entry}')")
+    assert _problems(db) == [Message("audit.assignments_differ", competition=s.code,
+                                     judges=sorted([judge, other]))]
+
+
+@pytest.mark.tampers
+def test_a_deleted_assignment_and_a_deleted_judge_are_named(db):
+    s = seeded_competition(db)
+    assignments.auto_assign(s.ws, s.code, "prop", 3)
+    shell(db, "DELETE FROM assignments WHERE judge_id = (SELECT id FROM judges"
+              " WHERE code = 'J1') AND entry_id = (SELECT id FROM entries WHERE code = 'E1')")
+    assert _problems(db) == [Message("audit.assignments_differ", competition=s.code,
+                                     judges=["J1"])]
+    with db.read() as sess:
+        j2 = sess.execute(text("SELECT id FROM judges WHERE code = 'J2'")).scalar_one()
+    shell(db, "DELETE FROM judges WHERE code = 'J2'")  # its assignments go with it
+    assert _problems(db) == [Message("audit.assignments_differ", competition=s.code,
+                                     judges=sorted(["J1", f"#{j2}"]))]
+
+
+def test_a_normal_run_of_the_app_verifies_and_records_what_it_vouches_for(db):
+    """Setup changed, screening, assigning by hand, scoring, finalize, reopen: intact, and
+    each kind of write recorded the digest of what it changed."""
+    panel = register_panel(db)
+    sekre = panel.ws("sekre")
+    setup = competitions.get_setup(db, panel.code)
+    rounds = tuple(replace(r, criteria=tuple(replace(c, weight=D(50)) for c in r.criteria))
+                   if r.code == "prop" else r for r in setup.rounds)
+    competitions.update_setup(sekre, panel.code, replace(setup, rounds=rounds))
+    entries.add_entry(sekre, panel.code, EntryInput(code="E5", title="Inovasi 5", unit="U1",
+                                                    category="umum"))
+    entries.set_entry_status(sekre, panel.code, ["E5"], EntryStatus.DISQUALIFIED, "berkas kurang")
+    e3 = entries.get_entry(db, panel.code, "E3")
+    entries.edit_entry(sekre, panel.code, "E3", EntryInput(
+        code="E3", title=e3.title, unit=e3.unit_code, category="pd"))
+    assignments.unassign(sekre, panel.code, "prop", "J3", ["E1"])
+    assignments.assign(sekre, panel.code, "prop", "J3", ["E1"])
+    score_all(panel, SCORES)
+    results.finalize(sekre, panel.code)
+    reopening.approve_reopening(panel.ws("ketua"), panel.code, "salah ketik pada bobot")
+    reopening.reopen_finalized(panel.ws("sekre2"), panel.code, "salah ketik pada bobot")
+    check = audit.verify_chain(db)
+    assert check.ok, [str(p) for p in check.problems]
+    with db.read() as s:
+        recorded = {action: json.loads(state) for action, state in s.execute(text(
+            "SELECT action, state FROM audit_events ORDER BY id")).all()}
+    assert {"setup", "eligibility", "assignments"} <= set(recorded["competition.update_setup"])
+    assert "eligibility" in recorded["entry.set_status"] and "eligibility" in recorded["entry.edit"]
+    assert "assignments" in recorded["assignment.add"]
+    assert "assignments" in recorded["assignment.remove"]
+    assert "setup" not in recorded["sheet.submit"]  # a sheet's write hashes no setup
+
+
+def _as_an_older_version_wrote_it(db) -> None:
+    """Every event's state without the digests, re-chained with this computer's audit key:
+    the trail as the app wrote it before it recorded setup, eligibility and assignments."""
+    from judging_app.services import keys
+    from judging_app.services.audit_digests import PARTS
+    from judging_app.services.audit_verify import _events
+
+    with db.write() as s:
+        sec = audit.security_row(s)
+        key = keys.load_audit_key(sec.database_id, sec.audit_key_check)
+        prev = audit.GENESIS
+        for ev in list(_events(s)):
+            state = json.loads(ev["state"]) if ev["state"] else None
+            if state:
+                state = {k: v for k, v in state.items() if k not in PARTS} or None
+            ev["state"] = audit.canonical_json(state)
+            ev["hash"] = audit.keyed_hash(key.secret, prev, ev)
+            s.execute(text("UPDATE audit_events SET state = :st, prev_hash = :p, hash = :h"
+                           " WHERE id = :i"),
+                      {"st": ev["state"], "p": prev, "h": ev["hash"], "i": ev["id"]})
+            prev = ev["hash"]
+        s.execute(text("UPDATE audit_head SET last_hash = :h"), {"h": prev})
+        count = s.execute(text("SELECT count(*) FROM audit_events")).scalar_one()
+    keys._head_path(sec.database_id).unlink()  # this computer saw the trail as it is now
+    keys.remember_event(sec.database_id, count, prev)
+
+
+@pytest.mark.tampers
+def test_a_trail_older_than_the_digests_is_checked_from_the_first_event_that_has_one(db):
+    s = seeded_competition(db)
+    assignments.auto_assign(s.ws, s.code, "prop", 2)
+    _as_an_older_version_wrote_it(db)
+    assert audit.verify_chain(db).ok
+    shell(db, "UPDATE criteria SET weight_milli = 50000")  # nothing recorded to compare with
+    assert audit.verify_chain(db).ok
+    setup = competitions.get_setup(db, s.code)  # an event that records the whole setup
+    competitions.update_setup(s.ws, s.code, setup)
+    assert audit.verify_chain(db).ok
+    shell(db, "UPDATE criteria SET weight_milli = 40000 WHERE code = 'A'",
+          "UPDATE entries SET status = 'withdrawn', status_reason = 'x' WHERE code = 'E1'")
+    assert [p.code for p in _problems(db)] == ["audit.setup_differs", "audit.eligibility_differs"]
