@@ -13,7 +13,6 @@ import pytest
 from security_support import SCORES, register_panel, score_all
 from sqlalchemy import text
 
-from factories import seeded_competition
 from judging_app.core.enums import EntryStatus
 from judging_app.core.messages import Message
 from judging_app.services import (
@@ -25,6 +24,8 @@ from judging_app.services import (
     results,
 )
 from judging_app.services.entries import EntryInput
+
+from factories import seeded_competition
 
 
 def shell(db, *statements: str) -> None:
