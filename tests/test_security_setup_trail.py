@@ -11,7 +11,9 @@ from decimal import Decimal as D
 
 import pytest
 from security_support import SCORES, register_panel, score_all
+from server_support import new_server_db  # noqa: F401 (a fixture)
 from sqlalchemy import text
+from test_security_server import locked  # noqa: F401 (a fixture)
 
 from judging_app.core.enums import EntryStatus
 from judging_app.core.messages import Message
@@ -190,3 +192,37 @@ def test_a_trail_older_than_the_digests_is_checked_from_the_first_event_that_has
     shell(db, "UPDATE criteria SET weight_milli = 40000 WHERE code = 'A'",
           "UPDATE entries SET status = 'withdrawn', status_reason = 'x' WHERE code = 'E1'")
     assert [p.code for p in _problems(db)] == ["audit.setup_differs", "audit.eligibility_differs"]
+
+
+@pytest.mark.postgres
+@pytest.mark.tampers
+def test_on_a_server_a_judges_own_conflict_verifies_and_an_administrators_move_does_not(
+        locked):  # noqa: F811
+    """A judge's login sees its own judge row only: declaring a conflict records that
+    judge's assignments; the secretariat's check still finds every judge's as recorded.
+    An assignment then moved by the server's administrator with psql is named."""
+    from judging_app.core.enums import ConflictReason
+    from judging_app.services import conflicts
+    from judging_app.store.database import open_database
+
+    j2 = locked.open_as("juri2")
+    try:
+        conflicts.declare_conflict(locked.ws(j2), locked.code, "J2", "E3",
+                                   ConflictReason.PROFESSIONAL)
+    finally:
+        j2.close()
+    sekre = locked.open_as("sekre")
+    try:
+        check = audit.verify_chain(sekre)
+        assert check.ok, [str(p) for p in check.problems]
+        admin = open_database(locked.url, server_admin=True)
+        try:
+            shell(admin, "UPDATE assignments SET judge_id = (SELECT id FROM judges WHERE"
+                         " code = 'J2') WHERE entry_id = (SELECT id FROM entries WHERE"
+                         " code = 'E2')")
+        finally:
+            admin.close()
+        assert _problems(sekre) == [Message("audit.assignments_differ", competition=locked.code,
+                                            judges=["J1", "J2"])]
+    finally:
+        sekre.close()

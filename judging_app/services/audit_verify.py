@@ -11,7 +11,10 @@ the live data against what the trail says.
 3. The live state: every competition's status, every submitted sheet (its round, judge,
    entry, state and every score) and every decision must be what the latest event about
    it recorded. A score edited with a database shell, a finalized competition put back
-   into judging, a decision changed or deleted: each is named by its codes.
+   into judging, a decision changed or deleted: each is named by its codes. So must each
+   competition's setup, eligibility and assignments have the digests the latest event
+   recording them gave (services/audit_digests.py); a part no event recorded yet (a trail
+   older than these digests) is checked from the first event that does.
 """
 
 from __future__ import annotations
