@@ -36,6 +36,8 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from judging_app.core.messages import Message, first_of
+
 SETUP, ELIGIBILITY, ASSIGNMENTS = "setup", "eligibility", "assignments"
 PARTS = (SETUP, ELIGIBILITY, ASSIGNMENTS)
 TOUCHED = "judging_app_touched_parts"  # key in the DBAPI connection's info
@@ -160,3 +162,40 @@ def parts_state(s: Session, cid: int, parts: set[str] | frozenset[str]) -> dict[
 
 def all_parts(s: Session, competition_ids: list[int]) -> dict[str, dict]:
     return {part: {str(c): _COMPUTE[part](s, c) for c in competition_ids} for part in PARTS}
+
+
+# ---- the check (services/audit_verify.py) --------------------------------------------
+
+_PIECES = {  # the words a problem names a piece of the setup or the eligibility by
+    "rules": Message("audit.piece.rules"), "categories": Message("audit.piece.categories"),
+    "rounds": Message("audit.piece.rounds"), "criteria": Message("audit.piece.criteria"),
+    "tiers": Message("audit.piece.tiers"), "entries": Message("audit.piece.entries"),
+    "advancements": Message("audit.piece.advancements"),
+}
+
+
+def differences(s: Session, cid: int, code: str, judge_codes: dict[int, str],
+                recorded: dict[str, dict[str, str] | None]) -> list[Message]:
+    """The competition's live setup, eligibility and assignments against the latest
+    digests the trail recorded (part -> piece or judge id -> digest); a part never
+    recorded (a trail older than these digests) is not checked until an event records it."""
+    problems: list[Message] = []
+    if recorded[SETUP] is not None:
+        live = setup_digests(s, cid)
+        differ = [_PIECES[p] for p in live if live[p] != recorded[SETUP].get(p)]
+        if differ:
+            problems.append(Message("audit.setup_differs", competition=code, parts=differ))
+    if recorded[ELIGIBILITY] is not None:
+        live = eligibility_digests(s, cid)
+        differ = [_PIECES[p] for p in live if live[p] != recorded[ELIGIBILITY].get(p)]
+        if differ:
+            problems.append(Message("audit.eligibility_differs", competition=code,
+                                    parts=differ))
+    if recorded[ASSIGNMENTS] is not None:
+        live, then = assignment_digests(s, cid), recorded[ASSIGNMENTS]
+        judges = [j for j in set(live) | set(then) if live.get(j, EMPTY) != then.get(j, EMPTY)]
+        if judges:
+            problems.append(Message("audit.assignments_differ", competition=code, judges=first_of(
+                sorted(judge_codes.get(int(j), f"#{j}") for j in judges))))
+    return problems
+

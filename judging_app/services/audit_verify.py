@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from judging_app.core.messages import Message, first_of
+from judging_app.core.messages import Message
 from judging_app.services import audit_digests, keys
 from judging_app.services.audit import (
     GENESIS,
@@ -289,7 +289,10 @@ def _verify_state(s: Session, check: TrailCheck, replay: _Replay) -> None:
         elif _parts(live[sid])[1] != "submitted":
             _compare_sheet(names, check, live[sid], recorded)
     for cid in sorted(live_status, key=int):
-        _compare_digests(s, names, check, replay, int(cid))
+        for problem in audit_digests.differences(
+                s, int(cid), names.competitions[int(cid)], names.judges,
+                {part: replay.digests[part].get(cid) for part in audit_digests.PARTS}):
+            check.add(problem)
     for cid in live_status:
         live_snapshot = snapshot_of(s, int(cid))
         if live_snapshot != replay.snapshots.get(cid):
@@ -306,42 +309,3 @@ def _verify_state(s: Session, check: TrailCheck, replay: _Replay) -> None:
             check.add(Message("audit.decision_deleted", **where) if did not in live_decisions
                       else Message("audit.decision_untracked", **where) if did not in recorded
                       else Message("audit.decision_differs", **where))
-
-
-_PIECES = {  # the words a problem names a piece of the setup or the eligibility by
-    "rules": Message("audit.piece.rules"), "categories": Message("audit.piece.categories"),
-    "rounds": Message("audit.piece.rounds"), "criteria": Message("audit.piece.criteria"),
-    "tiers": Message("audit.piece.tiers"), "entries": Message("audit.piece.entries"),
-    "advancements": Message("audit.piece.advancements"),
-}
-
-
-def _compare_digests(s: Session, names: _Names, check: TrailCheck, replay: _Replay,
-                     cid: int) -> None:
-    """The competition's setup, eligibility and assignments against the latest digests
-    the trail recorded; a part never recorded (a trail older than these digests) is not
-    checked until an event records it."""
-    code = names.competitions[cid]
-    for part, live_of, problem in (
-            (audit_digests.SETUP, audit_digests.setup_digests, "audit.setup_differs"),
-            (audit_digests.ELIGIBILITY, audit_digests.eligibility_digests,
-             "audit.eligibility_differs")):
-        recorded = replay.digests[part].get(str(cid))
-        if recorded is None:
-            continue
-        live = live_of(s, cid)
-        differ = [_PIECES[p] for p in live if live[p] != recorded.get(p)]
-        if differ and problem == "audit.setup_differs":
-            check.add(Message("audit.setup_differs", competition=code, parts=differ))
-        elif differ:
-            check.add(Message("audit.eligibility_differs", competition=code, parts=differ))
-    recorded = replay.digests[audit_digests.ASSIGNMENTS].get(str(cid))
-    if recorded is not None:
-        live = audit_digests.assignment_digests(s, cid)
-        empty = audit_digests.EMPTY
-        judges = [j for j in set(live) | set(recorded)
-                  if live.get(j, empty) != recorded.get(j, empty)]
-        if judges:
-            check.add(Message("audit.assignments_differ", competition=code, judges=first_of(
-                sorted(names.judges.get(int(j), f"#{j}") for j in judges))))
-
