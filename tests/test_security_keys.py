@@ -173,3 +173,19 @@ def test_signing_keys_derive_from_the_competition_secret_and_the_nonce(sqlite_db
     secret = keys.load_competition_key(comp.key_id, s.code).secret
     assert keys_by_judge["J1"] == hmac.new(secret, keys.JUDGE_LABEL + nonce.encode(),
                                            hashlib.sha256).hexdigest()
+
+
+def test_a_crafted_key_file_writes_nothing_outside_the_key_folder(tmp_path, monkeypatch):
+    """A key export made by hand names a key '../../evil': importing it is refused whole,
+    and no file appears outside (or inside) the key store."""
+    monkeypatch.setenv(keys.FOLDER_ENV, str(tmp_path / "store" / "keys"))
+    keys.forget_cached()
+    crafted = tmp_path / "crafted.jakeys"
+    monkeypatch.setattr(keys_transfer, "_wanted", lambda db: (
+        {"competition-ok": {"kind": "competition", "secret": "00"},
+         "../../evil": {"kind": "competition", "secret": "11"}}, []))
+    keys_transfer.export_keys(crafted, "frasa sandi panjang")
+    with pytest.raises(ServiceError) as exc:
+        keys_transfer.import_keys(crafted, "frasa sandi panjang")
+    assert exc.value.message.code == "keys.bad_name"
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["crafted.jakeys"]

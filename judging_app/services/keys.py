@@ -31,6 +31,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,8 +63,18 @@ def fingerprint(secret: bytes, label: bytes = KEY_ID_LABEL) -> str:
     return hmac.new(secret, label, hashlib.sha256).hexdigest()[:32]
 
 
+KEY_NAME = re.compile(r"(competition|audit)-[0-9A-Za-z_-]{1,64}")
+
+
 def _path(name: str) -> Path:
+    """The key file of `name`; a name that is not one (from a crafted key export or a
+    crafted database: '../x', a drive letter) is refused, never a path outside the folder."""
+    if not KEY_NAME.fullmatch(name):
+        raise ServiceError(Message("keys.bad_name", name=name[:80]))
     return key_folder() / f"{name}.key"
+
+
+key_file_path = _path
 
 
 def read_key_file(name: str) -> dict | None:

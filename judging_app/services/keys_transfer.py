@@ -110,6 +110,8 @@ def import_keys(path: Path, passphrase: str) -> KeysReport:
         plain = AESGCM(secret).decrypt(base64.b64decode(doc["nonce"]),
                                        base64.b64decode(doc["ciphertext"]), _aad(kdf))
         found = json.loads(plain)["keys"]
+        for name in found:
+            keys.key_file_path(name)  # refuses a name that is not a key's
     except InvalidTag:
         raise ServiceError(Message("keys.wrong_passphrase", path=str(path))) from None
     except (OSError, ValueError, KeyError, TypeError) as exc:

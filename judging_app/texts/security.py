@@ -105,6 +105,12 @@ TEXTS = {
         "{path} is not a key file of judging-app ({problem}); nothing was imported.",
         "{path} bukan berkas kunci judging-app ({problem}); tidak ada yang diimpor.",
     ),
+    "keys.bad_name": (
+        "{name} is not the name of a key (a key file or a database was made by hand); "
+        "nothing was written.",
+        "{name} bukan nama kunci (berkas kunci atau basis data dibuat dengan tangan); "
+        "tidak ada yang ditulis.",
+    ),
     "keys.conflict": (
         "The key {name} in the file differs from the one already in {folder}; nothing was "
         "imported (the keys belong to another database or competition with the same name).",
