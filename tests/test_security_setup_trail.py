@@ -226,3 +226,47 @@ def test_on_a_server_a_judges_own_conflict_verifies_and_an_administrators_move_d
                                             judges=["J1", "J2"])]
     finally:
         sekre.close()
+
+
+def test_small_blocks_of_entries_screened_and_moved_verify_and_a_change_is_found(db,
+                                                                                monkeypatch):
+    """Eligibility is digested per category and block of entry ids, a write reading again
+    only the blocks whose fingerprint moved: with blocks of 2 entries, screening, a move
+    to another category and new entries all verify; a change behind the app's back in a
+    block no write touched since is still found."""
+    from judging_app.services import audit_digests
+
+    monkeypatch.setattr(audit_digests, "BLOCK", 2)
+    s = seeded_competition(db, n_entries=7)
+    entries.set_entry_status(s.ws, s.code, ["E2", "E5"], EntryStatus.WITHDRAWN, "mundur")
+    e6 = entries.get_entry(db, s.code, "E6")
+    entries.edit_entry(s.ws, s.code, "E6", EntryInput(code="E6", title=e6.title,
+                                                      unit=e6.unit_code, category="umum"))
+    entries.add_entry(s.ws, s.code, EntryInput(code="E8", title="Inovasi 8", unit="U2",
+                                               category="pd"))
+    assert audit.verify_chain(db).ok
+    shell(db, "UPDATE entries SET status = 'registered' WHERE code = 'E7'")
+    assert [p.code for p in _problems(db)] == ["audit.eligibility_differs"]
+    shell(db, "UPDATE entries SET status = 'eligible' WHERE code = 'E7'")
+    assert audit.verify_chain(db).ok
+
+
+@pytest.mark.tampers
+def test_the_cache_of_digests_never_vouches_for_what_verification_has_not_read(db):
+    """The per-process cache (fingerprint -> digest) only spares a write reading rows; a
+    wrong digest in it is recorded by the next write and reported by verification, which
+    reads every row."""
+    from judging_app.services import audit_digests
+
+    s = seeded_competition(db)
+    assignments.auto_assign(s.ws, s.code, "prop", 2)
+    cache = audit_digests._cache[db.engine.pool]
+    with db.read() as sess:
+        j1 = str(sess.execute(text("SELECT id FROM judges WHERE code = 'J1'")).scalar_one())
+    key = next(k for k in cache if k[0] == audit_digests.ASSIGNMENTS and k[2] == j1)
+    cache[key] = (cache[key][0], "0" * 64)  # as if J1's rows had changed keeping its fingerprint
+    free = next(e for e in ("E1", "E2", "E3", "E4")
+                if ("J2", e) not in assignments.list_assignments(db, s.code, "prop"))
+    assignments.assign(s.ws, s.code, "prop", "J2", [free])
+    assert _problems(db) == [Message("audit.assignments_differ", competition=s.code,
+                                     judges=["J1"])]

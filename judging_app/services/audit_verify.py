@@ -94,7 +94,10 @@ class _Replay:
         self.snapshots.update(state.get("snapshots", {}))
         for part, recorded in self.digests.items():
             for cid, pieces in state.get(part, {}).items():
-                recorded.setdefault(cid, {}).update(pieces)
+                if part == audit_digests.ASSIGNMENTS:  # a judge's login records its own
+                    recorded.setdefault(cid, {}).update(pieces)
+                else:  # recorded whole: it replaces
+                    recorded[cid] = pieces
 
 
 def _events(session: Session) -> Iterator[dict]:
