@@ -18,8 +18,8 @@ The parts:
 - **setup**: the competition's rules (ranking scope, aggregation, trimming, incomplete
   designs, round combination, tie-breaks), categories, rounds (kind, weight, blindness,
   advancement rule), criteria (weight, scale, step), award tiers;
-- **eligibility**: every entry's screening status and category, and the advancements
-  (which entries went on to which round);
+- **eligibility**: every entry's screening status and category (per category and block
+  of entry ids), and the advancements (which entries went on to which round);
 - **assignments**: per judge, the (round, entry) pairs. Per judge because on a server a
   judge's own login (declaring a conflict removes that judge's assignments) sees only its
   own judge row and assignments: it records that judge's digest, the secretariat records
