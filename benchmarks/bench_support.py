@@ -81,3 +81,25 @@ def prepare_demo(description: str, default_db: str, script: str):
     print(child.stdout.splitlines()[0])
     code, round_code = child.stdout.splitlines()[-1].split()
     return args, code, round_code
+
+
+def scored_demo(path: Path, entries: int, judges: int) -> str:
+    """The code of the (first) competition in the SQLite file `path`; when the file does not
+    exist, the scored demo is built there first."""
+    import sqlite3
+
+    if not path.exists():
+        from judging_app.demo.generator import build_demo
+        from judging_app.services.workspace import Workspace
+        from judging_app.store.database import open_database
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = open_database(path)
+        start = time.perf_counter()
+        summary = build_demo(Workspace(db, "benchmark"), entries=entries, judges=judges,
+                             scored=True)
+        print(f"built demo in {time.perf_counter() - start:.1f} s: {summary.scores} scores")
+        db.close()
+    with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as conn:
+        (code,) = conn.execute("SELECT code FROM competitions ORDER BY id LIMIT 1").fetchone()
+    return code

@@ -5,7 +5,8 @@ Used by packaging/judging_app.spec (inside PyInstaller) and by tests/test_bundle
 tuples; destinations use "/" or the OS's separator.
 
 Left out, because the app does not use them:
-- Qt modules other than QtCore, QtGui and QtWidgets (the app imports no other);
+- Qt modules other than QtCore, QtGui, QtSvg (the icons) and QtWidgets (the app imports no
+  other);
 - Qt plugins other than the platforms that show a window (xcb, Windows, Cocoa; offscreen for
   tests and the smoke test), the widget styles, keyboard input methods and the XDG portal,
   and every Qt library only those left-out plugins needed;
@@ -36,7 +37,7 @@ HIDDEN_IMPORTS = [
     "psycopg_binary",
 ]
 
-QT_MODULES_USED = ("QtCore", "QtGui", "QtWidgets")
+QT_MODULES_USED = ("QtCore", "QtGui", "QtSvg", "QtWidgets")  # QtSvg: the icons
 
 
 def qt_modules_installed() -> list[str]:

@@ -173,3 +173,15 @@ def _every_message_reads_as_indonesian(monkeypatch) -> Iterator[None]:
     texts.render = render  # (monkeypatch would too, after this)
     problems = sweep_problems(seen)
     assert not problems, "English under Indonesian:\n" + "\n".join(problems)
+
+
+@pytest.fixture
+def translations(qapp):
+    """The application's translations, in English, put back to English (and the default
+    locale back) afterwards; a test may apply "id" in between."""
+    from test_ui_support import TranslationsForTest
+
+    t = TranslationsForTest(qapp)
+    t.apply("en")
+    yield t
+    t.restore()

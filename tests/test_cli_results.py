@@ -71,6 +71,7 @@ def test_cli_prints_what_the_use_case_computes(scored_file, capsys, method):
     if method == "mean":
         assert (rows["E4"]["rank"], rows["E2"]["rank"]) == (1, 2)
         assert rows["E4"]["tie_break"] == "criteria_by_weight"
+        assert rows["E4"]["tie_break_criterion"] == "B"  # the heavier criterion decided
         assert rows["E2"]["tied"] and rows["E6"]["tied"] and rows["E6"]["rank"] == 2
         assert rows["E6"]["blocking_tie"] and not printed["can_finalize"]
 

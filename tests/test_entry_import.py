@@ -93,7 +93,7 @@ def test_template_round_trip_matches_the_cells(db, tmp_path):
     assert report.entries == 4 and report.sheet == "Inovasi"
     assert [(u.code, u.name) for u in report.units_created] == [("KECAMATAN-BARU", "Kecamatan Baru")]
     assert report.by_category == {"umum": 2, "pd": 2}
-    assert any("without a stage" in n for n in report.notes)
+    assert any("without a stage" in str(n) for n in report.notes)
     got = {e.code: e for e in entries.list_entries(db, seeded.code)}
     for code, expected in EXPECTED.items():
         assert _as_tuple(got[code]) == expected, code
@@ -205,7 +205,7 @@ def test_header_found_below_a_title_with_tolerant_names(sqlite_db, tmp_path):
     assert (preview.sheet, preview.header_row) == ("Data 2026", 3)
     assert preview.columns["code"] == ("B", "KODE INOVASI")
     assert preview.columns["started_on"][0] == "F"
-    assert any("column A (No.) is not imported" in n for n in preview.notes)
+    assert any("column A (No.) is not imported" in str(n) for n in preview.notes)
     assert [(r.row, r.entry.unit, r.entry.category) for r in preview.rows] == [
         (4, "U1", "umum"), (6, "U2", "pd")]
     assert preview.sheet_names == ["Data 2026", "Lain"]
@@ -277,7 +277,7 @@ def test_example_row_is_skipped_with_a_note(sqlite_db, tmp_path):
     path.write_text("Kode,Judul,Unit,Kategori\nCONTOH,Contoh,U1,umum\nR1,Nyata,U1,umum\n")
     preview = preview_entry_import(sqlite_db, seeded.code, path)
     assert [r.entry.code for r in preview.rows] == ["R1"]
-    assert "row 2: the example row (code CONTOH) was skipped" in preview.notes
+    assert "row 2: the example row (code CONTOH) was skipped" in map(str, preview.notes)
 
 
 @pytest.mark.tampers  # finalized with SQL, not through the app

@@ -40,7 +40,7 @@ def test_documents_named_in_the_workbook_are_attached_with_the_entries(comp, db,
                     "K2;Dua;U2;umum;K2.pdf\nK3;Tiga;U3;umum;\n", encoding="utf-8")
     preview = preview_entry_import(db, comp.code, book)
     assert preview.ok, preview.problem_lines()
-    assert any("3 documents named in the file will be attached" in n for n in preview.notes)
+    assert any("3 documents named in the file will be attached" in str(n) for n in preview.notes)
     report = import_entries(comp.ws, comp.code, book)
     assert report.entries == 3
     docs = attachments.list_documents(db, comp.code)

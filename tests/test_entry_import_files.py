@@ -87,11 +87,12 @@ def test_problems_are_capped_with_a_count(sqlite_db, tmp_path):
     seeded = seeded_competition(sqlite_db, judging=False)
     preview = preview_entry_import(sqlite_db, seeded.code, tmp_path / "gaps.xlsx")
     assert preview.problem_count == 500 and len(preview.problems) == 200
-    assert preview.problem_lines()[-1] == "… and 300 more problem(s)"
+    assert preview.problem_lines()[-1] == "… and 300 more"
+    assert preview.problem_lines("id")[-1] == "… dan 300 lainnya"
     with pytest.raises(ImportFileError) as err:
         import_entries(seeded.ws, seeded.code, tmp_path / "gaps.xlsx")
     text = str(err.value)
-    assert "500 problem(s)" in text and "… and 300 more problem(s) not listed" in text
+    assert "500 problems:" in text and "… and 300 more" in text
     assert "sheet 'Inovasi', cell C3 (Perangkat daerah): a required value is missing" in text
 
 

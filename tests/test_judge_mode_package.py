@@ -39,21 +39,21 @@ def press(qtbot, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
 
 
 def score_everything_by_keyboard(qtbot, window) -> None:
-    """From the home: Enter opens the selected entry, the scores are typed with Enter,
-    Ctrl+Enter submits (confirmed), Alt+Left goes home, Down selects the next entry."""
+    """From the home: Enter opens the first entry to do, the scores are typed with Enter,
+    Ctrl+Enter submits (confirmed) and the next entry to do opens by itself; after the last,
+    the home says everything is submitted."""
     window.home.focus_table()
     qtbot.waitUntil(window.home.table.hasFocus, timeout=2000)
-    for i, (entry, (a, b)) in enumerate(SCORES.items()):
-        if i:
-            press(qtbot, Qt.Key.Key_Down)
-        press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Return)
+    for entry, (a, b) in SCORES.items():
         assert window.sheet.entry == entry
         type_score(qtbot, window, "A", a)
         type_score(qtbot, window, "B", b)
         window.ask.confirms.append(True)
         press(qtbot, Qt.Key.Key_Return, CTRL)
-        assert window.sheet.values.state == "submitted"
-        press(qtbot, Qt.Key.Key_Left, ALT)
+        assert window.sheet.values.state == "submitted" or window.sheet.entry != entry
+    assert window.pages.currentWidget() is window.home
+    assert window.home.empty_hint.isVisibleTo(window.home)  # "Nothing left to do …"
 
 
 def test_package_scored_exported_imported_gives_the_results_of_direct_entry(
@@ -191,16 +191,13 @@ def judging_for_three(db):
 def score_as(qtbot, window, scores) -> None:
     window.home.focus_table()
     qtbot.waitUntil(window.home.table.hasFocus, timeout=2000)
-    for i, (entry, (a, b)) in enumerate(scores.items()):
-        if i:
-            press(qtbot, Qt.Key.Key_Down)
-        press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Return)
+    for entry, (a, b) in scores.items():  # each submit opens the next entry to do
         assert window.sheet.entry == entry
         type_score(qtbot, window, "A", a)
         type_score(qtbot, window, "B", b)
         window.ask.confirms.append(True)
         press(qtbot, Qt.Key.Key_Return, CTRL)
-        press(qtbot, Qt.Key.Key_Left, ALT)
 
 
 def test_three_judges_packages_give_the_results_of_direct_entry(qtbot, sqlite_db, tmp_path):

@@ -68,6 +68,9 @@ class ScriptedJudgeDialogs(JudgeDialogs):
     def show_info(self, parent, title: str, text: str) -> None:
         self.asked.append(("info", title, text))
 
+    def show_guide(self, parent, language: str) -> None:
+        self.asked.append(("guide", language))
+
     def open_outside(self, parent, path) -> None:
         self.asked.append(("open_outside", path))
 

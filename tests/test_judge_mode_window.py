@@ -64,6 +64,7 @@ def test_home_lists_only_the_judges_entries_with_states(qtbot, judging, opened):
     sheets.submit_sheet(s.ws, s.code, "prop", "J1", "E3")
     window.refresh_home()
     model = window.home.model
+    window.home.set_filter("all")
     rows = [[model.index(r, c).data() for c in (0, 3, 4, 5)] for r in range(model.rowCount())]
     assert rows == [["E1", "Not started", "0/2", ""], ["E2", "Draft", "1/2", "24.00"],
                     ["E3", "Submitted", "2/2", "100.00"]]
@@ -159,6 +160,10 @@ def test_submit_is_refused_while_empty_then_confirmed_then_read_only(qtbot, judg
     window.ask.confirms = [True]
     qtbot.mouseClick(window.sheet.submit_button, Qt.MouseButton.LeftButton)
     assert stored(s).state == "submitted"
+    assert window.sheet.entry == "E2"  # on to the next entry to do, by itself
+    assert window.statusBar().currentMessage() == "E1 submitted. Next to do: E2."
+    press(qtbot, window, Qt.Key.Key_PageUp, CTRL)  # back to the submitted sheet
+    assert window.sheet.entry == "E1"
     a = window.sheet.rubric.row("A").score
     assert a.isReadOnly() and window.sheet.rubric.overall.isReadOnly()
     assert window.sheet.banner.isVisible() and "locked" in window.sheet.banner.text()
@@ -168,7 +173,7 @@ def test_submit_is_refused_while_empty_then_confirmed_then_read_only(qtbot, judg
     qtbot.keyClick(a, Qt.Key.Key_Return)
     assert stored(s).scores == {"A": D(4), "B": D(5)}
     assert not window.undo_action.isEnabled()
-    assert window.home.model.item(0).state == "submitted"
+    assert window.home.model.all_items()[0].state == "submitted"
 
 
 def test_undo_and_redo_restore_the_field_and_the_database(qtbot, judging, opened):

@@ -214,6 +214,9 @@ def test_minutes_say_what_the_panel_decided(docs):
 def test_draft_minutes_are_marked_and_name_the_open_tie(docs):
     text = _text(docs["draft"])
     assert "DRAF" in _text(docs["draft"], 2)
+    first = _flat(_text(docs["draft"], 1))  # the big title says so, not only the header
+    assert _flat("DRAF BERITA ACARA PENILAIAN") in first
+    assert _flat("hasil belum difinalkan dan dapat berubah") in first
     assert "belum difinalkan" in text
     assert _flat("Belum diputuskan: E001 dan E002") in _flat(text)
 

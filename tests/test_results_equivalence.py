@@ -102,7 +102,8 @@ def _from_raw_sheets(db, code: str, method: AggregationMethod):
 
 
 def _rows(res, code_of):
-    return [(code_of[r.entry_id], r.group, r.rank, r.score, r.tied, r.decided_by, r.award,
+    return [(code_of[r.entry_id], r.group, r.rank, r.score, r.tied, r.decided_by, r.decided_on,
+             r.award,
              r.incomplete, r.blocked, r.sheet_count, r.expected_sheets) for r in res.rows]
 
 

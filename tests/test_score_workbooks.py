@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import zipfile
@@ -383,15 +384,16 @@ def test_text_in_a_score_cell_is_refused(judging, j1):
     def word(wb):
         wb["Nilai"]["D3"].value = "empat"
 
-    msg = refused(judging, edit(j1, word), "sheet Nilai, cell D3: 'empat' is not a number")
-    assert "(entry E" in msg and "criterion A)" in msg
+    refused(judging, edit(j1, word),
+            r"sheet Nilai, cell D3 \(entry E\d+, criterion A\): 'empat' is not a number")
 
 
 def test_a_formula_in_a_score_cell_is_refused(judging, j1):
     def formula(wb):
         wb["Nilai"]["E2"].value = "=2+2"
 
-    refused(judging, edit(j1, formula), "sheet Nilai, cell E2: a formula; type the score as a number")
+    refused(judging, edit(j1, formula), r"sheet Nilai, cell E2 \(entry E\d+, criterion B\): a "
+            "formula; type the score as a number")
 
 
 def test_values_off_the_step_or_the_scale_are_refused(judging, j1):
@@ -399,9 +401,9 @@ def test_values_off_the_step_or_the_scale_are_refused(judging, j1):
         wb["Nilai"]["E2"].value = 4.25
         wb["Nilai"]["D3"].value = 6
 
-    msg = refused(judging, edit(j1, off), r"sheet Nilai, cell E2: 4.25 is not on the scale's "
-                  r"step of 0.5 \(entry E\d+, criterion B\)")
-    assert "sheet Nilai, cell D3: 6 is outside the scale 1–5" in msg
+    msg = refused(judging, edit(j1, off), r"sheet Nilai, cell E2 \(entry E\d+, criterion B\): "
+                  r"4.25 is not on the scale's step of 0.5")
+    assert "sheet Nilai, cell D3 (entry E3, criterion A): 6 is outside the scale 1–5" in msg
 
 
 def test_an_unknown_or_repeated_entry_is_refused(judging, j1):
@@ -553,14 +555,19 @@ def test_reading_reports_every_problem_with_its_cell(judging, j1):
 
     with pytest.raises(ScoreWorkbookError) as info:
         read_score_workbook(edit(j1, many))
-    assert [str(p).split(" (entry")[0] for p in info.value.problems] == [
+    assert [re.sub(r" \(entry E\d, criterion [AB]\)", "", str(p)) for p in info.value.problems] == [
         "sheet Nilai, cell D2: 'tiga' is not a number.",
-        "sheet Nilai, cell E2: 4.25 is not on the scale's step of 0.5",
-        "sheet Nilai, cell D3: 'TRUE' is not a number",
+        "sheet Nilai, cell E2: 4.25 is not on the scale's step of 0.5.",
+        "sheet Nilai, cell D3: 'TRUE' is not a number.",
         "sheet Nilai, cell E3: '2.0001' has more than 3 decimals; scores and weights are never "
         "rounded.",
-        "sheet Nilai, cell D4: '2024-05-01' is a date or time, not a score",
-        "sheet Nilai, cell E4: -1 is outside the scale 1–5"]
+        "sheet Nilai, cell D4: '2024-05-01' is a date or time, not a score.",
+        "sheet Nilai, cell E4: -1 is outside the scale 1–5."]
+    assert str(info.value.problems[0]) == (
+        "sheet Nilai, cell D2 (entry E1, criterion A): 'tiga' is not a number.")
+    assert str(info.value.problems[3]) == (
+        "sheet Nilai, cell E3 (entry E3, criterion B): '2.0001' has more than 3 decimals; "
+        "scores and weights are never rounded.")
     filled = read_score_workbook(j1)
     assert not filled.problems and not filled.missing
     assert all(filled.is_complete(r) and r.overall_comment == "Bagus sekali" for r in filled.rows)

@@ -444,3 +444,25 @@ def test_summaries_from_the_database_rank_exactly_like_per_sheet_scores(rows, me
         summarised = _with_summaries(per_sheet, sheets, way)
         b = compute_results(entries(*ids), [summarised], rules, JUARA, method=method)
         assert ranked(a) == ranked(b), way
+
+
+# Four criteria weighing 40/30/20/10 on 1-5: total = 8a + 6b + 4c + 2d. Three entries at 60:
+# E3 (4,2,2,4) is ahead on the heaviest criterion; E1 (3,3,3,3) and E2 (3,3,2,5) are equal
+# on the first two and separated by the third.
+K1, K2, K3, K4 = (CriterionInfo(i, c, D(w), D(5), i)
+                  for i, c, w in ((1, "k1", 40), (2, "k2", 30), (3, "k3", 20), (4, "k4", 10)))
+FOUR = RoundInfo(1, "prop", 1, D(100), (K1, K2, K3, K4))
+
+
+def test_the_deciding_criterion_of_criteria_by_weight_is_noted():
+    sheets = [SheetScores(1, 1, e, {1: D(a), 2: D(b), 3: D(c), 4: D(d)})
+              for e, (a, b, c, d) in {1: (3, 3, 3, 3), 2: (3, 3, 2, 5), 3: (4, 2, 2, 4)}.items()]
+    res = compute(sheets, ["criteria_by_weight"], round_info=FOUR)
+    rows = [(r.entry_id, r.rank, r.decided_by, r.decided_on) for r in res.rows]
+    assert rows == [(3, 1, "criteria_by_weight", "k1"),  # ahead of E1 on k1
+                    (1, 2, "criteria_by_weight", "k3"),  # last separated from E2, on k3
+                    (2, 3, "criteria_by_weight", "k3")]
+    named = compute(sheets, ["criterion:k4"], round_info=FOUR)
+    assert {r.entry_id: r.decided_on for r in named.rows} == {2: "k4", 3: "k4", 1: "k4"}
+    untied = compute(BASIC, [])
+    assert {r.decided_on for r in untied.rows} == {None}

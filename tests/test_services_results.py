@@ -120,7 +120,8 @@ def test_results_json_shape(db):
     assert first == {
         "code": "E1", "title": "Inovasi 1", "unit": "Dinas Contoh 1", "category": "umum",
         "score_exact": "74", "exact": True, "score": "74.00", "rank": 1, "award": "Juara I",
-        "predicate": None, "tied": False, "tie_break": None, "blocking_tie": False,
+        "predicate": None, "tied": False, "tie_break": None, "tie_break_criterion": None,
+        "blocking_tie": False,
         "incomplete": False, "sheets": 3, "expected_sheets": 3,
     }
     assert umum["rows"][1]["score_exact"] == "220/3"

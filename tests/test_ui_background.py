@@ -57,11 +57,27 @@ def test_errors_and_cancel_are_reported(qtbot):
     errors.clear()
     runner.run(endless, label="y", parent=None, on_done=lambda r: None,
                on_error=lambda e, t: errors.append((e, t)))
-    assert started.wait(5)
+    qtbot.waitUntil(started.is_set, timeout=5000)  # started by the event loop's next turn
     job = next(iter(runner._running))
     job.cancelled = True  # what the progress dialog's Cancel button does
     qtbot.waitUntil(lambda: bool(errors), timeout=5000)
     assert isinstance(errors[0][0], Cancelled)
+
+
+def test_work_starts_once_the_gui_thread_is_free_and_a_load_cancelled_before_never_runs(qtbot):
+    runner = Runner()
+    ran, done, errors = [], [], []
+    runner.run(lambda progress: ran.append("first") or 1, label="", parent=None,
+               on_done=done.append, on_error=lambda e, t: errors.append(e))
+    time.sleep(0.05)  # the GUI thread still busy (building a view, say)
+    assert ran == []  # the worker does not compete with it for the GIL meanwhile
+    qtbot.waitUntil(lambda: done == [1], timeout=5000)
+    job = runner.run(lambda progress: ran.append("second"), label="", parent=None,
+                     on_done=done.append, on_error=lambda e, t: errors.append(e))
+    job.cancel()  # a newer load took over before this one started
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0], Cancelled) and ran == ["first"] and done == [1]
+    assert not runner.busy()
 
 
 def test_synchronous_runner_for_tests():

@@ -20,17 +20,9 @@ from judging_app.ui.competition_table import (
 )
 from judging_app.ui.labels import competition_status_label
 
-from test_ui_support import TranslationsForTest, add_competition
+from test_ui_support import add_competition
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
-
-
-@pytest.fixture
-def translations(qapp):
-    t = TranslationsForTest(qapp)
-    t.apply("en")
-    yield t
-    t.restore()
 
 
 def summaries() -> list[CompetitionSummary]:

@@ -16,7 +16,6 @@ from judging_app.ui.main_window import MainWindow
 
 from test_ui_support import (
     ScriptedDialogs,
-    TranslationsForTest,
     add_competition,
     english_sources,
     make_settings,
@@ -24,15 +23,7 @@ from test_ui_support import (
 )
 
 # Words that are the same in both languages on purpose (checked, not forgotten).
-SAME_IN_BOTH = {"Status", *LANGUAGE_NAMES.values()}
-
-
-@pytest.fixture
-def translations(qapp):
-    t = TranslationsForTest(qapp)
-    t.apply("en")
-    yield t
-    t.restore()
+SAME_IN_BOTH = {"Status", "Server", *LANGUAGE_NAMES.values()}
 
 
 @pytest.fixture
@@ -99,14 +90,16 @@ def test_lists_the_competitions_in_the_database(make_window, sqlite_db):
     assert sqlite_db.path.name in window.windowTitle()
 
 
-def test_empty_database_shows_what_to_do(make_window, sqlite_db):
+def test_empty_database_offers_the_ways_in(make_window, sqlite_db):
     window = make_window(sqlite_db)
+    start = window.competitions.empty_page
     assert window.competitions.is_empty_state()
-    assert window.competitions.empty_title.isVisible()
-    assert window.competitions.empty_title.text() == (
-        "No competitions yet — create one from a template or run the demo"
-    )
-    assert "judging-app demo" in window.competitions.empty_hint.text()
+    assert start.title.isVisible()
+    assert start.title.text() == "Welcome. How do you want to start?"
+    titles = [strip_mnemonic(b.title) for b in start.actions.values()]
+    assert titles == ["New competition from a template", "Try with demo data", "Open a file",
+                      "Connect to a server"]
+    assert all(b.isVisible() for b in start.actions.values())
     assert window.count_label.text() == "0 competitions"
 
 

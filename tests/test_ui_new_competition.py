@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -11,15 +10,7 @@ from judging_app.services.templates import list_templates
 from judging_app.ui.main_window import MainWindow
 from judging_app.ui.new_competition import NewCompetitionChoice, NewCompetitionDialog
 
-from test_ui_support import ScriptedDialogs, TranslationsForTest, make_settings
-
-
-@pytest.fixture
-def translations(qapp):
-    t = TranslationsForTest(qapp)
-    t.apply("en")
-    yield t
-    t.restore()
+from test_ui_support import ScriptedDialogs, make_settings
 
 
 def test_dialog_fills_name_from_template_and_needs_a_name(qtbot):

@@ -17,9 +17,14 @@ from ui_view_support import make_ctx
 
 
 class Answers:
-    def __init__(self, save=None, folder=None, files=()):
+    def __init__(self, save=None, folder=None, files=(), draft=True):
         self.save, self.folder, self.files = save, folder, list(files)
+        self.draft = draft  # the answer to "export the draft?"
         self.asked = []
+
+    def confirm_draft(self, parent, title, text, details, proceed):
+        self.asked.append(("draft", text, details))
+        return self.draft
 
     def save_file(self, parent, title, suggested, filters):
         self.asked.append(("save", suggested))
@@ -96,3 +101,40 @@ def test_excel_score_sheets_round_trip(qtbot, sqlite_db, scored, tmp_path):
     view.dialogs = Answers(files=[str(b) for b in books])
     view.buttons["excel_import"].click()
     assert view.result_label.text().count("nothing to change") == 3
+
+
+def test_a_draft_document_asks_first_and_says_what_is_undecided(qtbot, sqlite_db, tmp_path):
+    s = seeded_competition(sqlite_db)
+    assignments.auto_assign(s.ws, s.code, "prop", 3)
+    for entry in ("E1", "E3"):  # both "umum", equal: a tie for Juara I
+        for judge in ("J1", "J2", "J3"):
+            sheets.save_sheet(s.ws, s.code, "prop", judge, entry,
+                              SheetInput({"A": D(4), "B": D(4)}))
+            sheets.submit_sheet(s.ws, s.code, "prop", judge, entry)
+    sheets.save_sheet(s.ws, s.code, "prop", "J1", "E2", SheetInput({"A": D(4)}))  # a draft
+    target = tmp_path / "pemenang.pdf"
+    answers = Answers(save=str(target), draft=False)
+    view = _view(qtbot, sqlite_db, s.code, tmp_path, answers)
+    view.buttons["winners"].click()
+    (kind, text, details), = answers.asked  # asked before the file is chosen
+    assert kind == "draft" and "DRAFT" in text
+    assert details.splitlines() == [
+        "• 1 ties on an award boundary wait for the chair's decision.",
+        "• 2 entries are not ranked: score sheets are missing.",
+        "• 6 score sheets are not submitted yet."]
+    assert not target.exists()  # cancelled: nothing written
+    answers.draft = True
+    view.buttons["winners"].click()
+    assert [a[0] for a in answers.asked] == ["draft", "draft", "save"]
+    assert target.is_file()
+
+
+def test_final_results_export_without_asking(qtbot, sqlite_db, scored, tmp_path):
+    from judging_app.services import results
+
+    results.finalize(scored.ws, scored.code)
+    book = tmp_path / "hasil.xlsx"
+    answers = Answers(save=str(book), draft=False)
+    view = _view(qtbot, sqlite_db, scored.code, tmp_path, answers)
+    view.buttons["workbook"].click()
+    assert [a[0] for a in answers.asked] == ["save"] and book.is_file()

@@ -97,7 +97,8 @@ def test_ranking_per_category_with_tie_break_named(qtbot, sqlite_db, tmp_path):
     assert shown(view, RankingModel.AWARD) == ["Juara I", "Juara II"]
     choose_category(view, "pd")
     assert shown(view, RankingModel.CODE) == ["E4", "E2"]
-    assert shown(view, RankingModel.FLAGS) == ["decided by: criteria by weight"] * 2
+    # criteria by weight: A (40) is equal, B (60, Kemanfaatan) decided
+    assert shown(view, RankingModel.FLAGS) == ["decided by the criterion “Kemanfaatan”"] * 2
     assert view.model.data(view.model.index(0, 0), Qt.ItemDataRole.BackgroundRole) == DECIDED_COLOUR
     assert "mean of the judges' totals" in view.formula.text()
     assert "rounded half up" in view.formula.text()
@@ -112,6 +113,13 @@ def test_blocking_tie_decided_by_the_chair_then_finalized(qtbot, sqlite_db, tmp_
     s = seeded_competition(sqlite_db)
     score(s, TIED)
     view = open_view(qtbot, sqlite_db, s.code, tmp_path)
+    page = view.winners
+    assert view.tabs.currentWidget() is page  # the winners come first
+    texts = page.texts()
+    # Perangkat Daerah: the tie stands where Juara I and II would be, nothing starts lower
+    pd = texts[texts.index("Perangkat Daerah"):]
+    assert pd[1] == "Juara I / Juara II" and pd[2].startswith("Tie: E")
+    view.tabs.setCurrentIndex(1)  # the detailed ranking
     choose_category(view, "pd")
     assert shown(view, RankingModel.RANK) == ["1", "1"]
     assert view.model.data(view.model.index(0, 0), Qt.ItemDataRole.BackgroundRole) == BLOCKING_COLOUR
@@ -125,7 +133,9 @@ def test_blocking_tie_decided_by_the_chair_then_finalized(qtbot, sqlite_db, tmp_
 
     answers = view.dialogs
     answers.decision = None  # the chair cancels: nothing recorded
-    qtbot.mouseClick(panel.decide, Qt.MouseButton.LeftButton)
+    (decide,) = page.decide_buttons  # "Decide…" on the winners page leads to the same
+    assert decide.isEnabled()
+    qtbot.mouseClick(decide, Qt.MouseButton.LeftButton)
     assert answers.asked[-1][0] == "decide" and answers.asked[-1][2] == "80.00"
     assert results.compute(sqlite_db, s.code).results.blocking_ties
 
@@ -366,13 +376,17 @@ def test_a_refused_decision_is_shown_as_a_message(qtbot, sqlite_db, tmp_path):
 
 
 def test_stability_and_outlier_models_without_a_window(sqlite_db):
-    from judging_app.ui.views.results_fairness import Evidence, OutlierModel, StabilityModel
+    from judging_app.ui.views.results_fairness import (
+        OutlierModel,
+        StabilityModel,
+        prepare_evidence,
+    )
 
     s = seeded_competition(sqlite_db)
     score(s)
-    fair = results.fairness(sqlite_db, s.code)
-    ev = Evidence(fair, progress.judge_distributions(sqlite_db, s.code), AggregationMethod.MEAN,
-                  {"umum": "Umum", "pd": "Perangkat Daerah"}, {})
+    ev = prepare_evidence(results.evidence(sqlite_db, s.code), AggregationMethod.MEAN,
+                          {"umum": "Umum", "pd": "Perangkat Daerah"}, {})
+    fair = ev.fairness
     stability = StabilityModel()
     stability.evidence = ev
     stability.set_rows(fair.report.stability)

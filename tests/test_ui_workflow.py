@@ -38,6 +38,7 @@ from judging_app.services import (
     progress,
     sheets,
 )
+from judging_app.services.dashboard import NextAction
 from judging_app.services.sheets import SheetInput
 from judging_app.services.workspace import Workspace
 from judging_app.store.models import AuditEvent, Decision, ResultSnapshot
@@ -47,7 +48,7 @@ from judging_app.ui.views import entries_model
 from judging_app.ui.views.judges_models import ConflictTableModel, JudgeTableModel
 from judging_app.ui.views.results_models import BLOCKING_COLOUR, RankingModel
 
-from test_ui_support import TranslationsForTest, make_settings
+from test_ui_support import make_settings
 from workflow_support import (
     CTRL,
     AtTheDesk,
@@ -123,14 +124,6 @@ CHAIR_ORDER = ["INV-02", "INV-01"]
 CHAIR_REASON = "Akta sekali datang berdampak lebih luas; diputuskan dalam sidang pleno."
 
 
-@pytest.fixture
-def translations(qapp):
-    t = TranslationsForTest(qapp)
-    t.apply("en")
-    yield t
-    t.restore()
-
-
 @pytest.fixture(params=["synchronous", "worker threads"])
 def window(request, qtbot, sqlite_db, tmp_path, translations):
     settings = make_settings(tmp_path)
@@ -193,6 +186,10 @@ def create_and_open(qtbot, window: MainWindow) -> str:
     qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
     assert window.dialogs.kinds() == ["new_competition"]
     assert seen["template"] == "city_competition" and "chair's decision" in seen["description"]
+    # the new competition opens on its overview, whose next step leads to the setup
+    workspace = window.workspace
+    assert workspace is not None and workspace.current_key() == "overview"
+    window.back_action.trigger()  # back to all the competitions
     table = window.competitions.table
     assert not window.competitions.is_empty_state() and table.model().rowCount() == 1
     t = competitions_table
@@ -205,7 +202,10 @@ def create_and_open(qtbot, window: MainWindow) -> str:
     workspace = window.workspace
     assert workspace is not None and window.pages.currentWidget() is workspace
     assert window.competition_label.text() == f"{NAME} — Draft"
-    setup = workspace.views["setup"]  # the first page
+    overview = workspace.views["overview"]  # the landing page
+    qtbot.mouseClick(overview.action_buttons[NextAction.CHECK_SETUP], Qt.MouseButton.LeftButton)
+    setup = workspace.views["setup"]
+    assert workspace.current_key() == "setup"
     assert setup.title_label.text() == f"{NAME} — status: Draft"
     assert window.dialogs.kinds() == ["new_competition"]  # nothing else was asked
     assert workspace.ctx.competition == CODE
@@ -463,6 +463,11 @@ def decide_the_tie_and_finalize(qtbot, window: MainWindow) -> str:
     view = go_to(qtbot, window, "results")
     view.dialogs = desk = ResultsDesk(qtbot)
     settle(qtbot, window, lambda: view.computed is not None)
+    assert view.tabs.currentWidget() is view.winners  # who won comes first
+    shown = view.winners.texts()
+    assert shown.index("First place / Second place") < shown.index("Third place")  # the tie on top
+    assert any(t.startswith("Tie: INV-0") for t in shown)
+    view.tabs.setCurrentIndex(1)  # the detailed ranking
     assert view.category.currentText() == AGENCIES
 
     def ranking(column):

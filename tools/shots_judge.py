@@ -136,7 +136,7 @@ def _package_shots(app, ws, demo, language, translations, tmp, out_dir) -> list[
     package = judge_packages.export_package(ws, demo.code, demo.round_code, JUDGE, laptop)
     competitions.update_setup(ws, demo.code, setup)
     window = _window(PackageJudgeSession(package), language, translations, tmp)
-    codes = [it.code for it in window.home.model.items()]
+    codes = [it.code for it in window.home.model.all_items()]
     window.home.select(codes[12])
     written = [_save(app, window, out_dir / f"judge_package_{language}.png")]
     window.open_entry(codes[13])

@@ -245,55 +245,73 @@ def _db_name(args) -> Text:
     return args.db or Message("database.default_name")
 
 
+def _read_rows(args, on_reader, on_database):
+    """on_reader(RowReader) through the read-only sqlite3 path when the file allows it (see
+    _read_only_sqlite), else on_database(Database) opened the full way for reading."""
+    reader = _read_only_sqlite(args)
+    if reader is None:
+        return on_database(_read(args))
+    import sqlite3
+
+    try:
+        return on_reader(reader)
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc):
+            raise _damaged(args, exc) from exc
+        from judging_app.store.database import DatabaseOpenError
+
+        raise DatabaseOpenError(Message("database.busy", where=_db_name(args))) from exc
+    except sqlite3.DatabaseError as exc:
+        raise _damaged(args, exc) from exc
+    finally:
+        reader.close()
+
+
 def cmd_results(args) -> int:
     import json
 
     from judging_app.core.enums import AggregationMethod
+    from judging_app.core.gc_pause import paused_gc
     from judging_app.services.results_view import compute_with, results_json
 
     method = AggregationMethod(args.method) if args.method else None
-    reader = _read_only_sqlite(args)
-    if reader is None:
+
+    def on_database(db):
         from judging_app.services import results
 
-        view = results.compute(_read(args), args.competition, args.round, method)
-    else:
-        import sqlite3
+        return results.compute(db, args.competition, args.round, method)
 
-        try:
-            view = compute_with(reader, args.competition, args.round, method)
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc):
-                raise _damaged(args, exc) from exc
-            from judging_app.store.database import DatabaseOpenError
+    with paused_gc():  # hundreds of thousands of acyclic records: see core/gc_pause
+        view = _read_rows(args, lambda reader: compute_with(reader, args.competition,
+                                                            args.round, method), on_database)
+        if args.json:
+            print(json.dumps(results_json(view), ensure_ascii=False))  # compact: C encoder
+        else:
+            from judging_app.cli.results_text import results_text
 
-            raise DatabaseOpenError(Message("database.busy", where=_db_name(args))) from exc
-        except sqlite3.DatabaseError as exc:
-            raise _damaged(args, exc) from exc
-        finally:
-            reader.close()
-    if args.json:
-        print(json.dumps(results_json(view), ensure_ascii=False))  # compact: C encoder
-    else:
-        from judging_app.cli.results_text import results_text
-
-        print(results_text(view))
+            print(results_text(view))
     return 0
 
 
 def cmd_fairness(args) -> int:
-    import json
+    from judging_app.core.gc_pause import paused_gc
+    from judging_app.services.fairness_json import fairness_json_text
+    from judging_app.services.fairness_view import fairness_with
 
-    from judging_app.services import results
-    from judging_app.services.fairness_json import fairness_json
+    def on_database(db):
+        from judging_app.services import results
 
-    view = results.fairness(_read(args), args.competition, args.round)
-    if args.json:
-        print(json.dumps(fairness_json(view), ensure_ascii=False))
-    else:
-        from judging_app.cli.results_text import fairness_text
+        return results.fairness(db, args.competition, args.round)
 
-        print(fairness_text(view))
+    with paused_gc():
+        view = _read_rows(args, lambda reader: fairness_with(reader, args.competition,
+                                                             args.round), on_database)
+        if args.json:
+            print(fairness_json_text(view))
+        else:
+            from judging_app.cli.results_text import fairness_text
+
+            print(fairness_text(view))
     return 0
 
 
@@ -418,7 +436,7 @@ def cmd_entries(args) -> int:
                 if u.similar else Message("cli.entries.new_unit", **unit))
         for note in preview.notes:
             say(Message("cli.note", note=note))
-        for line in preview.problem_lines():
+        for line in preview.problem_messages():
             say(Message("cli.problem", problem=line), err=True)
         return 0 if preview.ok else 1
     report = import_entries(_workspace(args), args.competition, Path(args.file),

@@ -11,45 +11,11 @@ user reads one line with the log's path, exit status 3. Exit statuses:
 
 from __future__ import annotations
 
-import os
-import platform
 import sys
-import tempfile
-import traceback
-from datetime import UTC, datetime
-from pathlib import Path
 
-from judging_app import __version__
 from judging_app.core.messages import Message, MessageError, os_error_message
 
 EXIT_REFUSED, EXIT_USAGE, EXIT_UNEXPECTED, EXIT_INTERRUPTED = 1, 2, 3, 130
-
-
-def log_folder() -> Path:
-    from platformdirs import user_log_path
-
-    return user_log_path("judging-app", appauthor=False)
-
-
-def write_crash_log(exc: BaseException, context: str = "") -> Path:
-    """The exception with its traceback, the version and the command, in a new file of the
-    user's log folder (the temporary folder when that cannot be written); its path."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    text = "".join([
-        f"judging-app {__version__} crash report, {datetime.now(UTC).isoformat()}\n",
-        f"python {platform.python_version()} on {platform.platform()}\n",
-        f"command: {context or ' '.join(sys.argv)}\n\n",
-        *traceback.format_exception(exc),
-    ])
-    for folder in (log_folder(), Path(tempfile.gettempdir())):
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"crash-{stamp}-{os.getpid()}.log"
-            path.write_text(text, encoding="utf-8")
-            return path
-        except OSError:
-            continue
-    return Path(tempfile.gettempdir())  # nowhere writable: the line still names a place
 
 
 def known_message(exc: BaseException) -> Message | str | None:
@@ -96,6 +62,8 @@ def report(exc: BaseException, language: str, context: str = "") -> int:
         print(Message("cli.error", problem=one_line(exc, language)).render(language),
               file=sys.stderr)
         return EXIT_REFUSED
+    from judging_app.services.crash_log import write_crash_log
+
     path = write_crash_log(exc, context)
     print(Message("cli.error", problem=Message("common.unexpected", path=str(path)))
           .render(language), file=sys.stderr)

@@ -20,7 +20,7 @@ from judging_app.core.enums import (
 from judging_app.core.messages import Message
 
 if TYPE_CHECKING:  # the results command may run without SQLAlchemy (services.results_view)
-    from judging_app.services.results import FairnessView
+    from judging_app.services.fairness_view import FairnessView
     from judging_app.services.results_view import ResultsView
 
 METHODS = {

@@ -83,9 +83,10 @@ An error that renders itself (MessageError, ServiceError) may stand in for one."
 
 
 def as_text(value: object, language: str) -> str:
-    """A Message, an error carrying one (anything with `render(language)`) or text."""
+    """A Message, an error carrying one, a located problem (anything with
+    `render(language)`) or text."""
     renderer = getattr(value, "render", None)
-    if isinstance(value, Message | BaseException) and callable(renderer):
+    if not isinstance(value, str) and callable(renderer):
         return renderer(language)
     return str(value)
 

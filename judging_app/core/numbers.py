@@ -3,6 +3,7 @@ integer count of thousandths ("milli") in storage. Floats never enter."""
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from decimal import Decimal
@@ -120,6 +121,7 @@ def _parts(value: object) -> tuple[int, str, str]:
     raise _problem("numbers.not_a_number", value)
 
 
+@functools.lru_cache(maxsize=4096, typed=True)  # scores repeat: a few hundred values
 def _exact_milli(value: object) -> int:
     sign, whole, fraction = _parts(value)
     whole = whole.lstrip("0")

@@ -28,6 +28,7 @@ from typing import Any
 from judging_app.core.documents import DocumentSettings, validate_documents
 from judging_app.core.messages import Message, Text
 from judging_app.core.setup import CompetitionSetup, Problem, validate_setup
+from judging_app.exchange.json_errors import json_problem
 from judging_app.exchange.setup_json import (
     FieldProblem,
     JsonConstant,
@@ -162,7 +163,7 @@ def setup_from_json(text: str, source: str = "<text>") -> CompetitionSetup:
         )
     except json.JSONDecodeError as exc:
         where = Message("competition_file.at_line", line=exc.lineno, column=exc.colno)
-        problem = Message("competition_file.bad_json", detail=exc.msg)
+        problem = Message("competition_file.bad_json", detail=json_problem(exc))
         raise CompetitionFileError(source, [(where, problem)], line=exc.lineno,
                                    column=exc.colno) from None
     except RecursionError:

@@ -75,6 +75,7 @@ def choose_delimiter(text: str, known: Callable[[str], bool]) -> str:
 def records(source: str, text: str, delimiter: str) -> Iterator[CsvRecord]:
     """Every record of the text (blank lines included, as empty lists), strictly."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    suspect = first_bad_character(text) is not None  # one search of the whole text
     start = 1
     while True:
         try:
@@ -84,8 +85,9 @@ def records(source: str, text: str, delimiter: str) -> Iterator[CsvRecord]:
         except csv.Error as exc:
             raise CsvFileError(source, [_quoting_problem(str(exc), start, reader.line_num)]) \
                 from None
-        for index, cell in enumerate(cells):
-            _check_cell(source, start, index, cell)
+        if suspect or (cells and max(map(len, cells)) > MAX_CELL_CHARS):
+            for index, cell in enumerate(cells):
+                _check_cell(source, start, index, cell)
         yield CsvRecord(start, cells)
         start = reader.line_num + 1
 

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from judging_app.core.enums import InnovationStage, InnovationType
-from judging_app.core.messages import Text
+from judging_app.core.messages import Message, Text, as_text
 from judging_app.exchange import csv_reading
 
 MAX_LISTED_PROBLEMS = 200  # problems kept with their details; the rest are only counted
@@ -156,19 +156,31 @@ class EntryProblem:
     column: str | None = None
     header: str | None = None
 
-    def __str__(self) -> str:
-        where = []
+    def as_message(self) -> Text:
+        """The problem with its place in front ("sheet 'Data', cell C7 (Judul): …")."""
+        where: list[Message] = []
         if self.sheet:
-            where.append(f"sheet {self.sheet!r}")
+            where.append(Message("entry_file.where.sheet", sheet=self.sheet))
         if self.row is not None and self.column:
-            where.append(f"cell {self.column}{self.row}")
+            where.append(Message("entry_file.where.cell", cell=f"{self.column}{self.row}"))
         elif self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(Message("entry_file.where.row", row=self.row))
         elif self.column:
-            where.append(f"column {self.column}")
-        if self.header:
-            where[-1:] = [f"{where[-1]} ({self.header})"] if where else [f"({self.header})"]
-        return (", ".join(where) + ": " if where else "") + str(self.message)
+            where.append(Message("entry_file.where.column", column=self.column))
+        if self.header and where:
+            where[-1] = Message("entry_file.where.with_header", where=where[-1],
+                                header=self.header)
+        elif self.header:
+            where.append(Message("entry_file.where.header", header=self.header))
+        if not where:
+            return self.message
+        return Message("entry_file.problem_at", where=where, problem=self.message)
+
+    def render(self, language: str) -> str:
+        return as_text(self.as_message(), language)
+
+    def __str__(self) -> str:
+        return self.render("en")
 
 
 class ProblemList:
@@ -187,10 +199,10 @@ class ProblemList:
     def __bool__(self) -> bool:
         return self.total > 0
 
-    def lines(self) -> list[str]:
-        out = [str(p) for p in self.items]
+    def lines(self) -> list[Text]:
+        out: list[Text] = [p.as_message() for p in self.items]
         if self.total > len(self.items):
-            out.append(f"… and {self.total - len(self.items)} more problem(s) not listed")
+            out.append(Message("common.and_more", count=self.total - len(self.items)))
         return out
 
 
@@ -243,7 +255,7 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\
 MIN_YEAR, MAX_YEAR = 1900, 2200
 
 
-def parse_date(value: Any) -> tuple[date | None, str]:
+def parse_date(value: Any) -> tuple[date | None, Message | str]:
     """(date, '') or (None, why not). Accepts date cells, 'yyyy-mm-dd', 'dd/mm/yyyy',
     'dd-mm-yyyy' (and 'dd.mm.yyyy')."""
     if isinstance(value, datetime):
@@ -251,8 +263,7 @@ def parse_date(value: Any) -> tuple[date | None, str]:
     elif isinstance(value, date):
         found = value
     elif isinstance(value, int | float):  # bool is an int too
-        return None, (f"{cell_text(value)} is a number, not a date; format the cell as a date "
-                      "or type the date as dd/mm/yyyy")
+        return None, Message("entry_file.date_number", value=cell_text(value))
     else:
         text = cell_text(value)
         iso, dmy = _ISO.fullmatch(text), _DMY.fullmatch(text)
@@ -262,12 +273,11 @@ def parse_date(value: Any) -> tuple[date | None, str]:
             elif dmy:
                 found = date(int(dmy[3]), int(dmy[2]), int(dmy[1]))
             else:
-                return None, (f"{text!r} is not a date; write dd/mm/yyyy (e.g. 17/08/2024) "
-                              "or yyyy-mm-dd, or use a date cell")
+                return None, Message("entry_file.not_a_date", value=repr(text))
         except ValueError:
-            return None, f"{text!r} is not a real date (day or month out of range; dd/mm/yyyy)"
+            return None, Message("entry_file.not_a_real_date", value=repr(text))
     if not MIN_YEAR <= found.year <= MAX_YEAR:
-        return None, f"the year {found.year} is not plausible"
+        return None, Message("entry_file.implausible_year", year=found.year)
     return found, ""
 
 

@@ -27,6 +27,7 @@ from xml.parsers import expat
 from defusedxml import DefusedXmlException, ElementTree
 from defusedxml.common import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
+from judging_app.core.messages import Message, Text
 from judging_app.exchange.entry_format import (
     EntryFileError,
     EntryProblem,
@@ -49,7 +50,7 @@ _ENCRYPTED_NAMES = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".enc
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
-def refuse(source: str, message: str, sheet: str | None = None) -> EntryFileError:
+def refuse(source: str, message: Text, sheet: str | None = None) -> EntryFileError:
     return EntryFileError(source, [EntryProblem(message, sheet=sheet)])
 
 
@@ -77,13 +78,13 @@ def sniff(path: Path) -> str:
     """'zip', 'ole' or 'csv' from the file's first bytes; refuses everything else."""
     source = path.name
     if not path.is_file():
-        raise refuse(source, "the file does not exist (or is a folder)")
+        raise refuse(source, Message("entry_file.no_file"))
     size = path.stat().st_size
     if size == 0:
-        raise refuse(source, "the file is empty (0 bytes)")
+        raise refuse(source, Message("entry_file.empty_file"))
     if size > MAX_FILE_BYTES:
-        raise refuse(source, f"the file is {size / 2**20:.0f} MB; at most "
-                             f"{MAX_FILE_BYTES // 2**20} MB can be imported")
+        raise refuse(source, Message("entry_file.file_too_large", mb=round(size / 2**20),
+                                     limit=MAX_FILE_BYTES // 2**20))
     with path.open("rb") as fh:
         head = fh.read(512)
     if head.startswith(ZIP_MAGICS):
@@ -92,14 +93,12 @@ def sniff(path: Path) -> str:
         return "ole"
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if lowered.startswith(b"%pdf"):
-        raise refuse(source, "this is a PDF document, not a spreadsheet")
+        raise refuse(source, Message("entry_file.pdf"))
     if lowered.startswith((b"<html", b"<!doctype html", b"<table")):
-        raise refuse(source, "this is a web page (HTML) with a spreadsheet's name; open it in "
-                             "Excel and save it as an Excel workbook (.xlsx)")
+        raise refuse(source, Message("entry_file.html"))
     if path.suffix.lower() in (".csv", ".txt", ".tsv") and b"\x00" not in head:
         return "csv"
-    raise refuse(source, "this is not a spreadsheet: expected an Excel workbook (.xlsx, .xls), "
-                         "an OpenDocument spreadsheet (.ods) or a CSV file")
+    raise refuse(source, Message("entry_file.not_spreadsheet"))
 
 
 def check_ole(path: Path) -> None:
@@ -109,9 +108,8 @@ def check_ole(path: Path) -> None:
         while chunk := fh.read(CHUNK):
             data = tail + chunk
             if any(name in data for name in _ENCRYPTED_NAMES):
-                raise refuse(path.name, "the workbook is encrypted (protected with a password to "
-                                        "open); remove the password in Excel (File → Info → "
-                                        "Protect Workbook) and save it again")
+                raise refuse(path.name, Message("entry_file.encrypted",
+                                                menu="File → Info → Protect Workbook"))
             tail = data[-64:]
 
 
@@ -122,25 +120,24 @@ def open_zip(path: Path) -> zipfile.ZipFile:
         zf = zipfile.ZipFile(path)
         infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
-        raise refuse(source, f"the file is damaged: it is not a readable zip archive "
-                             f"(an .xlsx or .ods is one) ({exc})") from None
+        raise refuse(source, Message("entry_file.bad_zip", detail=str(exc))) from None
     if len(infos) > MAX_MEMBERS:
         zf.close()
-        raise refuse(source, f"the archive holds {len(infos)} files; a workbook has far fewer")
+        raise refuse(source, Message("entry_file.too_many_members", count=len(infos)))
     total = sum(i.file_size for i in infos)
     if total > MAX_UNPACKED_BYTES:
         zf.close()
         packed = sum(i.compress_size for i in infos)
-        why = ("refused as a possible zip bomb" if total / max(packed, 1) > MAX_RATIO else
-               f"too large to import; split the list into files of at most {MAX_ROWS:,} rows")
-        raise refuse(source, f"unpacked, the file would take {total / 2**20:,.0f} MB (more than "
-                             f"{MAX_UNPACKED_BYTES // 2**20} MB): {why}")
+        why = (Message("entry_file.zip_bomb") if total / max(packed, 1) > MAX_RATIO else
+               Message("entry_file.split", rows=MAX_ROWS))
+        raise refuse(source, Message("entry_file.would_unpack", mb=round(total / 2**20),
+                                     limit=MAX_UNPACKED_BYTES // 2**20, why=why))
     for i in infos:
         ratio = i.file_size / max(i.compress_size, 1)
         if i.file_size >= RATIO_CHECK_FROM and ratio > MAX_RATIO:
             zf.close()
-            raise refuse(source, f"the part {i.filename!r} is compressed {ratio:,.0f} times "
-                                 f"(more than {MAX_RATIO}): refused as a possible zip bomb")
+            raise refuse(source, Message("entry_file.compressed", part=i.filename,
+                                         ratio=round(ratio), limit=MAX_RATIO))
     return zf
 
 
@@ -150,18 +147,16 @@ def zip_kind(zf: zipfile.ZipFile, source: str) -> str:
         mime = zf.read("mimetype")[:100].decode("ascii", "replace").strip()
         if mime == "application/vnd.oasis.opendocument.spreadsheet":
             return "ods"
-        raise refuse(source, f"this is an OpenDocument file of another kind ({mime}), "
-                             "not a spreadsheet")
+        raise refuse(source, Message("entry_file.other_opendocument", kind=mime))
     if _workbook_part(zf):
         return "xlsx"
     if any(n.startswith("xl/") and n.endswith(".bin") for n in names):
-        raise refuse(source, "this is an Excel binary workbook (.xlsb); save it as an Excel "
-                             "workbook (.xlsx) first")
-    kinds = {"word/": "a Word document (.docx)", "ppt/": "a PowerPoint presentation (.pptx)"}
-    for prefix, what in kinds.items():
-        if any(n.startswith(prefix) for n in names):
-            raise refuse(source, f"this is {what} with a spreadsheet's name, not a workbook")
-    raise refuse(source, "this is a zip archive but not a workbook (no workbook inside)")
+        raise refuse(source, Message("entry_file.xlsb"))
+    if any(n.startswith("word/") for n in names):
+        raise refuse(source, Message("entry_file.docx"))
+    if any(n.startswith("ppt/") for n in names):
+        raise refuse(source, Message("entry_file.pptx"))
+    raise refuse(source, Message("entry_file.zip_not_workbook"))
 
 
 def _read_small(zf: zipfile.ZipFile, name: str, limit: int = 20 * 2**20) -> bytes:
@@ -193,7 +188,7 @@ def xlsx_sheets(zf: zipfile.ZipFile, source: str) -> list[tuple[str, str, bool]]
         book = ElementTree.fromstring(_read_small(zf, part))
         rels = ElementTree.fromstring(_read_small(zf, rels_name))
     except (KeyError, ValueError, ElementTree.ParseError, zipfile.BadZipFile) as exc:
-        raise refuse(source, f"the workbook is damaged ({exc})") from None
+        raise refuse(source, Message("entry_file.damaged", detail=str(exc))) from None
     targets = {r.get("Id"): r for r in rels}
     out = []
     for el in book.iter():
@@ -217,8 +212,7 @@ def _chunks(zf: zipfile.ZipFile, member: str, budget: list[int], source: str):
             while chunk := fh.read(CHUNK):
                 budget[0] -= len(chunk)
                 if budget[0] < 0:
-                    raise refuse(source, "unpacked, the file is larger than "
-                                         f"{MAX_UNPACKED_BYTES // 2**20} MB: refused")
+                    raise refuse(source, unpacked_too_large())
                 data = carry + chunk
                 cut = data.rfind(b"<")
                 cut = len(data) if cut <= 0 else cut
@@ -226,7 +220,8 @@ def _chunks(zf: zipfile.ZipFile, member: str, budget: list[int], source: str):
                 carry = data[cut:]
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
             NotImplementedError) as exc:
-        raise refuse(source, f"the file is damaged ({member}: {exc})") from None
+        raise refuse(source, Message("entry_file.damaged", detail=f"{member}: {exc}")) \
+            from None
     if carry:
         yield carry
 
@@ -250,11 +245,11 @@ class _Counted:
             data = self.fh.read(size if size and size > 0 else CHUNK)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
                 NotImplementedError) as exc:
-            raise refuse(self.source, f"the file is damaged ({self.member}: {exc})") from None
+            raise refuse(self.source, Message("entry_file.damaged",
+                                              detail=f"{self.member}: {exc}")) from None
         self.budget[0] -= len(data)
         if self.budget[0] < 0:
-            raise refuse(self.source, "unpacked, the file is larger than "
-                                      f"{MAX_UNPACKED_BYTES // 2**20} MB: refused")
+            raise refuse(self.source, unpacked_too_large())
         return data
 
 
@@ -278,14 +273,15 @@ def _parse(zf: zipfile.ZipFile, member: str, budget: list[int], source: str,
         with zf.open(member) as fh:
             parser.ParseFile(_Counted(fh, budget, source, member))
     except expat.ExpatError as exc:
-        raise refuse(source, f"the file is damaged: {member} is not well-formed XML "
-                             f"({expat.ErrorString(exc.code)}, line {exc.lineno})") from None
+        raise refuse(source, Message("entry_file.bad_xml", part=member,
+                                     detail=expat.ErrorString(exc.code), line=exc.lineno)) \
+            from None
     except DefusedXmlException:
-        raise refuse(source, f"{member} declares a document type or entities, which a "
-                             "spreadsheet never needs: refused") from None
+        raise refuse(source, Message("entry_file.xml_entities", part=member)) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
             NotImplementedError) as exc:
-        raise refuse(source, f"the file is damaged ({member}: {exc})") from None
+        raise refuse(source, Message("entry_file.damaged", detail=f"{member}: {exc}")) \
+            from None
 
 
 def _forbid_dtd(name, sysid, pubid, has_internal_subset):
@@ -353,12 +349,14 @@ def scan_xlsx(zf: zipfile.ZipFile, member: str, budget: list[int], source: str,
 
 def too_big(source: str, sheet: str, rows: int, cols: int | None) -> EntryFileError:
     if cols is None or rows > MAX_ROWS + 50:
-        msg = (f"the sheet has at least {rows:,} rows; at most {MAX_ROWS:,} entries can be "
-               "imported from one file (split it into several files)")
+        msg = Message("entry_file.too_many_rows", rows=rows, limit=MAX_ROWS)
     else:
-        msg = (f"the sheet's used area is {rows:,} rows × {cols:,} columns, too large to read; "
-               "delete the unused rows and columns beyond the table")
+        msg = Message("entry_file.area_too_large", rows=rows, columns=cols)
     return refuse(source, msg, sheet)
+
+
+def unpacked_too_large() -> Message:
+    return Message("entry_file.unpacked_too_large", limit=MAX_UNPACKED_BYTES // 2**20)
 
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -374,8 +372,8 @@ _CELLS = (f"{_TABLE}}}table-cell", f"{_TABLE}}}covered-table-cell")
 def _count(attrs: dict, attribute: str, source: str) -> int:
     text = attrs.get(attribute, "1")
     if not text.isdigit() or int(text) < 1:
-        raise refuse(source, f"the file is damaged: {attribute.rpartition('}')[2]}="
-                             f"{text!r} is not a count")
+        raise refuse(source, Message("entry_file.bad_count", value=repr(text),
+                                     attribute=attribute.rpartition("}")[2]))
     return int(text)
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from judging_app.core.enums import InnovationStage, InnovationType
+from judging_app.core.messages import Message, Text
 from judging_app.exchange import entry_guard as guard
 from judging_app.exchange.entry_format import (
     BY_KEY,
@@ -73,10 +74,10 @@ class EntrySheet:
     columns: dict[str, tuple[str, str]]  # column key → (letter, header as written)
     rows: list[EntryRow] = field(default_factory=list)
     problems: ProblemList = field(default_factory=ProblemList)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
     sha256: str = ""
 
-    def problem(self, message: str, row: int | None = None, key: str | None = None) -> None:
+    def problem(self, message: Text, row: int | None = None, key: str | None = None) -> None:
         letter, header = self.columns.get(key, (None, None)) if key else (None, None)
         self.problems.add(EntryProblem(message, self.sheet or None, row, letter, header))
 
@@ -111,10 +112,10 @@ def _choose(source: str, names: list[str], visible: list[str], wanted: str | Non
     if wanted is not None:
         if wanted in names:
             return wanted
-        raise guard.refuse(source, f"no sheet named {wanted!r}; the workbook has: "
-                                   + ", ".join(repr(n) for n in names))
+        raise guard.refuse(source, Message("entry_file.no_such_sheet", sheet=wanted,
+                                           sheets=[repr(n) for n in names]))
     if not names:
-        raise guard.refuse(source, "the workbook has no worksheets")
+        raise guard.refuse(source, Message("entry_file.no_worksheets"))
     return (visible or names)[0]
 
 
@@ -139,7 +140,8 @@ def _prescan(path: Path, kind: str, wanted: str | None):
             raise
         except (KeyError, ValueError, zipfile.BadZipFile, zlib.error, EOFError, OSError,
                 RuntimeError, NotImplementedError) as exc:  # RuntimeError: a zip password
-            raise guard.refuse(source, f"the workbook is damaged or protected ({exc})") from None
+            raise guard.refuse(source, Message("entry_file.damaged_or_protected",
+                                               detail=str(exc))) from None
         guard.drain(zf, member, budget, source)
     if scan.height > guard.MAX_ROWS + 50 or scan.height * scan.width > guard.MAX_CELLS:
         raise guard.too_big(source, chosen, scan.height, scan.width)
@@ -167,14 +169,14 @@ def _open_sheet(path: Path, kind: str, wanted: str | None):
     except EntryFileError:
         raise
     except PasswordError:
-        raise guard.refuse(source, "the workbook is protected with a password; remove the "
-                                   "password in Excel and save it again") from None
+        raise guard.refuse(source, Message("entry_file.password")) from None
     except BaseException as exc:  # calamine raises its own errors and Rust panics
         if isinstance(exc, KeyboardInterrupt | SystemExit):
             raise
-        what = "old Excel workbook (.xls)" if kind == "xls" else "workbook"
-        raise guard.refuse(source, f"this {what} cannot be read; it may be damaged "
-                                   f"({type(exc).__name__}: {exc})") from None
+        detail = f"{type(exc).__name__}: {exc}"
+        raise guard.refuse(source, Message("entry_file.xls_unreadable", detail=detail)
+                           if kind == "xls" else Message("entry_file.unreadable", detail=detail)
+                           ) from None
     try:
         if kind == "ods":
             merges = scan.merges
@@ -212,10 +214,10 @@ def _find_header(source: str, sheet: str, rows: Iterator[tuple[int, list[Any]]])
         if seen >= HEADER_SEARCH_ROWS:
             break
     if seen == 0:
-        raise guard.refuse(source, "the sheet is empty" if sheet else "the file is empty", sheet or None)
-    raise guard.refuse(source, f"no header row in the first {HEADER_SEARCH_ROWS} rows: expected "
-                               "column names such as Kode (Code), Judul inovasi (Title), Perangkat "
-                               "daerah (Government unit), Kategori (Category)", sheet or None)
+        raise guard.refuse(source, Message("entry_file.empty_sheet") if sheet
+                           else Message("entry_file.empty_text"), sheet or None)
+    raise guard.refuse(source, Message("entry_file.no_header", rows=HEADER_SEARCH_ROWS),
+                       sheet or None)
 
 
 def _map_columns(source: str, sheet: str, number: int, cells: list, keys: list) -> tuple[dict, list]:
@@ -225,19 +227,19 @@ def _map_columns(source: str, sheet: str, number: int, cells: list, keys: list) 
         letter, text = column_letter(i), cell_text(value).rstrip(" *")
         if key is None:
             if text:
-                notes.append(f"column {letter} ({text}) is not imported")
+                notes.append(Message("entry_file.column_ignored", column=letter, header=text))
             continue
         if key in columns:
-            problems.append(EntryProblem(
-                f"two columns are {BY_KEY[key].header_id} ({BY_KEY[key].header_en}): "
-                f"{columns[key][0]} and {letter}; keep one", sheet or None, number, letter, text))
+            problems.append(EntryProblem(Message(
+                "entry_file.column_twice", name=_column_name(key), first=columns[key][0],
+                column=letter), sheet or None, number, letter, text))
             continue
         columns[key] = (letter, text)
-    missing = [f"{BY_KEY[k].header_id} ({BY_KEY[k].header_en})" for k in REQUIRED if k not in columns]
+    missing = [_column_name(k) for k in REQUIRED if k not in columns]
     if missing:
-        problems.append(EntryProblem(
-            "missing required column(s): " + ", ".join(missing) + "; the header row has: "
-            + ", ".join(cell_text(v) for v in cells if cell_text(v)), sheet or None, number))
+        problems.append(EntryProblem(Message(
+            "entry_file.missing_columns", missing=missing,
+            found=[cell_text(v) for v in cells if cell_text(v)]), sheet or None, number))
     if problems:
         raise EntryFileError(source, problems)
     return columns, notes
@@ -252,15 +254,13 @@ def _check_merges(source: str, sheet: str, header_row: int, merges,
         ref = f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}"
         if out is None:
             if r0 <= header0 <= r1:
-                raise guard.refuse(source, f"merged cells {ref} in the header row; unmerge them "
-                                           "so that every column has its own heading in one row",
+                raise guard.refuse(source, Message("entry_file.merged_header", cells=ref),
                                    sheet or None)
             continue
         hit = [k for k, (letter, _) in out.columns.items()
                if c0 <= guard.column_index(letter) <= c1]
         if r1 > header0 and hit:
-            out.problem(f"cells {ref} are merged; unmerge them and fill in every row",
-                        r0 + 1, hit[0])
+            out.problem(Message("entry_file.merged", cells=ref), r0 + 1, hit[0])
 
 
 def _check_formulas(out: EntrySheet, scan) -> dict[str, set[int]]:
@@ -274,9 +274,7 @@ def _check_formulas(out: EntrySheet, scan) -> dict[str, set[int]]:
         if rows:
             found[key] = rows
             refs = ", ".join(f"{letter}{r}" for r in sorted(rows)[:3])
-            out.problem(f"{len(rows)} cell(s) hold formulas instead of values ({refs} …); copy "
-                        "the column and paste it back as values only (Paste Special → Values)",
-                        key=key)
+            out.problem(Message("entry_file.formulas", count=len(rows), cells=refs), key=key)
     return found
 
 
@@ -299,14 +297,13 @@ def _read_rows(source, sheet, names, rows: RowSource, total, scan, merges,
         if all(cell_text(v) == "" for v in values.values()):
             continue
         if cell_text(values.get("code")).casefold() in EXAMPLE_CODES:
-            out.notes.append(f"row {number}: the example row (code {cell_text(values['code'])}) "
-                             "was skipped")
+            out.notes.append(Message("entry_file.example_row", row=number,
+                                     code=cell_text(values["code"])))
             continue
         data_rows += 1
         if width is not None and len(cells) > width and any(c.strip() for c in cells[width:]):
-            out.problem(f"more values than the header has columns (from column "
-                        f"{column_letter(width)} on); a value may hold the separator: put it "
-                        'in double quotes ("…")', number)
+            out.problem(Message("entry_file.too_many_values", column=column_letter(width)),
+                        number)
         if data_rows > guard.MAX_ROWS:
             raise guard.too_big(source, sheet, number, None)
         if progress and data_rows % PROGRESS_EVERY == 0:
@@ -316,22 +313,21 @@ def _read_rows(source, sheet, names, rows: RowSource, total, scan, merges,
             continue
         folded = row.code.casefold()
         if folded in first_row_of:
-            out.problem(f"the code {row.code!r} is used again (first on row "
-                        f"{first_row_of[folded]}); every entry needs its own code", number, "code")
+            out.problem(Message("entry_file.code_again", code=row.code,
+                                first=first_row_of[folded]), number, "code")
             continue
         first_row_of[folded] = number
         out.rows.append(row)
     if data_rows == 0:
-        raise guard.refuse(source, f"no entries below the header row (row {out.header_row})",
+        raise guard.refuse(source, Message("entry_file.no_entries", row=out.header_row),
                            sheet or None)
     for key, where in missing.items():
         where = [r for r in where if r not in formula_cells.get(key, ())]
         if where and len(where) == data_rows:
-            out.problem(f"every cell of this required column is empty ({data_rows} rows); "
-                        "fill it in", key=key)
+            out.problem(Message("entry_file.column_empty", rows=data_rows), key=key)
         else:
             for r in where:
-                out.problem("a required value is missing", r, key)
+                out.problem(Message("entry_file.value_missing"), r, key)
     out.problems.items.sort(key=lambda p: (p.row or 0, guard.column_index(p.column or "A")))
     if progress:
         progress(total, total)
@@ -339,10 +335,13 @@ def _read_rows(source, sheet, names, rows: RowSource, total, scan, merges,
 
 
 CHOICES = {
-    "stage": (parse_stage, "is not a stage; use inisiatif, uji coba or penerapan (initiative, "
-                           "trial, implementation)"),
-    "innovation_type": (parse_type, "is not a type; use digital or non-digital"),
+    "stage": (parse_stage, lambda value: Message("entry_file.not_a_stage", value=value)),
+    "innovation_type": (parse_type, lambda value: Message("entry_file.not_a_type", value=value)),
 }
+
+
+def _column_name(key: str) -> str:
+    return f"{BY_KEY[key].header_id} ({BY_KEY[key].header_en})"
 
 
 def _parse_row(out: EntrySheet, number: int, values: dict[str, Any],
@@ -355,14 +354,15 @@ def _parse_row(out: EntrySheet, number: int, values: dict[str, Any],
             ok = False
     for key, limit in MAX_LENGTH.items():
         if len(text.get(key, "")) > limit:
-            out.problem(f"longer than {limit} characters ({len(text[key])})", number, key)
+            out.problem(Message("entry_file.too_long", limit=limit, length=len(text[key])),
+                        number, key)
             ok = False
     parsed: dict[str, Any] = {}
     for key, (parse, what) in CHOICES.items():
         if text.get(key):
             parsed[key] = parse(text[key])
             if parsed[key] is None:
-                out.problem(f"{text[key]!r} {what}", number, key)
+                out.problem(what(text[key]), number, key)
                 ok = False
     if text.get("started_on"):
         parsed["started_on"], why = parse_date(values["started_on"])

@@ -19,8 +19,10 @@ import secrets
 from datetime import UTC, datetime
 from pathlib import Path
 
+from judging_app.core.messages import Message, os_error_message
 from judging_app.core.records import EntryRecord
 from judging_app.core.setup import RoundSpec
+from judging_app.exchange.json_errors import json_problem
 from judging_app.exchange.judge_package_fields import (
     CompetitionRef,
     JudgeRef,
@@ -56,8 +58,8 @@ FORMAT_VERSION = 1
 PACKAGE_SUFFIX, RETURN_SUFFIX = ".jpkg", ".jret"
 MAX_BYTES = 200 * 2**20
 _SIGNATURE = re.compile(r"[0-9a-f]{64}")
-_WHAT = {PACKAGE_FORMAT: "a judge package (what the secretariat sends to a judge)",
-         RETURN_FORMAT: "a judge's return file (the scores a judge sends back)"}
+_WHAT = {PACKAGE_FORMAT: Message("package_file.what_package"),
+         RETURN_FORMAT: Message("package_file.what_return")}
 _KIND = {PACKAGE_FORMAT: "package", RETURN_FORMAT: "return"}
 
 
@@ -68,16 +70,16 @@ def canonical_bytes(value: object) -> bytes:
                           allow_nan=False)
         return text.encode("utf-8")
     except (TypeError, ValueError) as exc:  # incl. UnicodeEncodeError (lone surrogates)
-        raise PackageError(f"The content cannot be written as canonical JSON: {exc}") from None
+        raise PackageError(Message("package_file.not_canonical", detail=str(exc))) from None
 
 
 def _key(secret: str) -> bytes:
     try:
         key = bytes.fromhex(secret)
     except (TypeError, ValueError):
-        raise PackageError("The judge's signing key is not hexadecimal text.") from None
+        raise PackageError(Message("package_file.key_not_hex")) from None
     if len(key) < 16:
-        raise PackageError("The judge's signing key is too short (fewer than 16 bytes).")
+        raise PackageError(Message("package_file.key_too_short"))
     return key
 
 
@@ -147,8 +149,7 @@ def build_package(competition: CompetitionRef, round_info: RoundInfo, judge: Jud
     _key(secret)
     if round_info.blind and any(e.unit is not None or e.innovators is not None
                                 or e.contact is not None for e in entries):
-        raise PackageError(f"Round {round_info.code!r} is blind: its entries must not carry "
-                           "the unit, the innovators or the contact.")
+        raise PackageError(Message("package_file.blind_identity", round=round_info.code))
     return Package(package_id=package_id or secrets.token_hex(16),
                    issued_at=issued_at or now_text(), competition=competition, round=round_info,
                    judge=judge, secret=secret, rubric=rubric, entries=entries, sheets=sheets,
@@ -173,13 +174,13 @@ def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
     out: dict = {}
     for key, value in pairs:
         if key in out:
-            raise PackageError(f"The file names the field {key!r} twice: it was altered.")
+            raise PackageError(Message("package_file.field_twice", field=key))
         out[key] = value
     return out
 
 
 def _no_constant(name: str) -> None:
-    raise PackageError(f"The file contains {name}, which is not a number judging-app writes.")
+    raise PackageError(Message("package_file.constant", name=name))
 
 
 MAX_INTEGER_DIGITS = 12  # sequence numbers; judging-app writes nothing larger
@@ -187,71 +188,66 @@ MAX_INTEGER_DIGITS = 12  # sequence numbers; judging-app writes nothing larger
 
 def _small_integer(text: str) -> int:
     if len(text.lstrip("-")) > MAX_INTEGER_DIGITS:
-        raise PackageError(f"The file contains a whole number of {len(text):,} digits, which "
-                           "judging-app never writes: it was altered or damaged.")
+        raise PackageError(Message("package_file.huge_integer", digits=len(text)))
     return int(text)
 
 
 def _no_float(text: str) -> None:
     shown = text if len(text) <= 40 else text[:40] + "…"
-    raise PackageError(f"The file contains the number {shown}, which judging-app never writes "
-                       "(scores are written as text, e.g. \"3.5\"): it was altered or damaged.")
+    raise PackageError(Message("package_file.float", value=shown))
 
 
 def _load(data: bytes, expected: str) -> tuple[dict, str, bytes]:
     """The payload, the signature and the canonical bytes it covers; checks the envelope."""
     want = _WHAT[expected]
     if len(data) > MAX_BYTES:
-        raise PackageError(f"The file is larger than {MAX_BYTES // 2**20} MB: not {want}.")
+        raise PackageError(Message("package_file.too_large", mb=MAX_BYTES // 2**20, want=want))
     if data[:2] == b"PK":
-        raise PackageError(f"This is a zip file, not {want}.")
+        raise PackageError(Message("package_file.zip", want=want))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise PackageError(f"Not {want}: the file is not UTF-8 text (byte {exc.start}). If it "
-                           "was one, it was damaged or altered.") from None
+        raise PackageError(Message("package_file.not_utf8", want=want, offset=exc.start)) \
+            from None
     try:
         doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
                          parse_int=_small_integer, parse_float=_no_float)
     except json.JSONDecodeError as exc:
-        raise PackageError(f"Not {want}: the file is not valid JSON (line {exc.lineno}, column "
-                           f"{exc.colno}: {exc.msg}). If it was one, it was damaged or "
-                           "altered.") from None
+        raise PackageError(Message("package_file.bad_json", want=want, line=exc.lineno,
+                                   column=exc.colno, detail=json_problem(exc))) from None
     except RecursionError:
-        raise PackageError(f"Not {want}: its JSON is nested far deeper than any file "
-                           "judging-app writes; it was altered or damaged.") from None
+        raise PackageError(Message("package_file.too_deep", want=want)) from None
+    except PackageError:  # the hooks' own refusals (a float, a huge integer, a field twice)
+        raise
     except ValueError as exc:  # a conversion limit of Python's
-        raise PackageError(f"Not {want}: the file holds a value that cannot be read ({exc}); "
-                           "it was altered or damaged.") from None
+        raise PackageError(Message("package_file.unreadable_value", want=want,
+                                   problem=str(exc))) from None
     fmt = doc.get("format") if isinstance(doc, dict) else None
     if fmt not in _WHAT:
-        label = "" if fmt is None else f" (its format label is {str(fmt)[:60]!r})"
-        raise PackageError(f"Not {want}: this JSON file is not a judging-app package or "
-                           f"return{label}.")
+        if fmt is None:
+            raise PackageError(Message("package_file.not_ours", want=want))
+        raise PackageError(Message("package_file.not_ours_label", want=want,
+                                   label=repr(str(fmt)[:60])))
     if fmt != expected:
-        raise PackageError(f"This is {_WHAT[fmt]}, not {want}.")
+        raise PackageError(Message("package_file.other_kind", found=_WHAT[fmt], want=want))
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise PackageError(f"The file's format version {version!r} is not valid: it was altered.")
+        raise PackageError(Message("package_file.bad_version", version=repr(version)))
     if version > FORMAT_VERSION:
-        raise PackageError(f"The file was made by a newer version of judging-app (format version "
-                           f"{version}; this version reads up to {FORMAT_VERSION}). Install the "
-                           "newer version to open it.")
+        raise PackageError(Message("package_file.newer", version=version,
+                                   supported=FORMAT_VERSION))
     payload = Obj(doc.get("payload"), "payload") if "payload" in doc else None
     if payload is None:
-        raise PackageError("The file has no payload: it is incomplete or damaged.")
+        raise PackageError(Message("package_file.no_payload"))
     signature = doc.get("signature")
     if not isinstance(signature, str) or not _SIGNATURE.fullmatch(signature):
-        raise PackageError("The file's signature is missing or malformed (it must be 64 "
-                           "lower-case hex digits): the file was altered or damaged.")
+        raise PackageError(Message("package_file.bad_signature"))
     if payload.value.get("kind") != _KIND[expected]:
-        raise PackageError("The file's format label does not match its signed content: it was "
-                           "altered.")
+        raise PackageError(Message("package_file.label_mismatch"))
     return payload.value, signature, canonical_bytes(payload.value)
 
 
-ALTERED_PACKAGE = ("The package was altered or damaged after the secretariat exported it (its "
-                   "signature does not match its content). Ask the secretariat for a new copy.")
+ALTERED_PACKAGE = Message("package_file.altered_package")
 
 
 def read_package(data: bytes) -> Package:
@@ -268,13 +264,12 @@ def read_file(path: Path) -> bytes:
     """A package's or return's bytes; PackageError when the file is missing or too large."""
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise PackageError(f"The file is larger than {MAX_BYTES // 2**20} MB: not a judge "
-                               "package or return.")
+            raise PackageError(Message("package_file.too_large_any", mb=MAX_BYTES // 2**20))
         return path.read_bytes()
     except FileNotFoundError:
-        raise PackageError("The file does not exist.") from None
+        raise PackageError(Message("package_file.missing")) from None
     except OSError as exc:
-        raise PackageError(f"The file cannot be read ({exc.strerror}).") from None
+        raise PackageError(os_error_message(exc)) from None
 
 
 def read_return(data: bytes) -> JudgeReturn:
@@ -306,11 +301,9 @@ def already_imported(last: dict | None, ret: JudgeReturn) -> bool:
         return False
     if ret.sequence == last["sequence"] and payload_digest(ret) == last["payload_sha256"]:
         return True
-    seen = (f"return {last['sequence']} (made {last['created_at']}), imported {last['at']} by "
-            f"{last['actor']}")
+    seen = Message("package_file.seen", sequence=last["sequence"], made=last["created_at"],
+                   at=last["at"], actor=last["actor"])
     if ret.sequence == last["sequence"]:
-        raise PackageError(f"a different return with the same number {ret.sequence} was already "
-                           f"imported: {seen}; export the return again and import the new file")
-    raise PackageError(f"this is an older return (number {ret.sequence}, made {ret.created_at}) "
-                       f"than the one already imported: {seen}; it would overwrite newer "
-                       "scores, so it was refused")
+        raise PackageError(Message("package_file.same_number", sequence=ret.sequence, seen=seen))
+    raise PackageError(Message("package_file.older_return", sequence=ret.sequence,
+                               made=ret.created_at, seen=seen))

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from judging_app.core.messages import Message, os_error_message
 from judging_app.exchange import atomic_files
 from judging_app.exchange import judge_package as jp
 from judging_app.exchange.judge_package_fields import Package, PackageDocument, PackageError
@@ -84,8 +85,8 @@ def write_container(path: Path, package_bytes: bytes, documents: Iterable[Packag
                         digest.update(piece)
                         written += len(piece)
                 if written != doc.size or digest.hexdigest() != doc.sha256:
-                    raise PackageError(f"The stored document {doc.file_name} does not match its "
-                                       "fingerprint: it was damaged in the database.")
+                    raise PackageError(Message("package_file.stored_document_damaged",
+                                               file=doc.file_name))
     return Path(path).stat().st_size
 
 
@@ -93,8 +94,8 @@ def _member_bytes(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> byt
     with zf.open(info) as fh:
         data = fh.read(limit + 1)
     if len(data) > limit:
-        raise PackageError(f"The package's {info.filename} is larger than "
-                           f"{limit // 2**20} MB: not a judge package.")
+        raise PackageError(Message("package_file.member_too_large", member=info.filename,
+                                   mb=limit // 2**20))
     return data
 
 
@@ -105,21 +106,19 @@ def read_container(path: Path) -> tuple[Package, list[DocumentProblem]]:
         with zipfile.ZipFile(path) as zf:
             members = zf.infolist()
             if len(members) > MAX_MEMBERS:
-                raise PackageError("The package holds too many files: it was not written by "
-                                   "judging-app.")
+                raise PackageError(Message("package_file.too_many_members"))
             by_name = {m.filename: m for m in members}
             if len(by_name) != len(members):
-                raise PackageError("The package holds two files under one name: it was "
-                                   "altered.")
+                raise PackageError(Message("package_file.member_twice"))
             if PACKAGE_MEMBER not in by_name:
-                raise PackageError("This zip file holds no judge package (package.json).")
+                raise PackageError(Message("package_file.no_package_member",
+                                           member=PACKAGE_MEMBER))
             package = jp.read_package(_member_bytes(zf, by_name[PACKAGE_MEMBER], jp.MAX_BYTES))
             return package, _check(zf, by_name, package)
     except zipfile.BadZipFile:
-        raise PackageError("The package is damaged: its zip structure cannot be read. Ask the "
-                           "secretariat for a new copy.") from None
+        raise PackageError(Message("package_file.bad_zip")) from None
     except OSError as exc:
-        raise PackageError(f"The package cannot be read ({exc.strerror or exc}).") from None
+        raise PackageError(os_error_message(exc, path)) from None
 
 
 def _check(zf: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo],
@@ -127,8 +126,7 @@ def _check(zf: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo],
     listed = documents_of(package)
     extra = [n for n in by_name if n != PACKAGE_MEMBER and n[len(DOCUMENTS):] not in listed]
     if extra:
-        raise PackageError(f"The package holds files its signed list does not name "
-                           f"({extra[0][:80]}): it was altered.")
+        raise PackageError(Message("package_file.unlisted_member", member=extra[0][:80]))
     bad: dict[str, str] = {}
     for sha, doc in listed.items():
         info = by_name.get(DOCUMENTS + sha)
@@ -166,8 +164,8 @@ def extract_document(path: Path, doc: PackageDocument, target: Path) -> Path:
     try:
         return write_pieces(pieces(), target, doc.sha256)
     except (KeyError, zipfile.BadZipFile, DocumentFileError):
-        raise PackageError(f"The document {doc.file_name} in the package was changed or "
-                           "damaged after the secretariat exported it.") from None
+        raise PackageError(Message("package_file.document_changed", file=doc.file_name)) \
+            from None
 
 
 def load_package(path: Path) -> tuple[Package, list[DocumentProblem]]:

@@ -97,9 +97,9 @@ def resume_return(package: Package, data: bytes) -> ReturnDraft:
     judge's app keeps its work between sessions)."""
     ret = jp.read_return(data)
     if not jp.signed_by(ret, package.secret):
-        raise PackageError("This return was not made from this package, or it was altered.")
+        raise PackageError(Message("package_file.not_from_package"))
     if ret.package_id != package.package_id:
-        raise PackageError(f"This return belongs to another package ({ret.package_id}).")
+        raise PackageError(Message("package_file.other_package", package=ret.package_id))
     draft = start_return(package)
     for data_sheet in ret.sheets:
         if data_sheet.entry in draft.sheets:

@@ -8,14 +8,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from judging_app.core.messages import Message, MessageError
 from judging_app.core.numbers import NumberError, parse_decimal
 from judging_app.core.plain_text import bad_character
 
 DRAFT, SUBMITTED = "draft", "submitted"
 
 
-class PackageError(ValueError):
-    """A judge package or return that cannot be used; the message says exactly why."""
+class PackageError(MessageError, ValueError):
+    """A judge package or return that cannot be used; its Message says exactly why."""
 
 
 @dataclass(frozen=True)
@@ -208,27 +209,29 @@ class Obj:
 
     def __init__(self, value: object, path: str) -> None:
         if not isinstance(value, dict):
-            raise PackageError(f"{path} should be a JSON object, not {_kind(value)}.")
+            raise PackageError(Message("package_file.not_object", field=path,
+                                       found=_kind(value)))
         self.value, self.path = value, path
 
     def _get(self, key: str, default: object = ...) -> object:
         if key in self.value:
             return self.value[key]
         if default is ...:
-            raise PackageError(f"The file lacks the field {self.path}.{key}: it is incomplete "
-                               "or was not written by judging-app.")
+            raise PackageError(Message("package_file.lacks_field", field=f"{self.path}.{key}"))
         return default
 
-    def _typed(self, key: str, default: object, ok: Callable[[object], bool], want: str):
+    def _typed(self, key: str, default: object, ok: Callable[[object], bool], want: Message):
         v = self._get(key, default)
         if not ok(v):
-            raise PackageError(f"{self.path}.{key} should be {want}, not {_kind(v)}.")
+            raise PackageError(Message("package_file.wrong_type", field=f"{self.path}.{key}",
+                                       want=want, found=_kind(v)))
         return v
 
     def text(self, key: str, default: object = ..., *, required: bool = False) -> str:
-        v = self._typed(key, default, lambda x: isinstance(x, str), "text")
+        v = self._typed(key, default, lambda x: isinstance(x, str),
+                        Message("package_file.type.text"))
         if required and not v.strip():
-            raise PackageError(f"{self.path}.{key} is empty.")
+            raise PackageError(Message("package_file.empty_field", field=f"{self.path}.{key}"))
         return _storable(v, f"{self.path}.{key}")
 
     def codes(self) -> list[str]:
@@ -240,44 +243,54 @@ class Obj:
 
     def integer(self, key: str) -> int:
         return self._typed(key, ..., lambda x: isinstance(x, int) and not isinstance(x, bool),
-                           "a whole number")
+                           Message("package_file.type.integer"))
 
     def flag(self, key: str, default: object = ...) -> bool:
-        return self._typed(key, default, lambda x: isinstance(x, bool), "true or false")
+        return self._typed(key, default, lambda x: isinstance(x, bool),
+                           Message("package_file.type.flag"))
 
     def decimal(self, key: str) -> Decimal:
         v = self._typed(key, ..., lambda x: isinstance(x, str),
-                        'a decimal written as text (e.g. "3.5")')
+                        Message("package_file.type.decimal"))
         try:
             return parse_decimal(v, f"{self.path}.{key}")
         except NumberError as exc:
-            raise PackageError(str(exc)) from None
+            raise PackageError(exc.message) from None
 
     def obj(self, key: str, default: object = ...) -> Obj:
         return Obj(self._get(key, default), f"{self.path}.{key}")
 
     def objs(self, key: str, default: object = ...) -> list[Obj]:
-        v = self._typed(key, default, lambda x: isinstance(x, list), "a list")
+        v = self._typed(key, default, lambda x: isinstance(x, list),
+                        Message("package_file.type.list"))
         return [Obj(item, f"{self.path}.{key}[{i}]") for i, item in enumerate(v)]
 
     def texts(self, key: str) -> tuple[str, ...]:
         return tuple(_storable(v, f"{self.path}.{key}") for v in self._typed(
             key, [], lambda x: isinstance(x, list) and all(isinstance(i, str) for i in x),
-            "a list of texts"))
+            Message("package_file.type.texts")))
 
 
 def _storable(text: str, where: str) -> str:
     bad = bad_character(text)
     if bad is not None:
-        raise PackageError(f"{where} holds a character that cannot be stored ({bad}): the file "
-                           "was altered or damaged.")
+        raise PackageError(Message("package_file.bad_character", field=where, character=bad))
     return text
 
 
-def _kind(value: object) -> str:
-    names = {dict: "an object", list: "a list", str: "text", bool: "true/false", int: "a number",
-             float: "a number", type(None): "null"}
-    return f"{names.get(type(value), type(value).__name__)} ({str(value)[:40]!r})"
+def _kind(value: object) -> Message:
+    shown = repr(str(value)[:40])
+    if isinstance(value, dict):
+        return Message("package_file.kind.object", value=shown)
+    if isinstance(value, list):
+        return Message("package_file.kind.list", value=shown)
+    if isinstance(value, bool):
+        return Message("package_file.kind.flag", value=shown)
+    if isinstance(value, str):
+        return Message("package_file.kind.text", value=shown)
+    if isinstance(value, int | float):
+        return Message("package_file.kind.number", value=shown)
+    return Message("package_file.kind.null", value=shown)
 
 
 def _read_competition(o: Obj) -> CompetitionRef:
@@ -288,7 +301,8 @@ def _read_competition(o: Obj) -> CompetitionRef:
 def read_sheet(o: Obj) -> SheetData:
     state = o.text("state")
     if state not in (DRAFT, SUBMITTED):
-        raise PackageError(f"{o.path}.state should be 'draft' or 'submitted', not {state!r}.")
+        raise PackageError(Message("package_file.bad_state", field=f"{o.path}.state",
+                                   allowed="'draft', 'submitted'", found=repr(state)))
     scores, comments = o.obj("scores", {}), o.obj("comments", {})
     return SheetData(
         entry=o.text("entry", required=True), state=state,
@@ -331,11 +345,12 @@ MAX_DOCUMENT_SIZE = 2**40  # a size beyond this is no document judging-app wrote
 def _read_document(o: Obj) -> PackageDocument:
     sha, size, kind = o.text("sha256", required=True), o.integer("size"), o.text("kind")
     if not _SHA256.fullmatch(sha):
-        raise PackageError(f"{o.path}.sha256 should be 64 lower-case hex digits.")
+        raise PackageError(Message("package_file.bad_sha256", field=f"{o.path}.sha256"))
     if not 0 < size < MAX_DOCUMENT_SIZE:
-        raise PackageError(f"{o.path}.size should be a positive number of bytes, not {size}.")
+        raise PackageError(Message("package_file.bad_size", field=f"{o.path}.size", size=size))
     if kind not in ("proposal", "evidence", "other"):
-        raise PackageError(f"{o.path}.kind should be proposal, evidence or other, not {kind!r}.")
+        raise PackageError(Message("package_file.bad_document_kind", field=f"{o.path}.kind",
+                                   allowed="proposal, evidence, other", found=repr(kind)))
     return PackageDocument(sha, size, o.text("file_name", required=True), o.text("label", ""),
                            kind, o.text("media_type", required=True))
 
@@ -360,7 +375,8 @@ def return_from_payload(o: Obj) -> JudgeReturn:
     r, j = o.obj("round"), o.obj("judge")
     sequence = o.integer("sequence")
     if sequence < 1:
-        raise PackageError(f"{o.path}.sequence should be 1 or more, not {sequence}.")
+        raise PackageError(Message("package_file.bad_sequence", field=f"{o.path}.sequence",
+                                   found=sequence))
     return JudgeReturn(
         package_id=o.text("package_id", required=True), created_at=o.text("created_at"),
         sequence=sequence, competition=_read_competition(o.obj("competition")),

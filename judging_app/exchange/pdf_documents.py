@@ -240,11 +240,14 @@ def write_minutes(data: MinutesData, path: Path, lang: str = "id",
     final = data.digest is not None
     rounds = join(lang, [r.name for r in data.rounds])
     flow: list[Flowable] = _letterhead(data.documents)
-    flow += _title([t(lang, "minutes_title"), data.competition.upper(), str(data.year)])
+    flow += _title([t(lang, "minutes_title" if final else "minutes_draft_title"),
+                    data.competition.upper(), str(data.year)])
     nomor = data.number or data.documents.minutes_number
     flow[-1].after = 1
     flow.append(Paragraph(t(lang, "number", number=nomor or t(lang, "blank")), align=CENTER,
-                          after=6))
+                          after=2 if not final else 6))
+    if not final:  # the title says DRAF; the note says why (not only the running header)
+        flow.append(Paragraph(t(lang, "draft_note"), italic=True, align=CENTER, after=4))
     flow.append(Paragraph(t(lang, "opening", competition=data.competition,
                             organiser=data.organiser or t(lang, "blank"), rounds=rounds,
                             **opening_values(lang, data.on)), after=4))
@@ -320,7 +323,7 @@ def write_winners_list(data: MinutesData, path: Path, lang: str = "id") -> int:
         *_title([t(lang, "winners_title" if final else "winners_draft_title"), about]),
     ]
     if not final:
-        flow.append(Paragraph(t(lang, "winners_draft_note"), italic=True, align=CENTER, after=4))
+        flow.append(Paragraph(t(lang, "draft_note"), italic=True, align=CENTER, after=4))
     cols = [Column(t(lang, "col_no"), 6, CENTER), Column(t(lang, "col_award"), 20),
             Column(t(lang, "col_code"), 11), Column(t(lang, "col_title"), 33),
             Column(t(lang, "col_unit"), 20), Column(t(lang, "col_score"), 10, RIGHT)]

@@ -33,7 +33,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from judging_app.exchange import atomic_files
+from judging_app.exchange import atomic_files, pdf_glyphs
 
 RES = 600  # device units per inch
 MM, PT = RES / 25.4, RES / 72
@@ -429,6 +429,9 @@ def render(path: Path, flowables: Sequence[Flowable], setup: PageSetup,
     written beside `path` and moved into place at the end, so a failure (or a cancel raised
     by `progress`) leaves no half-written document."""
     ensure_gui_app()
+    flowables = pdf_glyphs.printable_flowables(flowables)  # no character vanishes
+    setup, text_of = pdf_glyphs.printable_setup(setup), footer
+    footer = lambda page, pages: pdf_glyphs.printable(text_of(page, pages))  # noqa: E731
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_files.remove_stale_parts(path.parent)

@@ -14,8 +14,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import pypdfium2 as pdfium
-
 MAX_POINTS = 14_400  # PDF's own largest page side (200 inches)
 MAX_PIXELS = 40_000_000  # a rendered page is scaled down to at most this many pixels
 MAX_SIDE = 16_000  # and at most this many pixels wide or high
@@ -61,6 +59,9 @@ class PdfPages:
     """One open PDF."""
 
     def __init__(self, path: str) -> None:
+        # imported here (0.1 s): the Entries view imports this module to check documents
+        import pypdfium2 as pdfium
+
         try:
             self.doc = pdfium.PdfDocument(path)
         except pdfium.PdfiumError as exc:
@@ -79,6 +80,8 @@ class PdfPages:
             self.sizes.append((min(max(w, 1.0), MAX_POINTS), min(max(h, 1.0), MAX_POINTS)))
 
     def render(self, index: int, scale: float, max_pixels: int = MAX_PIXELS) -> PageImage:
+        import pypdfium2 as pdfium
+
         width_pt, height_pt = self.sizes[index]
         scale, _, _ = render_size(width_pt, height_pt, scale, max_pixels)
         try:

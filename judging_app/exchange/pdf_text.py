@@ -19,6 +19,7 @@ TEXT: dict[str, dict[str, str]] = {
         "none": "Tidak ada.",
         # minutes
         "minutes_title": "BERITA ACARA PENILAIAN",
+        "minutes_draft_title": "DRAF BERITA ACARA PENILAIAN",
         "number": "Nomor: {number}",
         "watermark": "DRAF",
         "nip": "NIP. {nip}",
@@ -73,7 +74,7 @@ TEXT: dict[str, dict[str, str]] = {
         # winners list
         "winners_title": "DAFTAR PEMENANG",
         "winners_draft_title": "DRAF DAFTAR PEMENANG",
-        "winners_draft_note": "Rancangan: hasil belum difinalkan dan dapat berubah.",
+        "draft_note": "Rancangan: hasil belum difinalkan dan dapat berubah.",
         "annex": "LAMPIRAN", "decree": "KEPUTUSAN {head}", "decree_no": "NOMOR",
         "decree_date": "TANGGAL", "decree_about": "TENTANG",
         "about": "PENETAPAN PEMENANG {competition} TAHUN {year}",
@@ -118,6 +119,7 @@ TEXT: dict[str, dict[str, str]] = {
         "continued": "(continued)",
         "none": "None.",
         "minutes_title": "MINUTES OF EVALUATION",
+        "minutes_draft_title": "DRAFT MINUTES OF EVALUATION",
         "number": "Number: {number}",
         "watermark": "DRAFT",
         "nip": "NIP {nip}",
@@ -168,7 +170,7 @@ TEXT: dict[str, dict[str, str]] = {
         "panel": "PANEL OF JUDGES",
         "winners_title": "LIST OF WINNERS",
         "winners_draft_title": "DRAFT LIST OF WINNERS",
-        "winners_draft_note": "Draft: the results are not finalized and may change.",
+        "draft_note": "Draft: the results are not finalized and may change.",
         "annex": "ANNEX", "decree": "DECREE OF THE {head}", "decree_no": "NUMBER",
         "decree_date": "DATE", "decree_about": "ON",
         "about": "THE WINNERS OF {competition} {year}",

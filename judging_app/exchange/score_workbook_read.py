@@ -43,27 +43,23 @@ from judging_app.exchange.score_workbook import (
     file_sha256,
 )
 
-NOT_OURS = ("this workbook is not a judging-app score sheet: it has no identity (the hidden "
-            f"sheet '{IDENTITY_SHEET}'); import the workbook exported for the judge, as filled in")
-KEEP_AS_SENT = ("use the workbook exactly as it was sent (columns, rows and sheets unchanged), "
-                "or ask the secretariat for a new one")
+NOT_OURS = Message("score_workbook.not_ours", sheet=IDENTITY_SHEET)
+KEEP_AS_SENT = Message("score_workbook.keep_as_sent")
 SLACK = 1000  # rows or columns beyond the issued table that may hold stray cells
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _LETTERS = re.compile(r"[A-Z]{1,3}")
 
 
-def _refuse(source: str, message: str) -> ScoreWorkbookError:
+def _refuse(source: str, message: Message) -> ScoreWorkbookError:
     return ScoreWorkbookError(source, [message])
 
 
 def _from_guard(exc: EntryFileError) -> ScoreWorkbookError:
     """The guard's message, said for a score workbook (only .xlsx is one)."""
-    out = []
-    for p in map(str, exc.problems):
-        if p.startswith("this is not a spreadsheet"):
-            p = ("this is not a spreadsheet: expected the Excel score workbook (.xlsx) exported "
-                 "for the judge, as filled in")
-        out.append(p)
+    out: list[Text] = []
+    for p in exc.problems:
+        message = getattr(p.message, "code", None) == "entry_file.not_spreadsheet"
+        out.append(Message("score_workbook.not_spreadsheet") if message else p.as_message())
     return ScoreWorkbookError(exc.source, out)
 
 
@@ -108,21 +104,16 @@ def _prescan(path: Path) -> tuple[dict[str, guard.SheetScan], str]:
     source = path.name
     kind = guard.sniff(path)
     if kind == "csv":
-        raise guard.refuse(source, "this is a CSV file, not a score workbook: import the Excel "
-                                   "workbook (.xlsx) exported for the judge, as filled in")
+        raise guard.refuse(source, Message("score_workbook.csv"))
     if kind == "ole":
         guard.check_ole(path)
-        raise guard.refuse(source, "this is an old-format Excel workbook (.xls); a score "
-                                   "workbook must stay an Excel Workbook (.xlsx): open the file "
-                                   "the judge received and save it as .xlsx")
+        raise guard.refuse(source, Message("score_workbook.xls"))
     budget = [guard.MAX_UNPACKED_BYTES]
     scans: dict[str, guard.SheetScan] = {}
     with guard.open_zip(path) as zf:
         try:
             if guard.zip_kind(zf, source) == "ods":
-                raise guard.refuse(source, "this is an OpenDocument spreadsheet (.ods); a score "
-                                           "workbook must stay an Excel Workbook (.xlsx): save "
-                                           "it as .xlsx")
+                raise guard.refuse(source, Message("score_workbook.ods"))
             sheets = guard.xlsx_sheets(zf, source)
             members = set()
             for name, member, _visible in sheets:
@@ -137,7 +128,8 @@ def _prescan(path: Path) -> tuple[dict[str, guard.SheetScan], str]:
             raise
         except (KeyError, ValueError, zipfile.BadZipFile, zlib.error, EOFError, OSError,
                 RuntimeError, NotImplementedError) as exc:  # RuntimeError: a zip password
-            raise guard.refuse(source, f"the workbook is damaged or protected ({exc})") from None
+            raise guard.refuse(source, Message("score_workbook.damaged", detail=str(exc))) \
+                from None
     for name, scan in scans.items():
         if scan.height > guard.MAX_ROWS + 50 or scan.height * scan.width > guard.MAX_CELLS:
             raise guard.too_big(source, name, scan.height, scan.width)
@@ -151,8 +143,7 @@ def _stream(zf: zipfile.ZipFile, member: str, budget: list[int], source: str) ->
         while chunk := fh.read(guard.CHUNK):
             budget[0] -= len(chunk)
             if budget[0] < 0:
-                raise guard.refuse(source, "unpacked, the file is larger than "
-                                           f"{guard.MAX_UNPACKED_BYTES // 2**20} MB: refused")
+                raise guard.refuse(source, guard.unpacked_too_large())
 
 
 def _bounded(source: str, identity: ScoreWorkbookIdentity, scan: guard.SheetScan) -> None:
@@ -160,12 +151,11 @@ def _bounded(source: str, identity: ScoreWorkbookIdentity, scan: guard.SheetScan
     calamine never materialises a huge sheet."""
     rows = FIRST_ROW - 1 + len(identity.entries)
     if scan.height > rows + SLACK or scan.width > len(identity.columns) + SLACK:
-        raise _refuse(source, f"the sheet '{identity.data_sheet}' holds values down to row "
-                              f"{scan.height:,} and across to column "
-                              f"{guard.column_letter(scan.width - 1)}; "
-                              f"it was issued with {len(identity.entries)} entries in rows "
-                              f"{FIRST_ROW}–{rows}: delete what was added below or beside the "
-                              f"table, or {KEEP_AS_SENT}")
+        raise _refuse(source, Message("score_workbook.beyond_table", sheet=identity.data_sheet,
+                                      height=scan.height,
+                                      column=guard.column_letter(scan.width - 1),
+                                      entries=len(identity.entries), first=FIRST_ROW, last=rows,
+                                      advice=KEEP_AS_SENT))
 
 
 def _calamine(path: Path, scans: dict[str, guard.SheetScan]):
@@ -177,23 +167,22 @@ def _calamine(path: Path, scans: dict[str, guard.SheetScan]):
         with path.open("rb") as fh:
             book = CalamineWorkbook.from_filelike(fh)
     except PasswordError:
-        raise _refuse(source, "the workbook is protected with a password to open; remove the "
-                              "password in Excel and save it again") from None
+        raise _refuse(source, Message("score_workbook.password")) from None
     except BaseException as exc:  # calamine raises its own errors and Rust panics
         if isinstance(exc, KeyboardInterrupt | SystemExit):
             raise
-        raise _refuse(source, f"this workbook cannot be read; it may be damaged "
-                              f"({type(exc).__name__}: {exc})") from None
+        raise _refuse(source, Message("score_workbook.unreadable",
+                                      detail=f"{type(exc).__name__}: {exc}")) from None
     try:
         ident_rows = _rows(book, IDENTITY_SHEET, source)
         if scans[IDENTITY_SHEET].formula_cells:
-            raise _refuse(source, f"the score sheet's identity (hidden sheet '{IDENTITY_SHEET}') "
-                                  "holds formulas: it was altered")
+            raise _refuse(source, Message("score_workbook.identity_formulas",
+                                          sheet=IDENTITY_SHEET))
         identity = parse_identity(source, ident_rows)
         scan = scans.get(identity.data_sheet)
         if scan is None:
-            raise _refuse(source, f"the sheet '{identity.data_sheet}' with the scores is missing "
-                                  f"(renamed or deleted); {KEEP_AS_SENT}")
+            raise _refuse(source, Message("score_workbook.data_sheet_missing",
+                                          sheet=identity.data_sheet, advice=KEEP_AS_SENT))
         _bounded(source, identity, scan)
         data_rows = _rows(book, identity.data_sheet, source)
     finally:
@@ -207,8 +196,8 @@ def _rows(book, name: str, source: str) -> list[list[Any]]:
     except BaseException as exc:
         if isinstance(exc, KeyboardInterrupt | SystemExit):
             raise
-        raise _refuse(source, f"the sheet '{name}' cannot be read; the workbook may be damaged "
-                              f"({type(exc).__name__}: {exc})") from None
+        raise _refuse(source, Message("score_workbook.sheet_unreadable", sheet=name,
+                                      detail=f"{type(exc).__name__}: {exc}")) from None
 
 
 # ---- the identity ----------------------------------------------------------------------
@@ -221,9 +210,9 @@ def _text(value: Any) -> str:
 
 def parse_identity(source: str, rows: list[list[Any]]) -> ScoreWorkbookIdentity:
     """The identity sheet as written by score_workbook_sheets.identity_rows."""
-    def damaged(detail: str) -> ScoreWorkbookError:
-        return _refuse(source, f"the score sheet's identity (hidden sheet '{IDENTITY_SHEET}') is "
-                               f"damaged or was altered: {detail}")
+    def damaged(detail: Message) -> ScoreWorkbookError:
+        return _refuse(source, Message("score_workbook.identity_damaged", sheet=IDENTITY_SHEET,
+                                       detail=detail))
 
     single: dict[str, list[str]] = {}
     columns: list[Column] = []
@@ -239,10 +228,11 @@ def parse_identity(source: str, rows: list[list[Any]]) -> ScoreWorkbookIdentity:
             columns.append(_column(values, number, damaged))
         elif key == "entry":
             if len(values) != 2 or not values[0].isdigit() or not values[1]:
-                raise damaged(f"row {number} should name a row number and an entry code")
+                raise damaged(Message("score_workbook.identity.entry_row", row=number))
             entries.append((int(values[0]), values[1]))
         elif key in single:
-            raise damaged(f"'{key}' is given twice (rows {single[key][0]} and {number})")
+            raise damaged(Message("score_workbook.identity.twice", key=key,
+                                  first=single[key][0], row=number))
         else:
             single[key] = [str(number), *values]
     if (single.get("format") or ["", ""])[1:2] != [FORMAT]:
@@ -251,32 +241,32 @@ def parse_identity(source: str, rows: list[list[Any]]) -> ScoreWorkbookIdentity:
     def one(key: str, n: int = 1) -> list[str]:
         values = single.get(key)
         if values is None:
-            raise damaged(f"'{key}' is missing")
+            raise damaged(Message("score_workbook.identity.missing", key=key))
         values = values[1:] + [""] * n
         return values[:n]
 
     version = one("version")[0]
     if not version.isdigit() or int(version) < 1:
-        raise damaged(f"the format version {version!r} is not valid")
+        raise damaged(Message("score_workbook.identity.version", version=repr(version)))
     if int(version) > FORMAT_VERSION:
-        raise _refuse(source, f"this score sheet was made by a newer version of judging-app "
-                              f"(format version {version}; this version reads up to "
-                              f"{FORMAT_VERSION}); install the newer version to import it")
+        raise _refuse(source, Message("score_workbook.newer", version=version,
+                                      supported=FORMAT_VERSION))
     unknown = sorted(set(single) - {"format", "version", "workbook_id", "created_at",
                                     "created_by", "lang", "competition", "round", "judge",
                                     "rubric_sha256", "data_sheet", "signature"})
     if unknown:
-        raise damaged(f"unknown key(s) {', '.join(map(repr, unknown))}")
+        raise damaged(Message("score_workbook.identity.unknown", keys=list(map(repr, unknown))))
     comp, rnd, judge = one("competition", 3), one("round", 3), one("judge", 2)
     signature = one("signature")[0]
     if not _HEX64.fullmatch(signature):
-        raise damaged("the signature is missing or malformed")
+        raise damaged(Message("score_workbook.identity.signature"))
     if rnd[2] not in ("blind", "open"):
-        raise damaged(f"the round is marked {rnd[2]!r}, not 'blind' or 'open'")
+        raise damaged(Message("score_workbook.identity.round_kind", found=repr(rnd[2]),
+                              allowed="'blind', 'open'"))
     if not comp[0] or not rnd[0] or not judge[0] or not one("workbook_id")[0]:
-        raise damaged("the competition, round, judge or workbook id is empty")
+        raise damaged(Message("score_workbook.identity.empty_ids"))
     if not any(c.role == CRITERION for c in columns) or [c.role for c in columns].count(ENTRY) != 1:
-        raise damaged("the column layout lacks the entry code or the criteria")
+        raise damaged(Message("score_workbook.identity.layout"))
     return ScoreWorkbookIdentity(
         workbook_id=one("workbook_id")[0], created_at=one("created_at")[0],
         created_by=one("created_by")[0], lang=one("lang")[0],
@@ -290,15 +280,17 @@ def _column(values: list[str], number: int, damaged) -> Column:
     values = values + [""] * (7 - len(values))
     letter, role, criterion, header, lo, hi, step = values[:7]
     if not _LETTERS.fullmatch(letter) or role not in ROLES or len(values) > 7:
-        raise damaged(f"row {number} is not a column of the layout")
+        raise damaged(Message("score_workbook.identity.column_row", row=number))
     if role != CRITERION:
         return Column(letter, role, header)
     try:
         scale = [parse_decimal(v, "scale") for v in (lo, hi, step)]
     except NumberError:
-        raise damaged(f"row {number}: the scale of criterion {criterion!r} is not valid") from None
+        raise damaged(Message("score_workbook.identity.scale", row=number,
+                              criterion=criterion)) from None
     if not criterion or scale[2] <= 0 or scale[1] <= scale[0]:
-        raise damaged(f"row {number}: criterion {criterion!r} has no valid scale")
+        raise damaged(Message("score_workbook.identity.no_scale", row=number,
+                              criterion=criterion))
     return Column(letter, role, header, criterion, *scale)
 
 
@@ -325,8 +317,6 @@ class _DataSheet:
         i = self.index.get(letter, guard.column_index(letter))
         return cells[i] if i < len(cells) else ""
 
-    def where(self, ref: str) -> str:
-        return f"sheet {self.name}, cell {ref}"
 
     def read(self, sha: str) -> FilledScoreWorkbook:
         rows: list[FilledRow] = []
@@ -345,7 +335,8 @@ class _DataSheet:
         while header and not header[-1]:
             header.pop()
         permuted = sorted(" ".join(h.split()) for h in header) == sorted(home)
-        how = "columns were moved" if permuted else "columns were moved, inserted or deleted"
+        how = (Message("score_workbook.header.moved") if permuted
+               else Message("score_workbook.header.changed"))
         bad = []
         for c in cols:
             found = _text(self.cell(HEADER_ROW, c.letter)).strip()
@@ -353,22 +344,23 @@ class _DataSheet:
                 continue
             other = home.get(" ".join(found.split()))
             if not found:
-                bad.append(f"sheet {self.name}, column {c.letter}: the header should be "
-                           f"'{c.header}' but cell {c.letter}{HEADER_ROW} is empty ({how})")
+                bad.append(Message("score_workbook.header.empty", sheet=self.name,
+                                   column=c.letter, header=c.header,
+                                   cell=f"{c.letter}{HEADER_ROW}", how=how))
             elif other:
-                bad.append(f"sheet {self.name}, column {c.letter}: it holds the column "
-                           f"'{found}', which was issued in column {other}, instead of "
-                           f"'{c.header}' ({how})")
+                bad.append(Message("score_workbook.header.elsewhere", sheet=self.name,
+                                   column=c.letter, found=found, other=other, header=c.header,
+                                   how=how))
             else:
-                bad.append(f"sheet {self.name}, cell {c.letter}{HEADER_ROW}: the header "
-                           f"'{found}' should be '{c.header}' (the column was renamed, or "
-                           f"{how})")
+                bad.append(Message("score_workbook.header.renamed", sheet=self.name,
+                                   cell=f"{c.letter}{HEADER_ROW}", found=found, header=c.header,
+                                   how=how))
         for i in range(len(cols), len(header)):
             if header[i]:
-                bad.append(f"sheet {self.name}, column {guard.column_letter(i)}: an extra "
-                           f"column '{header[i]}' that this score sheet was not issued with")
+                bad.append(Message("score_workbook.header.extra", sheet=self.name,
+                                   column=guard.column_letter(i), found=header[i]))
         if bad:
-            bad[-1] += f"; {KEEP_AS_SENT}"
+            bad[-1] = Message("score_workbook.with_advice", problem=bad[-1], advice=KEEP_AS_SENT)
             self.problems += bad
         return not bad
 
@@ -386,19 +378,18 @@ class _DataSheet:
             filled = any(_text(self.cell(r, c.letter)).strip() for c in inputs)
             if not code:
                 if filled:
-                    self.problems.append(f"sheet {self.name}, row {r}: scores without an entry "
-                                         f"code (cell {code_col.letter}{r} is empty)")
+                    self.problems.append(Message("score_workbook.no_code", sheet=self.name,
+                                                 row=r, cell=f"{code_col.letter}{r}"))
                 continue
             ref = f"{code_col.letter}{r}"
             if code not in issued:
-                self.problems.append(
-                    f"{self.where(ref)}: entry '{code}' is not on this score sheet (it was "
-                    f"issued with {len(issued)} entries for judge {ident.judge.code}; rows "
-                    "cannot be added)")
+                self.problems.append(Message(
+                    "score_workbook.not_issued", sheet=self.name, cell=ref, entry=code,
+                    count=len(issued), judge=ident.judge.code))
                 continue
             if code in first:
-                self.problems.append(f"{self.where(ref)}: entry '{code}' appears twice (first "
-                                     f"on row {first[code]})")
+                self.problems.append(Message("score_workbook.twice", sheet=self.name, cell=ref,
+                                             entry=code, first=first[code]))
                 continue
             first[code] = r
             scores = {}
@@ -415,10 +406,10 @@ class _DataSheet:
 
     def _score(self, r: int, c: Column, entry: str) -> Decimal | None:
         ref = f"{c.letter}{r}"
-        about = f"(entry {entry}, criterion {c.criterion})"
+        at = dict(sheet=self.name, cell=ref, entry=entry, criterion=c.criterion)
         if self._formula(r, c.letter):
-            self.problems.append(f"{self.where(ref)}: a formula; type the score as a number "
-                                 f"{about}")
+            self.problems.append(Message("score_workbook.bad_number", **at,
+                                         problem=Message("score_workbook.formula")))
             return None
         value = self.cell(r, c.letter)
         if isinstance(value, str):
@@ -426,35 +417,36 @@ class _DataSheet:
         if value is None or value == "":
             return None
         if isinstance(value, date | datetime | time | timedelta):
-            self.problems.append(f"{self.where(ref)}: {str(value)!r} is a date or time, not a "
-                                 f"score {about}")
+            self.problems.append(Message("score_workbook.bad_number", **at, problem=Message(
+                "score_workbook.date", value=repr(str(value)))))
             return None
         if isinstance(value, bool) or not isinstance(value, int | float | str):
             shown = {True: "TRUE", False: "FALSE"}.get(value, value)  # type: ignore[call-overload]
-            self.problems.append(f"{self.where(ref)}: '{shown}' is not a number {about}")
+            self.problems.append(Message("score_workbook.bad_number", **at, problem=Message(
+                "numbers.not_a_number", value=f"'{shown}'")))
             return None
         try:  # a number written as text is read as that number, strictly
             milli = to_milli(value)
         except NumberError as exc:
-            self.problems.append(Message("score_workbook.bad_number", sheet=self.name,
-                                         cell=ref, problem=exc.problem, entry=entry,
-                                         criterion=c.criterion))
+            self.problems.append(Message("score_workbook.bad_number", **at,
+                                         problem=exc.problem))
             return None
         lo, hi, step = self.bounds[c.letter]
         if not lo <= milli <= hi:
-            self.problems.append(f"{self.where(ref)}: {from_milli(milli)} is outside the scale "
-                                 f"{from_milli(lo)}–{from_milli(hi)} {about}")
+            self.problems.append(Message("score_workbook.bad_number", **at, problem=Message(
+                "score_workbook.off_scale", value=from_milli(milli), low=from_milli(lo),
+                high=from_milli(hi))))
             return None
         if (milli - lo) % step:
-            self.problems.append(f"{self.where(ref)}: {from_milli(milli)} is not on the "
-                                 f"scale's step of {from_milli(step)} {about}")
+            self.problems.append(Message("score_workbook.bad_number", **at, problem=Message(
+                "score_workbook.off_step", value=from_milli(milli), step=from_milli(step))))
             return None
         return from_milli(milli)
 
     def _comment(self, r: int, c: Column, entry: str) -> str:
         if self._formula(r, c.letter):
-            self.problems.append(f"{self.where(f'{c.letter}{r}')}: a formula in the comment "
-                                 f"(entry {entry}); type the comment as text")
+            self.problems.append(Message("score_workbook.comment_formula", sheet=self.name,
+                                         cell=f"{c.letter}{r}", entry=entry))
             return ""
         value = self.cell(r, c.letter)
         if isinstance(value, datetime | date | time):

@@ -13,6 +13,7 @@ problem says so and how to write it.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -58,6 +59,9 @@ class ScoresCsvError(ValueError):
         super().__init__(f"{source}: " + "; ".join(map(str, problems)))
 
 
+_number = functools.lru_cache(maxsize=4096)(parse_decimal)  # scores repeat
+
+
 def _normalise(name: str) -> str:
     return name.strip().lower().replace(" ", "_").replace("-", "_")
 
@@ -84,6 +88,7 @@ class _Reader:
         self.problems: list[Message] = []
         self.header: list[str] = []
         self.index: dict[str, int] = {}
+        self.order: list[int | None] = []
 
     def read(self, rows) -> list[ScoreRow]:
         out: list[ScoreRow] = []
@@ -122,6 +127,7 @@ class _Reader:
                 self.problems.append(Message("scores_csv.column_twice", line=line, column=key,
                                              count=len(where)))
             self.index[key] = where[0]
+        self.order = [self.index.get(key) for key in COLUMNS]
         missing = [k for k in REQUIRED if k not in found]
         if missing:
             self.problems.append(Message("scores_csv.missing_columns", line=line,
@@ -131,38 +137,31 @@ class _Reader:
         return self.header[self.index[key]]
 
     def _row(self, line: int, cells: list[str]) -> ScoreRow | None:
-        width = len(self.header)
-        split = self._split_decimal(line, cells)
-        if split is not None:
-            self.problems.append(split)
-            return None
-        if len(cells) > width and any(c.strip() for c in cells[width:]):
+        width, count = len(self.header), len(cells)
+        if self.delimiter == "," and count > self.index["score"] + 1:
+            split = self._split_decimal(line, cells)
+            if split is not None:
+                self.problems.append(split)
+                return None
+        if count > width and any(c.strip() for c in cells[width:]):
             self.problems.append(Message("scores_csv.too_many_values", line=line,
-                                         count=len(cells), columns=width))
+                                         count=count, columns=width))
             return None
-
-        def cell(key: str) -> str:
-            i = self.index.get(key)
-            return cells[i].strip() if i is not None and i < len(cells) else ""
-
-        ok = True
-        for key in REQUIRED:
-            if not cell(key):
-                self.problems.append(Message("scores_csv.empty", line=line,
-                                             column=self._name(key)))
-                ok = False
-        score = None
-        if cell("score"):
-            try:
-                score = parse_decimal(cell("score"))
-            except NumberError as exc:
-                self.problems.append(Message("scores_csv.bad_number", line=line,
-                                             column=self._name("score"), problem=exc.problem))
-                ok = False
-        if not ok or score is None:
+        values = [cells[i].strip() if i is not None and i < count else ""
+                  for i in self.order]  # round, judge, entry, criterion, score, comment
+        if not all(values[:5]):
+            for key, value in zip(REQUIRED, values, strict=False):
+                if not value:
+                    self.problems.append(Message("scores_csv.empty", line=line,
+                                                 column=self._name(key)))
             return None
-        return ScoreRow(line, cell("round"), cell("judge"), cell("entry"), cell("criterion"),
-                        score, cell("comment"), self._name("score"))
+        try:
+            score = _number(values[4])
+        except NumberError as exc:
+            self.problems.append(Message("scores_csv.bad_number", line=line,
+                                         column=self._name("score"), problem=exc.problem))
+            return None
+        return ScoreRow(line, *values[:4], score, values[5], self._name("score"))
 
     def _split_decimal(self, line: int, cells: list[str]) -> Message | None:
         """'4,5' unquoted in a comma-separated file arrives as a whole score 4 and a cell '5'

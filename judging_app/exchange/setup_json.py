@@ -190,11 +190,14 @@ class Reader:
                 return base64.b64decode(value, validate=True)
             except (binascii.Error, ValueError):
                 raise FieldProblem(where, Message("documents.expected_base64")) from None
-        code = {bool: "competition_file.expected_flag", int: "competition_file.expected_whole",
-                str: "competition_file.expected_text", bytes: "documents.expected_base64"
-                }.get(tp, "competition_file.expected_text")
-        params = {} if tp is bytes else {"found": show(value)}
-        raise FieldProblem(where, Message(code, **params))
+        if tp is bytes:
+            raise FieldProblem(where, Message("documents.expected_base64"))
+        if tp is bool:
+            raise FieldProblem(where, Message("competition_file.expected_flag", found=show(value)))
+        if tp is int:
+            raise FieldProblem(where, Message("competition_file.expected_whole",
+                                              found=show(value)))
+        raise FieldProblem(where, Message("competition_file.expected_text", found=show(value)))
 
     def _read_list(self, value: Any, item_type: Any, where: str) -> tuple[Any, ...]:
         if not isinstance(value, list):

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import insert, select
 
 from judging_app.core.enums import EntryStatus, InnovationStage, InnovationType
+from judging_app.core.messages import Message, Text, as_text
 from judging_app.core.people import Role
 from judging_app.exchange.entry_format import Cancelled, EntryFileError, EntryProblem
 from judging_app.exchange.entry_reader import EntrySheet, read_entry_file
@@ -72,7 +73,7 @@ class EntryImportPreview:
     new_units: list[NewUnit] = field(default_factory=list)
     problems: list[EntryProblem] = field(default_factory=list)  # the first 200
     problem_count: int = 0
-    notes: list[str] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
     sha256: str = ""
 
     @property
@@ -83,11 +84,15 @@ class EntryImportPreview:
     def by_category(self) -> dict[str, int]:
         return dict(Counter(r.entry.category for r in self.rows))
 
-    def problem_lines(self) -> list[str]:
-        lines = [str(p) for p in self.problems]
+    def problem_messages(self) -> list[Text]:
+        """Each problem with its place, then "… and N more" if not all are listed."""
+        lines: list[Text] = [p.as_message() for p in self.problems]
         if self.problem_count > len(self.problems):
-            lines.append(f"… and {self.problem_count - len(self.problems)} more problem(s)")
+            lines.append(Message("common.and_more", count=self.problem_count - len(self.problems)))
         return lines
+
+    def problem_lines(self, language: str = "en") -> list[str]:
+        return [as_text(line, language) for line in self.problem_messages()]
 
 
 @dataclass(frozen=True)
@@ -98,7 +103,7 @@ class EntryImportReport:
     entries: int
     units_created: list[NewUnit]
     by_category: dict[str, int]
-    notes: list[str]
+    notes: list[Text]
 
 
 class EntryImportError(ImportFileError):
@@ -106,20 +111,24 @@ class EntryImportError(ImportFileError):
     (sheet, row, column, header, message), `total` how many there were in all."""
 
     def __init__(self, source: str, items: list[EntryProblem], total: int | None = None,
-                 extra: list[str] = (), advice: str = "") -> None:
+                 extra: list[Text] = (), advice: Text = "") -> None:
         self.items = list(items)
         self.total = total if total is not None else len(self.items) + len(extra)
-        lines = [str(p) for p in self.items] + list(extra)
-        if self.total > len(lines):
-            lines.append(f"… and {self.total - len(lines)} more problem(s) not listed")
+        lines: list[Text] = [p.as_message() for p in self.items] + list(extra)
         super().__init__(source, lines)
-        text = [f"{source}: nothing was imported; {self.total} problem(s):"]
-        text += [f"  - {line}" for line in lines] + ([advice] if advice else [])
-        self.text = "\n".join(text)
-        self.args = (self.text,)
+        self.message = Message("common.import_refused", source=source, count=self.total)
+        self.advice = advice
+        self.args = (self.render("en"),)
 
-    def render(self, language: str) -> str:  # not yet converted to message codes
-        return self.text
+    def render(self, language: str) -> str:
+        lines = [as_text(self.message, language)]
+        lines += [f"  - {as_text(p, language)}" for p in self.problems]
+        if self.total > len(self.problems):
+            more = Message("common.and_more", count=self.total - len(self.problems))
+            lines.append(as_text(more, language))
+        if self.advice:
+            lines.append(as_text(self.advice, language))
+        return "\n".join(lines)
 
 
 def _phase(progress: Progress | None, start: int, span: int) -> Progress | None:
@@ -181,13 +190,14 @@ def _resolve(data: EntrySheet, ctx: _Context) -> tuple[list[ImportRow], list[New
         cat = ctx.categories.get(_key(r.category))
         if cat is None:
             near = difflib.get_close_matches(r.category, ctx.category_names, n=1)
-            hint = f" (did you mean {near[0]!r}?)" if near else ""
-            data.problem(f"unknown category {r.category!r}{hint}; use one of: "
-                         + ", ".join(repr(n) for n in ctx.category_names), r.row, "category")
+            known = [repr(n) for n in ctx.category_names]
+            data.problem(Message("entry_file.unknown_category_like", category=r.category,
+                                 like=near[0], known=known) if near else
+                         Message("entry_file.unknown_category", category=r.category,
+                                 known=known), r.row, "category")
             continue
         if r.code.casefold() in ctx.entry_codes:
-            data.problem(f"an entry with the code {r.code!r} already exists in this "
-                         "competition", r.row, "code")
+            data.problem(Message("entry_file.code_exists", code=r.code), r.row, "code")
             continue
         unit = ctx.units.get(_key(r.unit))
         if unit is None:
@@ -207,21 +217,18 @@ def _resolve(data: EntrySheet, ctx: _Context) -> tuple[list[ImportRow], list[New
             started_on=r.started_on, summary=r.summary, links=r.links)
         rows.append(ImportRow(r.row, entry, unit is None))
     if defaults["stage"]:
-        data.notes.append(f"{defaults['stage']} row(s) without a stage: recorded as penerapan "
-                          "(implementation)")
+        data.notes.append(Message("entry_file.default_stage", count=defaults["stage"]))
     if defaults["type"]:
-        data.notes.append(f"{defaults['type']} row(s) without a type: recorded as digital")
+        data.notes.append(Message("entry_file.default_type", count=defaults["type"]))
     data.problems.items.sort(key=lambda p: p.row or 0)
     return rows, list(new.values())
 
 
-def _new_unit_lines(units: list[NewUnit]) -> list[str]:
-    lines = []
-    for u in units:
-        hint = f"; did you mean {u.similar!r}?" if u.similar else ""
-        lines.append(f"unknown government unit {u.name!r} (row {u.first_row}, {u.rows} row(s))"
-                     f"{hint}")
-    return lines
+def _new_unit_lines(units: list[NewUnit]) -> list[Message]:
+    return [Message("entry_file.unknown_unit_like", unit=u.name, row=u.first_row, rows=u.rows,
+                    like=u.similar) if u.similar else
+            Message("entry_file.unknown_unit", unit=u.name, row=u.first_row, rows=u.rows)
+            for u in units]
 
 
 def preview_entry_import(db: Database, competition: str | int, path: str | Path,
@@ -242,8 +249,8 @@ def preview_entry_import(db: Database, competition: str | int, path: str | Path,
         ctx = _context(s, comp.id)
         limits = document_limits_in(s, comp.id)
         if comp.status == "finalized":
-            data.problems.add(EntryProblem(f"competition {comp.code!r} is finalized; entries can "
-                                           "no longer be added"))
+            data.problems.add(EntryProblem(Message("entry_file.finalized",
+                                                   competition=comp.code)))
     rows, new_units = _resolve(data, ctx)
     check_row_documents(data, row_documents(data, path.parent), limits)
     if progress:
@@ -275,8 +282,7 @@ def import_entries(ws: Workspace, competition: str | int, path: str | Path,
         if new_units and not create_units:
             raise EntryImportError(
                 data.source, [], extra=_new_unit_lines(new_units),
-                advice="To create these units, import again and confirm it (--create-units on "
-                       "the command line), or correct the names in the file.")
+                advice=Message("entry_file.create_units_advice"))
         stamp = now()
         unit_ids = {code: uid for uid, code in s.execute(
             insert(Unit).returning(Unit.id, Unit.code, sort_by_parameter_order=True),
@@ -301,8 +307,7 @@ def import_entries(ws: Workspace, competition: str | int, path: str | Path,
             try:
                 attach_in_session(s, ws.actor, comp.id, documents, [], limits)
             except ValidationError as exc:
-                raise EntryImportError(data.source, [], extra=[str(p) for p in exc.problems]
-                                       ) from None
+                raise EntryImportError(data.source, [], extra=list(exc.problems)) from None
         by_category = dict(Counter(r.entry.category for r in rows))
         audit.record(s, ws.actor, "entries.import", "file", data.source, new={
             "file": data.source, "sheet": data.sheet, "sha256": data.sha256,

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from fractions import Fraction
 
+from judging_app.core.enums import AggregationMethod
 from judging_app.core.numbers import format_decimal
-from judging_app.services.results import FairnessView
+from judging_app.core.scoring.stability import StabilityRow
+from judging_app.services.fairness_view import FairnessView
 
 ICC_FORMS = ("icc1_1", "icc2_1", "icc3_1", "icc1_k", "icc2_k", "icc3_k")
 
@@ -16,10 +20,9 @@ def rounded_number(value: Fraction | float | None, places: int = 4) -> float | N
     return float(format_decimal(Fraction(value), places))
 
 
-def fairness_json(view: FairnessView) -> dict:
-    rep = view.report
+def _panels(view: FairnessView) -> list[dict]:
     panels = []
-    for p in rep.panels:
+    for p in view.report.panels:
         icc = None
         if p.icc is not None:
             icc = {form: rounded_number(getattr(p.icc, form)) for form in ICC_FORMS}
@@ -47,16 +50,58 @@ def fairness_json(view: FairnessView) -> dict:
                 for o in p.outliers
             ],
         })
-    stability = []
-    for row in rep.stability:
-        stability.append({
-            "entry": view.entries[row.entry_id].code,
-            "category": row.group,
-            "ranks": {m.value: r for m, r in row.ranks.items()},
-            "awards": {
-                m.value: [view.tier_labels.get(a) if a else None, view.tier_labels.get(b) if b else None]
-                for m, (a, b) in row.awards.items()
-            },
-            "award_changes": row.award_changes,
-        })
-    return {"competition": view.competition_code, "panels": panels, "stability": stability}
+    return panels
+
+
+METHOD_NAMES = [m.value for m in AggregationMethod]  # StabilityRow's keys are in this order
+
+
+def _awards(view: FairnessView) -> Iterator[tuple[StabilityRow, tuple, dict]]:
+    """Each stability row with its awards under every method (a key) and as JSON data, one
+    dict shared by every row with the same awards (most entries have none)."""
+    labels = view.tier_labels
+    shared: dict[tuple, dict] = {}
+    for row in view.report.stability:
+        key = tuple(row.awards.values())
+        awards = shared.get(key)
+        if awards is None:
+            awards = shared[key] = {
+                name: [labels.get(a) if a else None, labels.get(b) if b else None]
+                for name, (a, b) in zip(METHOD_NAMES, key, strict=True)
+            }
+        yield row, key, awards
+
+
+def _stability(view: FairnessView) -> list[dict]:
+    return [{
+        "entry": view.entries[row.entry_id].code,
+        "category": row.group,
+        "ranks": dict(zip(METHOD_NAMES, row.ranks.values(), strict=True)),
+        "awards": awards,
+        "award_changes": len(set(key)) > 1,
+    } for row, key, awards in _awards(view)]
+
+
+def fairness_json(view: FairnessView) -> dict:
+    return {"competition": view.competition_code, "panels": _panels(view),
+            "stability": _stability(view)}
+
+
+def fairness_json_text(view: FairnessView) -> str:
+    """`json.dumps(fairness_json(view), ensure_ascii=False)`, character for character, with
+    the 30,000 stability rows written from a template instead of built as dicts first."""
+    text = json.JSONEncoder(ensure_ascii=False).encode
+    head = text({"competition": view.competition_code, "panels": _panels(view)})
+    prefixes = [f"{text(name)}: " for name in METHOD_NAMES]
+    awards_text: dict[int, str] = {}  # by id of the shared dict
+    rows = []
+    for row, key, awards in _awards(view):
+        shared = awards_text.get(id(awards))
+        if shared is None:
+            shared = awards_text[id(awards)] = text(awards)
+        ranks = ", ".join([p + ("null" if r is None else str(r))
+                           for p, r in zip(prefixes, row.ranks.values(), strict=True)])
+        rows.append(f'{{"entry": {text(view.entries[row.entry_id].code)}, "category": '
+                    f'{text(row.group)}, "ranks": {{{ranks}}}, "awards": {shared}, '
+                    f'"award_changes": {"true" if len(set(key)) > 1 else "false"}}}')
+    return f'{head[:-1]}, "stability": [{", ".join(rows)}]}}'

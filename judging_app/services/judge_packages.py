@@ -31,7 +31,15 @@ from judging_app.services.assignments import list_assignments
 from judging_app.services.authorization import require
 from judging_app.services.entries import list_entries
 from judging_app.services.errors import ImportFileError, LockedError, ServiceError
-from judging_app.services.sheet_bulk import apply_merge, audited, stored_sheets
+from judging_app.services.retry import retry_transient
+from judging_app.services.sheet_bulk import (
+    apply_merge,
+    audited,
+    changed_since,
+    entry_ids_of,
+    last_event_id,
+    stored_sheets,
+)
 from judging_app.services.workspace import Workspace
 from judging_app.store import models as m
 from judging_app.store import setup_rows
@@ -237,8 +245,7 @@ def _identify(s: Session, comp: m.Competition, ret: jp.JudgeReturn) -> tuple[m.R
 
 def _plan(s: Session, comp: m.Competition, rnd: m.Round, judge: m.Judge, ret: jp.JudgeReturn,
           rubric: tuple[jp.RubricCriterion, ...]) -> tuple[jd.MergePlan, dict[str, int]]:
-    entry_ids = dict(s.execute(select(m.Entry.code, m.Entry.id).where(
-        m.Entry.competition_id == comp.id)).all())
+    entry_ids = entry_ids_of(s, comp.id, (x.entry for x in ret.sheets))
     assigned = set(s.scalars(select(m.Assignment.entry_id).where(
         m.Assignment.round_id == rnd.id, m.Assignment.judge_id == judge.id)))
     conflicted = set(s.scalars(select(m.Conflict.entry_id).where(m.Conflict.judge_id == judge.id)))
@@ -260,7 +267,27 @@ def _plan(s: Session, comp: m.Competition, rnd: m.Round, judge: m.Judge, ret: jp
 
 
 def import_return(ws: Workspace, competition: str | int, path: Path) -> ReturnImportReport:
-    """Import a judge's return whole or not at all (see the module docstring)."""
+    """Import a judge's return whole or not at all (see the module docstring); tried again
+    when others held the rows it writes at that moment (services/retry.py)."""
+    return retry_transient(lambda: _import_return_once(ws, competition, path))
+
+
+@dataclass
+class _Prepared:
+    """A return checked and planned, nothing written yet."""
+
+    comp_id: int
+    rnd: m.Round
+    judge: m.Judge
+    plan: jd.MergePlan
+    entry_ids: dict[str, int]
+    rubric: tuple[jp.RubricCriterion, ...]
+    base: dict
+    last_event: int
+    sheet_keys: set[str]
+
+
+def _import_return_once(ws: Workspace, competition: str | int, path: Path) -> ReturnImportReport:
     path = Path(path)
     try:
         data = jp.read_file(path)
@@ -269,40 +296,63 @@ def import_return(ws: Workspace, competition: str | int, path: Path) -> ReturnIm
         raise ImportFileError(str(path), [exc]) from None
     digest = hashlib.sha256(data).hexdigest()
     signing.prepare(ws, competition)  # keys still in an old database move out first
+    prepared: _Prepared | ReturnImportReport | None = None
+    if ws.db.is_sqlite:  # one writer at a time: check and plan before taking the write lock
+        with ws.db.read() as s:
+            prepared = _prepare(s, competition, path, ret, digest)
+        if isinstance(prepared, ReturnImportReport):
+            return prepared
     with ws.db.write() as s:
         require(s, ws, Role.SECRETARIAT)
-        comp = lookup.writable_competition(s, competition)
-        try:
-            rnd, judge = _identify(s, comp, ret)
-            key = (rnd.code, judge.code)
-            base = dict(file=path.name, sha256=digest, round_code=rnd.code, judge_code=judge.code,
-                        package_id=ret.package_id, sequence=ret.sequence)
-            last = _last_imports(s, comp.id, key).get(key)
-            if jp.already_imported(last, ret):
-                return ReturnImportReport(**base, already_imported=True)
-        except (ServiceError, jp.PackageError) as exc:
-            raise ImportFileError(str(path), [exc]) from None
-        if comp.status != CompetitionStatus.JUDGING.value:
-            raise LockedError(Message("packages.scoring_closed", competition=comp.code,
-                                      file=path.name))
-        rubric = _rubric(s, comp.id, rnd.code)
-        plan, entry_ids = _plan(s, comp, rnd, judge, ret, rubric)
-        if plan.problems:
-            raise ImportFileError(str(path), plan.problems)
-        written_ids = apply_merge(s, rnd, judge, plan, entry_ids, PACKAGE)
-        if ret.rubric_sha256 != jp.rubric_digest(rubric):
-            plan.warnings.append(Message("packages.rubric_changed", round=rnd.code))
-        written = plan.new + [n for _, n in plan.changed]
-        counts = {"created": len(plan.new), "updated": len(plan.changed), "unchanged":
-                  plan.unchanged, "submitted": sum(x.state == SUBMITTED for x in written)}
-        audit.record(s, ws.actor, IMPORT_ACTION, "return", f"{rnd.code}/{judge.code}",
-                     competition_id=comp.id,
-                     old={o.entry: audited(o) for o, _ in plan.changed} or None,
-                     new={"round": rnd.code, "judge": judge.code, "file": path.name,
-                          "sha256": digest, "payload_sha256": jp.payload_digest(ret),
-                          "package_id": ret.package_id, "sequence": ret.sequence,
-                          "created_at": ret.created_at, "counts": counts,
-                          "warnings": [str(w) for w in plan.warnings],  # English, as a record
-                          "sheets": {x.entry: audited(x) for x in written}},
-                     sheets=written_ids)
-    return ReturnImportReport(**base, **counts, warnings=tuple(plan.warnings))
+        if prepared is None or changed_since(s, prepared.last_event, prepared.sheet_keys):
+            prepared = _prepare(s, competition, path, ret, digest)
+            if isinstance(prepared, ReturnImportReport):
+                return prepared
+        return _apply(s, ws.actor, prepared, ret, path, digest)
+
+
+def _prepare(s: Session, competition: str | int, path: Path, ret: jp.JudgeReturn,
+             digest: str) -> _Prepared | ReturnImportReport:
+    last_event = last_event_id(s)
+    comp = lookup.writable_competition(s, competition)
+    try:
+        rnd, judge = _identify(s, comp, ret)
+        key = (rnd.code, judge.code)
+        base = dict(file=path.name, sha256=digest, round_code=rnd.code, judge_code=judge.code,
+                    package_id=ret.package_id, sequence=ret.sequence)
+        last = _last_imports(s, comp.id, key).get(key)
+        if jp.already_imported(last, ret):
+            return ReturnImportReport(**base, already_imported=True)
+    except (ServiceError, jp.PackageError) as exc:
+        raise ImportFileError(str(path), [exc]) from None
+    if comp.status != CompetitionStatus.JUDGING.value:
+        raise LockedError(Message("packages.scoring_closed", competition=comp.code,
+                                  file=path.name))
+    rubric = _rubric(s, comp.id, rnd.code)
+    plan, entry_ids = _plan(s, comp, rnd, judge, ret, rubric)
+    if plan.problems:
+        raise ImportFileError(str(path), plan.problems)
+    keys = {f"{rnd.code}/{judge.code}/{x.entry}" for x in ret.sheets}
+    return _Prepared(comp.id, rnd, judge, plan, entry_ids, rubric, base, last_event, keys)
+
+
+def _apply(s: Session, actor: str, prepared: _Prepared, ret: jp.JudgeReturn, path: Path,
+           digest: str) -> ReturnImportReport:
+    plan, rnd, judge = prepared.plan, prepared.rnd, prepared.judge
+    written_ids = apply_merge(s, rnd, judge, plan, prepared.entry_ids, PACKAGE)
+    if ret.rubric_sha256 != jp.rubric_digest(prepared.rubric):
+        plan.warnings.append(Message("packages.rubric_changed", round=rnd.code))
+    written = plan.new + [n for _, n in plan.changed]
+    counts = {"created": len(plan.new), "updated": len(plan.changed), "unchanged":
+              plan.unchanged, "submitted": sum(x.state == SUBMITTED for x in written)}
+    audit.record(s, actor, IMPORT_ACTION, "return", f"{rnd.code}/{judge.code}",
+                 competition_id=prepared.comp_id,
+                 old={o.entry: audited(o) for o, _ in plan.changed} or None,
+                 new={"round": rnd.code, "judge": judge.code, "file": path.name,
+                      "sha256": digest, "payload_sha256": jp.payload_digest(ret),
+                      "package_id": ret.package_id, "sequence": ret.sequence,
+                      "created_at": ret.created_at, "counts": counts,
+                      "warnings": [str(w) for w in plan.warnings],  # English, as a record
+                      "sheets": {x.entry: audited(x) for x in written}},
+                 sheets=written_ids)
+    return ReturnImportReport(**prepared.base, **counts, warnings=tuple(plan.warnings))

@@ -16,20 +16,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from fractions import Fraction
+from functools import cached_property
 
 from sqlalchemy import and_, case, exists, func, select
 
 from judging_app.core.enums import (
     CompetitionStatus,
     EntryStatus,
-    RankingScope,
     RoundKind,
     SheetState,
 )
 from judging_app.core.messages import Message
 from judging_app.services import lookup
 from judging_app.services.assignments import round_entry_ids
+from judging_app.services.fairness_view import (  # noqa: F401 (read here by the views)
+    Distributions,
+    JudgeDistribution,
+    distribution,
+    distributions_of,
+)
 from judging_app.services.results import ResultsView
 from judging_app.services.results_input import load_results_input
 from judging_app.store.database import Database
@@ -44,6 +49,7 @@ from judging_app.store.models import (
     ScoreSheet,
     Unit,
 )
+from judging_app.store.rows import RowReader
 
 
 @dataclass(frozen=True)
@@ -107,19 +113,20 @@ class RoundProgress:
     judges: tuple[JudgeProgress, ...]
     entries: tuple[EntryProgress, ...]
 
-    @property
+    # counted once (30,000 entries; the view asks on every retranslation)
+    @cached_property
     def expected(self) -> int:
         return sum(e.expected for e in self.entries)
 
-    @property
+    @cached_property
     def submitted(self) -> int:
         return sum(e.submitted for e in self.entries)
 
-    @property
+    @cached_property
     def draft(self) -> int:
         return sum(e.draft for e in self.entries)
 
-    @property
+    @cached_property
     def not_started(self) -> int:
         return sum(e.missing for e in self.entries)
 
@@ -260,52 +267,14 @@ def final_snapshot(db: Database, competition: str | int) -> SnapshotInfo | None:
         return SnapshotInfo(snap.digest, snap.created_at, snap.created_by, snap.method)
 
 
-@dataclass(frozen=True)
-class JudgeDistribution:
-    judge_id: int
-    code: str
-    name: str
-    totals: tuple[Fraction, ...]  # ascending, 0-100
-    minimum: Fraction
-    lower_quartile: Fraction  # Tukey's hinges: medians of the lower and upper halves
-    median: Fraction
-    upper_quartile: Fraction
-    maximum: Fraction
-
-
-def _median(xs: Sequence[Fraction]) -> Fraction:
-    mid = len(xs) // 2
-    return xs[mid] if len(xs) % 2 else (xs[mid - 1] + xs[mid]) / 2
-
-
-def distribution(judge_id: int, code: str, name: str, totals: Sequence[Fraction]
-                 ) -> JudgeDistribution:
-    xs = tuple(sorted(totals))
-    n = len(xs)
-    return JudgeDistribution(judge_id, code, name, xs, xs[0], _median(xs[: (n + 1) // 2]),
-                             _median(xs), _median(xs[n // 2:]), xs[-1])
-
-
 def judge_distributions(db: Database, competition: str | int, round_code: str | None = None
-                        ) -> dict[tuple[int, str | None], tuple[JudgeDistribution, ...]]:
+                        ) -> Distributions:
     """(round id, group) -> each judge's counted sheet totals there, the same panels as
     `results.fairness` (group = category, or None when ranking overall)."""
     with db.read() as s:
-        inp = load_results_input(s, competition, round_code)
-        inp.read_sheet_totals()  # used below, after the transaction
-        names = {j: (c, n) for j, c, n in s.execute(
-            select(Judge.id, Judge.code, Judge.name).where(Judge.competition_id == inp.competition.id))}
-    overall = inp.setup.rules.ranking_scope == RankingScope.OVERALL
-    group_of = {e.id: None if overall else e.category for e in inp.entries}
-    out: dict[tuple[int, str | None], tuple[JudgeDistribution, ...]] = {}
-    for data in inp.rounds:
-        den = data.totals.denominator
-        panels: dict[str | None, dict[int, list[Fraction]]] = {}
-        for e, j, x in data.totals.rows:
-            panels.setdefault(group_of[e], {}).setdefault(j, []).append(Fraction(x, den))
-        for group, by_judge in panels.items():
-            out[(data.round.id, group)] = tuple(
-                distribution(j, *names.get(j, (str(j), "")), xs)
-                for j, xs in sorted(by_judge.items(), key=lambda item: names.get(item[0], ("",))[0])
-            )
-    return out
+        reader = RowReader.of_session(s)
+        inp = load_results_input(reader, competition, round_code)
+        names = {j: (c, n) for j, c, n in reader.all(
+            "SELECT id, code, name FROM judges WHERE competition_id = :c",
+            {"c": inp.competition.id})}
+        return distributions_of(inp, names)

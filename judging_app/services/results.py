@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
@@ -16,15 +15,16 @@ from judging_app.core.enums import (
 )
 from judging_app.core.messages import Message, first_of
 from judging_app.core.people import Role
-from judging_app.core.scoring import (
-    EntryInfo,
-    compute_fairness,
-)
-from judging_app.core.scoring.fairness import FairnessReport
 from judging_app.services import audit, lookup
 from judging_app.services.authorization import require
 from judging_app.services.errors import LockedError, ServiceError, ValidationError
-from judging_app.services.results_input import load_results_input
+from judging_app.services.fairness_view import (  # noqa: F401 (the use cases' names)
+    FairnessEvidence,
+    FairnessView,
+    Progress,
+    evidence_with,
+    fairness_with,
+)
 from judging_app.services.results_view import (  # noqa: F401 (the use cases' names)
     ROUNDING_NOTE,
     ResultsView,
@@ -51,39 +51,18 @@ def compute_in(s: Session, competition: str | int, round_code: str | None = None
     return compute_with(RowReader.of_session(s), competition, round_code, method)
 
 
-@dataclass(frozen=True)
-class FairnessView:
-    competition_code: str
-    report: FairnessReport
-    entries: dict[int, EntryInfo]
-    judges: dict[int, str]  # judge id -> code
-    rounds: dict[int, str]  # round id -> code
-    tier_labels: dict[str, str]
-    category_names: dict[str, str] = field(default_factory=dict)  # category code -> name
-
-
-def fairness(db: Database, competition: str | int, round_code: str | None = None) -> FairnessView:
+def fairness(db: Database, competition: str | int, round_code: str | None = None,
+             progress: Progress | None = None) -> FairnessView:
     """Fairness evidence per round and category, and rank stability across methods."""
-    from sqlalchemy import select
-
-    from judging_app.store.models import Judge
-
     with db.read() as s:
-        inp = load_results_input(s, competition, round_code)
-        report: FairnessReport = compute_fairness(
-            inp.entries, inp.rounds, rules_for(inp), inp.setup.award_tiers,
-            inp.chair_decisions, category_order=inp.category_order,
-        )
-        judges = dict(s.execute(
-            select(Judge.id, Judge.code).where(Judge.competition_id == inp.competition.id)
-        ).all())
-    return FairnessView(
-        competition_code=inp.competition.code, report=report,
-        entries={e.id: e for e in inp.entries}, judges=judges,
-        rounds={r.round.id: r.round.code for r in inp.rounds},
-        tier_labels={t.code: t.label for t in inp.setup.award_tiers},
-        category_names=inp.category_names,
-    )
+        return fairness_with(RowReader.of_session(s), competition, round_code, progress)
+
+
+def evidence(db: Database, competition: str | int, round_code: str | None = None,
+             progress: Progress | None = None) -> FairnessEvidence:
+    """The fairness evidence and each judge's totals (the Results view's plots)."""
+    with db.read() as s:
+        return evidence_with(RowReader.of_session(s), competition, round_code, progress)
 
 
 def record_tie_decision(ws: Workspace, competition: str | int, order: list[str], reason: str) -> None:

@@ -133,6 +133,7 @@ def results_json(view: ResultsView) -> dict:
             "predicate": labels.get(row.band) if row.band else None,
             "tied": row.tied,
             "tie_break": row.decided_by,
+            "tie_break_criterion": row.decided_on,
             "blocking_tie": row.blocked,
             "incomplete": row.incomplete,
             "sheets": row.sheet_count,

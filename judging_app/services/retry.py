@@ -35,14 +35,12 @@ def busy_error() -> BusyError:
     return BusyError(Message("db.busy"))
 
 
-def write_with_retry(db: Database, work: Callable[[Session], T],
-                     attempts: int = ATTEMPTS) -> T:
-    """`work(session)` in one write transaction; run again from the start when the
-    transaction failed for a transient reason."""
+def retry_transient(call: Callable[[], T], attempts: int = ATTEMPTS) -> T:
+    """`call()` (a whole use case: its own transaction), run again from the start when it
+    failed for a transient reason; BusyError after `attempts` tries."""
     for attempt in range(attempts):
         try:
-            with db.write() as session:
-                return work(session)
+            return call()
         except DBAPIError as exc:
             if not is_transient(exc):
                 raise
@@ -50,3 +48,14 @@ def write_with_retry(db: Database, work: Callable[[Session], T],
                 raise busy_error() from exc
             time.sleep(PAUSE * (2 ** attempt) * (0.5 + random.random()))
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def write_with_retry(db: Database, work: Callable[[Session], T],
+                     attempts: int = ATTEMPTS) -> T:
+    """`work(session)` in one write transaction; run again from the start when the
+    transaction failed for a transient reason."""
+    def once() -> T:
+        with db.write() as session:
+            return work(session)
+
+    return retry_transient(once, attempts)

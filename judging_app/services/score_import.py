@@ -37,7 +37,14 @@ from judging_app.services import audit, lookup
 from judging_app.services.authorization import require
 from judging_app.services.errors import ImportFileError, LockedError
 from judging_app.services.retry import write_with_retry
-from judging_app.services.sheet_bulk import SheetWrite, audited, stored_sheets, write_sheets
+from judging_app.services.sheet_bulk import (
+    SheetWrite,
+    audited,
+    changed_since,
+    last_event_id,
+    stored_sheets,
+    write_sheets,
+)
 from judging_app.services.workspace import Workspace
 from judging_app.store import models as m
 
@@ -82,8 +89,19 @@ def import_paper_scores(ws: Workspace, competition: str | int, path: Path, *,
         groups.setdefault((r.round, r.judge, r.entry), []).append(r)
     if problems:
         raise ImportFileError(str(path), problems)
-    return write_with_retry(ws.db, lambda s: _import(s, ws, competition, path, groups,
-                                                     len(rows), submit))
+    plan = None
+    if ws.db.is_sqlite:  # one writer at a time: plan before taking the write lock
+        with ws.db.read() as s:
+            plan = _plan(s, competition, path, groups, len(rows), submit)
+
+    def work(s: Session) -> ScoreImportReport:
+        nonlocal plan
+        if plan is None or changed_since(s, plan.last_event, {"/".join(k) for k in groups}):
+            plan = _plan(s, competition, path, groups, len(rows), submit)
+        require(s, ws, Role.SECRETARIAT)
+        return _write(s, ws.actor, plan, path)
+
+    return write_with_retry(ws.db, work)
 
 
 class _Codes:
@@ -92,10 +110,13 @@ class _Codes:
     def __init__(self, s: Session, comp: m.Competition, groups: dict[Key, list[ScoreRow]]):
         self.rounds = {code: (rid, kind) for code, rid, kind in s.execute(
             select(m.Round.code, m.Round.id, m.Round.kind).where(m.Round.competition_id == comp.id))}
-        self.criteria: dict[int, dict[str, m.Criterion]] = defaultdict(dict)
-        for c in s.scalars(select(m.Criterion).join(m.Round).where(
-                m.Round.competition_id == comp.id).order_by(m.Criterion.position)):
-            self.criteria[c.round_id][c.code] = c
+        self.criteria: dict[int, dict[str, tuple[int, int, int]]] = defaultdict(dict)
+        for rid, code, lo, hi, step in s.execute(
+                select(m.Criterion.round_id, m.Criterion.code, m.Criterion.scale_min_milli,
+                       m.Criterion.scale_max_milli, m.Criterion.scale_step_milli)
+                .join(m.Round).where(m.Round.competition_id == comp.id)
+                .order_by(m.Criterion.position)):
+            self.criteria[rid][code] = (lo, hi, step)  # the scale, in thousandths
         self.judges = {code: (jid, active) for code, jid, active in s.execute(
             select(m.Judge.code, m.Judge.id, m.Judge.active).where(
                 m.Judge.competition_id == comp.id))}
@@ -106,27 +127,39 @@ class _Codes:
                 select(m.Entry.code, m.Entry.id, m.Entry.status).where(
                     m.Entry.competition_id == comp.id,
                     m.Entry.code.in_(wanted[start:start + CHUNK])))})
-        judge_ids = sorted({self.judges[j][0] for _, j, _ in groups if j in self.judges})
+        entry_ids = sorted(eid for eid, _ in self.entries.values())
+        round_ids = sorted({self.rounds[r][0] for r, _, _ in groups if r in self.rounds})
         self.assigned: set[tuple[int, int, int]] = set()
         self.conflicts: set[tuple[int, int]] = set()
-        for start in range(0, len(judge_ids), CHUNK):
-            chunk = judge_ids[start:start + CHUNK]
+        for start in range(0, len(entry_ids), CHUNK):  # the file's entries only
+            chunk = entry_ids[start:start + CHUNK]
             self.assigned.update(s.execute(select(
                 m.Assignment.round_id, m.Assignment.judge_id, m.Assignment.entry_id).where(
-                m.Assignment.judge_id.in_(chunk))).all())
+                m.Assignment.round_id.in_(round_ids), m.Assignment.entry_id.in_(chunk))).all())
             self.conflicts.update(s.execute(select(m.Conflict.judge_id, m.Conflict.entry_id)
-                                            .where(m.Conflict.judge_id.in_(chunk))).all())
+                                            .where(m.Conflict.entry_id.in_(chunk))).all())
         self.sheets: dict[tuple[int, int], dict[str, jd.StoredSheet]] = {}
-        for rid, jid in sorted({(self.rounds[r][0], self.judges[j][0]) for r, j, _ in groups
-                                if r in self.rounds and j in self.judges}):
-            self.sheets[(rid, jid)] = stored_sheets(s, rid, jid).get(jid, {})
+        for rid in round_ids:  # the sheets of the file's entries, all judges at once
+            for jid, sheets in stored_sheets(s, rid, None, entry_ids).items():
+                self.sheets[(rid, jid)] = sheets
 
 
-def _import(s: Session, ws: Workspace, competition: str | int, path: Path,
-            groups: dict[Key, list[ScoreRow]], row_count: int,
-            submit: bool) -> ScoreImportReport:
-    require(s, ws, Role.SECRETARIAT)
-    actor = ws.actor
+@dataclass
+class _Plan:
+    competition_id: int
+    last_event: int  # the newest audit event when the plan was made
+    writes: list[SheetWrite]
+    old: dict[str, dict]
+    counts: dict[str, int]
+    submit: bool
+    audited: dict[str, dict]  # what the audit event records of each sheet written
+
+
+def _plan(s: Session, competition: str | int, path: Path, groups: dict[Key, list[ScoreRow]],
+          row_count: int, submit: bool) -> _Plan:
+    """Every rule checked and every sheet merged, nothing written: refused with every
+    problem, or what to write."""
+    last_event = last_event_id(s)
     comp = lookup.writable_competition(s, competition)
     if comp.status != CompetitionStatus.JUDGING.value:
         raise LockedError(Message("paper.scoring_closed", competition=comp.code,
@@ -134,6 +167,7 @@ def _import(s: Session, ws: Workspace, competition: str | int, path: Path,
     codes = _Codes(s, comp, groups)
     problems: list[Message] = []
     writes: list[SheetWrite] = []
+    keys: list[Key] = []
     old: dict[str, dict] = {}
     unchanged = 0
     for key, group in groups.items():
@@ -155,26 +189,28 @@ def _import(s: Session, ws: Workspace, competition: str | int, path: Path,
             new.id, new.version = stored.id, stored.version + 1
             old["/".join(key)] = audited(stored)
         writes.append(SheetWrite(rid, jid, eid, new))
+        keys.append(key)
     if problems:  # leaving the transaction with an error writes nothing
         raise ImportFileError(str(path), problems)
-    written_ids = write_sheets(s, writes, PAPER)
     submitted = sum(w.sheet.state == SUBMITTED for w in writes)
     created = sum(w.sheet.id is None for w in writes)
     counts = {"rows": row_count, "sheets": len(groups), "created": created,
               "updated": len(writes) - created, "unchanged": unchanged, "submitted": submitted}
-    if writes:
-        by_key = {(w.round_id, w.judge_id, w.entry_id): w.sheet for w in writes}
-        sheets = {}
-        for key in groups:
-            rid, jid, eid = (codes.rounds[key[0]][0], codes.judges[key[1]][0],
-                             codes.entries[key[2]][0])
-            if (rid, jid, eid) in by_key:
-                sheets["/".join(key)] = audited(by_key[(rid, jid, eid)])
-        audit.record(s, actor, "scores.import_paper", "file", path.name, old=old or None,
-                     new={**counts, "submit": submit, "sheets": sheets},
-                     competition_id=comp.id, sheets=written_ids)
-    return ScoreImportReport(sheets=len(groups), scores=row_count, submitted=submitted,
-                             created=created, updated=len(writes) - created, unchanged=unchanged)
+    written = {"/".join(key): audited(new) for key, new in zip(keys, (w.sheet for w in writes),
+                                                                strict=True)}
+    return _Plan(comp.id, last_event, writes, old, counts, submit, written)
+
+
+def _write(s: Session, actor: str, plan: _Plan, path: Path) -> ScoreImportReport:
+    written_ids = write_sheets(s, plan.writes, PAPER)
+    if plan.writes:
+        audit.record(s, actor, "scores.import_paper", "file", path.name, old=plan.old or None,
+                     new={**plan.counts, "submit": plan.submit, "sheets": plan.audited},
+                     competition_id=plan.competition_id, sheets=written_ids)
+    c = plan.counts
+    return ScoreImportReport(sheets=c["sheets"], scores=c["rows"], submitted=c["submitted"],
+                             created=c["created"], updated=c["updated"],
+                             unchanged=c["unchanged"])
 
 
 def _check_group(codes: _Codes, key: Key, group: list[ScoreRow], problems: list[Message]):
@@ -183,42 +219,39 @@ def _check_group(codes: _Codes, key: Key, group: list[ScoreRow], problems: list[
     round_code, judge_code, entry_code = key
     lines = [r.line for r in group]
     before = len(problems)
-
-    def bad(code: str, **params) -> None:
-        problems.append(Message(code, lines=lines, judge=judge_code, entry=entry_code,
-                                round=round_code, **params))
+    where = dict(lines=lines, judge=judge_code, entry=entry_code, round=round_code)
 
     rnd = codes.rounds.get(round_code)
     judge = codes.judges.get(judge_code)
     entry = codes.entries.get(entry_code)
     if rnd is None:
-        bad("paper.no_round")
+        problems.append(Message("paper.no_round", **where))
     elif rnd[1] != RoundKind.SCORED.value:
-        bad("paper.screening_round")
+        problems.append(Message("paper.screening_round", **where))
     if judge is None:
-        bad("paper.no_judge")
+        problems.append(Message("paper.no_judge", **where))
     elif not judge[1]:
-        bad("paper.inactive_judge")
+        problems.append(Message("paper.inactive_judge", **where))
     if entry is None:
-        bad("paper.no_entry")
+        problems.append(Message("paper.no_entry", **where))
     elif entry[1] != EntryStatus.ELIGIBLE.value:
-        bad("paper.not_eligible", status=EntryStatus(entry[1]))
+        problems.append(Message("paper.not_eligible", **where, status=EntryStatus(entry[1])))
     if len(problems) > before:
         return None
     assert rnd is not None and judge is not None and entry is not None
     if (judge[0], entry[0]) in codes.conflicts:
-        bad("paper.conflict")
+        problems.append(Message("paper.conflict", **where))
     elif (rnd[0], judge[0], entry[0]) not in codes.assigned:
-        bad("paper.not_assigned")
+        problems.append(Message("paper.not_assigned", **where))
     criteria = codes.criteria.get(rnd[0], {})
     for r in group:
-        c = criteria.get(r.criterion)
-        if c is None:
+        scale = criteria.get(r.criterion)
+        if scale is None:
             problems.append(Message("paper.no_criterion", line=r.line, criterion=r.criterion,
                                     round=round_code))
             continue
         milli = to_milli(r.score)
-        lo, hi, step = c.scale_min_milli, c.scale_max_milli, c.scale_step_milli
+        lo, hi, step = scale
         if not lo <= milli <= hi:
             problems.append(Message("paper.off_scale", line=r.line, column=r.score_column,
                                     value=r.score, criterion=r.criterion, low=from_milli(lo),
@@ -233,13 +266,13 @@ def _check_group(codes: _Codes, key: Key, group: list[ScoreRow], problems: list[
 
 
 def _merged(entry: str, stored: jd.StoredSheet | None, group: list[ScoreRow],
-            criteria: dict[str, m.Criterion], submit: bool) -> jd.StoredSheet:
+            criteria: dict[str, tuple[int, int, int]], submit: bool) -> jd.StoredSheet:
     """The sheet as it will be: the stored scores with the file's written over them (a
     comment in the file replaces that criterion's comment; an empty one keeps it)."""
     scores = dict(stored.scores) if stored else {}
     comments = dict(stored.comments) if stored else {}
     for r in group:
-        scores[r.criterion] = from_milli(to_milli(r.score))
+        scores[r.criterion] = r.score  # exact, normalised (core.numbers)
         if r.comment:
             comments[r.criterion] = r.comment
     complete = all(code in scores for code in criteria)

@@ -43,7 +43,8 @@ from judging_app.services import audit, lookup, signing
 from judging_app.services.authorization import require
 from judging_app.services.entries import list_entries
 from judging_app.services.errors import ImportFileError, LockedError, ServiceError
-from judging_app.services.sheet_bulk import apply_merge, audited, stored_sheets
+from judging_app.services.retry import retry_transient
+from judging_app.services.sheet_bulk import apply_merge, audited, entry_ids_of, stored_sheets
 from judging_app.services.workspace import Workspace
 from judging_app.store import models as m
 from judging_app.store import setup_rows
@@ -352,7 +353,15 @@ def import_score_workbook(ws: Workspace, competition: str | int, path: Path, sub
     """Import a filled score workbook whole or not at all. `submit=False` keeps every sheet
     a draft. `round_code` / `judge_code`, when given, refuse a workbook for another round or
     judge (e.g. the one the secretariat is collecting). Raises ImportFileError naming every
-    problem (and LockedError when scoring is closed); then nothing changed at all."""
+    problem (and LockedError when scoring is closed); then nothing changed at all. Tried
+    again when others held the rows it writes at that moment (services/retry.py)."""
+    return retry_transient(lambda: _import_score_workbook_once(
+        ws, competition, path, submit, round_code=round_code, judge_code=judge_code))
+
+
+def _import_score_workbook_once(ws: Workspace, competition: str | int, path: Path,
+                                submit: bool = True, *, round_code: str | None = None,
+                                judge_code: str | None = None) -> ScoreWorkbookImportReport:
     path = Path(path)
     try:
         filled = read_score_workbook(path, keep_problems=True)
@@ -380,8 +389,7 @@ def import_score_workbook(ws: Workspace, competition: str | int, path: Path, sub
         rubric = _rubric(s, comp.id, rnd.code)
         stored = stored_sheets(s, rnd.id, judge.id).get(judge.id, {})
         incoming, empty = _incoming(filled, stored, rubric, submit)
-        entry_ids = dict(s.execute(select(m.Entry.code, m.Entry.id).where(
-            m.Entry.competition_id == comp.id)).all())
+        entry_ids = entry_ids_of(s, comp.id, (x.entry for x in incoming))
         assigned = set(s.scalars(select(m.Assignment.entry_id).where(
             m.Assignment.round_id == rnd.id, m.Assignment.judge_id == judge.id)))
         conflicted = set(s.scalars(select(m.Conflict.entry_id).where(

@@ -24,6 +24,7 @@ from judging_app.services import audit, lookup
 from judging_app.services.authorization import require, require_sheet_owner
 from judging_app.services.competitions import now
 from judging_app.services.errors import LockedError, ServiceError, ValidationError
+from judging_app.services.retry import write_with_retry
 from judging_app.services.workspace import Workspace
 from judging_app.store import entry_totals
 from judging_app.store.database import Database
@@ -217,33 +218,41 @@ def get_sheet(db: Database, competition: str | int, round_code: str, judge_code:
 def save_sheet(ws: Workspace, competition: str | int, round_code: str, judge_code: str,
                entry_code: str, data: SheetInput, *, source: SheetSource = SheetSource.DIRECT,
                expected_version: int | None = None) -> SheetRecord:
-    """Save a draft (creating the sheet on first save). Every save bumps the version."""
-    with ws.db.write() as s:
+    """Save a draft (creating the sheet on first save). Every save bumps the version.
+    Tried again when others held the database at that moment (services/retry.py)."""
+    def work(s: Session) -> SheetRecord:
         key = resolve_key(s, competition, round_code, judge_code, entry_code)
         authorize_sheet(s, ws, key.judge, source)
         save_in_session(s, ws.actor, key, data, source, expected_version)
         return _read(s, key)  # type: ignore[return-value]
 
+    return write_with_retry(ws.db, work)
+
 
 def submit_sheet(ws: Workspace, competition: str | int, round_code: str, judge_code: str,
                  entry_code: str) -> SheetRecord:
     """Submit: refused while any criterion is empty; afterwards the sheet is locked."""
-    with ws.db.write() as s:
-        key = resolve_key(s, competition, round_code, judge_code, entry_code)
-        authorize_sheet(s, ws, key.judge, SheetSource.DIRECT)
-        check_can_score(s, key)
-        sheet = s.scalar(select(ScoreSheet).where(
-            ScoreSheet.round_id == key.rnd.id, ScoreSheet.judge_id == key.judge.id,
-            ScoreSheet.entry_id == key.entry.id,
-        ))
-        if sheet is None:
-            raise ValidationError(Message("sheets.nothing_to_submit", where=Message(
-                "sheets.where", judge=judge_code, entry=entry_code)))
-        if sheet.state == SheetState.SUBMITTED.value:
-            raise LockedError(Message("sheets.already_submitted", where=Message(
-                "sheets.where", judge=judge_code, entry=entry_code)))
-        submit_in_session(s, ws.actor, key, sheet)
-        return _read(s, key)  # type: ignore[return-value]
+    return write_with_retry(ws.db, lambda s: _submit(s, ws, competition, round_code,
+                                                     judge_code, entry_code))
+
+
+def _submit(s: Session, ws: Workspace, competition: str | int, round_code: str,
+            judge_code: str, entry_code: str) -> SheetRecord:
+    key = resolve_key(s, competition, round_code, judge_code, entry_code)
+    authorize_sheet(s, ws, key.judge, SheetSource.DIRECT)
+    check_can_score(s, key)
+    sheet = s.scalar(select(ScoreSheet).where(
+        ScoreSheet.round_id == key.rnd.id, ScoreSheet.judge_id == key.judge.id,
+        ScoreSheet.entry_id == key.entry.id,
+    ))
+    if sheet is None:
+        raise ValidationError(Message("sheets.nothing_to_submit", where=Message(
+            "sheets.where", judge=judge_code, entry=entry_code)))
+    if sheet.state == SheetState.SUBMITTED.value:
+        raise LockedError(Message("sheets.already_submitted", where=Message(
+            "sheets.where", judge=judge_code, entry=entry_code)))
+    submit_in_session(s, ws.actor, key, sheet)
+    return _read(s, key)  # type: ignore[return-value]
 
 
 def reopen_sheet(ws: Workspace, competition: str | int, round_code: str, judge_code: str,

@@ -9,6 +9,7 @@ migrated. The engine is injected everywhere (no global), so each test has its ow
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -204,17 +205,37 @@ def _server_revision(engine: Engine) -> str | None:
 
 
 def backup_sqlite_file(source: Path, destination: Path) -> None:
-    """A consistent copy of a live SQLite file (the SQLite backup API, not a byte copy)."""
+    """A consistent copy of a live SQLite file (the SQLite backup API, not a byte copy),
+    whole or not at all: written to a hidden `.NAME.part` beside it without a journal,
+    flushed to disk, then renamed. A process killed meanwhile leaves no file under the
+    destination's name (a half copy with a hot journal would roll back to an empty
+    database when opened)."""
     destination.parent.mkdir(parents=True, exist_ok=True)
+    tmp = destination.with_name(f".{destination.name}.part")
+    for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+        leftover.unlink(missing_ok=True)
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(destination)
+        dst = sqlite3.connect(tmp)
         try:
+            dst.execute("PRAGMA journal_mode = OFF")
             src.backup(dst)
         finally:
             dst.close()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, destination)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     finally:
         src.close()
+    if hasattr(os, "O_DIRECTORY"):
+        fd = os.open(destination.parent, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _pre_migration_backup(path: Path, revision: str) -> Path:

@@ -71,7 +71,7 @@ _INSERT_ROUND = (
 )
 _ROUND_GROUP = " GROUP BY round_id, entry_id"
 _TABLES = ("entry_round_totals", "entry_criterion_totals", "sheet_totals")
-CHUNK = 500  # entries per statement: well inside every backend's limit on parameters
+CHUNK = 2000  # entries per statement: well inside every backend's limit on parameters
 
 
 def _expanding(sql: str):
@@ -107,7 +107,8 @@ class _Rubrics:
         return out
 
 
-def _recompute(session: Session, condition: str, params: dict, expanding: bool = False) -> None:
+def _recompute(session: Session, condition: str, params: dict, expanding: bool = False,
+               rubrics: _Rubrics | None = None) -> None:
     """Recompute the three tables for the entries `condition` (on `entry_id`) picks; an
     empty condition means every entry."""
     def run(sql: str, extra: dict | None = None):
@@ -118,7 +119,7 @@ def _recompute(session: Session, condition: str, params: dict, expanding: bool =
     and_sheet = f" AND sh.{condition}" if condition else ""
     for table in _TABLES:
         run(f"DELETE FROM {table}{where}")
-    rubrics = _Rubrics(session)
+    rubrics = rubrics or _Rubrics(session)
     for rid, lcm in rubrics.lcm.items():
         run(_INSERT_SHEET + _SHEET_TOTALS + and_sheet + _SHEET_GROUP,
             {"round_id": rid, "lcm": lcm})
@@ -182,10 +183,11 @@ def refresh(session: Session, entry_ids: Iterable[int]) -> None:
     if _on_server(session):
         return _server_refresh(session, ids)
     session.flush()
+    rubrics = _Rubrics(session)  # once for every chunk
     for start in range(0, len(ids), CHUNK):
         chunk = {"ids": ids[start:start + CHUNK]}
         _lock(session, " WHERE id IN :ids", chunk, expanding=True)
-        _recompute(session, "entry_id IN :ids", chunk, expanding=True)
+        _recompute(session, "entry_id IN :ids", chunk, expanding=True, rubrics=rubrics)
 
 
 def refresh_round(session: Session, round_id: int) -> None:

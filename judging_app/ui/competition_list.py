@@ -1,15 +1,17 @@
-"""The competitions page: a table of the competitions, or an empty-state message."""
+"""The competitions page: a table of the competitions with an Open button (Enter and a
+double-click open too), or the guided start when there are none."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -23,13 +25,14 @@ from judging_app.ui.competition_table import (
     COL_ORGANISER,
     CompetitionTableModel,
 )
-from judging_app.ui.i18n import fill
-
-DEMO_COMMAND = "judging-app demo"
+from judging_app.ui.icons import icon
+from judging_app.ui.start_page import StartPage
 
 
 class CompetitionList(QStackedWidget):
-    """Page 0: the table. Page 1: what to do when there are no competitions yet."""
+    """Page 0: the table. Page 1: the guided start (no competitions yet)."""
+
+    openRequested = Signal(str)  # a competition's code: open it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,42 +52,56 @@ class CompetitionList(QStackedWidget):
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicatorShown(False)  # the service's order until a header is clicked
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-
-        self.empty_page = QWidget()
-        self.empty_page.setObjectName("emptyState")
-        self.empty_title = QLabel()
-        self.empty_title.setObjectName("emptyTitle")
-        self.empty_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_title.setWordWrap(True)
-        font = self.empty_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.table.activated.connect(lambda index: self._open_row(index.row()))
+        self.list_title = QLabel()
+        self.list_title.setObjectName("listTitle")
+        font = self.list_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
-        self.empty_title.setFont(font)
-        self.empty_hint = QLabel()
-        self.empty_hint.setObjectName("emptyHint")
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_hint.setWordWrap(True)
-        self.empty_hint.setTextFormat(Qt.TextFormat.RichText)
-        self.empty_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QVBoxLayout(self.empty_page)
-        layout.setContentsMargins(48, 48, 48, 48)
-        layout.addStretch(2)
-        layout.addWidget(self.empty_title)
-        layout.addSpacing(12)
-        layout.addWidget(self.empty_hint)
-        layout.addStretch(3)
+        self.list_title.setFont(font)
+        self.list_hint = QLabel()
+        self.list_hint.setObjectName("listHint")
+        self.list_hint.setStyleSheet("color: #4a4f57;")
+        self.open_button = QPushButton()
+        self.open_button.setObjectName("openCompetitionButton")
+        self.open_button.setIcon(icon("next"))
+        self.open_button.setDefault(True)
+        self.open_button.clicked.connect(lambda: self._open_row(self.table.currentIndex().row()))
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.open_button.setEnabled(current.isValid()))
+        self.open_button.setEnabled(False)
+        top = QHBoxLayout()
+        top.addWidget(self.list_title)
+        top.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.list_hint, 1)
+        bottom.addWidget(self.open_button)
+        self.list_page = QWidget()
+        layout = QVBoxLayout(self.list_page)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
 
-        self.addWidget(self.table)
+        self.empty_page = StartPage()
+        self.addWidget(self.list_page)
         self.addWidget(self.empty_page)
         self.retranslate()
         self.set_competitions([])
 
+    def _open_row(self, row: int) -> None:
+        item = self.model.competition_at(row) if row >= 0 else None
+        if item is not None:
+            self.openRequested.emit(item.code)
+
     def set_competitions(self, items: Sequence[CompetitionSummary]) -> None:
         self.model.set_competitions(items)
         self.table.horizontalHeader().setSortIndicatorShown(False)
-        self.setCurrentWidget(self.table if items else self.empty_page)
+        self.setCurrentWidget(self.list_page if items else self.empty_page)
         if items:
             self.fit_columns()
+            self.table.setCurrentIndex(self.model.index(0, COL_NAME))
+            self.table.selectRow(0)
+        self.open_button.setEnabled(bool(items))
 
     def fit_columns(self) -> None:
         """Columns as wide as their contents, but long codes and organisers capped so the
@@ -101,18 +118,11 @@ class CompetitionList(QStackedWidget):
         return self.currentWidget() is self.empty_page
 
     def retranslate(self) -> None:
-        self.empty_title.setText(
-            self.tr("No competitions yet — create one from a template or run the demo")
-        )
-        command = f"<code>{html.escape(DEMO_COMMAND)}</code>"
-        self.empty_hint.setText(
-            fill(
-                html.escape(
-                    self.tr("To try the app with sample data, run %1 in a terminal.")
-                ),
-                command,
-            )
-        )
+        self.list_title.setText(self.tr("Competitions in this database"))
+        self.list_hint.setText(self.tr(
+            "Choose a competition and press Enter, double-click it or use Open."))
+        self.open_button.setText(self.tr("&Open"))
+        self.empty_page.retranslate()
         self.model.retranslate()
         if self.model.rowCount():
             self.fit_columns()  # headers and status labels changed width

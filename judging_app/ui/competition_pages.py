@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex
+from PySide6.QtCore import QCoreApplication
 
 from judging_app.services.competitions import get_summary
+from judging_app.ui.background import release_frozen
 from judging_app.ui.i18n import fill
 from judging_app.ui.labels import competition_status_label
 from judging_app.ui.views.base import ViewContext
@@ -13,11 +14,6 @@ from judging_app.ui.workspace import CompetitionWorkspace
 
 class CompetitionPages:
     """Uses MainWindow's pages, competitions, db, settings, dialogs, translations, runner."""
-
-    def _open_selected_competition(self, index: QModelIndex) -> None:
-        item = self.competitions.model.competition_at(index.row())
-        if item is not None:
-            self.open_competition(item.code)
 
     def open_competition(self, code: str) -> CompetitionWorkspace:
         self.show_competition_list()
@@ -41,6 +37,7 @@ class CompetitionPages:
             self.pages.removeWidget(self.workspace)
             self.workspace.deleteLater()
             self.workspace = None
+            release_frozen()  # its views' results, kept out of collections, can go now
             self.refresh()
         self.pages.setCurrentWidget(self.competitions)
         self.back_action.setEnabled(False)

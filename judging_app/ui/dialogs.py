@@ -38,6 +38,14 @@ class Dialogs(QObject):
         box.exec()
         box.deleteLater()
 
+    def show_crash(self, parent: QWidget | None, line: str, details: str) -> None:
+        """Something nobody caught: one line, and the details to copy (ui/crash.py)."""
+        from judging_app.ui.crash import CrashDialog
+
+        dialog = CrashDialog(parent, line, details)
+        dialog.exec()
+        dialog.deleteLater()
+
     def open_failed(
         self, parent: QWidget | None, location: str, reason: str, details: str = ""
     ) -> OpenFailedChoice:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 
 import judging_app
 from judging_app.store.database import open_database
+from judging_app.ui.crash import CrashReporter
 from judging_app.ui.dialogs import Dialogs
 from judging_app.ui.i18n import LANGUAGES, Translations, choose_language
 from judging_app.ui.main_window import MainWindow
@@ -119,9 +120,12 @@ def run_gui(
     db_target: a path or SQLAlchemy URL, None for the default file. lang: 'id', 'en' or
     None (the saved choice, else the system's language). smoke_test: see ui/smoke_test.py."""
     app = application()
+    dialogs = dialogs or Dialogs()
     checker = SmokeTest(app) if smoke_test else None
+    reporter = CrashReporter(dialogs, lambda: app.activeWindow())  # no traceback, ever
+    reporter.install()
     try:
-        session = start(app, db_target, lang, settings or AppSettings(), dialogs or Dialogs())
+        session = start(app, db_target, lang, settings or AppSettings(), dialogs)
         if session is None:
             return EXIT_NOT_OPENED
         try:
@@ -132,6 +136,7 @@ def run_gui(
         finally:
             session.translations.uninstall()
     finally:
+        reporter.uninstall()
         if checker is not None:
             checker.stop()
 

@@ -30,8 +30,8 @@ class MainWindowActions:
         if not actor:
             return False
         try:
-            create_from_template(Workspace(self.db, actor), choice.template,
-                                 name=choice.name, year=choice.year)
+            summary = create_from_template(Workspace(self.db, actor), choice.template,
+                                           name=choice.name, year=choice.year)
         except ServiceError as exc:
             self.dialogs.show_error(
                 self, QCoreApplication.translate("MainWindow", "Cannot create the competition"),
@@ -40,6 +40,7 @@ class MainWindowActions:
             )
             return False
         self.refresh()
+        self.open_competition(summary.code)  # its overview says what to do next
         return True
 
     def show_about(self) -> None:

@@ -16,6 +16,7 @@ from judging_app.ui.background import Runner
 from judging_app.ui.competition_list import CompetitionList
 from judging_app.ui.competition_pages import CompetitionPages
 from judging_app.ui.dialogs import Dialogs
+from judging_app.ui.guided_start import GuidedStart
 from judging_app.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Translations, fill
 from judging_app.ui.main_actions import MainWindowActions
 from judging_app.ui.opening import Opener, open_in_window
@@ -24,7 +25,7 @@ from judging_app.ui.who_is_working import WhoIsWorking
 from judging_app.ui.workspace import CompetitionWorkspace
 
 
-class MainWindow(CompetitionPages, MainWindowActions, WhoIsWorking, QMainWindow):
+class MainWindow(GuidedStart, CompetitionPages, MainWindowActions, WhoIsWorking, QMainWindow):
     def __init__(
         self,
         db: Database,
@@ -44,7 +45,6 @@ class MainWindow(CompetitionPages, MainWindowActions, WhoIsWorking, QMainWindow)
         self.translations = translations  # keeps the installed translators alive
         self.opener = opener
         self.competitions = CompetitionList(self)
-        self.competitions.table.activated.connect(self._open_selected_competition)
         self.workspace: CompetitionWorkspace | None = None
         self.runner = Runner(self)
         self.pages = QStackedWidget()
@@ -52,8 +52,10 @@ class MainWindow(CompetitionPages, MainWindowActions, WhoIsWorking, QMainWindow)
         self.setCentralWidget(self.pages)
         self._build_actions()
         self._build_menus()
+        self._build_toolbar()
+        self._connect_start_page()
         self._build_status_bar()
-        self.resize(960, 600)
+        self.resize(1100, 680)
         self.retranslate()
         self._restore_geometry()
         self.refresh()
@@ -76,6 +78,9 @@ class MainWindow(CompetitionPages, MainWindowActions, WhoIsWorking, QMainWindow)
         self.judge_package_action.triggered.connect(self.open_judge_package)
         self.server_action = QAction(self)
         self.server_action.triggered.connect(self.connect_to_server)
+        self.demo_action = QAction(self)
+        self.demo_action.setObjectName("demoAction")
+        self.demo_action.triggered.connect(self.try_demo)
         self.default_db_action = QAction(self)
         self.default_db_action.triggered.connect(self.open_default_database)
         self.clear_recent_action = QAction(self)
@@ -114,6 +119,7 @@ class MainWindow(CompetitionPages, MainWindowActions, WhoIsWorking, QMainWindow)
         self.file_menu.addAction(self.new_action)
         self.file_menu.addAction(self.server_action)
         self.file_menu.addAction(self.default_db_action)
+        self.file_menu.addAction(self.demo_action)
         self.recent_menu = QMenu(self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.file_menu.addMenu(self.recent_menu)
@@ -171,6 +177,7 @@ class MainWindow(CompetitionPages, MainWindowActions, WhoIsWorking, QMainWindow)
         self.judge_action.setText(self.tr("&Judge mode (score on this database)…"))
         self.judge_package_action.setText(self.tr("Open a &judge package…"))
         self.default_db_action.setText(self.tr("Open the &default database"))
+        self.demo_action.setText(self.tr("Try with &demo data"))
         self.clear_recent_action.setText(self.tr("&Clear list"))
         self.actor_action.setText(self.tr("Change &who is working…"))
         self.people_action.setText(self.tr("&People and roles…"))
@@ -183,6 +190,7 @@ class MainWindow(CompetitionPages, MainWindowActions, WhoIsWorking, QMainWindow)
         self.guide_action.setText(self.tr("&User guide"))
         self.about_action.setText(fill(self.tr("&About %1"), self.app_title()))
         self.language_actions[self.translations.language].setChecked(True)
+        self.toolbar_texts()
         self.competitions.retranslate()
         self._update_texts()
 

@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
 
 from judging_app.services.templates import TemplateInfo
 
+# The templates' names hold "…" where the city or region goes; a name keeping it is refused.
+PLACEHOLDERS = ("…", "...")
+
 
 @dataclass(frozen=True)
 class NewCompetitionChoice:
@@ -49,10 +52,15 @@ class NewCompetitionDialog(QDialog):
         self.description.setObjectName("templateDescription")
         self.description.setWordWrap(True)
         self.description.setMinimumWidth(520)
+        self.name_problem = QLabel()
+        self.name_problem.setObjectName("nameProblem")
+        self.name_problem.setWordWrap(True)
+        self.name_problem.setStyleSheet("color: #a4262c;")
         self.form = QFormLayout()
         self.template_label, self.name_label, self.year_label = QLabel(), QLabel(), QLabel()
         self.form.addRow(self.template_label, self.template_box)
         self.form.addRow(self.name_label, self.name_edit)
+        self.form.addRow("", self.name_problem)
         self.form.addRow(self.year_label, self.year_box)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -86,6 +94,8 @@ class NewCompetitionDialog(QDialog):
         self.name_label.setBuddy(self.name_edit)
         self.year_label.setText(self.tr("&Year:"))
         self.year_label.setBuddy(self.year_box)
+        if hasattr(self, "buttons"):
+            self._update_ok()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -100,9 +110,22 @@ class NewCompetitionDialog(QDialog):
         self.description.setText(self._description(info))
         self._update_ok()
 
+    def name_problem_text(self) -> str:
+        """Why the name cannot be used yet ("" when it can)."""
+        name = self.name_edit.text().strip()
+        if not name:
+            return self.tr("Give the competition a name.")
+        if any(mark in name for mark in PLACEHOLDERS):
+            return self.tr("Replace “…” in the name with your city or region, e.g. "
+                           "“Kompetisi Inovasi Pelayanan Publik Kota Madiun”.")
+        return ""
+
     def _update_ok(self) -> None:
+        problem = self.name_problem_text()
+        self.name_problem.setText(problem)
+        self.name_problem.setVisible(bool(problem))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.name_edit.text().strip()) and bool(self.templates))
+        ok.setEnabled(not problem and bool(self.templates))
 
     def choice(self) -> NewCompetitionChoice:
         return NewCompetitionChoice(

@@ -1,18 +1,24 @@
-"""A competition's workspace: a navigation that follows the competition's life (Setup →
-Entries → Judges → Assignments → Progress → Results → Reports) beside the current view.
-Views are built on first visit and reloaded whenever another view changes data."""
+"""A competition's workspace: a navigation that follows the competition's life (Overview,
+the landing page, then Setup → Entries → Judges → Assignments → Progress → Results →
+Reports), each with its icon, beside the current view.
+Views are built on first visit, their code imported then too (importing every view at the
+first opening took longer than the whole landing view: openpyxl alone, for the entries
+import, is half a second), and reloaded whenever another view changes data."""
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
+from judging_app.ui.icons import icon
 from judging_app.ui.views.base import View, ViewContext
 
 # (key, module, class) in the order of the competition's life.
 VIEWS = (
+    ("overview", "judging_app.ui.views.overview_view", "OverviewView"),
     ("setup", "judging_app.ui.views.setup_view", "SetupView"),
     ("entries", "judging_app.ui.views.entries_view", "EntriesView"),
     ("judges", "judging_app.ui.views.judges_view", "JudgesView"),
@@ -23,17 +29,13 @@ VIEWS = (
 )
 
 
-def available_views() -> list[tuple[str, type[View]]]:
-    out = []
-    for key, module_name, class_name in VIEWS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue
-        out.append((key, getattr(module, class_name)))
-    return out
+def available_views() -> list[tuple[str, str, str]]:
+    """(key, module, class) of the views this build has, without importing them."""
+    return [v for v in VIEWS if importlib.util.find_spec(v[1]) is not None]
+
+
+def view_class(module_name: str, class_name: str) -> type[View]:
+    return getattr(importlib.import_module(module_name), class_name)
 
 
 class CompetitionWorkspace(QWidget):
@@ -46,13 +48,16 @@ class CompetitionWorkspace(QWidget):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(190)
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setSpacing(2)
         self.stack = QStackedWidget()
-        self.classes = dict(available_views())
+        self.classes = {key: (module, name) for key, module, name in available_views()}
         self.views: dict[str, View] = {}
         self.placeholders: dict[str, QWidget] = {}
         for key in self.classes:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setIcon(icon(key))
             self.nav.addItem(item)
             placeholder = QWidget()
             self.placeholders[key] = placeholder
@@ -72,8 +77,9 @@ class CompetitionWorkspace(QWidget):
     def view(self, key: str) -> View:
         """The view (built on first use)."""
         if key not in self.views:
-            view = self.classes[key](self.ctx, self)
+            view = view_class(*self.classes[key])(self.ctx, self)
             view.changed.connect(lambda source=view: self._data_changed(source))
+            view.navigate.connect(self.show_view)  # next steps lead to other views
             index = self.stack.indexOf(self.placeholders[key])
             self.stack.insertWidget(index, view)
             self.stack.removeWidget(self.placeholders[key])
@@ -113,6 +119,7 @@ class CompetitionWorkspace(QWidget):
 
     def title(self, key: str) -> str:
         titles = {
+            "overview": self.tr("Overview"),
             "setup": self.tr("Setup"), "entries": self.tr("Entries"), "judges": self.tr("Judges"),
             "assignments": self.tr("Assignments"), "progress": self.tr("Progress"),
             "results": self.tr("Results"), "reports": self.tr("Reports"),

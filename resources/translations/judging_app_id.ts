@@ -89,6 +89,14 @@
         <translation>Beban juri akan berselisih lebih dari satu (karena konflik kepentingan atau penugasan sebelumnya).</translation>
     </message>
     <message>
+        <source>No entry matches “%1”.</source>
+        <translation>Tidak ada inovasi yang cocok dengan “%1”.</translation>
+    </message>
+    <message>
+        <source>Every entry has enough judges.</source>
+        <translation>Setiap inovasi sudah memiliki cukup juri.</translation>
+    </message>
+    <message>
         <source>&amp;Round:</source>
         <translation>&amp;Tahap:</translation>
     </message>
@@ -143,6 +151,42 @@
     <message>
         <source>Entries in this round: %1 · assignments: %2 · with too few judges (under %3): %4</source>
         <translation>Inovasi pada tahap ini: %1 · penugasan: %2 · kekurangan juri (kurang dari %3): %4</translation>
+    </message>
+    <message>
+        <source>No entries to assign yet</source>
+        <translation>Belum ada inovasi untuk ditugaskan</translation>
+    </message>
+    <message>
+        <source>Entries take part once they are eligible: screen them in Entries.</source>
+        <translation>Inovasi ikut serta setelah memenuhi syarat: lakukan seleksi di Inovasi.</translation>
+    </message>
+    <message>
+        <source>Go to Entries</source>
+        <translation>Ke Inovasi</translation>
+    </message>
+    <message>
+        <source>No judges to assign yet</source>
+        <translation>Belum ada juri untuk ditugaskan</translation>
+    </message>
+    <message>
+        <source>Enrol the judges first, with their units.</source>
+        <translation>Daftarkan juri terlebih dahulu, beserta perangkat daerahnya.</translation>
+    </message>
+    <message>
+        <source>Go to Judges</source>
+        <translation>Ke Juri</translation>
+    </message>
+    <message>
+        <source>Nothing is assigned in this round yet</source>
+        <translation>Belum ada penugasan pada tahap ini</translation>
+    </message>
+    <message>
+        <source>Let the app propose an assignment: every entry gets the number of judges chosen below, the loads are balanced and nobody gets an entry of their own unit. You see it before anything is saved.</source>
+        <translation>Biarkan aplikasi mengusulkan penugasan: setiap inovasi mendapat jumlah juri yang dipilih di bawah, beban diseimbangkan, dan tidak ada juri yang mendapat inovasi dari perangkat daerahnya sendiri. Anda melihatnya dulu sebelum apa pun disimpan.</translation>
+    </message>
+    <message>
+        <source>Preview an automatic assignment</source>
+        <translation>Pratinjau penugasan otomatis</translation>
     </message>
     <message>
         <source>Reading the assignments…</source>
@@ -342,12 +386,16 @@
 <context>
     <name>CompetitionList</name>
     <message>
-        <source>No competitions yet — create one from a template or run the demo</source>
-        <translation>Belum ada kompetisi — buat dari templat atau jalankan demo</translation>
+        <source>Competitions in this database</source>
+        <translation>Kompetisi dalam basis data ini</translation>
     </message>
     <message>
-        <source>To try the app with sample data, run %1 in a terminal.</source>
-        <translation>Untuk mencoba aplikasi dengan data contoh, jalankan %1 di terminal.</translation>
+        <source>Choose a competition and press Enter, double-click it or use Open.</source>
+        <translation>Pilih kompetisi lalu tekan Enter, klik dua kali, atau gunakan Buka.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Buka</translation>
     </message>
 </context>
 <context>
@@ -402,6 +450,10 @@
 </context>
 <context>
     <name>CompetitionWorkspace</name>
+    <message>
+        <source>Overview</source>
+        <translation>Ikhtisar</translation>
+    </message>
     <message>
         <source>Setup</source>
         <translation>Pengaturan</translation>
@@ -479,6 +531,33 @@
     <message>
         <source>Found from the units; changes only when a unit changes</source>
         <translation>Ditentukan dari perangkat daerah; hanya berubah bila perangkat daerah berubah</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Terjadi kesalahan</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Salin rincian</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Tampilkan rincian</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Tersalin</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>Sembunyikan rincian</translation>
     </message>
 </context>
 <context>
@@ -994,6 +1073,10 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>Saving the new status…</source>
         <translation>Menyimpan status baru…</translation>
+    </message>
+    <message>
+        <source>No entries match the search or the filters.</source>
+        <translation>Tidak ada inovasi yang cocok dengan pencarian atau saringan.</translation>
     </message>
     <message>
         <source>Search code, title, unit or innovator (Ctrl+F)</source>
@@ -1697,6 +1780,10 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
 <context>
     <name>GuideDialog</name>
     <message>
+        <source>Judge&apos;s guide</source>
+        <translation>Panduan juri</translation>
+    </message>
+    <message>
         <source>User guide</source>
         <translation>Panduan pengguna</translation>
     </message>
@@ -1732,8 +1819,44 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>Nilai Anda langsung tersimpan di basis data sekretariat saat Anda mengetiknya.</translation>
     </message>
     <message>
+        <source>Show:</source>
+        <translation>Tampilkan:</translation>
+    </message>
+    <message>
         <source>%1 of %2 submitted · %3 in draft · %4 not started</source>
         <translation>%1 dari %2 terkirim · %3 draf · %4 belum dimulai</translation>
+    </message>
+    <message>
+        <source>To do (%1)</source>
+        <translation>Belum selesai (%1)</translation>
+    </message>
+    <message>
+        <source>Drafts (%1)</source>
+        <translation>Draf (%1)</translation>
+    </message>
+    <message>
+        <source>Submitted (%1)</source>
+        <translation>Terkirim (%1)</translation>
+    </message>
+    <message>
+        <source>All (%1)</source>
+        <translation>Semua (%1)</translation>
+    </message>
+    <message>
+        <source>Nothing left to do: every sheet is submitted. Thank you!</source>
+        <translation>Tidak ada lagi yang perlu dikerjakan: semua lembar nilai sudah terkirim. Terima kasih!</translation>
+    </message>
+    <message>
+        <source>No sheet in draft.</source>
+        <translation>Tidak ada lembar nilai berstatus draf.</translation>
+    </message>
+    <message>
+        <source>No sheet submitted yet.</source>
+        <translation>Belum ada lembar nilai yang terkirim.</translation>
+    </message>
+    <message>
+        <source>No entry is assigned to you in this round.</source>
+        <translation>Tidak ada inovasi yang ditugaskan kepada Anda pada tahap ini.</translation>
     </message>
 </context>
 <context>
@@ -2300,6 +2423,14 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
         <translation>&amp;Bahasa</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>B&amp;antuan</translation>
+    </message>
+    <message>
+        <source>&amp;Judge&apos;s guide</source>
+        <translation>Panduan &amp;juri</translation>
+    </message>
+    <message>
         <source>%1 (work saved in %2)</source>
         <translation>%1 (pekerjaan disimpan di %2)</translation>
     </message>
@@ -2322,6 +2453,14 @@ postgresql+psycopg://pengguna:sandi@host/basisdata</translation>
     <message>
         <source>Cannot read your entries</source>
         <translation>Daftar inovasi Anda tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <source>%1 submitted. Every sheet is submitted: thank you!</source>
+        <translation>%1 terkirim. Semua lembar nilai sudah terkirim: terima kasih!</translation>
+    </message>
+    <message>
+        <source>%1 submitted. Next to do: %2.</source>
+        <translation>%1 terkirim. Berikutnya: %2.</translation>
     </message>
     <message>
         <source>Conflict of interest declared: %1 is no longer on your list.</source>
@@ -2387,6 +2526,18 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
     <message>
         <source>&amp;Withdraw conflict</source>
         <translation>&amp;Cabut konflik</translation>
+    </message>
+    <message>
+        <source>No judges yet</source>
+        <translation>Belum ada juri</translation>
+    </message>
+    <message>
+        <source>Enrol the panel: each judge with their unit (a judge never scores the entries of their own unit) and one chair, who decides ties at the plenary.</source>
+        <translation>Daftarkan dewan juri: setiap juri beserta perangkat daerahnya (juri tidak pernah menilai inovasi dari perangkat daerahnya sendiri) dan satu ketua, yang memutuskan nilai sama di sidang pleno.</translation>
+    </message>
+    <message>
+        <source>Add judge…</source>
+        <translation>Tambah juri…</translation>
     </message>
     <message>
         <source>Judges: %1 · active: %2 · chairs: %3</source>
@@ -2581,6 +2732,10 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
         <translation>Buka basis data &amp;bawaan</translation>
     </message>
     <message>
+        <source>Try with &amp;demo data</source>
+        <translation>Coba dengan data &amp;contoh</translation>
+    </message>
+    <message>
         <source>&amp;Clear list</source>
         <translation>&amp;Kosongkan daftar</translation>
     </message>
@@ -2706,6 +2861,42 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
         <source>From now on everyone signs in with a login and a password, and only the roles you give them may change anything. Continue?</source>
         <translation>Mulai sekarang setiap orang masuk dengan login dan kata sandi, dan hanya peran yang Anda berikan yang dapat mengubah sesuatu. Lanjutkan?</translation>
     </message>
+    <message>
+        <source>Competitions</source>
+        <translation>Kompetisi</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Contoh</translation>
+    </message>
+    <message>
+        <source>Judge mode</source>
+        <translation>Mode juri</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>Panduan</translation>
+    </message>
+    <message>
+        <source>The demo was not built</source>
+        <translation>Kompetisi contoh tidak dibuat</translation>
+    </message>
+    <message>
+        <source>Building the demo competition…</source>
+        <translation>Membuat kompetisi contoh…</translation>
+    </message>
 </context>
 <context>
     <name>MismatchModel</name>
@@ -2791,6 +2982,14 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
         <source>&amp;Year:</source>
         <translation>&amp;Tahun:</translation>
     </message>
+    <message>
+        <source>Give the competition a name.</source>
+        <translation>Beri nama kompetisi.</translation>
+    </message>
+    <message>
+        <source>Replace “…” in the name with your city or region, e.g. “Kompetisi Inovasi Pelayanan Publik Kota Madiun”.</source>
+        <translation>Ganti “…” pada nama dengan nama kota atau daerah Anda, misalnya “Kompetisi Inovasi Pelayanan Publik Kota Madiun”.</translation>
+    </message>
 </context>
 <context>
     <name>OptionalDateEdit</name>
@@ -2828,6 +3027,209 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
     <message>
         <source>Difference</source>
         <translation>Selisih</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewView</name>
+    <message>
+        <source>Setup</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Pendaftaran</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>Seleksi administrasi</translation>
+    </message>
+    <message>
+        <source>Judging</source>
+        <translation>Penilaian</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Finalized</source>
+        <translation>Final (disahkan)</translation>
+    </message>
+    <message>
+        <source>Check the setup</source>
+        <translation>Periksa pengaturan</translation>
+    </message>
+    <message>
+        <source>Open registration…</source>
+        <translation>Buka pendaftaran…</translation>
+    </message>
+    <message>
+        <source>Add or import entries</source>
+        <translation>Tambah atau impor inovasi</translation>
+    </message>
+    <message>
+        <source>Screen entries</source>
+        <translation>Seleksi inovasi</translation>
+    </message>
+    <message>
+        <source>Enrol judges</source>
+        <translation>Daftarkan juri</translation>
+    </message>
+    <message>
+        <source>Assign judges</source>
+        <translation>Tugaskan juri</translation>
+    </message>
+    <message>
+        <source>Start judging…</source>
+        <translation>Mulai penilaian…</translation>
+    </message>
+    <message>
+        <source>Packages and score sheets for judges</source>
+        <translation>Paket dan lembar nilai untuk juri</translation>
+    </message>
+    <message>
+        <source>Follow the progress</source>
+        <translation>Pantau kemajuan</translation>
+    </message>
+    <message>
+        <source>Take entries on to the next round</source>
+        <translation>Loloskan inovasi ke tahap berikutnya</translation>
+    </message>
+    <message>
+        <source>Decide the ties</source>
+        <translation>Putuskan nilai sama</translation>
+    </message>
+    <message>
+        <source>Finalize the results</source>
+        <translation>Tetapkan hasil</translation>
+    </message>
+    <message>
+        <source>See the results</source>
+        <translation>Lihat hasil</translation>
+    </message>
+    <message>
+        <source>Export the winners list and minutes</source>
+        <translation>Ekspor daftar pemenang dan berita acara</translation>
+    </message>
+    <message>
+        <source>Check the categories, rounds, criteria and award tiers, then open registration so entries can be added.</source>
+        <translation>Periksa kategori, tahap, kriteria, dan kategori penghargaan, lalu buka pendaftaran agar inovasi dapat ditambahkan.</translation>
+    </message>
+    <message>
+        <source>Registration is open. Add the innovations one by one or import them from a spreadsheet.</source>
+        <translation>Pendaftaran dibuka. Tambahkan inovasi satu per satu atau impor dari lembar kerja.</translation>
+    </message>
+    <message>
+        <source>%1 entries wait for the administrative screening: mark each eligible or disqualified (with a reason).</source>
+        <translation>%1 inovasi menunggu seleksi administrasi: tandai masing-masing memenuhi syarat atau didiskualifikasi (dengan alasan).</translation>
+    </message>
+    <message>
+        <source>Every entry is screened. Enrol the judges (and the chair) with their units, so conflicts of interest are found automatically.</source>
+        <translation>Semua inovasi sudah diseleksi. Daftarkan juri (dan ketua dewan juri) beserta perangkat daerahnya, agar konflik kepentingan ditemukan otomatis.</translation>
+    </message>
+    <message>
+        <source>Assign judges to the entries of the round: automatic assignment balances the loads and never gives a judge an entry of their own unit.</source>
+        <translation>Tugaskan juri pada inovasi tahap ini: penugasan otomatis menyeimbangkan beban dan tidak pernah memberi juri inovasi dari perangkat daerahnya sendiri.</translation>
+    </message>
+    <message>
+        <source>Everything is ready. Start judging: judges can then score the entries assigned to them.</source>
+        <translation>Semua siap. Mulai penilaian: juri kemudian dapat menilai inovasi yang ditugaskan kepadanya.</translation>
+    </message>
+    <message>
+        <source>No sheet has been started yet. Judges score in judge mode on this database, or on their own laptops with a judge package, an Excel workbook or paper sheets.</source>
+        <translation>Belum ada lembar nilai yang dimulai. Juri menilai dalam mode juri pada basis data ini, atau di laptop masing-masing dengan paket juri, buku kerja Excel, atau lembar kertas.</translation>
+    </message>
+    <message>
+        <source>Judging is under way: %1 of %2 sheets submitted. Remind the judges whose sheets are missing.</source>
+        <translation>Penilaian sedang berjalan: %1 dari %2 lembar nilai terkirim. Ingatkan juri yang lembar nilainya belum masuk.</translation>
+    </message>
+    <message>
+        <source>Every sheet of this round is in. Take the best entries on to the next round, then assign its judges.</source>
+        <translation>Semua lembar nilai tahap ini sudah masuk. Loloskan inovasi terbaik ke tahap berikutnya, lalu tugaskan jurinya.</translation>
+    </message>
+    <message>
+        <source>Every sheet is in. %1 ties on an award boundary wait for the chair&apos;s decision (with a reason) before the results can be finalized.</source>
+        <translation>Semua lembar nilai sudah masuk. %1 nilai sama pada batas penghargaan menunggu keputusan ketua dewan juri (dengan alasan) sebelum hasil dapat disahkan.</translation>
+    </message>
+    <message>
+        <source>Nothing blocks the results any more. Look at the winners, then finalize: the results are frozen with a digest for the minutes.</source>
+        <translation>Tidak ada lagi yang menghambat hasil. Periksa pemenang, lalu tetapkan hasil: hasil dibekukan dengan sidik (digest) untuk berita acara.</translation>
+    </message>
+    <message>
+        <source>The results are final. Export the winners list, the minutes and the results workbook for the mayor&apos;s decree.</source>
+        <translation>Hasil sudah final. Ekspor daftar pemenang, berita acara, dan buku kerja hasil untuk Keputusan Wali Kota.</translation>
+    </message>
+    <message>
+        <source>Every sheet is in. Look at the results while the ties and missing sheets are being checked.</source>
+        <translation>Semua lembar nilai sudah masuk. Lihat hasil sementara nilai sama dan lembar yang kurang sedang diperiksa.</translation>
+    </message>
+    <message>
+        <source>Computing the results…</source>
+        <translation>Menghitung hasil…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Status: %1 · code %2</source>
+        <translation>Status: %1 · kode %2</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Inovasi</translation>
+    </message>
+    <message>
+        <source>%1 eligible · %2 waiting for screening · %3 out</source>
+        <translation>%1 memenuhi syarat · %2 menunggu seleksi · %3 gugur</translation>
+    </message>
+    <message>
+        <source>chairs: %1</source>
+        <translation>ketua: %1</translation>
+    </message>
+    <message>
+        <source>no chair yet</source>
+        <translation>belum ada ketua</translation>
+    </message>
+    <message>
+        <source>Judges</source>
+        <translation>Juri</translation>
+    </message>
+    <message>
+        <source>%1 · %2 assignments</source>
+        <translation>%1 · %2 penugasan</translation>
+    </message>
+    <message>
+        <source>Score sheets</source>
+        <translation>Lembar nilai</translation>
+    </message>
+    <message>
+        <source>The setup has no scored round.</source>
+        <translation>Pengaturan belum memiliki tahap penilaian.</translation>
+    </message>
+    <message>
+        <source>Score sheets submitted</source>
+        <translation>Lembar nilai terkirim</translation>
+    </message>
+    <message>
+        <source>%1 (round %2 of %3) · %4 in draft</source>
+        <translation>%1 (tahap %2 dari %3) · %4 draf</translation>
+    </message>
+    <message>
+        <source>Blocking ties</source>
+        <translation>Nilai sama yang menghambat</translation>
+    </message>
+    <message>
+        <source>Once judging has started.</source>
+        <translation>Setelah penilaian dimulai.</translation>
+    </message>
+    <message>
+        <source>%1 entries missing sheets · %2 sheets not submitted</source>
+        <translation>%1 inovasi kurang lembar nilai · %2 lembar belum terkirim</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Langkah berikutnya</translation>
     </message>
 </context>
 <context>
@@ -3125,6 +3527,18 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
         <translation>Lembar penilaian tidak dapat dihitung</translation>
     </message>
     <message>
+        <source>No score sheets are expected in this round yet</source>
+        <translation>Belum ada lembar nilai yang diharapkan pada tahap ini</translation>
+    </message>
+    <message>
+        <source>Sheets are expected once judges are assigned to the eligible entries of the round.</source>
+        <translation>Lembar nilai diharapkan setelah juri ditugaskan pada inovasi yang memenuhi syarat di tahap ini.</translation>
+    </message>
+    <message>
+        <source>Go to Assignments</source>
+        <translation>Ke Penugasan</translation>
+    </message>
+    <message>
         <source>&amp;Paper sheets…</source>
         <translation>&amp;Lembar penilaian kertas…</translation>
     </message>
@@ -3151,6 +3565,14 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
     <message>
         <source>Shown: %1 of %2</source>
         <translation>Ditampilkan: %1 dari %2</translation>
+    </message>
+    <message>
+        <source>No entry matches “%1”.</source>
+        <translation>Tidak ada inovasi yang cocok dengan “%1”.</translation>
+    </message>
+    <message>
+        <source>No entry blocks the results.</source>
+        <translation>Tidak ada inovasi yang menghambat penetapan hasil.</translation>
     </message>
     <message>
         <source>No entries take part in this round yet.</source>
@@ -3214,6 +3636,10 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
     <message>
         <source>Tied</source>
         <translation>Nilai sama</translation>
+    </message>
+    <message>
+        <source>decided by the criterion “%1”</source>
+        <translation>ditentukan oleh kriteria “%1”</translation>
     </message>
     <message>
         <source>decided by: %1</source>
@@ -3386,6 +3812,38 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
         <translation>Tersimpan: %1</translation>
     </message>
     <message>
+        <source>%1 ties on an award boundary wait for the chair&apos;s decision.</source>
+        <translation>%1 nilai sama pada batas penghargaan menunggu keputusan ketua dewan juri.</translation>
+    </message>
+    <message>
+        <source>%1 entries are not ranked: score sheets are missing.</source>
+        <translation>%1 inovasi belum diperingkat: lembar nilainya belum lengkap.</translation>
+    </message>
+    <message>
+        <source>%1 score sheets are not submitted yet.</source>
+        <translation>%1 lembar nilai belum terkirim.</translation>
+    </message>
+    <message>
+        <source>Nothing is undecided any more: finalize the results (Results view) to make the documents final.</source>
+        <translation>Tidak ada lagi yang belum diputuskan: tetapkan hasil (tampilan Hasil) agar dokumen menjadi final.</translation>
+    </message>
+    <message>
+        <source>The results are not final</source>
+        <translation>Hasil belum final</translation>
+    </message>
+    <message>
+        <source>The results are not finalized yet: this document is a DRAFT (it says DRAF on every page) and may still change.</source>
+        <translation>Hasil belum ditetapkan: dokumen ini masih DRAF (tertulis DRAF di setiap halaman) dan masih dapat berubah.</translation>
+    </message>
+    <message>
+        <source>Export the &amp;draft</source>
+        <translation>Ekspor &amp;draf</translation>
+    </message>
+    <message>
+        <source>Checking what is still undecided…</source>
+        <translation>Memeriksa apa yang belum diputuskan…</translation>
+    </message>
+    <message>
         <source>Judges&apos; return files</source>
         <translation>Berkas kembalian juri</translation>
     </message>
@@ -3507,6 +3965,10 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
     <message>
         <source>%1: some judges gave the same total to every entry they scored in a category; their sheets count as the panel mean.</source>
         <translation>%1: sebagian juri memberikan nilai total yang sama kepada setiap inovasi yang dinilainya dalam satu kategori; lembar penilaian mereka dihitung sebagai rata-rata dewan juri.</translation>
+    </message>
+    <message>
+        <source>No entry in this category matches “%1”.</source>
+        <translation>Tidak ada inovasi dalam kategori ini yang cocok dengan “%1”.</translation>
     </message>
     <message>
         <source>Computing the results…</source>
@@ -3653,6 +4115,10 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
         <translation>Peringkat</translation>
     </message>
     <message>
+        <source>Winners</source>
+        <translation>Pemenang</translation>
+    </message>
+    <message>
         <source>Rank stability</source>
         <translation>Kestabilan peringkat</translation>
     </message>
@@ -3667,6 +4133,18 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
     <message>
         <source>Final. Snapshot digest (SHA-256): %1</source>
         <translation>Final. Digest rekaman hasil (SHA-256): %1</translation>
+    </message>
+    <message>
+        <source>No results yet</source>
+        <translation>Belum ada hasil</translation>
+    </message>
+    <message>
+        <source>No score sheet has been submitted in the rounds shown. The ranking appears as the judges submit their sheets.</source>
+        <translation>Belum ada lembar nilai yang terkirim pada tahap yang ditampilkan. Peringkat muncul saat juri mengirim lembar nilainya.</translation>
+    </message>
+    <message>
+        <source>Follow the progress</source>
+        <translation>Pantau kemajuan</translation>
     </message>
 </context>
 <context>
@@ -3789,6 +4267,10 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
         <translation>Kriteria</translation>
     </message>
     <message>
+        <source>Weight</source>
+        <translation>Bobot</translation>
+    </message>
+    <message>
         <source>Score</source>
         <translation>Nilai</translation>
     </message>
@@ -3801,8 +4283,8 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
         <translation>bobot %1% · skala %2, kelipatan %3</translation>
     </message>
     <message>
-        <source>Criterion code: %1</source>
-        <translation>Kode kriteria: %1</translation>
+        <source>%1 (criterion code: %2)</source>
+        <translation>%1 (kode kriteria: %2)</translation>
     </message>
     <message>
         <source>Score for %1</source>
@@ -3839,6 +4321,18 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
     <message>
         <source>%1 of %2 criteria scored</source>
         <translation>%1 dari %2 kriteria telah dinilai</translation>
+    </message>
+    <message>
+        <source>“%1” is not on the scale %2 (step %3).</source>
+        <translation>“%1” tidak ada pada skala %2 (langkah %3).</translation>
+    </message>
+    <message>
+        <source>Only numbers here: a score on the scale %1.</source>
+        <translation>Hanya angka di sini: nilai pada skala %1.</translation>
+    </message>
+    <message>
+        <source>%1. %2: %3</source>
+        <translation>%1. %2: %3</translation>
     </message>
     <message>
         <source>No level descriptors for this criterion.</source>
@@ -4368,12 +4862,59 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
 <context>
     <name>StabilityPage</name>
     <message>
+        <source>No entry&apos;s award changes with the method.</source>
+        <translation>Tidak ada inovasi yang penghargaannya berubah menurut metode.</translation>
+    </message>
+    <message>
         <source>Only entries whose award changes with the method</source>
         <translation>Hanya inovasi yang penghargaannya berubah menurut metode</translation>
     </message>
     <message>
         <source>Award changes with the method: %1 of %2 entries</source>
         <translation>Penghargaan berubah menurut metode: %1 dari %2 inovasi</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Welcome. How do you want to start?</source>
+        <translation>Selamat datang. Bagaimana Anda ingin memulai?</translation>
+    </message>
+    <message>
+        <source>This database has no competition yet. Start a new one from a ready-made rubric, look around in a demo competition with sample entries and scores, or open the competitions your team already keeps in a file or on a server.</source>
+        <translation>Basis data ini belum berisi kompetisi. Mulai kompetisi baru dari rubrik siap pakai, jelajahi kompetisi contoh berisi inovasi dan nilai contoh, atau buka kompetisi yang sudah disimpan tim Anda dalam berkas atau di server.</translation>
+    </message>
+    <message>
+        <source>&amp;New competition from a template</source>
+        <translation>Kompetisi &amp;baru dari templat</translation>
+    </message>
+    <message>
+        <source>A city, national (KIPP) or IGA rubric, ready to adjust</source>
+        <translation>Rubrik kota, nasional (KIPP), atau IGA, siap disesuaikan</translation>
+    </message>
+    <message>
+        <source>&amp;Try with demo data</source>
+        <translation>&amp;Coba dengan data contoh</translation>
+    </message>
+    <message>
+        <source>140 sample innovations, 5 judges and their scores, in a separate file</source>
+        <translation>140 inovasi contoh, 5 juri beserta nilainya, dalam berkas terpisah</translation>
+    </message>
+    <message>
+        <source>&amp;Open a file</source>
+        <translation>B&amp;uka berkas</translation>
+    </message>
+    <message>
+        <source>A judging database (.sqlite) saved on this computer or a flash drive</source>
+        <translation>Basis data penilaian (.sqlite) yang tersimpan di komputer ini atau di diska lepas</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a server</source>
+        <translation>&amp;Sambungkan ke server</translation>
+    </message>
+    <message>
+        <source>The panel&apos;s shared PostgreSQL database</source>
+        <translation>Basis data PostgreSQL bersama dewan juri</translation>
     </message>
 </context>
 <context>
@@ -4514,6 +5055,33 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
     <message>
         <source>Not saved: say who is working first.</source>
         <translation>Belum disimpan: isi dahulu siapa yang bertugas.</translation>
+    </message>
+</context>
+<context>
+    <name>WinnersPage</name>
+    <message>
+        <source>No award is given yet: no entry is ranked (see Progress for the sheets still missing).</source>
+        <translation>Belum ada penghargaan: belum ada inovasi yang diperingkat (lihat Kemajuan untuk lembar nilai yang belum masuk).</translation>
+    </message>
+    <message>
+        <source>All entries (overall ranking)</source>
+        <translation>Semua inovasi (peringkat keseluruhan)</translation>
+    </message>
+    <message>
+        <source>Tie: %1 have the same score; the chair decides who gets which award.</source>
+        <translation>Nilai sama: %1 memiliki nilai yang sama; ketua dewan juri memutuskan siapa mendapat penghargaan yang mana.</translation>
+    </message>
+    <message>
+        <source>Decide…</source>
+        <translation>Putuskan…</translation>
+    </message>
+    <message>
+        <source>Record the chair&apos;s order of the tied entries, with a reason</source>
+        <translation>Catat urutan dari ketua dewan juri untuk inovasi bernilai sama, dengan alasan</translation>
+    </message>
+    <message>
+        <source>Deciding ties uses all rounds with the competition&apos;s method.</source>
+        <translation>Memutuskan nilai sama memakai semua tahap dengan metode kompetisi.</translation>
     </message>
 </context>
 </TS>

@@ -63,7 +63,7 @@ def aggregate_round(
     values: dict[int, ScoreValue]
     sums = data.entry_sums
     cannot_trim = (method == AggregationMethod.TRIMMED_MEAN and sums is not None
-                   and all(n < max(trimmed_min_sheets, 3) for _e, _s, n in sums))
+                   and nobody_trimmed(data, trimmed_min_sheets))
     if sums is not None and (method == AggregationMethod.MEAN or cannot_trim):
         counts = {e: n for e, _s, n in sums}
         values = {e: (s, n * den) for e, s, n in sums}
@@ -125,6 +125,15 @@ def aggregate_round(
         frozenset(fallback),
         tuple(notes),
     )
+
+
+def nobody_trimmed(data: RoundData, trimmed_min_sheets: int) -> bool:
+    """No entry of the round has enough sheets for the trimmed mean to trim anything: every
+    entry takes the plain mean."""
+    floor = max(trimmed_min_sheets, 3)
+    if data.entry_sums is not None:
+        return all(n < floor for _e, _s, n in data.entry_sums)
+    return all(n < floor for n in Counter(map(itemgetter(0), data.totals.rows)).values())
 
 
 def median_pair(xs: list[int], den: int) -> tuple[int, int]:

@@ -12,47 +12,39 @@ ranking overall). Nothing here decides a rank or an award.
   OUTLIER_SD_FACTOR × s), s being the panel's pooled within-entry standard deviation
   √(Σₑ Σⱼ (x − x̄ₑ)² / Σₑ (nₑ − 1)) over entries with at least two sheets. The comparison is
   exact (d > 15 and d² > 4·s²); only the reported limit is a float.
+  (Both from integer sums: `panel_stats`.)
 * Rank stability: the final ranking under every aggregation method side by side; an entry
-  is flagged when its award (rank tier or score band) changes with the method.
+  is flagged when its award (rank tier or score band) changes with the method
+  (`stability`).
+
+`compute_fairness` reports its progress step by step (each panel, each method's ranking)
+to an optional `progress(done, total)`.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from judging_app.core.enums import AggregationMethod, RankingScope
+from judging_app.core.enums import RankingScope
 from judging_app.core.messages import Message
 from judging_app.core.scoring.awards import AwardTier
-from judging_app.core.scoring.engine import compute_results
 from judging_app.core.scoring.inputs import EntryInfo, RoundData
+from judging_app.core.scoring.panel_stats import (  # noqa: F401 (the records' home for readers)
+    OUTLIER_MIN_POINTS,
+    OUTLIER_SD_FACTOR,
+    JudgeStats,
+    OutlierSheet,
+    PanelTotals,
+    judge_stats,
+    outliers,
+)
 from judging_app.core.scoring.reliability import IccResult, complete_block, icc, kendall_w
+from judging_app.core.scoring.stability import StabilityRow, rank_stability, rankings_to_compute
 from judging_app.core.setup import AwardTierSpec, ResultRules
 
-OUTLIER_MIN_POINTS = 15
-OUTLIER_SD_FACTOR = 2
-
-
-@dataclass(frozen=True)
-class JudgeStats:
-    judge_id: int
-    sheets: int
-    mean_total: Fraction
-    spread: float | None  # sample standard deviation of their totals
-    severity: Fraction | None  # mean (own − others' mean) over shared entries
-    shared_entries: int
-
-
-@dataclass(frozen=True)
-class OutlierSheet:
-    entry_id: int
-    judge_id: int
-    total: Fraction
-    others_mean: Fraction
-    difference: Fraction  # total − others_mean
-    limit: float  # max(15, 2 × pooled within-entry SD) in points
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -70,22 +62,6 @@ class PanelFairness:
 
 
 @dataclass(frozen=True)
-class StabilityRow:
-    entry_id: int
-    group: str | None
-    ranks: dict[AggregationMethod, int | None]
-    awards: dict[AggregationMethod, tuple[str | None, str | None]]  # (rank tier, band)
-
-    @property
-    def award_changes(self) -> bool:
-        return len(set(self.awards.values())) > 1
-
-    @property
-    def rank_changes(self) -> bool:
-        return len(set(self.ranks.values())) > 1
-
-
-@dataclass(frozen=True)
 class FairnessReport:
     panels: tuple[PanelFairness, ...]
     stability: tuple[StabilityRow, ...]
@@ -93,6 +69,16 @@ class FairnessReport:
     @property
     def unstable_entries(self) -> tuple[int, ...]:
         return tuple(r.entry_id for r in self.stability if r.award_changes)
+
+
+def panel_totals(entries: Sequence[EntryInfo], data: RoundData, overall: bool
+                 ) -> dict[str | None, dict[int, dict[int, int]]]:
+    """group -> entry -> judge -> numerator, for one round."""
+    group_of = {e.id: None if overall else e.category for e in entries}
+    by_group: dict[str | None, dict[int, dict[int, int]]] = {}
+    for e, j, x in data.totals.rows:
+        by_group.setdefault(group_of[e], {}).setdefault(e, {})[j] = x
+    return by_group
 
 
 def compute_fairness(
@@ -104,46 +90,41 @@ def compute_fairness(
     *,
     category_order: Sequence[str] = (),
     stability: bool = True,
+    progress: Progress | None = None,
 ) -> FairnessReport:
     rules = rules or ResultRules()
     overall = rules.ranking_scope == RankingScope.OVERALL
-    group_of = {e.id: None if overall else e.category for e in entries}
+    ordered = sorted(rounds, key=lambda d: d.round.position)
+    grouped = [(data, panel_totals(entries, data, overall)) for data in ordered]
+    steps = sum(len(by_group) for _data, by_group in grouped)
+    if stability:
+        steps += len(rankings_to_compute(rounds, rules))
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, steps)
+
+    if progress is not None:
+        progress(0, steps)
     panels = []
-    for data in sorted(rounds, key=lambda d: d.round.position):
-        by_group: dict[str | None, dict[int, dict[int, int]]] = {}
-        for e, j, x in data.totals.rows:
-            by_group.setdefault(group_of[e], {}).setdefault(e, {})[j] = x
+    for data, by_group in grouped:
         for group in sorted(by_group, key=lambda g: (g is not None, g or "")):
             panels.append(
                 panel_fairness(data.round.id, group, by_group[group], data.totals.denominator)
             )
-    rows: list[StabilityRow] = []
+            step()
+    rows: tuple[StabilityRow, ...] = ()
     if stability:
-        results = {
-            m: compute_results(
-                entries,
-                rounds,
-                rules,
-                award_tiers,
-                chair_decisions,
-                method=m,
-                category_order=category_order,
-            )
-            for m in AggregationMethod
-        }
-        base = results[AggregationMethod(rules.aggregation)]
-        for row in base.rows:
-            ranks = {m: r.row(row.entry_id).rank for m, r in results.items()}
-            awards = {
-                m: (r.row(row.entry_id).award, r.row(row.entry_id).band) for m, r in results.items()
-            }
-            rows.append(StabilityRow(row.entry_id, row.group, ranks, awards))
-    return FairnessReport(tuple(panels), tuple(rows))
+        rows = rank_stability(entries, rounds, rules, award_tiers, chair_decisions,
+                              category_order=category_order, step=step)
+    return FairnessReport(tuple(panels), rows)
 
 
-def panel_fairness(
-    round_id: int, group: str | None, totals: Mapping[int, Mapping[int, int]], denominator: int
-) -> PanelFairness:
+def panel_fairness(round_id: int, group: str | None, totals: PanelTotals, denominator: int
+                   ) -> PanelFairness:
     """Statistics of one panel; `totals` = entry -> judge -> numerator over `denominator`."""
     block_entries, block_judges = complete_block(totals)
     icc_result = w = None
@@ -151,10 +132,8 @@ def panel_fairness(
     if len(block_entries) < 2 or len(block_judges) < 2:
         note = Message("results.fairness.no_agreement", count=len(block_entries))
     else:
-        matrix = [
-            [Fraction(totals[e][j], denominator) for j in block_judges] for e in block_entries
-        ]
-        icc_result, w = icc(matrix), kendall_w(matrix)
+        matrix = [[totals[e][j] for j in block_judges] for e in block_entries]
+        icc_result, w = icc(matrix, denominator), kendall_w(matrix)
     return PanelFairness(
         round_id,
         group,
@@ -166,70 +145,3 @@ def panel_fairness(
         judge_stats(totals, denominator),
         *outliers(totals, denominator),
     )
-
-
-def judge_stats(
-    totals: Mapping[int, Mapping[int, int]], denominator: int
-) -> tuple[JudgeStats, ...]:
-    given: dict[int, list[int]] = {}
-    deviations: dict[int, list[Fraction]] = {}
-    for by_judge in totals.values():
-        n, s = len(by_judge), sum(by_judge.values())
-        for j, x in by_judge.items():
-            given.setdefault(j, []).append(x)
-            if n >= 2:
-                deviations.setdefault(j, []).append(Fraction(x, 1) - Fraction(s - x, n - 1))
-    out = []
-    for j in sorted(given):
-        xs = given[j]
-        n = len(xs)
-        spread = None
-        if n >= 2:
-            mean = Fraction(sum(xs), n)
-            var = sum(((x - mean) ** 2 for x in xs), Fraction(0)) / (n - 1)
-            spread = math.sqrt(var) / denominator
-        devs = deviations.get(j, [])
-        severity = sum(devs, Fraction(0)) / (len(devs) * denominator) if devs else None
-        out.append(
-            JudgeStats(j, n, Fraction(sum(xs), n * denominator), spread, severity, len(devs))
-        )
-    return tuple(out)
-
-
-def outliers(
-    totals: Mapping[int, Mapping[int, int]], denominator: int
-) -> tuple[tuple[OutlierSheet, ...], float | None]:
-    ss, dof = Fraction(0), 0
-    for by_judge in totals.values():
-        n = len(by_judge)
-        if n >= 2:
-            mean = Fraction(sum(by_judge.values()), n)
-            ss += sum(((x - mean) ** 2 for x in by_judge.values()), Fraction(0))
-            dof += n - 1
-    if not dof:
-        return (), None
-    var = ss / dof  # in numerator units²
-    floor = OUTLIER_MIN_POINTS * denominator
-    limit = max(OUTLIER_MIN_POINTS, OUTLIER_SD_FACTOR * math.sqrt(var) / denominator)
-    found = []
-    for e in sorted(totals):
-        by_judge = totals[e]
-        n = len(by_judge)
-        if n < 2:
-            continue
-        s = sum(by_judge.values())
-        for j in sorted(by_judge):
-            x = by_judge[j]
-            d = Fraction(x) - Fraction(s - x, n - 1)
-            if abs(d) > floor and d * d > OUTLIER_SD_FACTOR**2 * var:
-                found.append(
-                    OutlierSheet(
-                        e,
-                        j,
-                        Fraction(x, denominator),
-                        Fraction(s - x, (n - 1) * denominator),
-                        d / denominator,
-                        limit,
-                    )
-                )
-    return tuple(found), limit

@@ -51,13 +51,14 @@ def _order_surds(
     """Sort by interval at 40 digits; only overlapping intervals need exact equality tests
     and, for unequal values, refinement."""
     surds = [as_surd(values[e]) for e in ids]
-    highs = [roots.bounds(s)[1] for s in surds]
+    bounds = [roots.bounds(s) for s in surds]
+    highs = [b[1] for b in bounds]
     order = sorted(range(len(ids)), key=highs.__getitem__, reverse=True)  # stable
     groups: list[list[int]] = []
     cluster: list[int] = []
     cluster_low = 0
     for i in order:
-        lo, hi = roots.bounds(surds[i])
+        lo, hi = bounds[i]
         if cluster and hi < cluster_low:
             if len(cluster) == 1:
                 groups.append([ids[cluster[0]]])

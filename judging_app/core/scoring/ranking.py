@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from judging_app.core.enums import TIE_BREAK_CRITERIA_BY_WEIGHT, TIE_BREAK_CRITERION_PREFIX
 from judging_app.core.scoring.awards import (
     AwardTier,
     BandFinder,
@@ -98,6 +99,7 @@ def build_ranking(
         plans.append((group, ids, rankable, equal_groups))
     settled, decided = settle_ties([plan[3] for plan in plans], spec.chain, ctx)
     decided_get = decided.get
+    decided_on_get = deciding_criteria(decided, ctx.deciding_criterion).get
     for (group, ids, rankable, _equal), parts in zip(plans, settled, strict=True):
         cutoff_parts: set[int] = set()
         if advancement is not None:
@@ -132,7 +134,7 @@ def build_ranking(
                 rows.append(new_row(RankedRow, (  # tuple.__new__: skips a Python-level __new__
                     e, group, rank, score, exact, tied, decided_get(e), e in incomplete_all,
                     award, band_of(category_of[e], value) if has_bands else None, blocked,
-                    e in fallback, counts_get(e, 0), expected_get(e, 0),
+                    e in fallback, counts_get(e, 0), expected_get(e, 0), decided_on_get(e),
                 )))  # fmt: skip
             rank += size
         if len(rankable) < len(ids):
@@ -143,6 +145,20 @@ def build_ranking(
                     if advancement is not None:
                         statuses[e] = AdvancementStatus.NOT_RANKED
     return Ranking(tuple(rows), tuple(ties), statuses)
+
+
+def deciding_criteria(decided: Mapping[int, str], noted: Mapping[int, str]
+                      ) -> dict[int, str]:
+    """entry -> the criterion whose score separated it, when the metric that last separated it
+    compares criteria (``criterion:<code>``, or ``criteria_by_weight`` with what it noted)."""
+    out = {}
+    for e, name in decided.items():
+        if name == TIE_BREAK_CRITERIA_BY_WEIGHT:
+            if e in noted:
+                out[e] = noted[e]
+        elif name.startswith(TIE_BREAK_CRITERION_PREFIX):
+            out[e] = name[len(TIE_BREAK_CRITERION_PREFIX):]
+    return out
 
 
 def _ordered_groups(

@@ -2,8 +2,9 @@
 Kendall's W with the tie correction.
 
 Both need a complete block: n entries each scored by the same k judges. Neither needs a
-square root, so both are computed exactly (Fractions) from the exact totals; they are
-evidence for the chair and never decide a rank or an award.
+square root, so both are computed exactly from the exact totals: integer sums of the
+numerators (and of doubled ranks), fractions only at the end; they are evidence for the
+chair and never decide a rank or an award.
 
 Shrout & Fleiss, "Intraclass correlations: uses in assessing rater reliability",
 Psychological Bulletin 86(2), 1979. With BMS (between entries), WMS (within entries),
@@ -24,6 +25,7 @@ for ties, Rᵢ the rank sums, S = Σ (Rᵢ − R̄)², Tⱼ = Σ (t³ − t) ove
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -61,17 +63,33 @@ def _check(matrix: Matrix) -> tuple[int, int]:
     return n, k
 
 
-def icc(matrix: Matrix) -> IccResult:
+def _integers(matrix: Matrix) -> tuple[list[list[int]], int]:
+    """The matrix as integer numerators over one common denominator."""
+    ratios = [[Fraction(v).as_integer_ratio() for v in row] for row in matrix]
+    den = math.lcm(*(d for row in ratios for _n, d in row))
+    return [[n * (den // d) for n, d in row] for row in ratios], den
+
+
+def icc(matrix: Matrix, denominator: int = 1) -> IccResult:
     """The six Shrout & Fleiss ICCs of a complete entries × judges matrix (None where the
-    formula divides by zero, e.g. when every total is equal)."""
+    formula divides by zero, e.g. when every total is equal). The values are
+    `matrix[i][j] / denominator`; with integer numerators every sum of squares is an
+    integer sum, and only the mean squares are fractions."""
     n, k = _check(matrix)
-    x = [[Fraction(v) for v in row] for row in matrix]
-    grand = sum(map(sum, x), Fraction(0)) / (n * k)
-    row_means = [sum(row, Fraction(0)) / k for row in x]
-    col_means = [sum((x[i][j] for i in range(n)), Fraction(0)) / n for j in range(k)]
-    ss_total = sum(((v - grand) ** 2 for row in x for v in row), Fraction(0))
-    ss_rows = k * sum(((m - grand) ** 2 for m in row_means), Fraction(0))
-    ss_cols = n * sum(((m - grand) ** 2 for m in col_means), Fraction(0))
+    if all(type(v) is int for row in matrix for v in row):
+        x, den = matrix, denominator
+    else:
+        x, inner = _integers(matrix)
+        den = inner * denominator
+    grand = sum(map(sum, x))
+    squares = sum(v * v for row in x for v in row)
+    rows = sum(sum(row) ** 2 for row in x)
+    cols = sum(sum(row[j] for row in x) ** 2 for j in range(k))
+    # SS × n·k·D²: total nk·Σx² − G², between entries n·Σrow² − G², between judges k·Σcol² − G²
+    scale = n * k * den * den
+    ss_total = Fraction(n * k * squares - grand * grand, scale)
+    ss_rows = Fraction(n * rows - grand * grand, scale)
+    ss_cols = Fraction(k * cols - grand * grand, scale)
     ss_within = ss_total - ss_rows
     ss_error = ss_total - ss_rows - ss_cols
     bms = ss_rows / (n - 1)
@@ -94,10 +112,10 @@ def icc(matrix: Matrix) -> IccResult:
     )
 
 
-def average_ranks(values: Sequence[Fraction | int]) -> tuple[list[Fraction], int]:
-    """Ranks 1..n (highest value = 1; ties share the average rank) and Σ (t³ − t)."""
-    order = sorted(range(len(values)), key=lambda i: values[i], reverse=True)
-    ranks = [Fraction(0)] * len(values)
+def _doubled_ranks(values: Sequence[Fraction | int]) -> tuple[list[int], int]:
+    """Twice the average ranks (integers; highest value = rank 1) and Σ (t³ − t)."""
+    order = sorted(range(len(values)), key=values.__getitem__, reverse=True)
+    ranks = [0] * len(values)
     ties = 0
     i = 0
     while i < len(order):
@@ -106,25 +124,33 @@ def average_ranks(values: Sequence[Fraction | int]) -> tuple[list[Fraction], int
             j += 1
         t = j - i + 1
         for p in range(i, j + 1):
-            ranks[order[p]] = Fraction(i + 1 + j + 1, 2)
+            ranks[order[p]] = i + j + 2
         ties += t**3 - t
         i = j + 1
     return ranks, ties
 
 
+def average_ranks(values: Sequence[Fraction | int]) -> tuple[list[Fraction], int]:
+    """Ranks 1..n (highest value = 1; ties share the average rank) and Σ (t³ − t)."""
+    doubled, ties = _doubled_ranks(values)
+    return [Fraction(r, 2) for r in doubled], ties
+
+
 def kendall_w(matrix: Matrix) -> Fraction | None:
-    """Kendall's W with the tie correction; None when every judge ties every entry."""
+    """Kendall's W with the tie correction; None when every judge ties every entry.
+    With doubled ranks (integers) Rᵢ = rᵢ/2 and S = (n·Σrᵢ² − (Σrᵢ)²) / (4n)."""
     n, m = _check(matrix)
-    rank_sums = [Fraction(0)] * n
+    rank_sums = [0] * n
     tie_total = 0
     for j in range(m):
-        ranks, ties = average_ranks([row[j] for row in matrix])
+        ranks, ties = _doubled_ranks([row[j] for row in matrix])
         tie_total += ties
         for i in range(n):
             rank_sums[i] += ranks[i]
-    mean = sum(rank_sums, Fraction(0)) / n
-    s = sum(((r - mean) ** 2 for r in rank_sums), Fraction(0))
-    return _ratio(12 * s, Fraction(m * m * (n**3 - n) - m * tie_total))
+    total = sum(rank_sums)
+    spread = n * sum(r * r for r in rank_sums) - total * total  # 4n·S
+    den = m * m * (n**3 - n) - m * tie_total
+    return Fraction(12 * spread, 4 * n * den) if den else None
 
 
 def complete_block(

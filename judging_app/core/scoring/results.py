@@ -54,6 +54,7 @@ class RankedRow(NamedTuple):
     fallback: bool  # trimmed mean fell back to the mean for this entry
     sheet_count: int
     expected_sheets: int
+    decided_on: str | None = None  # the criterion (code) when a criterion tie-break decided
 
     @property
     def displayed_score(self) -> str:

@@ -26,6 +26,7 @@ from fractions import Fraction
 from math import gcd, isqrt
 
 START_DIGITS = 40
+START_SCALE = 10**START_DIGITS
 
 
 def exact_sqrt(r: Fraction) -> Fraction | None:
@@ -129,7 +130,9 @@ class RootClasses:
             hit = self._bounds.get(id(value))
             if hit is not None and hit[0] is value:
                 return hit[1]
-        scale = 10**digits
+            scale = START_SCALE
+        else:
+            scale = 10**digits
         a = value.num * scale
         lo = a // value.den
         hi = -((-a) // value.den)

@@ -45,6 +45,8 @@ class TieBreakContext:
         self._columns: dict[tuple[int, int], _Column] = {}  # (round, criterion) -> column
         self._keys: dict[int, Mapping[int, bytes | None]] = {}
         self._judges: dict[int, dict[int, dict[int, int]]] = {}
+        # entry -> code of the criterion on which `criteria_by_weight` last separated it
+        self.deciding_criterion: dict[int, str] = {}
 
     def prefetch(self, entry_ids: Collection[int]) -> None:
         """Entries likely to be asked about: fetched together on the first request."""

@@ -12,7 +12,8 @@ first), or None / a single sub-group when it cannot separate them. Metrics:
   earlier round that has it. An entry without a score on it comes last.
 * ``criteria_by_weight``: the aggregated criterion scores of the round being ranked, compared
   one criterion at a time in descending weight (equal weights: lower position first); the
-  first difference decides.
+  first difference decides. Which criterion separated each entry is noted in
+  `TieBreakContext.deciding_criterion` (the results show it).
 * ``later_round``: higher aggregated total in the latest round in scope, then the one
   before it, and so on; an entry without a score in a round comes after those with one.
 * ``first_places``: the number of judges who put the entry first within the tied group: in
@@ -69,6 +70,39 @@ def _refine(ctx: TieBreakContext, data: RoundData, criterion_id: int, work: Refi
     work.split_by_key(ctx.criterion_column(data, criterion_id, tied).__getitem__)
 
 
+def _split_ranges(work: Refinement, ranges: Sequence[tuple[int, int]]
+                  ) -> list[tuple[int, int]]:
+    """The ranges (still tied before a step) that the step split."""
+    starts = work.starts
+    return [(s, e) for s, e in ranges if any(starts[s + 1:e])]
+
+
+def _first_difference(a: bytes, b: bytes) -> int:
+    """The first criterion (in tie-break order) on which two criteria keys differ."""
+    for k in range(0, min(len(a), len(b)), 8):
+        if a[k:k + 8] != b[k:k + 8]:
+            return k // 8
+    return min(len(a), len(b)) // 8
+
+
+def _note_key_splits(ctx: TieBreakContext, codes: Sequence[str], work: Refinement,
+                     ranges: Sequence[tuple[int, int]], keys) -> None:
+    """After a split on the criteria keys: for each entry of a split range, the criterion on
+    which its part was last separated from a neighbour (the later of the criteria that
+    separate it from the part above and the part below: the one a criterion-by-criterion
+    split would have applied last)."""
+    order, starts, note = work.order, work.starts, ctx.deciding_criterion
+    for s, e in _split_ranges(work, ranges):
+        cuts = {i: _first_difference(keys[order[i - 1]], keys[order[i]])
+                for i in range(s + 1, e) if starts[i]}
+        begin = s
+        for end in [*sorted(cuts), e]:
+            index = max(cuts.get(begin, -1), cuts.get(end, -1))
+            for x in order[begin:end]:
+                note[x] = codes[index]
+            begin = end
+
+
 def criterion_metric_batch(code: str, ctx: TieBreakContext,
                            groups: Sequence[Sequence[int]]) -> list[Split]:
     data, criterion = ctx.find_criterion(code)
@@ -89,15 +123,21 @@ def criteria_by_weight_batch(ctx: TieBreakContext, groups: Sequence[Sequence[int
     tied."""
     data = ctx.ranked_round
     work = Refinement(groups)
+    ordered = sorted(data.round.criteria, key=lambda c: (-c.weight, c.position))
     keys = ctx.criteria_keys(data, work.order)
     if keys is not None and all(keys.get(e) is not None for e in work.order):
+        before = list(work.ranges)
         work.split_by_key(keys.__getitem__)  # every criterion at once (core.scoring.criteria_keys)
+        _note_key_splits(ctx, [c.code for c in ordered], work, before, keys)
         return work.parts()
     ctx.fetch_criteria(data, work.order)
-    for c in sorted(data.round.criteria, key=lambda c: (-c.weight, c.position)):
+    for c in ordered:
         if not work.ranges:
             break
+        before = list(work.ranges)
         _refine(ctx, data, c.id, work)
+        for s, e in _split_ranges(work, before):  # the last criterion that split a part
+            ctx.deciding_criterion.update(dict.fromkeys(work.order[s:e], c.code))
     return work.parts()
 
 

@@ -205,6 +205,16 @@ class JudgeDialogs(QObject):
     def show_info(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
 
+    def show_guide(self, parent: QWidget | None, language: str) -> None:
+        """The judge's guide (F1), in the window's language."""
+        from judging_app.ui.help import JUDGE_GUIDE, GuideDialog
+
+        dialog = GuideDialog(language, parent, JUDGE_GUIDE)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
     def open_outside(self, parent: QWidget | None, path: Path) -> None:
         """A document in the computer's own viewer (its program for PDFs, images, ...)."""
         open_outside(parent, path)

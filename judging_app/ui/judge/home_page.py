@@ -15,12 +15,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +30,14 @@ from PySide6.QtWidgets import (
 from judging_app.exchange.judge_package import natural_key
 from judging_app.ui.i18n import fill
 from judging_app.ui.judge.labels import escape, sheet_state_label, total_text
-from judging_app.ui.judge.session import DRAFT, SHEET_STATES, SUBMITTED, EntryItem, SessionInfo
+from judging_app.ui.judge.session import (
+    DRAFT,
+    NOT_STARTED,
+    SHEET_STATES,
+    SUBMITTED,
+    EntryItem,
+    SessionInfo,
+)
 
 COL_CODE, COL_TITLE, COL_CATEGORY, COL_STATE, COL_SCORED, COL_TOTAL = range(6)
 COLUMN_COUNT = 6
@@ -37,23 +46,45 @@ STATE_COLOURS = {SUBMITTED: QColor(0x1B, 0x6E, 0x2E), DRAFT: QColor(0x8A, 0x5A, 
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
+# The list's filters: which sheet states each one shows.
+FILTERS = {"todo": (NOT_STARTED, DRAFT), "drafts": (DRAFT,), "submitted": (SUBMITTED,),
+           "all": SHEET_STATES}
+
+
 class JudgeEntriesModel(QAbstractTableModel):
-    """The judge's entries; sorting is done here, on the model's own list."""
+    """The judge's entries, the shown ones filtered by state; sorting is done here, on the
+    model's own list."""
 
     def __init__(self, criteria: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.criteria = criteria
+        self._all: list[EntryItem] = []
         self._items: list[EntryItem] = []
+        self.filter = "all"
         self._sort = (COL_CODE, Qt.SortOrder.AscendingOrder)
 
     def set_items(self, items: list[EntryItem]) -> None:
         self.beginResetModel()
-        self._items = list(items)
+        self._all = list(items)
+        self._sort_items()
+        self.endResetModel()
+
+    def set_filter(self, name: str) -> None:
+        self.beginResetModel()
+        self.filter = name
         self._sort_items()
         self.endResetModel()
 
     def items(self) -> list[EntryItem]:
+        """The entries shown (in the list's order)."""
         return list(self._items)
+
+    def all_items(self) -> list[EntryItem]:
+        """Every entry of the judge, in the list's order, whatever the filter."""
+        return list(self._all)
+
+    def count(self, name: str) -> int:
+        return sum(it.state in FILTERS[name] for it in self._all)
 
     def item(self, row: int) -> EntryItem:
         return self._items[row]
@@ -113,7 +144,9 @@ class JudgeEntriesModel(QAbstractTableModel):
             COL_SCORED: lambda it: (it.scored, natural_key(it.code)),
             COL_TOTAL: lambda it: (it.total is not None, it.total or 0, natural_key(it.code)),
         }
-        self._items.sort(key=keys[column], reverse=order == Qt.SortOrder.DescendingOrder)
+        self._all.sort(key=keys[column], reverse=order == Qt.SortOrder.DescendingOrder)
+        shown = FILTERS[self.filter]
+        self._items = [it for it in self._all if it.state in shown]
 
 
 class HomePage(QWidget):
@@ -154,6 +187,30 @@ class HomePage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._activated)
+        self.filter_buttons: dict[str, QToolButton] = {}
+        self.filter_group = QButtonGroup(self)
+        self.filter_group.setExclusive(True)
+        filters = QHBoxLayout()
+        self.filter_label = QLabel()
+        filters.addWidget(self.filter_label)
+        for name in FILTERS:
+            button = QToolButton()
+            button.setObjectName(f"filter_{name}")
+            button.setCheckable(True)
+            button.setAutoRaise(False)
+            button.clicked.connect(lambda _c=False, n=name: self.set_filter(n))
+            self.filter_group.addButton(button)
+            self.filter_buttons[name] = button
+            filters.addWidget(button)
+        filters.addStretch(1)
+        self.filter_buttons["all"].setChecked(True)
+        self._filter_chosen = False  # chosen at the first list, then kept
+        self.empty_hint = QLabel(self.table.viewport())
+        self.empty_hint.setObjectName("judgeEmptyHint")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: #5f6368; padding: 24px;")
+        self.empty_hint.hide()
         self.open_button = QPushButton()
         self.open_button.setObjectName("openSheetButton")
         self.open_button.clicked.connect(self._open_current)
@@ -174,6 +231,7 @@ class HomePage(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.progress_text)
         layout.addWidget(self.instructions)
+        layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
@@ -205,17 +263,46 @@ class HomePage(QWidget):
         else:
             self.note.setText(self.tr("Your scores are saved in the secretariat's database as "
                                       "you type them."))
+        self.filter_label.setText(self.tr("Show:"))
         self.model.retranslate()
         self._progress_texts()
 
     def set_items(self, items: list[EntryItem]) -> None:
         current = self.current_code()
         self.model.set_items(items)
-        self.select(current or (items[0].code if items else None))
+        if not self._filter_chosen:  # at the start: what is left (all when nothing is)
+            self._filter_chosen = True
+            self._apply_filter("todo" if self.model.count("todo") else "all")
+        shown = [it.code for it in self.model.items()]
+        self.select(current if current in shown else self.first_unfinished())
+        self._progress_texts()
+
+    def first_unfinished(self, after: str | None = None) -> str | None:
+        """The first entry (in the list's order) whose sheet is not submitted, after `after`
+        when given (then from the top again); None when every sheet is submitted."""
+        items = self.model.all_items()
+        codes = [it.code for it in items]
+        start = codes.index(after) + 1 if after in codes else 0
+        for it in items[start:] + items[:start]:
+            if it.state != SUBMITTED and it.code != after:
+                return it.code
+        return None
+
+    def set_filter(self, name: str) -> None:
+        """Show only the entries to do, the drafts, the submitted ones, or all (kept)."""
+        self._filter_chosen = True
+        self._apply_filter(name)
+
+    def _apply_filter(self, name: str) -> None:
+        current = self.current_code()
+        self.model.set_filter(name)
+        self.filter_buttons[name].setChecked(True)
+        shown = [it.code for it in self.model.items()]
+        self.select(current if current in shown else (shown[0] if shown else None))
         self._progress_texts()
 
     def _progress_texts(self) -> None:
-        items = self.model.items()
+        items = self.model.all_items()
         submitted = sum(it.state == SUBMITTED for it in items)
         drafts = sum(it.state == DRAFT for it in items)
         self.progress.setMaximum(max(1, len(items)))
@@ -223,7 +310,23 @@ class HomePage(QWidget):
         self.progress_text.setText(fill(
             self.tr("%1 of %2 submitted · %3 in draft · %4 not started"), submitted,
             len(items), drafts, len(items) - submitted - drafts))
-        self.open_button.setEnabled(bool(items))
+        self.open_button.setEnabled(self.current_code() is not None)
+        counts = {name: self.model.count(name) for name in FILTERS}
+        labels = {"todo": self.tr("To do (%1)"), "drafts": self.tr("Drafts (%1)"),
+                  "submitted": self.tr("Submitted (%1)"), "all": self.tr("All (%1)")}
+        for name, button in self.filter_buttons.items():
+            button.setText(fill(labels[name], counts[name]))
+        empty = {"todo": self.tr("Nothing left to do: every sheet is submitted. Thank you!"),
+                 "drafts": self.tr("No sheet in draft."),
+                 "submitted": self.tr("No sheet submitted yet."),
+                 "all": self.tr("No entry is assigned to you in this round.")}
+        self.empty_hint.setText(empty[self.model.filter])
+        self.empty_hint.setGeometry(self.table.viewport().rect())
+        self.empty_hint.setVisible(self.model.rowCount() == 0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.empty_hint.setGeometry(self.table.viewport().rect())
 
     def current_code(self) -> str | None:
         index = self.table.currentIndex()

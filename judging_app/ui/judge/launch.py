@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from judging_app.services.judge_mode import judging_choices
 from judging_app.services.people import security_mode
 from judging_app.store.database import open_database
+from judging_app.ui.crash import CrashReporter
 from judging_app.ui.dialogs import Dialogs
 from judging_app.ui.i18n import LANGUAGES, Translations, choose_language, fill, first_line
 from judging_app.ui.judge.database_session import DatabaseJudgeSession
@@ -144,14 +145,17 @@ def run_judge_gui(db_target: str | None, package: str | None, lang: str | None, 
     package file (then `db_target` is not used); else `db_target` (a path or SQLAlchemy URL,
     None for the default database). `lang`: 'id', 'en' or None (saved choice, else system)."""
     app = application()
-    started = start_judge(app, db_target, package, lang, settings or AppSettings(),
-                          dialogs or Dialogs())
+    dialogs = dialogs or Dialogs()
+    started = start_judge(app, db_target, package, lang, settings or AppSettings(), dialogs)
     if started is None:
         return EXIT_NOT_OPENED
+    reporter = CrashReporter(dialogs, lambda: app.activeWindow())  # no traceback, ever
+    reporter.install()
     try:
         started.window.show()
         return app.exec()
     finally:
+        reporter.uninstall()
         started.translations.uninstall()
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -33,6 +33,9 @@ from judging_app.ui.judge.session import SheetValues
 
 MUTED = "#5f6368"
 CURRENT = "#e8f0fe"
+SCORE_WIDTH = 72
+REFUSAL_MS = 3500  # how long a refused key's explanation stays
+REFUSAL_STYLE = "background: #fff4ce; border: 1px solid #e0c35c; padding: 3px 6px;"
 READ_ONLY_STYLE = ("QLineEdit[readOnly=\"true\"], QPlainTextEdit[readOnly=\"true\"] "
                    "{ background: palette(window); }")
 
@@ -44,9 +47,12 @@ class CriterionRow:
         self.name.setWordWrap(True)
         self.name.setTextFormat(Qt.TextFormat.RichText)
         self.name.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.weight = QLabel()
+        self.weight.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.weight.setStyleSheet(f"color: {MUTED};")
         self.score = ScoreEdit(ScaleRule(criterion))
         self.score.setObjectName(f"score_{criterion.code}")
-        self.score.setFixedWidth(72)
+        self.score.setFixedWidth(SCORE_WIDTH)
         self.comment = CommentEdit(criterion.code)
         self.comment.setObjectName(f"comment_{criterion.code}")
 
@@ -64,17 +70,25 @@ class RubricPanel(QWidget):
         self.current = self.rows[0].criterion.code if self.rows else ""
         self.locked = False
         grid = QGridLayout()
-        grid.setColumnStretch(0, 4)  # names wrap less: the rubric shares the width with a document
-        grid.setColumnStretch(2, 3)
-        grid.setHorizontalSpacing(10)
-        self.headers = [QLabel() for _ in range(3)]
+        self.grid = grid
+        header = QGridLayout()  # above the scroll area: the column names never scroll away
+        for g in (grid, header):
+            g.setColumnStretch(0, 4)  # names wrap less: the rubric shares the width with a document
+            g.setColumnStretch(3, 3)
+            g.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.headers = [QLabel() for _ in range(4)]
         for col, label in enumerate(self.headers):
             label.setStyleSheet(f"color: {MUTED}; font-weight: bold;")
-            grid.addWidget(label, 0, col)
+            header.addWidget(label, 0, col)
+        self.headers[2].setFixedWidth(SCORE_WIDTH)
+        self.headers[1].setAlignment(Qt.AlignmentFlag.AlignRight)
         for i, row in enumerate(self.rows, start=1):
             grid.addWidget(row.name, i, 0)
-            grid.addWidget(row.score, i, 1, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(row.comment, i, 2, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(row.weight, i, 1)
+            grid.addWidget(row.score, i, 2, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(row.comment, i, 3, Qt.AlignmentFlag.AlignTop)
             row.score.committed.connect(self.scoreCommitted)
             row.score.advance.connect(self._advance)
             row.score.entered.connect(self.show_guide)
@@ -82,6 +96,9 @@ class RubricPanel(QWidget):
             row.comment.committed.connect(self.commentCommitted)
             row.comment.advance.connect(self._advance)
             row.comment.entered.connect(self.show_guide)
+            row.score.refused.connect(self.show_refusal)
+            for field in (row.score, row.comment):  # the scroll area follows the focus
+                field.entered.connect(lambda _c, f=field: self.scroll.ensureWidgetVisible(f, 8, 8))
         grid.setRowStretch(len(self.rows) + 1, 1)
         inner = QWidget()
         inner.setLayout(grid)
@@ -89,6 +106,17 @@ class RubricPanel(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(inner)
+        self.header = QWidget()
+        self.header.setObjectName("rubricHeader")
+        self.header.setLayout(header)
+        header.setContentsMargins(0, 0, self.scroll.verticalScrollBar().sizeHint().width(), 0)
+        self.refusal = QLabel()
+        self.refusal.setObjectName("refusedKey")
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet(REFUSAL_STYLE)
+        self.refusal.hide()
+        self.refusal_timer = QTimer(self, singleShot=True, interval=REFUSAL_MS)
+        self.refusal_timer.timeout.connect(self.refusal.hide)
         self.guide = QLabel()
         self.guide.setObjectName("levelGuide")
         self.guide.setWordWrap(True)
@@ -100,7 +128,7 @@ class RubricPanel(QWidget):
         self.overall_label = QLabel()
         self.overall = OverallCommentEdit()
         self.overall.setObjectName("overallComment")
-        self.overall.setMaximumHeight(72)
+        self.overall.setMaximumHeight(56)
         self.overall.committed.connect(self.overallCommitted)
         self.overall_label.setBuddy(self.overall)
         self.total = QLabel()
@@ -111,7 +139,9 @@ class RubricPanel(QWidget):
         self.setStyleSheet(READ_ONLY_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.header)
         layout.addWidget(self.scroll, 3)
+        layout.addWidget(self.refusal)
         layout.addWidget(self.guide, 0)
         layout.addWidget(self.overall_label)
         layout.addWidget(self.overall)
@@ -129,17 +159,21 @@ class RubricPanel(QWidget):
 
     # -- texts --------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        for label, text in zip(self.headers, (self.tr("Criterion"), self.tr("Score"),
-                                              self.tr("Comment")), strict=True):
+        for label, text in zip(self.headers, (self.tr("Criterion"), self.tr("Weight"),
+                                              self.tr("Score"), self.tr("Comment")), strict=True):
             label.setText(text)
         point, lang = decimal_point(), self.language()
         for number, row in enumerate(self.rows, start=1):
             c = row.criterion
             info = fill(self.tr("weight %1% · scale %2, step %3"), show(c.weight, point),
                         ScaleRule(c).range_text(point), show(c.scale_step, point))
-            row.name.setText(f"<b>{number}. {escape(criterion_name(c, lang))}</b><br>"
-                             f"<span style='color:{MUTED}'>{escape(info)}</span>")
-            row.name.setToolTip(fill(self.tr("Criterion code: %1"), c.code))
+            # one line per criterion where the name fits (ten criteria on a laptop screen):
+            # the weight in its own column, the scale in the empty score field
+            row.name.setText(f"<b>{number}. {escape(criterion_name(c, lang))}</b>")
+            row.name.setToolTip(fill(self.tr("%1 (criterion code: %2)"), info, c.code))
+            row.weight.setText(f"{show(c.weight, point)}%")
+            row.weight.setToolTip(info)
+            row.score.setPlaceholderText(ScaleRule(c).range_text(point))
             row.score.setAccessibleName(fill(self.tr("Score for %1"), criterion_name(c, lang)))
             row.comment.setAccessibleName(fill(self.tr("Comment on %1"),
                                                criterion_name(c, lang)))
@@ -220,6 +254,23 @@ class RubricPanel(QWidget):
             self.focus_criterion(codes[i + 1])
         else:
             self.overall.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def show_refusal(self, code: str, candidate: str) -> None:
+        """Why a key was not taken, under the criteria for a few seconds (no dialog)."""
+        c = self.row(code).criterion
+        point = decimal_point()
+        scale = ScaleRule(c).range_text(point)
+        if any(ch.isdigit() for ch in candidate) and all(
+                ch.isdigit() or ch in ",." for ch in candidate.strip()):
+            text = fill(self.tr("“%1” is not on the scale %2 (step %3)."), candidate.strip(),
+                        scale, show(c.scale_step, point))
+        else:
+            text = fill(self.tr("Only numbers here: a score on the scale %1."), scale)
+        number = self.rows.index(self.row(code)) + 1
+        self.refusal.setText(fill(self.tr("%1. %2: %3"), number,
+                                  criterion_name(c, self.language()), text))
+        self.refusal.show()
+        self.refusal_timer.start()
 
     def _typed(self, code: str) -> None:
         if code == self.current:

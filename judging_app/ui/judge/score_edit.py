@@ -72,6 +72,7 @@ class ScoreEdit(QLineEdit):
     committed = Signal(str, object, object)  # criterion, Decimal | None, merge key
     advance = Signal(str)  # Enter on a valid value: go to the next criterion
     entered = Signal(str)  # the field got the focus
+    refused = Signal(str, str)  # criterion, the text the refused key would have made
 
     def __init__(self, rule: ScaleRule, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,7 +131,23 @@ class ScoreEdit(QLineEdit):
             self.pause.stop()
             self.setText(show(self.stored, decimal_point()))
             return
+        self._say_if_refused(event.text())
         super().keyPressEvent(event)
+
+    def _say_if_refused(self, typed: str) -> None:
+        """A key the scale refuses ("7" on 1–5, a letter) is not typed (the validator);
+        `refused` lets the sheet say why, briefly."""
+        if not typed or not typed.isprintable() or self.isReadOnly():
+            return
+        text = self.text()
+        if self.hasSelectedText():
+            start = self.selectionStart()
+            end = start + len(self.selectedText())
+        else:
+            start = end = self.cursorPosition()
+        candidate = text[:start] + typed + text[end:]
+        if self.rule.classify(candidate) == Typed.INVALID:
+            self.refused.emit(self.code, candidate)
 
     def event(self, event: QEvent) -> bool:
         if leave_history_keys_to_window(self, event):

@@ -45,6 +45,7 @@ class SheetPage(QWidget):
     back = Signal()  # to the list of entries
     left = Signal(str)  # the entry left the judge's list (a declared conflict)
     saved = Signal(bool)  # after each change: True when it reached the database / work file
+    submitted = Signal(str)  # the entry whose sheet was just submitted
 
     def __init__(self, session: JudgeSession, dialogs: Dialogs, ask: JudgeDialogs,
                  language: Callable[[], str], parent: QWidget | None = None) -> None:
@@ -315,7 +316,10 @@ class SheetPage(QWidget):
             self.session.submit(self.entry)
         except SessionError as exc:
             self._error(self.tr("Not submitted"), exc)
+            self.reload()
+            return
         self.reload()
+        self.submitted.emit(self.entry)
 
     def declare_conflict(self) -> None:
         if not self.entry or self.values.locked:

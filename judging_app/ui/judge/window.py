@@ -30,6 +30,7 @@ SHORTCUTS: dict[str, tuple[QKeySequence.StandardKey | str, ...]] = {
     "submit": ("Ctrl+Return", "Ctrl+Enter"),
     "export": ("Ctrl+E",),
     "quit": ("Ctrl+Q",),
+    "guide": (QKeySequence.StandardKey.HelpContents,),
 }
 
 
@@ -51,6 +52,7 @@ class JudgeWindow(QMainWindow):
         self.sheet.back.connect(self.show_home)
         self.sheet.left.connect(self._entry_left)
         self.sheet.saved.connect(self._saved)
+        self.sheet.submitted.connect(self._after_submit)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.home)
         self.pages.addWidget(self.sheet)
@@ -116,6 +118,7 @@ class JudgeWindow(QMainWindow):
         self.next_action = self._action("next", lambda: self.step(1))
         self.submit_action = self._action("submit", self.sheet.submit)
         self.conflict_action = self._action("conflict", self.sheet.declare_conflict)
+        self.guide_action = self._action("guide", self.show_guide)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for lang in LANGUAGES:
@@ -143,6 +146,8 @@ class JudgeWindow(QMainWindow):
         self.language_menu = self.view_menu.addMenu("")
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.guide_action)
 
     # -- texts -------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -163,6 +168,8 @@ class JudgeWindow(QMainWindow):
         self.conflict_action.setText(self.tr("Declare a &conflict of interest…"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.guide_action.setText(self.tr("&Judge's guide"))
         self.language_actions[self.translations.language].setChecked(True)
         where = info.location if not info.work_file else fill(
             self.tr("%1 (work saved in %2)"), info.location, info.work_file)
@@ -233,11 +240,29 @@ class JudgeWindow(QMainWindow):
             action.setEnabled(on)
 
     def step(self, delta: int) -> None:
-        codes = [it.code for it in self.home.model.items()]
+        """The previous / next entry of the whole list (whatever the list's filter shows)."""
+        codes = [it.code for it in self.home.model.all_items()]
         if self.sheet.entry in codes:
             i = codes.index(self.sheet.entry) + delta
             if 0 <= i < len(codes):
                 self.open_entry(codes[i])
+
+    def _after_submit(self, entry: str) -> None:
+        """On to the next sheet still to do (the list's order, from the top again at the
+        end); home when every sheet is submitted."""
+        self.refresh_home()
+        following = self.home.first_unfinished(after=entry)
+        if following is None:
+            self.show_home()
+            self.statusBar().showMessage(fill(self.tr("%1 submitted. Every sheet is submitted: "
+                                                      "thank you!"), entry), 10000)
+            return
+        self.open_entry(following)
+        self.statusBar().showMessage(fill(self.tr("%1 submitted. Next to do: %2."), entry,
+                                          following), 8000)
+
+    def show_guide(self) -> None:
+        self.ask.show_guide(self, self.translations.language)
 
     def _entry_left(self, entry: str) -> None:
         self.refresh_home()

@@ -42,7 +42,9 @@ from judging_app.ui.views.assignments_models import (
     preview_lines,
 )
 from judging_app.ui.views.base import View, ViewContext
+from judging_app.ui.views.empty_hint import EmptyHint
 from judging_app.ui.views.judges_view import column, fit_columns, row, table
+from judging_app.ui.views.next_step import NextStep
 
 DEFAULT_JUDGES_PER_ENTRY = 3
 
@@ -90,6 +92,7 @@ class AssignmentsView(View):
         self.entries_table.setDragDropOverwriteMode(True)
         self.entries_table.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.assign_button, self.remove_button = QPushButton(), QPushButton()
+        self.no_matches = EmptyHint(self.entries_table, self._no_matches_text)
         self._layout()
         self.round_combo.currentIndexChanged.connect(self._round_changed)
         self.k_spin.valueChanged.connect(self._k_changed)
@@ -119,11 +122,21 @@ class AssignmentsView(View):
         splitter.addWidget(right)
         splitter.setSizes([300, 700])
         splitter.setStretchFactor(1, 1)
+        self.next_step = NextStep()
         layout = QVBoxLayout(self)
         layout.addLayout(row(self.round_label, self.round_combo, (self.summary, 1)))
+        layout.addWidget(self.next_step)
         layout.addWidget(splitter, 1)
 
     # -- texts -----------------------------------------------------------------------------
+    def _no_matches_text(self) -> str | None:
+        needle = self.search.text().strip()
+        if needle:
+            return fill(self.tr("No entry matches “%1”."), needle)
+        if self.short_only.isChecked():
+            return self.tr("Every entry has enough judges.")
+        return None
+
     def retranslate(self) -> None:
         self.round_label.setText(self.tr("&Round:"))
         self.k_label.setText(self.tr("&Judges per entry:"))
@@ -137,6 +150,7 @@ class AssignmentsView(View):
         self.assign_button.setText(self.tr("&Assign judge to selected"))
         self.remove_button.setText(self.tr("Re&move judge from selected"))
         self._fill_rounds()
+        self.no_matches.follow()
         self.judges_model.retranslate()
         self.entries_model.retranslate()
         fit_columns(self.judges_table)
@@ -158,6 +172,33 @@ class AssignmentsView(View):
                 format_int(self.data.assignment_count()), format_int(k),
                 format_int(self.entries_model.short_count())))
         self.preview_text.setText(preview_lines(self.preview))
+        self._next_step()
+
+    def _next_step(self) -> None:
+        """What to do when the round cannot be assigned yet, or nothing is assigned."""
+        d = self.data
+        self.summary.setVisible(d is None or bool(d.entries))  # else the step says it
+        if d is None or not self.writable:
+            self.next_step.hide()
+        elif not d.entries:
+            self.next_step.show_step(
+                self.tr("No entries to assign yet"),
+                self.tr("Entries take part once they are eligible: screen them in Entries."),
+                [(self.tr("Go to Entries"), lambda: self.navigate.emit("entries"))])
+        elif not d.judges:
+            self.next_step.show_step(
+                self.tr("No judges to assign yet"),
+                self.tr("Enrol the judges first, with their units."),
+                [(self.tr("Go to Judges"), lambda: self.navigate.emit("judges"))])
+        elif not d.assignment_count() and self.preview is None:
+            self.next_step.show_step(
+                self.tr("Nothing is assigned in this round yet"),
+                self.tr("Let the app propose an assignment: every entry gets the number of "
+                        "judges chosen below, the loads are balanced and nobody gets an entry "
+                        "of their own unit. You see it before anything is saved."),
+                [(self.tr("Preview an automatic assignment"), self.preview_automatic)])
+        else:
+            self.next_step.hide()
 
     # -- data --------------------------------------------------------------------------------
     def round_code(self) -> str | None:

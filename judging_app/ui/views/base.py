@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +17,7 @@ from judging_app.ui.background import Cancelled, Runner, Work
 from judging_app.ui.dialogs import Dialogs
 from judging_app.ui.i18n import first_line, message_text
 from judging_app.ui.settings import AppSettings
+from judging_app.ui.views.loading import Loadable
 
 
 @dataclass
@@ -54,6 +55,7 @@ class View(QWidget):
 
     key = "view"
     changed = Signal()
+    navigate = Signal(str)  # another view's key: the workspace shows it (next steps)
 
     def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,7 +92,33 @@ class View(QWidget):
     def run_in_background(self, work: Work, label: str, on_done: Callable[[Any], None],
                           failure_title: str) -> None:
         """Long work with a progress dialog; refusals and errors shown as messages."""
+        self.ctx.runner.run(work, label=label, parent=self, on_done=on_done,
+                            on_error=self._show_failure(failure_title))
 
+    def load_in_background(self, work: Work, pages: Sequence[Loadable], label: str,
+                           on_done: Callable[[Any], None], failure_title: str) -> Any:
+        """Loading what some pages show: no dialog, the pages show the loading state and
+        the work's progress in place of their content (on_done must call their finish()).
+        Returns the job (cancel() it when a newer load makes it pointless)."""
+        for page in pages:
+            page.begin(label)
+        show = self._show_failure(failure_title)
+
+        def on_error(exc: BaseException, trace: str) -> None:
+            if isinstance(exc, Cancelled):
+                return  # a newer load took over
+            for page in pages:
+                page.fail(failure_title)
+            show(exc, trace)
+
+        def on_progress(done: int, total: int) -> None:
+            for page in pages:
+                page.loading.set_progress(done, total)
+
+        return self.ctx.runner.run(work, label=label, parent=self, on_done=on_done,
+                                   on_error=on_error, on_progress=on_progress)
+
+    def _show_failure(self, failure_title: str) -> Callable[[BaseException, str], None]:
         def on_error(exc: BaseException, trace: str) -> None:
             if isinstance(exc, Cancelled):
                 return
@@ -99,4 +127,4 @@ class View(QWidget):
             self.ctx.dialogs.show_error(self, failure_title, first_line(exc), "",
                                         message_text(exc) if refused else trace)
 
-        self.ctx.runner.run(work, label=label, parent=self, on_done=on_done, on_error=on_error)
+        return on_error

@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from judging_app.exchange.entry_template import write_entry_template
 from judging_app.services import competitions, entries
 from judging_app.services.entry_import import Cancelled as ImportCancelled
 from judging_app.services.entry_import import (
@@ -87,7 +86,7 @@ class EntryImport(QObject):
                 self.dialog.set_preview(preview)
             return
         if not preview.header_row:  # not a spreadsheet, damaged, no header, …: nothing to preview
-            lines = preview.problem_lines()
+            lines = [message_text(line) for line in preview.problem_messages()]
             self.ctx.dialogs.show_error(self.view, self.tr("Cannot import this file"),
                                         fill(self.tr("%1 cannot be imported."), self.path.name),
                                         lines[0] if lines else "", "\n".join(lines))
@@ -176,6 +175,9 @@ def save_import_template(view) -> None:
     db, competition = ctx.db, ctx.competition
 
     def work(progress) -> Path:
+        # imported here: openpyxl takes half a second to import, on the worker thread now
+        from judging_app.exchange.entry_template import write_entry_template
+
         return write_entry_template(path, competitions.get_setup(db, competition),
                                     entries.list_units(db, competition), lang=lang)
 

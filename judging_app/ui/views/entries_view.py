@@ -35,6 +35,7 @@ from judging_app.services import competitions, entries, entry_queries
 from judging_app.ui.background import Cancelled
 from judging_app.ui.i18n import fill, first_line, format_int
 from judging_app.ui.views.base import View, ViewContext
+from judging_app.ui.views.empty_hint import EmptyHint
 from judging_app.ui.views.entries_dialogs import (
     EntriesDialogs,
     disqualify,
@@ -146,6 +147,8 @@ class EntriesView(View):
         header.setSortIndicator(*self.model.sort_column())
         header.sortIndicatorChanged.connect(self.sort_by)
         self.table.activated.connect(lambda _index: self.edit_entry())
+        self.no_matches = EmptyHint(self.table, lambda: self.tr(
+            "No entries match the search or the filters.") if self.model.total_count() else None)
         self.table.selectionModel().selectionChanged.connect(self._update_state)
         self.details = QTextBrowser(objectName="entryDetails", openExternalLinks=True)
         self.documents = EntryDocumentsPanel(self)
@@ -234,6 +237,7 @@ class EntriesView(View):
         self.model.retranslate()
         self._fill_filters()
         self.fit_columns()
+        self.no_matches.follow()
 
     def _fill_filters(self) -> None:
         english = self.ctx.language() == "en"

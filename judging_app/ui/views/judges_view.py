@@ -37,6 +37,7 @@ from judging_app.ui.i18n import fill, format_int
 from judging_app.ui.views.base import View, ViewContext
 from judging_app.ui.views.judges_dialogs import JudgesDialogs
 from judging_app.ui.views.judges_models import ConflictTableModel, JudgeTableModel
+from judging_app.ui.views.next_step import NextStep
 
 
 def suggest_code(codes: list[str], prefix: str = "J") -> str:
@@ -162,7 +163,9 @@ class JudgesView(View):
         splitter.addWidget(self.conflicts_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        self.next_step = NextStep()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.next_step)
         layout.addWidget(splitter)
 
     # -- texts and data ----------------------------------------------------------------------
@@ -186,6 +189,14 @@ class JudgesView(View):
 
     def _update_texts(self) -> None:
         rows = self.model.all_rows()
+        if rows or not self.writable:
+            self.next_step.hide()
+        else:
+            self.next_step.show_step(
+                self.tr("No judges yet"),
+                self.tr("Enrol the panel: each judge with their unit (a judge never scores the "
+                        "entries of their own unit) and one chair, who decides ties at the "
+                        "plenary."), [(self.tr("Add judge…"), self.add_judge)])
         self.summary.setText(fill(self.tr("Judges: %1 · active: %2 · chairs: %3"),
                                   format_int(len(rows)), format_int(sum(j.active for j in rows)),
                                   format_int(sum(j.role == JudgeRole.CHAIR for j in rows))))

@@ -3,7 +3,7 @@ in draft or not started, and which entries block the results."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -30,6 +30,9 @@ from judging_app.services import progress
 from judging_app.services.progress import EntryProgress, JudgeProgress, RoundProgress
 from judging_app.ui.i18n import ENGLISH, fill
 from judging_app.ui.views.base import View, ViewContext
+from judging_app.ui.views.empty_hint import EmptyHint
+from judging_app.ui.views.loading import Loadable
+from judging_app.ui.views.next_step import NextStep
 from judging_app.ui.views.results_models import BLOCKING_COLOUR, RowTableModel, table
 
 PERCENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -102,6 +105,11 @@ class EntryProgressModel(RowTableModel):
             return (not e.blocking, e.assigned, e.complete)
         return self.cell(e, column).casefold()
 
+    def sort_key_function(self, column: int) -> Callable[[EntryProgress], Any]:
+        if column == self.CODE:  # the default order: 30,000 rows
+            return lambda e: e.code.casefold()
+        return super().sort_key_function(column)
+
     def background(self, e: EntryProgress) -> QColor | None:
         return BLOCKING_COLOUR if e.blocking else None
 
@@ -137,6 +145,7 @@ class ProgressView(View):
         self.data: RoundProgress | None = None
         self._loaded = self._stale = False
         self._request = 0
+        self._job = None  # the load under way
         self.round_label = QLabel()
         self.round = QComboBox()
         self.round.setObjectName("round")
@@ -164,6 +173,7 @@ class ProgressView(View):
         self.find.setClearButtonEnabled(True)
         self.find.textChanged.connect(lambda _t: self._filter())
         self.shown = QLabel()
+        self.no_matches = EmptyHint(self.entry_table, self._no_matches_text)
         self.judges_box, self.entries_box = QGroupBox(), QGroupBox()
         QVBoxLayout(self.judges_box).addWidget(self.judge_table)
         filters = QHBoxLayout()
@@ -187,9 +197,12 @@ class ProgressView(View):
         top.addWidget(self.round)
         top.addWidget(self.summary, 1)
         top.addWidget(self.paper_button)
+        self.sheets = Loadable(split)  # the counts, or what is being done instead
+        self.next_step = NextStep()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.next_step)
+        layout.addWidget(self.sheets, 1)
         self.retranslate()
 
     def refresh(self) -> None:
@@ -222,26 +235,45 @@ class ProgressView(View):
         def done(data: RoundProgress) -> None:
             if request == self._request:
                 self.show_progress(data)
+                self.sheets.finish()
 
-        self.run_in_background(lambda _p: progress.round_progress(db, comp, code),
-                               self.tr("Counting the score sheets…"), done,
-                               self.tr("Cannot count the score sheets"))
+        if self._job is not None:
+            self._job.cancel()
+        self._job = self.load_in_background(
+            lambda _p: progress.round_progress(db, comp, code), [self.sheets],
+            self.tr("Counting the score sheets…"), done, self.tr("Cannot count the score sheets"))
 
     def show_progress(self, data: RoundProgress) -> None:
         self.data = data
         self.judges.set_rows(data.judges)
-        self.entries.set_rows(data.entries)
-        self._filter()
+        self.entries.set_rows(data.entries, self._accept())  # one reset, one sort
+        self.retranslate()
+        self._next_step()
+
+    def _next_step(self) -> None:
+        if self.data is None or self.data.expected:
+            self.next_step.hide()
+        else:
+            self.next_step.show_step(
+                self.tr("No score sheets are expected in this round yet"),
+                self.tr("Sheets are expected once judges are assigned to the eligible entries "
+                        "of the round."),
+                [(self.tr("Go to Assignments"), lambda: self.navigate.emit("assignments"))])
 
     def _filter(self) -> None:
+        self.entries.set_filter(self._accept())
+        self.retranslate()
+
+    def _accept(self) -> Callable[[EntryProgress], bool] | None:
         only, needle = self.only_blocking.isChecked(), self.find.text().strip().casefold()
+        if not only and not needle:
+            return None
 
         def accept(e: EntryProgress) -> bool:
             return (not only or e.blocking) and (
                 not needle or needle in e.code.casefold() or needle in e.title.casefold())
 
-        self.entries.set_filter(accept if only or needle else None)
-        self.retranslate()
+        return accept
 
     def open_paper_sheets(self) -> None:
         """Typed-up paper sheets, entered twice by two people before they count."""
@@ -268,6 +300,15 @@ class ProgressView(View):
         self.summary.setText(self._summary_text())
         self.judges.retranslate()
         self.entries.retranslate()
+        self.no_matches.follow()
+
+    def _no_matches_text(self) -> str | None:
+        if self.data is None or not self.data.entries:
+            return None  # the summary says why the table is empty
+        needle = self.find.text().strip()
+        if needle:
+            return fill(self.tr("No entry matches “%1”."), needle)
+        return self.tr("No entry blocks the results.") if self.only_blocking.isChecked() else None
 
     def _summary_text(self) -> str:
         d = self.data

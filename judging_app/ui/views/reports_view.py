@@ -21,9 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from judging_app.services import competitions, document_settings
+from judging_app.core.enums import CompetitionStatus
+from judging_app.services import competitions, dashboard, document_settings
 from judging_app.ui.i18n import fill, message_text
 from judging_app.ui.views.base import View, ViewContext
+
+# Documents of the results: before finalize they are drafts, and exporting one asks first.
+DRAFT_DOCUMENTS = ("workbook", "minutes", "winners")
 
 
 class ReportsDialogs:
@@ -46,6 +50,21 @@ class ReportsDialogs:
     def open_files(self, parent: QWidget, title: str, start: str, filters: str) -> list[str]:
         paths, _ = QFileDialog.getOpenFileNames(parent, title, start, filters)
         return paths
+
+    def confirm_draft(self, parent: QWidget, title: str, text: str, details: str,
+                      proceed: str) -> bool:
+        """Export a document of results that are not final yet?"""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel,
+                          parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(details)
+        yes = box.addButton(proceed, QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        try:
+            box.exec()
+            return box.clickedButton() is yes
+        finally:
+            box.deleteLater()
 
     def confirm_packages(self, parent: QWidget, title: str, text: str, details: str) -> bool:
         """The packages' sizes before they are written (they carry the documents)."""
@@ -189,7 +208,10 @@ class ReportsView(View):
         self.ctx.settings.last_directory = str(Path(chosen).parent)
         return Path(chosen)
 
-    def export(self, key: str) -> None:
+    def export(self, key: str, draft_confirmed: bool = False) -> None:
+        if key in DRAFT_DOCUMENTS and not draft_confirmed and not self._final():
+            self._confirm_draft(key)
+            return
         lang = self.language_box.currentData()
         code = self.ctx.competition
         rnd = self.round_box.currentData()
@@ -262,6 +284,40 @@ class ReportsView(View):
             work = lambda p: write_competition_file(  # noqa: E731
                 path, competitions.get_setup(db, code))
         self._run(work, lambda _result: fill(self.tr("Saved: %1"), str(path)))
+
+    def _final(self) -> bool:
+        summary = competitions.get_summary(self.ctx.db, self.ctx.competition)
+        return summary.status == CompetitionStatus.FINALIZED
+
+    def _confirm_draft(self, key: str) -> None:
+        """Before finalize the results documents are drafts: say what is undecided (the
+        results are computed for it, in the background), then ask."""
+        db, code = self.ctx.db, self.ctx.competition
+
+        def ask(found: dashboard.Undecided) -> None:
+            lines = []
+            if found.blocking_ties:
+                lines.append(fill(self.tr("%1 ties on an award boundary wait for the chair's "
+                                          "decision."), found.blocking_ties))
+            if found.incomplete_entries:
+                lines.append(fill(self.tr("%1 entries are not ranked: score sheets are "
+                                          "missing."), found.incomplete_entries))
+            if found.unsubmitted_sheets:
+                lines.append(fill(self.tr("%1 score sheets are not submitted yet."),
+                                  found.unsubmitted_sheets))
+            if not lines:
+                lines.append(self.tr("Nothing is undecided any more: finalize the results "
+                                     "(Results view) to make the documents final."))
+            if self.dialogs.confirm_draft(
+                    self, self.tr("The results are not final"),
+                    self.tr("The results are not finalized yet: this document is a DRAFT "
+                            "(it says DRAF on every page) and may still change."),
+                    "\n".join(f"• {line}" for line in lines), self.tr("Export the &draft")):
+                self.export(key, draft_confirmed=True)
+
+        self.run_in_background(lambda _p: dashboard.undecided(db, code),
+                               self.tr("Checking what is still undecided…"), ask,
+                               self.tr("The export failed"))
 
     def _import_returns(self) -> None:
         files = self.dialogs.open_files(self, self.tr("Judges' return files"), self._start_dir(),

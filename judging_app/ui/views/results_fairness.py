@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPolygonF
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from judging_app.core.enums import AggregationMethod
 from judging_app.core.scoring.fairness import OutlierSheet, PanelFairness, StabilityRow
-from judging_app.services.progress import JudgeDistribution
-from judging_app.services.results import FairnessView
+from judging_app.services.fairness_view import FairnessEvidence, FairnessView, JudgeDistribution
 from judging_app.ui.i18n import fill
+from judging_app.ui.views.empty_hint import EmptyHint
+from judging_app.ui.views.loading import Loadable
 from judging_app.ui.views.results_models import (
     CHANGED_COLOUR,
     RowTableModel,
@@ -41,6 +42,7 @@ from judging_app.ui.views.results_plots import (
     AgreementPlot,
     JudgePlot,
     JudgeRow,
+    judge_dots,
 )
 
 METHODS = tuple(AggregationMethod)
@@ -48,13 +50,26 @@ METHODS = tuple(AggregationMethod)
 
 @dataclass(frozen=True)
 class Evidence:
-    """What the background job hands over."""
+    """What the background job hands over (`prepare_evidence`, on the worker thread)."""
 
     fairness: FairnessView
     distributions: dict[tuple[int, str | None], tuple[JudgeDistribution, ...]]
     method: AggregationMethod  # the competition's own method
     category_names: dict[str, str]
     round_names: dict[int, str]
+    dots: dict[tuple[int, str | None], dict[int, QPolygonF]]  # panel -> judge -> judge_dots
+    award_changes: tuple[StabilityRow, ...]  # the stability rows whose award changes
+
+
+def prepare_evidence(found: FairnessEvidence, method: AggregationMethod,
+                     category_names: dict[str, str], round_names: dict[int, str]) -> Evidence:
+    """Everything the pages need that takes time, made before the GUI thread gets it: the
+    plots' points and the rows the stability table shows first."""
+    dots = {panel: {d.judge_id: judge_dots([float(t) for t in d.totals]) for d in dists}
+            for panel, dists in found.distributions.items()}
+    changes = tuple(r for r in found.fairness.report.stability if r.award_changes)
+    return Evidence(found.fairness, found.distributions, method, category_names, round_names,
+                    dots, changes)
 
 
 class StabilityModel(RowTableModel):
@@ -129,9 +144,10 @@ class OutlierModel(RowTableModel):
         return self.cell(o, column).casefold()
 
 
-class StabilityPage(QWidget):
+class StabilityPage(Loadable):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(QWidget(), parent)
+        self.evidence: Evidence | None = None
         self.model = StabilityModel(self)
         self.only_changes = QCheckBox()
         self.only_changes.setObjectName("onlyAwardChanges")
@@ -142,38 +158,47 @@ class StabilityPage(QWidget):
         self.table = table(self.model, "stabilityTable", {StabilityModel.CODE: 85,
                                                            StabilityModel.CATEGORY: 130, **widths},
                            stretch=StabilityModel.TITLE)
+        self.no_changes = EmptyHint(self.table, lambda: self.tr(
+            "No entry's award changes with the method.")
+            if self.evidence is not None and self.only_changes.isChecked() else None)
         top = QHBoxLayout()
         top.addWidget(self.only_changes)
         top.addStretch(1)
         top.addWidget(self.summary)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.content)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         self.retranslate()
 
+    def ready(self) -> bool:
+        return self.evidence is not None and not self.is_loading()
+
     def set_evidence(self, ev: Evidence) -> None:
-        self.model.evidence = ev
-        self.model.set_rows(ev.fairness.report.stability)
+        self.evidence = self.model.evidence = ev
         self._filter()
 
     def _filter(self) -> None:
-        only = self.only_changes.isChecked()
-        self.model.set_filter((lambda r: r.award_changes) if only else None)
+        ev = self.evidence
+        if ev is not None:  # the changed rows were picked on the worker thread
+            only = self.only_changes.isChecked()
+            self.model.set_rows(ev.award_changes if only else ev.fairness.report.stability)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.only_changes.setText(self.tr("Only entries whose award changes with the method"))
-        rows = self.model.all_records()
-        changed = sum(1 for r in rows if r.award_changes)
+        ev = self.evidence
+        changed = len(ev.award_changes) if ev else 0
+        total = len(ev.fairness.report.stability) if ev else 0
         self.summary.setText(fill(self.tr("Award changes with the method: %1 of %2 entries"),
                                   self.model.locale.toString(changed),
-                                  self.model.locale.toString(len(rows))))
+                                  self.model.locale.toString(total)))
         self.model.retranslate()
+        self.no_changes.follow()
 
 
-class FairnessPage(QWidget):
+class FairnessPage(Loadable):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(QWidget(), parent)
         self.evidence: Evidence | None = None
         self.panel_label = QLabel()
         self.panel = QComboBox()
@@ -218,11 +243,14 @@ class FairnessPage(QWidget):
         top.addWidget(self.panel_label)
         top.addWidget(self.panel)
         top.addStretch(1)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.content)
         layout.addLayout(top)
         layout.addWidget(self.facts)
         layout.addWidget(body, 1)
         self.retranslate()
+
+    def ready(self) -> bool:
+        return self.evidence is not None and not self.is_loading()
 
     @staticmethod
     def _scroll(widget: QWidget) -> QScrollArea:
@@ -262,12 +290,13 @@ class FairnessPage(QWidget):
             self.facts.clear()
             return
         stats = {j.judge_id: j for j in p.judges}
+        dots = ev.dots.get((p.round_id, p.group), {})
         rows = []
         for d in ev.distributions.get((p.round_id, p.group), ()):
             st = stats.get(d.judge_id)
             severity = st.severity if st else None
             rows.append(JudgeRow(
-                f"{d.code}  {d.name}", [float(t) for t in d.totals],
+                f"{d.code}  {d.name}", dots[d.judge_id],
                 (float(d.minimum), float(d.lower_quartile), float(d.median),
                  float(d.upper_quartile), float(d.maximum)),
                 float(st.mean_total) if st else float(d.median),

@@ -6,7 +6,9 @@ here decides anything.
 
 Painting collects the shapes first and draws each kind in one call (drawLines, drawRects,
 drawPoints): a paint costs a couple of dozen QPainter calls whatever the number of judges
-and sheets.
+and sheets. The dots of a judge's totals (tens of thousands on a large competition) are
+built once, in the totals' own coordinates (`judge_dots`, on the worker thread that computed
+them), and placed by the painter's transform: no point is created while painting.
 """
 
 from __future__ import annotations
@@ -15,7 +17,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPolygonF,
+    QTransform,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from judging_app.ui.views.results_models import number_text
@@ -32,10 +43,18 @@ BANDS = ((0.5, QColor("#fbeaea")), (0.75, QColor("#fdf5e3")), (0.9, QColor("#eef
          (1.0, QColor("#e2f0dc")))  # Koo & Li (2016): poor, moderate, good, excellent
 
 
+JITTER = 11  # vertical positions of the dots, so that equal totals stay visible
+
+
+def judge_dots(totals: Sequence[float]) -> QPolygonF:
+    """One point per total: x on 0-100, y in [-1, 1] (spread so equal totals show apart)."""
+    return QPolygonF([QPointF(v, ((k * 7919) % JITTER - 5) / 5) for k, v in enumerate(totals)])
+
+
 @dataclass(frozen=True)
 class JudgeRow:
     label: str  # code and name
-    totals: Sequence[float]  # positions on 0-100
+    dots: QPolygonF  # judge_dots of the totals given
     five: tuple[float, float, float, float, float]  # min, lower quartile, median, upper, max
     mean: float
     severity: float | None
@@ -170,12 +189,10 @@ class JudgePlot(_Plot):
         def x(v: float) -> float:
             return tot_l + v / 100 * (tot_r - tot_l)
 
-        dots, whiskers, boxes, medians, means = [], [], [], [], []
+        whiskers, boxes, medians, means = [], [], [], []
         harsh, lenient = [], []
         for i, row in enumerate(self.rows):
             y = top + i * self.ROW + self.ROW / 2
-            dots += [QPointF(x(v), y + ((k * 7919) % 11 - 5) / 5 * half * 0.8)
-                     for k, v in enumerate(row.totals)]
             lo, q1, med, q3, hi = (x(v) for v in row.five)
             whiskers += [QLineF(lo, y, q1, y), QLineF(q3, y, hi, y),
                          QLineF(lo, y - half / 2, lo, y + half / 2),
@@ -192,11 +209,17 @@ class JudgePlot(_Plot):
         p.setPen(pen(GRID))
         p.drawLines(self.grid_lines(tot_l, tot_r, top, bottom, ticks, 0, 100)
                     + self.grid_lines(sev_l, sev_r, top, bottom, sev_ticks, -limit, limit))
-        most = max((len(r.totals) for r in self.rows), default=1)
+        most = max((r.dots.size() for r in self.rows), default=1)
         dot = QColor(DOT)
         dot.setAlpha(int(max(15, min(DOT.alpha(), DOT.alpha() * 60 / most))))  # many: fainter
-        p.setPen(pen(dot, 4.4, round_cap=True))
-        p.drawPoints(QPolygonF(dots))
+        dots = pen(dot, 4.4, round_cap=True)
+        dots.setCosmetic(True)  # 4.4 pixels whatever the transform
+        p.setPen(dots)
+        for i, row in enumerate(self.rows):  # totals -> pixels: x(v), y + jitter × spread
+            y = top + i * self.ROW + self.ROW / 2
+            p.setTransform(QTransform((tot_r - tot_l) / 100, 0, 0, half * 0.8, tot_l, y))
+            p.drawPoints(row.dots)
+        p.resetTransform()
         p.setPen(pen(BOX, 1.4))
         p.drawLines(whiskers)
         p.drawRects(boxes)

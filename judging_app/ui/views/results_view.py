@@ -22,18 +22,27 @@ from PySide6.QtWidgets import (
 )
 
 from judging_app.core.enums import AggregationMethod, JudgeRole
+from judging_app.core.scoring.winners import winners
 from judging_app.services import competitions, judges, progress, results
 from judging_app.services.errors import ServiceError
 from judging_app.services.results import ResultsView as ComputedResults
 from judging_app.ui.i18n import ENGLISH, fill, message_text
 from judging_app.ui.views.base import View, ViewContext
+from judging_app.ui.views.empty_hint import EmptyHint
+from judging_app.ui.views.loading import Loadable
+from judging_app.ui.views.next_step import NextStep
 from judging_app.ui.views.results_decision import (
     BlockingTiesPanel,
     ResultsDialogs,
     TiedEntry,
     TiesModel,
 )
-from judging_app.ui.views.results_fairness import Evidence, FairnessPage, StabilityPage
+from judging_app.ui.views.results_fairness import (
+    Evidence,
+    FairnessPage,
+    StabilityPage,
+    prepare_evidence,
+)
 from judging_app.ui.views.results_models import (
     BLOCKING_COLOUR,
     DECIDED_COLOUR,
@@ -46,6 +55,7 @@ from judging_app.ui.views.results_models import (
     rounding_text,
     table,
 )
+from judging_app.ui.views.results_winners import WinnersPage
 
 
 class ResultsView(View):
@@ -66,6 +76,9 @@ class ResultsView(View):
         self._stale = False
         self._loaded = False
         self._request = 0
+        self._data_version = 0  # moves on whenever the data may have changed (refresh)
+        self._evidence_key: tuple | None = None  # (data version, round) of the evidence
+        self._results_job = self._evidence_job = None
         self.round_label, self.method_label = QLabel(), QLabel()
         self.round = QComboBox()
         self.round.setObjectName("round")
@@ -102,7 +115,11 @@ class ResultsView(View):
         self.final_banner.setStyleSheet("background: #e2f0dc; padding: 4px;")
         self.tabs = QTabWidget()
         self.tabs.setObjectName("resultsTabs")
-        self.tabs.addTab(self._ranking_page(), "")
+        self.winners = WinnersPage()  # who won, before the detailed ranking
+        self.winners.decideRequested.connect(self.decide_tie)
+        self.tabs.addTab(self.winners, "")
+        self.ranking = Loadable(self._ranking_page())
+        self.tabs.addTab(self.ranking, "")
         self.stability = StabilityPage()
         self.fairness = FairnessPage()
         self.tabs.addTab(self.stability, "")
@@ -113,6 +130,8 @@ class ResultsView(View):
         layout.addWidget(self.formula)
         layout.addWidget(self.notes)
         layout.addWidget(self.final_banner)
+        self.next_step = NextStep()
+        layout.addWidget(self.next_step)
         layout.addWidget(self.tabs, 1)
         self.round.activated.connect(lambda _i: self.recompute())
         self.method.activated.connect(lambda _i: self.recompute())
@@ -143,7 +162,10 @@ class ResultsView(View):
         self.model = RankingModel(self)
         m = RankingModel
         self.table = table(self.model, "rankingTable", {m.AWARD: 125, m.CODE: 80, m.UNIT: 150,
-                                                        m.FLAGS: 170}, stretch=m.TITLE)
+                                                        m.FLAGS: 290}, stretch=m.TITLE)
+        self.no_matches = EmptyHint(self.table, lambda: fill(self.tr(
+            "No entry in this category matches “%1”."), self.find.text().strip())
+            if self.find.text().strip() else None)
         self.ties_panel = BlockingTiesPanel()
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -173,7 +195,7 @@ class ResultsView(View):
         self.round.setCurrentIndex(max(self.round.findData(chosen), 0))
         if self.computed is None:
             self.method.setCurrentIndex(self.method.findData(self.setup.rules.aggregation))
-        self._evidence_stale = True
+        self._data_version += 1
         self.retranslate()
         if self.rounds:
             self.recompute()
@@ -188,10 +210,18 @@ class ResultsView(View):
         return (self.setup is not None and self.round.currentData() is None
                 and self.method.currentData() == self.setup.rules.aggregation)
 
+    def ranking_ready(self) -> bool:
+        """The ranking shown is the one asked for (not loading)."""
+        return self.computed is not None and not self.ranking.is_loading()
+
     def recompute(self) -> None:
         self._request += 1
         request, rnd, method = self._request, self.round.currentData(), self.method.currentData()
-        self._evidence_stale = True
+        # the evidence depends on the data and the round, not on the method shown
+        evidence_current = self._evidence_key == (self._data_version, rnd)
+        self._evidence_stale = self._evidence_stale or not evidence_current
+        pages = [self.ranking] if evidence_current else [self.ranking, self.stability,
+                                                         self.fairness]
         db, comp, status = self.ctx.db, self.ctx.competition, self.status
 
         def work(_progress) -> tuple[ComputedResults, progress.FinalizeReadiness]:
@@ -201,9 +231,13 @@ class ResultsView(View):
         def done(outcome: tuple[ComputedResults, progress.FinalizeReadiness]) -> None:
             if request == self._request:
                 self.show_results(*outcome)
+                self.ranking.finish()
 
-        self.run_in_background(work, self.tr("Computing the results…"), done,
-                               self.tr("Cannot compute the results"))
+        if self._results_job is not None:
+            self._results_job.cancel()
+        self._results_job = self.load_in_background(  # the evidence waits for the results
+            work, pages, self.tr("Computing the results…"), done,
+            self.tr("Cannot compute the results"))
 
     def show_results(self, computed: ComputedResults, readiness: progress.FinalizeReadiness
                      ) -> None:
@@ -234,32 +268,35 @@ class ResultsView(View):
         self.model.set_ranking(rows, entries, self._tiers())
 
     def _load_evidence_if_needed(self) -> None:
-        if self.tabs.currentIndex() == 0 or not self._evidence_stale or self.computed is None:
+        if (self.tabs.currentWidget() not in (self.stability, self.fairness)
+                or not self._evidence_stale or self.computed is None):
             return
         self._evidence_stale = False
-        request, rnd = self._request, self.round.currentData()
+        rnd = self.round.currentData()
+        key = self._evidence_key = (self._data_version, rnd)
         db, comp = self.ctx.db, self.ctx.competition
         base = self.setup.rules.aggregation if self.setup else AggregationMethod.MEAN
         categories = self._categories()
         names = {r.code: self._name(r.name, r.name_en) for r in self.rounds}
 
         def work(report) -> Evidence:
-            report(0, 2)
-            fairness = results.fairness(db, comp, rnd)
-            report(1, 2)
-            dists = progress.judge_distributions(db, comp, rnd)
-            round_names = {i: names.get(c, c) for i, c in fairness.rounds.items()}
-            return Evidence(fairness, dists, AggregationMethod(base), categories, round_names)
+            found = results.evidence(db, comp, rnd, report)
+            round_names = {i: names.get(c, c) for i, c in found.fairness.rounds.items()}
+            return prepare_evidence(found, AggregationMethod(base), categories, round_names)
 
         def done(evidence: Evidence) -> None:
-            if request != self._request:
-                return  # the results changed meanwhile; a newer load follows
+            if key != self._evidence_key:
+                return  # the data or the round changed meanwhile; a newer load follows
             self.evidence = evidence
-            self.stability.set_evidence(evidence)
-            self.fairness.set_evidence(evidence)
+            for page in (self.stability, self.fairness):
+                page.set_evidence(evidence)
+                page.finish()
 
-        self.run_in_background(work, self.tr("Computing the fairness evidence…"), done,
-                               self.tr("Cannot compute the fairness evidence"))
+        if self._evidence_job is not None:
+            self._evidence_job.cancel()
+        self._evidence_job = self.load_in_background(
+            work, [self.stability, self.fairness], self.tr("Computing the fairness evidence…"),
+            done, self.tr("Cannot compute the fairness evidence"))
 
     # -- names in the current language -------------------------------------------------------
     def _name(self, name: str, name_en: str) -> str:
@@ -274,6 +311,15 @@ class ResultsView(View):
         return {c.code: self._name(c.name, c.name_en) for c in cats}
 
     # -- actions -----------------------------------------------------------------------------
+    def decide_tie(self, tie) -> None:
+        """Decide the tie chosen on the winners page (the same as choosing it below)."""
+        model = self.ties_panel.model
+        for row in range(model.rowCount()):
+            if model.record(row) is tie:
+                self.ties_panel.table.selectRow(row)
+                self.decide()
+                return
+
     def decide(self) -> None:
         tie = self.ties_panel.selected()
         if tie is None or not self.ties_panel.decide.isEnabled() or self.computed is None:
@@ -380,6 +426,7 @@ class ResultsView(View):
         else:
             hint = self.tr("Nothing blocks finalizing.")
         self.finalize_hint.setText(hint)
+        self.finalize_hint.setVisible(bool(hint))  # no empty line while computing
 
     def retranslate(self) -> None:
         self.round_label.setText(self.tr("&Round:"))
@@ -388,6 +435,7 @@ class ResultsView(View):
         for i, r in enumerate(self.rounds, start=1):
             self.round.setItemText(i, self._name(r.name, r.name_en))
         self.model.tier_labels = self.ties_panel.model.tier_labels = self._tiers()
+        self.model.criterion_names = self._criterion_names()
         self.ties_panel.model.category_names = self._categories()
         for i in range(self.method.count()):
             self.method.setItemText(i, method_label(self.method.itemData(i)))
@@ -401,8 +449,8 @@ class ResultsView(View):
             for c, t in ((TIE_COLOUR, self.tr("tied")),
                          (BLOCKING_COLOUR, self.tr("tie on an award boundary")),
                          (DECIDED_COLOUR, self.tr("equal score, separated by a tie-break")))))
-        for i, title in enumerate((self.tr("Ranking"), self.tr("Rank stability"),
-                                   self.tr("Fairness"))):
+        for i, title in enumerate((self.tr("Winners"), self.tr("Ranking"),
+                                   self.tr("Rank stability"), self.tr("Fairness"))):
             self.tabs.setTabText(i, title)
         categories = self._categories()
         for i in range(self.category.count()):
@@ -410,6 +458,9 @@ class ResultsView(View):
             self.category.setItemText(i, categories.get(group, group) if group
                                       else self.tr("All entries (overall ranking)"))
         c = self.computed
+        self.formula.setVisible(c is not None)
+        if c is None:
+            self.notes.hide()
         if c is not None:
             names = {r.code: self._name(r.name, r.name_en) for r in self.rounds}
             self.formula.setText(formula_text(c.results.method, c.results.rules.round_combination,
@@ -423,7 +474,37 @@ class ResultsView(View):
                                            self.snapshot.digest))
         self.final_banner.setVisible(self.snapshot is not None)
         self.model.retranslate()
+        self.no_matches.follow()
         self.ties_panel.retranslate()
         self.stability.retranslate()
         self.fairness.retranslate()
         self._update_actions()
+        self._show_winners()
+
+    def _show_next_step(self) -> None:
+        """Nothing to rank yet: say so and where the sheets are followed."""
+        c = self.computed
+        if c is None or any(r.sheet_count for r in c.results.rows):
+            self.next_step.hide()
+            return
+        self.next_step.show_step(
+            self.tr("No results yet"),
+            self.tr("No score sheet has been submitted in the rounds shown. The ranking "
+                    "appears as the judges submit their sheets."),
+            [(self.tr("Follow the progress"), lambda: self.navigate.emit("progress"))])
+
+    def _show_winners(self) -> None:
+        self._show_next_step()
+        c = self.computed
+        allowed = (self.is_final_selection() and self.status != "finalized")
+        self.winners.set_winners(winners(c.results) if c is not None else (),
+                                 c.entries if c is not None else {}, self._tiers(),
+                                 self._categories(), allowed)
+
+    def _criterion_names(self) -> dict[str, str]:
+        """Criterion code -> name in the current language (the latest round's first)."""
+        out: dict[str, str] = {}
+        for rnd in self.setup.rounds if self.setup else ():
+            for c in rnd.criteria:
+                out[c.code] = self._name(c.name, c.name_en)
+        return out

@@ -45,6 +45,7 @@ from judging_app.ui.views.setup_rules import (
 from judging_app.ui.views.setup_table_editor import TableEditor
 from judging_app.ui.views.setup_tables import AwardTiersModel, CategoriesModel
 from judging_app.ui.views.setup_texts import problem_message, problem_place
+from judging_app.ui.views.status_move import move_status
 
 S = CompetitionStatus
 FORWARD = {S.DRAFT: S.REGISTRATION, S.REGISTRATION: S.JUDGING}
@@ -350,15 +351,7 @@ class SetupView(View):
 
     # -- status and locks ------------------------------------------------------------------------
     def move_status(self, target: S) -> None:
-        text = fill(self.tr("Move the competition from %1 to %2?"),
-                    competition_status_label(self.status), competition_status_label(target))
-        if target == S.JUDGING:
-            text += "\n\n" + self.tr("Judges can then score the entries assigned to them.")
-        if not self.dialogs.confirm(self, self.tr("Change the status"), text):
-            return
-        code = self.ctx.competition
-        if self.run_write(lambda ws: competitions.set_status(ws, code, target) or True,
-                          self.tr("Cannot change the status")):
+        if move_status(self, self.dialogs.confirm, self.status, target):
             self.refresh()
             self._notify(fill(self.tr("The competition is now in %1."),
                                      competition_status_label(target)))
