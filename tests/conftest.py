@@ -134,7 +134,8 @@ def sqlite_db(request, tmp_path: Path) -> Iterator[Database]:
 
 def _check_trail(database: Database) -> None:
     """Every test that changed data through the use cases must leave a trail that vouches
-    for it (services/audit_verify): each status, submitted sheet and decision recorded.
+    for it (services/audit_verify): each status, submitted sheet and decision recorded,
+    each setup, eligibility and assignments digested.
     Tests that tamper on purpose say so with @pytest.mark.tampers."""
     from judging_app.services.audit_verify import verify_trail
 

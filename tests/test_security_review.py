@@ -163,8 +163,6 @@ def test_a_protected_file_switched_back_to_open_does_not_verify(sqlite_db):
     assert not check.ok, "verify-audit: intact, though the protection was switched off"
 
 
-@pytest.mark.xfail(strict=True, reason="setup and eligibility are not yet in the live-state"
-                   " check (docs/security.md, Honest limits)")
 @pytest.mark.tampers
 def test_a_rival_disqualified_and_a_weight_moved_before_finalize_do_not_verify(sqlite_db):
     """Before finalize, someone with the file (no key store needed) disqualifies the

@@ -10,7 +10,8 @@ the login), see store/server_sql.py.
 
 Each event also carries `state`: what verification compares the live data with (services/
 audit_verify.py): the status of its competition, the sheets it wrote (ids, round/judge/
-entry ids, state and every score), the competition's decisions when it made one.
+entry ids, state and every score), the competition's decisions when it made one, and the
+digests of the setup, eligibility and assignments it changed (services/audit_digests.py).
 
 Who: the signed-in person attached to the session by services/authorization (never a
 typed name on a protected database); on an unprotected one the typed name, marked
@@ -33,7 +34,7 @@ from sqlalchemy.orm import Session
 
 from judging_app.core.messages import Message
 from judging_app.core.people import Principal
-from judging_app.services import keys
+from judging_app.services import audit_digests, keys
 from judging_app.services.errors import PermissionDenied
 from judging_app.store.models import AuditEvent, AuditHead, SecuritySettings
 
@@ -43,6 +44,10 @@ FIELDS = ("competition_id", "at", "actor", "person_id", "verified", "action", "e
           "entity_key", "old", "new", "state")
 DIGESTED_ABOVE = 2000  # sheets per event: above, each sheet's state is kept as a digest
 PRINCIPAL = "principal"  # session.info key set by services/authorization
+# events that record every part of their competition whatever they wrote: a baseline for
+# competitions whose earlier events carry no digest (services/audit_digests.py)
+ALL_PARTS_ACTIONS = frozenset({"competition.create", "competition.update_setup",
+                               "competition.set_status", "results.finalize", "results.reopen"})
 
 
 def _default(value: Any) -> Any:
@@ -138,9 +143,11 @@ def snapshot_of(session: Session, competition_id: int) -> str | None:
 
 
 def state_of(session: Session, competition_id: int | None, sheets: Iterable[int] = (),
-             decisions: bool = False, snapshot: bool = False) -> dict | None:
+             decisions: bool = False, snapshot: bool = False,
+             parts: frozenset[str] | set[str] = frozenset()) -> dict | None:
     state: dict[str, Any] = {}
     if competition_id is not None:
+        state.update(audit_digests.parts_state(session, competition_id, parts))
         if snapshot:
             state["snapshots"] = {str(competition_id): snapshot_of(session, competition_id)}
         status = session.execute(text("SELECT status FROM competitions WHERE id = :c"),
@@ -161,7 +168,8 @@ def full_state(session: Session) -> dict:
     comps = session.execute(text("SELECT id, status FROM competitions")).all()
     submitted = session.execute(text(
         "SELECT id FROM score_sheets WHERE state = 'submitted'")).scalars().all()
-    return {"status": {str(c): st for c, st in comps},
+    return {**audit_digests.all_parts(session, [c for c, _ in comps]),
+            "status": {str(c): st for c, st in comps},
             "snapshots": {str(c): snapshot_of(session, c) for c, _ in comps},
             "decisions": {str(c): decisions_of(session, c) for c, _ in comps},
             "sheets": sheet_states(session, submitted)}
@@ -237,11 +245,15 @@ def record(
 ) -> None:
     """Append one event in the caller's transaction. `sheets`: ids of the score sheets this
     change wrote (their state goes into the event); `decisions`: it made a decision;
-    `snapshot`: it finalized the results or reopened them."""
+    `snapshot`: it finalized the results or reopened them. The digests of the setup,
+    eligibility and assignments this transaction wrote are added by themselves."""
     session.flush()
     sec = security_row(session)
     who = _who(session, actor, sec.mode)
-    state = state_of(session, competition_id, sheets, decisions, snapshot)
+    parts = audit_digests.take_touched(session)
+    if action in ALL_PARTS_ACTIONS:
+        parts = set(audit_digests.PARTS)
+    state = state_of(session, competition_id, sheets, decisions, snapshot, parts)
     if sec.mode == "server":  # the database appends, chains and names the login itself
         from judging_app.store import server_sql
 

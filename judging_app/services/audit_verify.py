@@ -11,7 +11,10 @@ the live data against what the trail says.
 3. The live state: every competition's status, every submitted sheet (its round, judge,
    entry, state and every score) and every decision must be what the latest event about
    it recorded. A score edited with a database shell, a finalized competition put back
-   into judging, a decision changed or deleted: each is named by its codes.
+   into judging, a decision changed or deleted: each is named by its codes. So must each
+   competition's setup, eligibility and assignments have the digests the latest event
+   recording them gave (services/audit_digests.py); a part no event recorded yet (a trail
+   older than these digests) is checked from the first event that does.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from judging_app.core.messages import Message
-from judging_app.services import keys
+from judging_app.services import audit_digests, keys
 from judging_app.services.audit import (
     GENESIS,
     decisions_of,
@@ -73,6 +76,9 @@ class _Replay:
     decisions: dict[str, dict[str, str]] = field(default_factory=dict)
     snapshots: dict[str, str | None] = field(default_factory=dict)
     seen_competitions: set[str] = field(default_factory=set)
+    # part -> competition id -> piece (or judge id) -> digest (services/audit_digests.py)
+    digests: dict[str, dict[str, dict[str, str]]] = field(
+        default_factory=lambda: {part: {} for part in audit_digests.PARTS})
 
     def apply(self, competition_id, state_json: str) -> None:
         import json
@@ -86,6 +92,12 @@ class _Replay:
         self.sheets.update(state.get("sheets", {}))
         self.decisions.update(state.get("decisions", {}))
         self.snapshots.update(state.get("snapshots", {}))
+        for part, recorded in self.digests.items():
+            for cid, pieces in state.get(part, {}).items():
+                if part == audit_digests.ASSIGNMENTS:  # a judge's login records its own
+                    recorded.setdefault(cid, {}).update(pieces)
+                else:  # recorded whole: it replaces
+                    recorded[cid] = pieces
 
 
 def _events(session: Session) -> Iterator[dict]:
@@ -279,6 +291,11 @@ def _verify_state(s: Session, check: TrailCheck, replay: _Replay) -> None:
             check.add(Message("audit.sheet_deleted", sheet=where))
         elif _parts(live[sid])[1] != "submitted":
             _compare_sheet(names, check, live[sid], recorded)
+    for cid in sorted(live_status, key=int):
+        for problem in audit_digests.differences(
+                s, int(cid), names.competitions[int(cid)], names.judges,
+                {part: replay.digests[part].get(cid) for part in audit_digests.PARTS}):
+            check.add(problem)
     for cid in live_status:
         live_snapshot = snapshot_of(s, int(cid))
         if live_snapshot != replay.snapshots.get(cid):
@@ -295,6 +312,3 @@ def _verify_state(s: Session, check: TrailCheck, replay: _Replay) -> None:
             check.add(Message("audit.decision_deleted", **where) if did not in live_decisions
                       else Message("audit.decision_untracked", **where) if did not in recorded
                       else Message("audit.decision_differs", **where))
-
-
-

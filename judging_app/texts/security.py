@@ -221,6 +221,31 @@ TEXTS = {
         "Competition {competition}: the finalized snapshot is not the one the audit trail recorded.",
         "Kompetisi {competition}: snapshot hasil final bukan yang tercatat dalam jejak audit.",
     ),
+    "audit.setup_differs": (
+        "Competition {competition}: the setup differs from what the audit trail recorded ({parts}).",
+        "Kompetisi {competition}: pengaturan berbeda dari yang tercatat dalam jejak audit ({parts}).",
+    ),
+    "audit.eligibility_differs": (
+        "Competition {competition}: the entries' eligibility differs from what the audit trail"
+        " recorded ({parts}).",
+        "Kompetisi {competition}: kelayakan peserta berbeda dari yang tercatat dalam jejak audit"
+        " ({parts}).",
+    ),
+    "audit.assignments_differ": (
+        "Competition {competition}: the assignments of judges {judges} differ from what the"
+        " audit trail recorded.",
+        "Kompetisi {competition}: penugasan juri {judges} berbeda dari yang tercatat dalam"
+        " jejak audit.",
+    ),
+    "audit.piece.rules": ("ranking rules", "aturan pemeringkatan"),
+    "audit.piece.categories": ("categories", "kategori"),
+    "audit.piece.rounds": ("rounds and advancement rules", "tahap dan aturan kelulusan tahap"),
+    "audit.piece.criteria": ("criteria, weights and scales", "kriteria, bobot dan skala"),
+    "audit.piece.tiers": ("award tiers", "kategori penghargaan"),
+    "audit.piece.entries": ("screening status or category of entries",
+                            "status seleksi atau kategori peserta"),
+    "audit.piece.advancements": ("entries advanced to a next round",
+                                 "peserta yang lolos ke tahap berikutnya"),
     # -- finalized results --
     "snapshot.live_differs": (
         "Competition {competition} is finalized, but its data no longer gives the finalized "
