@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from fractions import Fraction
 
@@ -87,21 +88,41 @@ def fairness_json(view: FairnessView) -> dict:
             "stability": _stability(view)}
 
 
+_ESCAPED = re.compile(r'[\x00-\x1f\\"]')  # what the JSON encoder escapes (ensure_ascii off)
+
+
 def fairness_json_text(view: FairnessView) -> str:
     """`json.dumps(fairness_json(view), ensure_ascii=False)`, character for character, with
-    the 30,000 stability rows written from a template instead of built as dicts first."""
+    the 30,000 stability rows written from one %-template instead of built as dicts first:
+    each distinct category and awards text encoded once, and the entry codes put between
+    quotes as they are when none of them has a character the encoder would escape."""
     text = json.JSONEncoder(ensure_ascii=False).encode
     head = text({"competition": view.competition_code, "panels": _panels(view)})
-    prefixes = [f"{text(name)}: " for name in METHOD_NAMES]
-    awards_text: dict[int, str] = {}  # by id of the shared dict
+    row_text = ('{"entry": %s, "category": %s, "ranks": {'
+                + ", ".join(f"{text(name)}: %s" for name in METHOD_NAMES)
+                + '}, "awards": %s, "award_changes": %s}')
+    entries = view.entries
+    stability = view.report.stability
+    codes = [entries[row.entry_id].code for row in stability]
+    if _ESCAPED.search("".join(codes)):
+        quoted = [text(c) for c in codes]
+    else:
+        quoted = [f'"{c}"' for c in codes]
+    groups: dict[str | None, str] = {}
+    awards_text: dict[int, tuple[str, str]] = {}  # by id of the row's awards dict (shared)
     rows = []
-    for row, key, awards in _awards(view):
-        shared = awards_text.get(id(awards))
-        if shared is None:
-            shared = awards_text[id(awards)] = text(awards)
-        ranks = ", ".join([p + ("null" if r is None else str(r))
-                           for p, r in zip(prefixes, row.ranks.values(), strict=True)])
-        rows.append(f'{{"entry": {text(view.entries[row.entry_id].code)}, "category": '
-                    f'{text(row.group)}, "ranks": {{{ranks}}}, "awards": {shared}, '
-                    f'"award_changes": {"true" if len(set(key)) > 1 else "false"}}}')
+    for row, code in zip(stability, quoted, strict=True):
+        group = groups.get(row.group)
+        if group is None:
+            group = groups[row.group] = text(row.group)
+        awards = awards_text.get(id(row.awards))
+        if awards is None:
+            key = tuple(row.awards.values())
+            shown = {name: [view.tier_labels.get(a) if a else None,
+                            view.tier_labels.get(b) if b else None]
+                     for name, (a, b) in zip(METHOD_NAMES, key, strict=True)}
+            awards = awards_text[id(row.awards)] = (
+                text(shown), "true" if len(set(key)) > 1 else "false")
+        rows.append(row_text % (code, group, *[
+            "null" if r is None else r for r in row.ranks.values()], *awards))
     return f'{head[:-1]}, "stability": [{", ".join(rows)}]}}'

@@ -36,12 +36,17 @@ def compute_results(
     *,
     method: AggregationMethod | None = None,
     category_order: Sequence[str] = (),
+    ranks_only: bool = False,
 ) -> CompetitionResults:
     """Rank the entries of the last round given (rounds are ordered by position).
 
     `chair_decisions` maps entry id -> position (1 = best) as recorded at the plenary; it
     is the `chair_decision` tie-break. `method` overrides `rules.aggregation` (used for the
     rank-stability comparison). `category_order` orders the category groups in the rows.
+    `ranks_only`: the rows carry no score and no deciding criterion (`score` None,
+    `decided_on` None), what rank stability reads without paying for them (an exact
+    fraction, or a 40-digit approximation, per entry); every rank, award, band, tie and
+    status is the full computation's.
     """
     rules = rules or ResultRules()
     method = AggregationMethod(method or rules.aggregation)
@@ -79,7 +84,8 @@ def compute_results(
 
     def context(upto: int) -> TieBreakContext:
         return TieBreakContext(
-            ordered[: upto + 1], by_round, method, rules.trimmed_min_sheets, decisions, roots
+            ordered[: upto + 1], by_round, method, rules.trimmed_min_sheets, decisions, roots,
+            note_criteria=not ranks_only,
         )
 
     population, combination_notes = combine_rounds(scores, combination)
@@ -90,6 +96,7 @@ def compute_results(
         roots,
         as_tiers(award_tiers),
         ordered[-1].round.advancement,
+        scores=not ranks_only,
     )
     round_results = []
     for i, (data, rs) in enumerate(zip(ordered, scores, strict=True)):
@@ -99,7 +106,8 @@ def compute_results(
         else:
             rule = None if last else data.round.advancement
             ranking = build_ranking(
-                Population.from_round(rs), spec, context(i), roots, (), rule, data.round.id
+                Population.from_round(rs), spec, context(i), roots, (), rule, data.round.id,
+                scores=not ranks_only,
             )
         round_results.append(RoundResult(data.round, rs, ranking))
 

@@ -74,7 +74,10 @@ def build_ranking(
     tiers: Sequence[AwardTier] = (),
     advancement: AdvancementRule | None = None,
     round_id: int | None = None,
+    scores: bool = True,
 ) -> Ranking:
+    """The ranked rows of a population; without `scores`, the rows of ranked entries carry
+    no score and no deciding criterion (see `engine.compute_results`' `ranks_only`)."""
     values = population.values
     by_group: dict[str | None, list[int]] = {}
     for e in population.participants:
@@ -99,7 +102,7 @@ def build_ranking(
         plans.append((group, ids, rankable, equal_groups))
     settled, decided = settle_ties([plan[3] for plan in plans], spec.chain, ctx)
     decided_get = decided.get
-    decided_on_get = deciding_criteria(decided, ctx.deciding_criterion).get
+    decided_on_get = deciding_criteria(decided, ctx.deciding_criterion).get if scores else {}.get
     for (group, ids, rankable, _equal), parts in zip(plans, settled, strict=True):
         cutoff_parts: set[int] = set()
         if advancement is not None:
@@ -124,7 +127,9 @@ def build_ranking(
             tied, blocked = size > 1, straddles or at_cutoff
             for e in part:  # the hot loop: one row per ranked entry
                 value = values[e]
-                if type(value) is tuple:
+                if not scores:
+                    score, exact = None, True
+                elif type(value) is tuple:
                     score = fractions.get(value)
                     if score is None:
                         score = fractions[value] = Fraction(value[0], value[1])

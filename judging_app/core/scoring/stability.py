@@ -1,8 +1,8 @@
 """Rank stability: the final ranking under every aggregation method side by side; an entry
 is flagged when its award (rank tier or score band) changes with the method.
 
-Each method's ranking is the engine's own (`compute_results`, with its fast paths), computed
-once; a method whose ranking is provably another's is not computed again:
+Each method's ranking is the engine's own (`compute_results`, with its fast paths, without
+the scores and deciding criteria nobody reads here: `ranks_only`), computed once; a method whose ranking is provably another's is not computed again:
 
 * the trimmed mean when no entry of any round in scope has enough sheets to trim
   (max(trimmed_min_sheets, 3)): every entry then takes the plain mean, on the totals and on
@@ -75,7 +75,7 @@ def rank_stability(
     results: dict[AggregationMethod, CompetitionResults] = {}
     for m in rankings_to_compute(rounds, rules):
         results[m] = compute_results(entries, rounds, rules, award_tiers, chair_decisions,
-                                     method=m, category_order=category_order)
+                                     method=m, category_order=category_order, ranks_only=True)
         if step is not None:
             step()
     for m in METHODS:

@@ -22,6 +22,7 @@ z-scores of the judge's other entries cannot increase.
 from __future__ import annotations
 
 import math
+from math import gcd
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
@@ -108,16 +109,24 @@ def standardized_values(
         else:
             terms[cls] = terms.get(cls, 0) + contribution
 
+    # Each entry's Surd built here directly, its parts reduced as `Surd.of` would (30,000
+    # entries: the generic constructor's dict and sort per entry showed in the profile).
     out: dict[int, Surd] = {}
+    make = Surd
     for e, n_e in counts.items():
         g = group_of[e]
         num, den = total[g], sheets[g] * denominator  # the panel mean μₚ
-        surd_terms: dict[int, tuple[int, int]] = {}
-        for cls, a in acc.get(e, {}).items():
-            w = n_e * common[(g, cls)]
-            if cls == SQUARE:
-                num, den = num * w + a * den, den * w
-            else:
-                surd_terms[cls] = (a, w)
-        out[e] = Surd.of(num, den, surd_terms)
+        kept = []
+        terms = acc.get(e)
+        if terms:
+            for cls in sorted(terms):  # SQUARE (-1) first, then the classes in order
+                a = terms[cls]
+                w = n_e * common[(g, cls)]
+                if cls == SQUARE:
+                    num, den = num * w + a * den, den * w
+                elif a:
+                    d = gcd(a, w)  # w > 0: the reduced pair keeps its sign on a
+                    kept.append((cls, a // d, w // d))
+        d = gcd(num, den)
+        out[e] = make(num // d, den // d, tuple(kept))
     return out, flat

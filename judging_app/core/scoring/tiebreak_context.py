@@ -32,6 +32,7 @@ class TieBreakContext:
         trimmed_min_sheets: int,
         chair_positions: Mapping[int, int],
         roots: RootClasses,
+        note_criteria: bool = True,
     ) -> None:
         self.rounds = sorted(rounds, key=lambda r: r.round.position)
         self.ranked_round = self.rounds[-1]
@@ -46,7 +47,9 @@ class TieBreakContext:
         self._keys: dict[int, Mapping[int, bytes | None]] = {}
         self._judges: dict[int, dict[int, dict[int, int]]] = {}
         # entry -> code of the criterion on which `criteria_by_weight` last separated it
+        # (noted only when `note_criteria`: a ranking without scores shows none)
         self.deciding_criterion: dict[int, str] = {}
+        self.note_criteria = note_criteria
 
     def prefetch(self, entry_ids: Collection[int]) -> None:
         """Entries likely to be asked about: fetched together on the first request."""

@@ -128,7 +128,8 @@ def criteria_by_weight_batch(ctx: TieBreakContext, groups: Sequence[Sequence[int
     if keys is not None and all(keys.get(e) is not None for e in work.order):
         before = list(work.ranges)
         work.split_by_key(keys.__getitem__)  # every criterion at once (core.scoring.criteria_keys)
-        _note_key_splits(ctx, [c.code for c in ordered], work, before, keys)
+        if ctx.note_criteria:
+            _note_key_splits(ctx, [c.code for c in ordered], work, before, keys)
         return work.parts()
     ctx.fetch_criteria(data, work.order)
     for c in ordered:
@@ -136,8 +137,9 @@ def criteria_by_weight_batch(ctx: TieBreakContext, groups: Sequence[Sequence[int
             break
         before = list(work.ranges)
         _refine(ctx, data, c.id, work)
-        for s, e in _split_ranges(work, before):  # the last criterion that split a part
-            ctx.deciding_criterion.update(dict.fromkeys(work.order[s:e], c.code))
+        if ctx.note_criteria:
+            for s, e in _split_ranges(work, before):  # the last criterion that split a part
+                ctx.deciding_criterion.update(dict.fromkeys(work.order[s:e], c.code))
     return work.parts()
 
 
