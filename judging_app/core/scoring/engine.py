@@ -37,6 +37,7 @@ def compute_results(
     method: AggregationMethod | None = None,
     category_order: Sequence[str] = (),
     ranks_only: bool = False,
+    spec: RankingSpec | None = None,
 ) -> CompetitionResults:
     """Rank the entries of the last round given (rounds are ordered by position).
 
@@ -46,7 +47,8 @@ def compute_results(
     `ranks_only`: the rows carry no score and no deciding criterion (`score` None,
     `decided_on` None), what rank stability reads without paying for them (an exact
     fraction, or a 40-digit approximation, per entry); every rank, award, band, tie and
-    status is the full computation's.
+    status is the full computation's. `spec`: `ranking_spec(entries, rules,
+    category_order)` built once by a caller ranking the same entries several times.
     """
     rules = rules or ResultRules()
     method = AggregationMethod(method or rules.aggregation)
@@ -54,8 +56,8 @@ def compute_results(
         raise ValueError("no scored round to compute results from")
     ordered = sorted(rounds, key=lambda d: d.round.position)
     overall = rules.ranking_scope == RankingScope.OVERALL
-    category_of = {e.id: e.category for e in entries}
-    group_of = dict.fromkeys(category_of) if overall else category_of
+    spec = spec or ranking_spec(entries, rules, category_order)
+    category_of, group_of = spec.category_of, spec.group_of
     roots = RootClasses()
 
     scores: list[RoundScores] = []
@@ -69,16 +71,6 @@ def compute_results(
         scores.append(rs)
     by_round = {rs.round.id: rs for rs in scores}
 
-    sorted_entries = sorted(entries, key=attrgetter("code", "id"))
-    spec = RankingSpec(
-        group_of=group_of,
-        category_of=category_of,
-        order_index={e.id: i for i, e in enumerate(sorted_entries)},
-        group_order=[None] if overall else list(category_order),
-        allow_incomplete=rules.allow_incomplete,
-        overall=overall,
-        chain=effective_chain(rules.tie_breaks),
-    )
     decisions = dict(chair_decisions or {})
     combination = RoundCombination(rules.round_combination)
 
@@ -129,6 +121,24 @@ def compute_results(
         else "Σ round weight × round score / 100"
     )
     return CompetitionResults(method, rules, final, tuple(round_results), tuple(notes), formula)
+
+
+def ranking_spec(entries: Sequence[EntryInfo], rules: ResultRules | None = None,
+                 category_order: Sequence[str] = ()) -> RankingSpec:
+    """How `compute_results` ranks these entries under these rules, whatever the method."""
+    rules = rules or ResultRules()
+    overall = rules.ranking_scope == RankingScope.OVERALL
+    category_of = {e.id: e.category for e in entries}
+    sorted_entries = sorted(entries, key=attrgetter("code", "id"))
+    return RankingSpec(
+        group_of=dict.fromkeys(category_of) if overall else category_of,
+        category_of=category_of,
+        order_index={e.id: i for i, e in enumerate(sorted_entries)},
+        group_order=[None] if overall else list(category_order),
+        allow_incomplete=rules.allow_incomplete,
+        overall=overall,
+        chain=effective_chain(rules.tie_breaks),
+    )
 
 
 class _Checked(dict):

@@ -24,6 +24,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from operator import mul
 
 OUTLIER_MIN_POINTS = 15
 OUTLIER_SD_FACTOR = 2
@@ -52,34 +53,37 @@ class OutlierSheet:
 
 
 def judge_stats(totals: PanelTotals, denominator: int) -> tuple[JudgeStats, ...]:
-    count: dict[int, int] = {}
-    sum_x: dict[int, int] = {}
-    sum_xx: dict[int, int] = {}
+    sums: dict[int, list[int]] = {}  # judge -> [sheets, Σx, Σx²]
     shared: dict[int, dict[int, list[int]]] = {}  # judge -> n -> [sheets, Σx, ΣS]
     for by_judge in totals.values():
         n = len(by_judge)
         s = sum(by_judge.values())
         for j, x in by_judge.items():
-            if j in count:
-                count[j] += 1
-                sum_x[j] += x
-                sum_xx[j] += x * x
+            acc = sums.get(j)
+            if acc is None:
+                sums[j] = [1, x, x * x]
             else:
-                count[j], sum_x[j], sum_xx[j] = 1, x, x * x
+                acc[0] += 1
+                acc[1] += x
+                acc[2] += x * x
             if n >= 2:
-                acc = shared.setdefault(j, {}).get(n)
-                if acc is None:
-                    shared[j][n] = [1, x, s]
+                by_n = shared.get(j)
+                if by_n is None:
+                    shared[j] = {n: [1, x, s]}
                 else:
-                    acc[0] += 1
-                    acc[1] += x
-                    acc[2] += s
+                    acc = by_n.get(n)
+                    if acc is None:
+                        by_n[n] = [1, x, s]
+                    else:
+                        acc[0] += 1
+                        acc[1] += x
+                        acc[2] += s
     out = []
-    for j in sorted(count):
-        c, sx = count[j], sum_x[j]
+    for j in sorted(sums):
+        c, sx, sxx = sums[j]
         spread = None
         if c >= 2:
-            spread = math.sqrt(Fraction(c * sum_xx[j] - sx * sx, c * (c - 1))) / denominator
+            spread = math.sqrt(Fraction(c * sxx - sx * sx, c * (c - 1))) / denominator
         severity, sheets_shared = None, 0
         if j in shared:
             deviation = Fraction(0)
@@ -96,30 +100,28 @@ def outliers(totals: PanelTotals, denominator: int
              ) -> tuple[tuple[OutlierSheet, ...], float | None]:
     by_size: dict[int, int] = {}  # n -> Σₑ (n·Q − S²): the within-entry SS times n
     dof = 0
-    for by_judge in totals.values():
+    floor = OUTLIER_MIN_POINTS * denominator
+    candidates = []  # entries with a sheet past the 15-point floor (checked against 2·s below)
+    for e, by_judge in totals.items():
         n = len(by_judge)
         if n >= 2:
             xs = by_judge.values()
             s = sum(xs)
-            by_size[n] = by_size.get(n, 0) + n * sum(x * x for x in xs) - s * s
+            by_size[n] = by_size.get(n, 0) + n * sum(map(mul, xs, xs)) - s * s
             dof += n - 1
+            if max(n * max(xs) - s, s - n * min(xs)) > floor * (n - 1):
+                candidates.append(e)
     if not dof:
         return (), None
     var = sum((Fraction(v, n) for n, v in by_size.items()), Fraction(0)) / dof
     v_num, v_den = var.numerator, var.denominator
-    floor = OUTLIER_MIN_POINTS * denominator
     limit = max(OUTLIER_MIN_POINTS, OUTLIER_SD_FACTOR * math.sqrt(var) / denominator)
     factor = OUTLIER_SD_FACTOR**2 * v_num
     found = []
-    for e in sorted(totals):
+    for e in sorted(candidates):
         by_judge = totals[e]
         n = len(by_judge)
-        if n < 2:
-            continue
-        xs = by_judge.values()
-        s = sum(xs)
-        if max(n * max(xs) - s, s - n * min(xs)) <= floor * (n - 1):
-            continue  # no sheet of this entry passes the 15-point floor
+        s = sum(by_judge.values())
         for j in sorted(by_judge):
             x = by_judge[j]
             d = n * x - s  # (n − 1) × (x − others' mean)

@@ -11,7 +11,7 @@ unranked unless allowed; an entry without any sheet is never ranked.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from judging_app.core.enums import TIE_BREAK_CRITERIA_BY_WEIGHT, TIE_BREAK_CRITERION_PREFIX
@@ -64,6 +64,23 @@ class RankingSpec:
     allow_incomplete: bool
     overall: bool
     chain: Sequence[tuple[str, TieBreakMetric]]
+    # participants -> their ranking groups in order, each group's ids in the fixed order:
+    # the same for every method (rank stability ranks the same entries four times)
+    groups_cache: dict[frozenset[int], list[tuple[str | None, list[int]]]] = field(
+        default_factory=dict, compare=False, repr=False)
+
+    def ordered_groups(self, participants: frozenset[int]
+                       ) -> list[tuple[str | None, list[int]]]:
+        hit = self.groups_cache.get(participants)
+        if hit is None:
+            by_group: dict[str | None, list[int]] = {}
+            for e in participants:
+                by_group.setdefault(self.group_of[e], []).append(e)
+            index = self.order_index.__getitem__
+            hit = self.groups_cache[participants] = [
+                (group, sorted(by_group[group], key=index))
+                for group in _ordered_groups(by_group, self.group_order)]
+        return hit
 
 
 def build_ranking(
@@ -79,9 +96,6 @@ def build_ranking(
     """The ranked rows of a population; without `scores`, the rows of ranked entries carry
     no score and no deciding criterion (see `engine.compute_results`' `ranks_only`)."""
     values = population.values
-    by_group: dict[str | None, list[int]] = {}
-    for e in population.participants:
-        by_group.setdefault(spec.group_of[e], []).append(e)
     rows: list[RankedRow] = []
     ties: list[TieGroup] = []
     statuses: dict[int, AdvancementStatus] = {}
@@ -94,8 +108,7 @@ def build_ranking(
     fractions: dict[tuple[int, int], Fraction] = {}  # many entries share a score
     new_row = tuple.__new__
     plans = []
-    for group in _ordered_groups(by_group, spec.group_order):
-        ids = sorted(by_group[group], key=spec.order_index.__getitem__)
+    for group, ids in spec.ordered_groups(population.participants):
         rankable = [e for e in ids if e in values and e not in excluded]
         equal_groups = order_by_value(rankable, values, roots)
         ctx.prefetch([e for g in equal_groups if len(g) > 1 for e in g])  # one fetch per round

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from judging_app.core.enums import AggregationMethod
 from judging_app.core.scoring.aggregation import nobody_trimmed
 from judging_app.core.scoring.awards import AwardTier
-from judging_app.core.scoring.engine import compute_results
+from judging_app.core.scoring.engine import compute_results, ranking_spec
 from judging_app.core.scoring.inputs import EntryInfo, RoundData
 from judging_app.core.scoring.results import CompetitionResults
 from judging_app.core.setup import AwardTierSpec, ResultRules
@@ -73,9 +73,11 @@ def rank_stability(
     """One row per entry of the competition's own method's ranking, in its order; `step()`
     is called after each ranking computed (progress)."""
     results: dict[AggregationMethod, CompetitionResults] = {}
+    spec = ranking_spec(entries, rules, category_order)  # shared by every method
     for m in rankings_to_compute(rounds, rules):
         results[m] = compute_results(entries, rounds, rules, award_tiers, chair_decisions,
-                                     method=m, category_order=category_order, ranks_only=True)
+                                     method=m, category_order=category_order, ranks_only=True,
+                                     spec=spec)
         if step is not None:
             step()
     for m in METHODS:
@@ -87,13 +89,18 @@ def rank_stability(
     for m in METHODS:
         res = results[m]
         if id(res) not in columns:
-            ranks: list[int | None] = [None] * len(base)
-            awards: list[tuple[str | None, str | None]] = [NO_AWARD] * len(base)
-            for r in res.rows:
-                i = position[r.entry_id]
-                ranks[i] = r.rank
-                if r.award is not None or r.band is not None:
-                    awards[i] = (r.award, r.band)
+            if res.rows is base:  # the base ranking's rows are in its own order
+                ranks = [r.rank for r in base]
+                awards = [NO_AWARD if r.award is None and r.band is None else (r.award, r.band)
+                          for r in base]
+            else:
+                ranks = [None] * len(base)
+                awards = [NO_AWARD] * len(base)
+                for r in res.rows:
+                    i = position[r.entry_id]
+                    ranks[i] = r.rank
+                    if r.award is not None or r.band is not None:
+                        awards[i] = (r.award, r.band)
             columns[id(res)] = ranks, awards
     by_method = [columns[id(results[m])] for m in METHODS]
     rank_rows = zip(*(ranks for ranks, _awards in by_method), strict=True)
@@ -106,5 +113,5 @@ def rank_stability(
         if awards is None:
             awards = shared[awards_of] = dict(zip(METHODS, awards_of, strict=True))
         out.append(new_row(StabilityRow, (row.entry_id, row.group,
-                                          dict(zip(METHODS, ranks_of, strict=True)), awards)))
+                                          dict(zip(METHODS, ranks_of)), awards)))
     return tuple(out)
