@@ -70,3 +70,30 @@ def test_display_rounding_just_below_a_half_needs_more_digits():
     just_above = Surd.of(12345, 1000) + tiny
     assert format_decimal(roots.approximate(just_below)) == "12.34"
     assert format_decimal(roots.approximate(just_above)) == "12.35"
+
+
+def test_bounds_of_many_values_are_each_values_bounds():
+    """The batch used to order 30,000 standardized scores gives, value for value, the
+    bounds of the one-at-a-time form (negative and positive coefficients, rational values,
+    several classes)."""
+    import random
+
+    rng = random.Random(7)
+    roots = RootClasses()
+    values = []
+    for _ in range(200):
+        value = Surd.of(rng.randint(-10**6, 10**6), rng.randint(1, 999))
+        for _term in range(rng.randint(0, 3)):
+            value = value + root(roots, F(rng.randint(2, 500), rng.randint(1, 50))).scaled(
+                F(rng.randint(-999, 999), rng.randint(1, 99)))
+        values.append(value)
+    expected = [RootClasses.bounds(copy_of(roots), v) for v in values]
+    assert roots.bounds_many(values) == expected
+    assert roots.bounds_many(values) == [roots.bounds(v) for v in values]  # cached alike
+
+
+def copy_of(roots: RootClasses) -> RootClasses:
+    """The same classes, nothing cached."""
+    fresh = RootClasses()
+    fresh._radicands = list(roots._radicands)
+    return fresh

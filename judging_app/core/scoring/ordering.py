@@ -51,7 +51,7 @@ def _order_surds(
     """Sort by interval at 40 digits; only overlapping intervals need exact equality tests
     and, for unequal values, refinement."""
     surds = [as_surd(values[e]) for e in ids]
-    bounds = [roots.bounds(s) for s in surds]
+    bounds = roots.bounds_many(surds)
     highs = [b[1] for b in bounds]
     order = sorted(range(len(ids)), key=highs.__getitem__, reverse=True)  # stable
     groups: list[list[int]] = []

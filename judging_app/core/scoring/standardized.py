@@ -87,10 +87,10 @@ def standardized_values(
         per_class.setdefault((g, cls), []).append((i, q_root / (n_[i] * denominator)))
     # Put each class's factors over one denominator W so the sums below stay integers.
     factor: list[tuple[int, int] | None] = [None] * len(keys)  # slot -> (class, U = f·W)
-    common: dict[tuple[str | None, int], int] = {}
+    common: dict[str | None, dict[int, int]] = {}  # group -> class -> W
     for ck, members in per_class.items():
         w = math.lcm(*(f.denominator for _, f in members))
-        common[ck] = w
+        common.setdefault(ck[0], {})[ck[1]] = w
         for i, f in members:
             factor[i] = (ck[1], f.numerator * (w // f.denominator))
 
@@ -119,9 +119,10 @@ def standardized_values(
         kept = []
         terms = acc.get(e)
         if terms:
+            common_g = common[g]
             for cls in sorted(terms):  # SQUARE (-1) first, then the classes in order
                 a = terms[cls]
-                w = n_e * common[(g, cls)]
+                w = n_e * common_g[cls]
                 if cls == SQUARE:
                     num, den = num * w + a * den, den * w
                 elif a:

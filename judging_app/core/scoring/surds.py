@@ -148,6 +148,39 @@ class RootClasses:
             self._bounds[id(value)] = (value, (lo, hi))  # keeps value alive: ids stay unique
         return lo, hi
 
+    def bounds_many(self, values: list[Surd]) -> list[tuple[int, int]]:
+        """`bounds(value)` of many values at once (the same integers, and cached alike):
+        ordering 30,000 standardized scores, without a call and a root lookup per term."""
+        cache = self._bounds
+        roots: dict[int, tuple[int, int]] = {}
+        scale = START_SCALE
+        out = []
+        for value in values:
+            hit = cache.get(id(value))
+            if hit is not None and hit[0] is value:
+                out.append(hit[1])
+                continue
+            a = value.num * scale
+            den = value.den
+            lo = a // den
+            hi = -((-a) // den)
+            for k, cn, cd in value.terms:
+                root = roots.get(k)
+                if root is None:
+                    root = roots[k] = self._scaled_root(k, START_DIGITS)
+                s, d = root
+                q = cd * d
+                if cn > 0:
+                    lo += (cn * s) // q
+                    hi += -((-cn * (s + 1)) // q)
+                else:
+                    lo += (cn * (s + 1)) // q
+                    hi += -((-cn * s) // q)
+            found = (lo, hi)
+            cache[id(value)] = (value, found)
+            out.append(found)
+        return out
+
     def sign_of_difference(self, value: Surd, bound: Fraction) -> int:
         """-1, 0 or 1 as value is below, equal to or above a rational bound."""
         bn, bd = bound.numerator, bound.denominator
