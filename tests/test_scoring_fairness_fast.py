@@ -5,6 +5,7 @@ rows in the same order."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal as D
 from fractions import Fraction as F
 
@@ -12,8 +13,8 @@ import fairness_reference as ref
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from judging_app.core.enums import AdvancementKind, AwardKind, RankingScope, RoundCombination
 from judging_app.core.enums import AggregationMethod as M
-from judging_app.core.enums import AwardKind, RankingScope, RoundCombination
 from judging_app.core.scoring import (
     CriterionInfo,
     EntryInfo,
@@ -21,11 +22,12 @@ from judging_app.core.scoring import (
     RoundInfo,
     SheetScores,
     compute_fairness,
+    compute_results,
 )
 from judging_app.core.scoring.panel_stats import judge_stats, outliers
 from judging_app.core.scoring.reliability import icc, kendall_w
 from judging_app.core.scoring.stability import rankings_to_compute
-from judging_app.core.setup import AwardTierSpec, ResultRules
+from judging_app.core.setup import AdvancementRule, AwardTierSpec, ResultRules
 
 # --- panels: entry -> judge -> numerator ---------------------------------------------------
 
@@ -118,6 +120,28 @@ def test_rank_stability_equals_every_method_computed_in_full(case):
     entries, rounds, rules, decisions = case
     report = compute_fairness(entries, rounds, rules, TIERS, decisions)
     assert report.stability == ref.stability(entries, rounds, rules, TIERS, decisions)
+
+
+@settings(max_examples=80, deadline=None)
+@given(competitions(), st.sampled_from([None, 1, 2]))
+def test_a_ranking_without_scores_ranks_and_awards_as_the_full_one(case, top_n):
+    """What rank stability reads (ranks_only) is the full computation's, also when the
+    last round cuts at a top N through a tie."""
+    entries, rounds, rules, decisions = case
+    if top_n is not None:
+        last = rounds[-1]
+        rule = AdvancementRule(AdvancementKind.TOP_N, top_n=top_n)
+        rounds = [*rounds[:-1], replace(last, round=replace(last.round, advancement=rule))]
+    for method in M:
+        full, light = (compute_results(entries, rounds, rules, TIERS, decisions, method=method,
+                                       ranks_only=only) for only in (False, True))
+        assert [(r.entry_id, r.group, r.rank, r.award, r.band, r.tied, r.decided_by)
+                for r in light.final.rows] == [
+            (r.entry_id, r.group, r.rank, r.award, r.band, r.tied, r.decided_by)
+            for r in full.final.rows]
+        assert {r.score for r in light.final.rows if r.rank is not None} <= {None}
+        assert [(t.group, t.rank, t.entry_ids, t.position_awards) for t in light.final.ties] \
+            == [(t.group, t.rank, t.entry_ids, t.position_awards) for t in full.final.ties]
 
 
 @settings(max_examples=60, deadline=None)

@@ -44,18 +44,19 @@ def compute_results(
     `chair_decisions` maps entry id -> position (1 = best) as recorded at the plenary; it
     is the `chair_decision` tie-break. `method` overrides `rules.aggregation` (used for the
     rank-stability comparison). `category_order` orders the category groups in the rows.
-    `ranks_only`: the rows carry no score and no deciding criterion (`score` None,
-    `decided_on` None), what rank stability reads without paying for them (an exact
-    fraction, or a 40-digit approximation, per entry); every rank, award, band, tie and
-    status is the full computation's. `spec`: `ranking_spec(entries, rules,
-    category_order)` built once by a caller ranking the same entries several times.
+    `ranks_only`: the final ranking's ranks, awards, bands and ties as the full computation
+    gives them, and nothing rank stability does not read: no score (`score` None, where
+    the full computation pays an exact fraction or a 40-digit approximation per entry), no
+    deciding criterion (`decided_on` None), no advancement statuses (so no tie `at_cutoff`
+    nor `blocked` by a cut-off) and no per-round rankings (`round_results` empty).
+    `spec`: `ranking_spec(entries, rules, category_order)` built once by a caller ranking
+    the same entries several times.
     """
     rules = rules or ResultRules()
     method = AggregationMethod(method or rules.aggregation)
     if not rounds:
         raise ValueError("no scored round to compute results from")
     ordered = sorted(rounds, key=lambda d: d.round.position)
-    overall = rules.ranking_scope == RankingScope.OVERALL
     spec = spec or ranking_spec(entries, rules, category_order)
     category_of, group_of = spec.category_of, spec.group_of
     roots = RootClasses()
@@ -87,11 +88,13 @@ def compute_results(
         context(len(ordered) - 1),
         roots,
         as_tiers(award_tiers),
-        ordered[-1].round.advancement,
+        None if ranks_only else ordered[-1].round.advancement,
         scores=not ranks_only,
     )
     round_results = []
     for i, (data, rs) in enumerate(zip(ordered, scores, strict=True)):
+        if ranks_only:
+            break  # only the final ranking is read
         last = i == len(ordered) - 1
         if last and combination == RoundCombination.LAST_ROUND:
             ranking = final

@@ -113,5 +113,5 @@ def rank_stability(
         if awards is None:
             awards = shared[awards_of] = dict(zip(METHODS, awards_of, strict=True))
         out.append(new_row(StabilityRow, (row.entry_id, row.group,
-                                          dict(zip(METHODS, ranks_of)), awards)))
+                                          dict(zip(METHODS, ranks_of, strict=True)), awards)))
     return tuple(out)

@@ -22,10 +22,10 @@ z-scores of the judge's other entries cannot increase.
 from __future__ import annotations
 
 import math
-from math import gcd
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
+from math import gcd
 from operator import itemgetter
 
 from judging_app.core.scoring.inputs import SheetTotalRow

@@ -214,11 +214,9 @@ class TieBreakContext:
         missing = [e for e in entry_ids if e not in index]
         if missing:
             rows = data.totals.rows
+            fetch = set(missing)  # the entries still tied (metrics ask for all at once)
             if data.sheet_totals_of is not None and not getattr(rows, "loaded", True):
-                fetch = set(missing)  # a few tied entries: read just theirs
-                rows = data.sheet_totals_of(sorted(fetch))
-            else:
-                fetch = set(missing) | (self._wanted - index.keys())
+                rows = data.sheet_totals_of(sorted(fetch))  # read just theirs
             for e in fetch:
                 index[e] = {}
             for e, j, x in rows:

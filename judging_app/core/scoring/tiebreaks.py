@@ -25,15 +25,16 @@ first), or None / a single sub-group when it cannot separate them. Metrics:
   the competition's chain does not list it, it is applied after the listed metrics.
 
 The chain is applied metric by metric to every tied group of a ranking at once
-(`apply_chain`); a metric with a `batch` form (the criterion metrics) then reads what it
-needs once for all the groups: a criterion's aggregated scores for the entries still tied
+(`apply_chain`); a metric with a `batch` form (the criterion metrics, first places) then
+reads what it needs once for all the groups (first places: the judges' totals of the
+entries still tied, nothing more): a criterion's aggregated scores for the entries still tied
 (`TieBreakContext.criterion_column`), or, under the mean and the median, one stored key
 per entry that orders like all the criteria by weight (`criteria_keys`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from functools import partial
 
 from judging_app.core.enums import (
@@ -168,8 +169,14 @@ def later_round(ctx: TieBreakContext, group: Sequence[int]) -> Split:
     return parts
 
 
-def first_places(ctx: TieBreakContext, group: Sequence[int]) -> Split:
-    totals = ctx.judge_totals(ctx.ranked_round, group)
+def first_places_batch(ctx: TieBreakContext, groups: Sequence[Sequence[int]]) -> list[Split]:
+    """First places in every still-tied group, each judge's totals read once for all of
+    them (only the entries the earlier metrics left tied)."""
+    totals = ctx.judge_totals(ctx.ranked_round, [e for g in groups for e in g])
+    return [_first_places(totals, group) for group in groups]
+
+
+def _first_places(totals: Mapping[int, Mapping[int, int]], group: Sequence[int]) -> Split:
     by_judge: dict[int, list[tuple[int, int]]] = {}
     for e in group:
         for j, x in totals[e].items():
@@ -183,6 +190,13 @@ def first_places(ctx: TieBreakContext, group: Sequence[int]) -> Split:
         if len(winners) == 1:
             firsts[winners[0]] += 1
     return split_by_key(group, firsts.__getitem__)
+
+
+def first_places(ctx: TieBreakContext, group: Sequence[int]) -> Split:
+    return first_places_batch(ctx, [group])[0]
+
+
+first_places.batch = first_places_batch  # type: ignore[attr-defined]
 
 
 def chair_decision(ctx: TieBreakContext, group: Sequence[int]) -> Split | None:
