@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from judging_app.core.enums import AggregationMethod
-from judging_app.core.numbers import format_decimal
 from judging_app.core.scoring.stability import StabilityRow
 from judging_app.services.fairness_view import FairnessView
 
@@ -16,9 +15,14 @@ ICC_FORMS = ("icc1_1", "icc2_1", "icc3_1", "icc1_k", "icc2_k", "icc3_k")
 
 
 def rounded_number(value: Fraction | float | None, places: int = 4) -> float | None:
+    """`float(format_decimal(Fraction(value), places))` (rounded half up, then the nearest
+    float), in integers: an exact quotient of integers is correctly rounded like the text."""
     if value is None:
         return None
-    return float(format_decimal(Fraction(value), places))
+    num, den = value.as_integer_ratio()
+    unit = 10**places
+    rounded = (abs(num) * unit * 2 + den) // (2 * den)
+    return (-rounded if num < 0 else rounded) / unit
 
 
 def _panels(view: FairnessView) -> list[dict]:
