@@ -32,7 +32,9 @@ from judging_app.services.results_view import (  # noqa: F401 (the use cases' na
     results_json,
     rules_for,
 )
+from judging_app.services.single_flight import SingleFlight
 from judging_app.services.workspace import Workspace
+from judging_app.store import setup_read
 from judging_app.store.database import Database
 from judging_app.store.models import AuditHead, Decision, ResultSnapshot
 from judging_app.store.rows import RowReader
@@ -40,9 +42,29 @@ from judging_app.store.rows import RowReader
 
 def compute(db: Database, competition: str | int, round_code: str | None = None,
             method: AggregationMethod | None = None) -> ResultsView:
-    """Results of the competition (or of one round) with its method, or another one."""
+    """Results of the competition (or of one round) with its method, or another one. Threads
+    asking for the same results of the same data at the same time share one computation
+    (services/single_flight.py)."""
     with db.read() as s:
-        return compute_in(s, competition, round_code, method)
+        key = _results_key(RowReader.of_session(s), db, competition, round_code, method)
+        return _computing.share(key, lambda: compute_in(s, competition, round_code, method))
+
+
+_computing: SingleFlight[ResultsView] = SingleFlight()
+
+
+def _results_key(reader: RowReader, db: Database, competition: str | int,
+                 round_code: str | None, method: AggregationMethod | None) -> tuple:
+    """What the results depend on: the database, the competition, the round, the method
+    (its own when None) and the state of the data, the latest audit event (every write adds
+    one in its transaction)."""
+    comp = setup_read.find_competition(reader, competition)
+    own = comp and reader.one("SELECT aggregation FROM competitions WHERE id = :id",
+                              {"id": comp.id})
+    latest = reader.one("SELECT MAX(id) FROM audit_events")
+    return (id(db), comp and comp.id, round_code,
+            AggregationMethod(method or (own[0] if own else AggregationMethod.MEAN)),
+            latest[0] if latest else None)
 
 
 def compute_in(s: Session, competition: str | int, round_code: str | None = None,
