@@ -196,8 +196,21 @@ def main() -> int:
               f"(GUI thread busy {cpu * 1000:3.0f} ms of it)")
         if key + " progress" in results:
             print(f"{'':<28} progress shown: {' → '.join(results[key + ' progress'][-1])}")
-    print(f"load average (1, 5, 15 min): {os.getloadavg()} on {os.cpu_count()} CPUs")
+    load = os.getloadavg()
+    print(f"load average (1, 5, 15 min): {load} on {os.cpu_count()} CPUs")
+    stalls = [max(results[k + " stall"]) for k in TARGETS if k != "first competition open"]
+    for key, limit in TARGETS.items():
+        best = min(results[key])
+        print(f"RESULT {key} {best:.2f} s (target < {limit:g} s: "
+              f"{'met' if best < limit else 'NOT met'})")
+    print(f"RESULT longest event-loop stall while waiting {max(stalls) * 1000:.0f} ms (target "
+          f"< 200 ms: {'met' if max(stalls) < 0.2 else 'NOT met'}); load {load[0]:.1f} on "
+          f"{os.cpu_count()} CPUs")
     return 0
+
+
+TARGETS = {"first competition open": 1.0, "Results view ready": 1.5,
+           "Rank stability ready": 5.0, "Fairness ready": 5.0}  # issue 11, seconds
 
 
 if __name__ == "__main__":

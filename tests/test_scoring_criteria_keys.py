@@ -75,3 +75,20 @@ def test_median_keys_compare_like_the_medians_criterion_by_criterion(pair):
 
     ka, kb = median_criteria_key(a), median_criteria_key(b)
     assert (ka < kb) == (plain(a) < plain(b)) and (ka == kb) == (plain(a) == plain(b))
+
+
+def _first_difference_by_chunks(a: bytes, b: bytes) -> int:
+    """The straightforward form: compare 8-byte chunks in turn."""
+    for k in range(0, min(len(a), len(b)), 8):
+        if a[k:k + 8] != b[k:k + 8]:
+            return k // 8
+    return min(len(a), len(b)) // 8
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.binary(max_size=40), st.binary(max_size=40), st.integers(0, 40))
+def test_the_first_differing_criterion_is_the_first_differing_chunk(a, b, shared):
+    from judging_app.core.scoring.tiebreaks import _first_difference
+
+    b = a[:shared] + b  # often a common prefix, of any length
+    assert _first_difference(a, b) == _first_difference_by_chunks(a, b)
