@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from functools import partial
+from operator import itemgetter
 
 from judging_app.core.enums import (
     TIE_BREAK_CHAIR_DECISION,
@@ -56,12 +57,20 @@ TieBreakMetric = Callable[[TieBreakContext, Sequence[int]], Split | None]
 
 
 def split_by_key(group: Sequence[int], key: Callable[[int], Hashable]) -> Split:
-    """Sub-groups of equal key, highest key first (stable within a sub-group)."""
+    """Sub-groups of equal key, highest key first (stable within a sub-group: a reversed
+    sort keeps the given order among equal keys)."""
     if len(group) < 2:
         return [list(group)]
-    work = Refinement([group])
-    work.split_by_key(key)
-    return work.parts()[0]
+    keyed = sorted(((key(e), e) for e in group), key=itemgetter(0), reverse=True)
+    out: Split = []
+    previous = object()
+    for k, e in keyed:
+        if k == previous:
+            out[-1].append(e)
+        else:
+            out.append([e])
+            previous = k
+    return out
 
 
 def _refine(ctx: TieBreakContext, data: RoundData, criterion_id: int, work: Refinement) -> None:
