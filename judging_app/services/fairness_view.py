@@ -132,10 +132,18 @@ def distributions_of(inp: ResultsInput, names: dict[int, tuple[str, str]]) -> Di
     out: Distributions = {}
     for data in inp.rounds:
         den = data.totals.denominator
-        panels: dict[str | None, dict[int, list[int]]] = {}
+        panels: dict[tuple[str | None, int], list[int]] = {}  # (group, judge) -> totals
         for e, j, x in data.totals.rows:
-            panels.setdefault(group_of[e], {}).setdefault(j, []).append(x)
-        for group, by_judge in panels.items():
+            key = (group_of[e], j)
+            xs = panels.get(key)
+            if xs is None:
+                panels[key] = [x]
+            else:
+                xs.append(x)
+        by_group: dict[str | None, dict[int, list[int]]] = {}
+        for (g, j), xs in panels.items():
+            by_group.setdefault(g, {})[j] = xs
+        for group, by_judge in by_group.items():
             fractions: dict[int, Fraction] = {}  # many sheets share a total
             dists = []
             for j, xs in by_judge.items():

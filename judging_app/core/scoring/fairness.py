@@ -75,9 +75,20 @@ def panel_totals(entries: Sequence[EntryInfo], data: RoundData, overall: bool
                  ) -> dict[str | None, dict[int, dict[int, int]]]:
     """group -> entry -> judge -> numerator, for one round."""
     group_of = {e.id: None if overall else e.category for e in entries}
+    by_entry: dict[int, dict[int, int]] = {}
+    for e, j, x in data.totals.rows:  # (setdefault would make a dict per row to throw away)
+        judges = by_entry.get(e)
+        if judges is None:
+            by_entry[e] = {j: x}
+        else:
+            judges[j] = x
     by_group: dict[str | None, dict[int, dict[int, int]]] = {}
-    for e, j, x in data.totals.rows:
-        by_group.setdefault(group_of[e], {}).setdefault(e, {})[j] = x
+    for e, judges in by_entry.items():
+        group = by_group.get(group_of[e])
+        if group is None:
+            by_group[group_of[e]] = {e: judges}
+        else:
+            group[e] = judges
     return by_group
 
 

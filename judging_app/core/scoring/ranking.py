@@ -74,8 +74,13 @@ class RankingSpec:
         hit = self.groups_cache.get(participants)
         if hit is None:
             by_group: dict[str | None, list[int]] = {}
+            group_of = self.group_of
             for e in participants:
-                by_group.setdefault(self.group_of[e], []).append(e)
+                ids = by_group.get(group_of[e])
+                if ids is None:
+                    by_group[group_of[e]] = [e]
+                else:
+                    ids.append(e)
             index = self.order_index.__getitem__
             hit = self.groups_cache[participants] = [
                 (group, sorted(by_group[group], key=index))

@@ -162,7 +162,12 @@ def complete_block(
     panels: dict[tuple[int, ...], list[int]] = {}
     for e, by_judge in totals.items():
         if len(by_judge) >= 2:
-            panels.setdefault(tuple(sorted(by_judge)), []).append(e)
+            judges = tuple(sorted(by_judge))
+            entries = panels.get(judges)
+            if entries is None:
+                panels[judges] = [e]
+            else:
+                entries.append(e)
     if not panels:
         return [], []
     judges = min(panels, key=lambda p: (-len(panels[p]), -len(p), p))

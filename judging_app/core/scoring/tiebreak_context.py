@@ -77,7 +77,11 @@ class TieBreakContext:
         is even): an exact integer with the same factor for every entry."""
         by_entry: dict[int, list[int]] = {}
         for entry_id, value in data.criterion_values(criterion_id):  # type: ignore[misc]
-            by_entry.setdefault(entry_id, []).append(value)
+            values = by_entry.get(entry_id)
+            if values is None:
+                by_entry[entry_id] = [value]
+            else:
+                values.append(value)
         out = {}
         for entry_id, values in by_entry.items():
             values.sort()

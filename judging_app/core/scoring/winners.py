@@ -34,7 +34,11 @@ def winners(results: CompetitionResults) -> list[CategoryWinners]:
     out: list[CategoryWinners] = []
     groups: dict[str | None, list[RankedRow]] = {}
     for row in results.rows:
-        groups.setdefault(row.group, []).append(row)
+        rows = groups.get(row.group)
+        if rows is None:
+            groups[row.group] = [row]
+        else:
+            rows.append(row)
     for group, rows in groups.items():
         places: list[Place] = []
         for row in rows:  # in rank order: entries sharing a rank are next to each other
