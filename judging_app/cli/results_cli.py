@@ -128,6 +128,7 @@ def cmd_results(args) -> int:
             from judging_app.cli.results_text import results_text
 
             print(results_text(view))
+        del view  # freed while paused: see cmd_fairness
     return 0
 
 
@@ -150,6 +151,9 @@ def cmd_fairness(args) -> int:
             from judging_app.cli.results_text import fairness_text
 
             print(fairness_text(view))
+        # Freed while the collector is paused: the first collection after the pause walks
+        # every object made during it that is still alive (30-50 ms on 30,000 entries).
+        del view
     return 0
 
 
