@@ -128,6 +128,11 @@ class ResultsView(View):
     def computed(self) -> results.ResultsView | None:
         return self.loaded.computed if self.loaded else None
 
+    @property
+    def status(self) -> str:
+        """The competition's status as last read ("" before the first load)."""
+        return self.loaded.context.status if self.loaded else ""
+
     # -- loading -----------------------------------------------------------------------------
     def refresh(self) -> None:
         if self._started and not self.isVisible():
