@@ -92,6 +92,7 @@ def test_the_winners_wait_for_the_results_then_offer_the_decision(qtbot, sqlite_
     assert page.loading.label.text() == "Computing the results…"
     assert not page.empty.isVisibleTo(page)  # no "no award is given yet" while computing
     assert not view.finalize_button.isEnabled() and view.loaded is None  # nothing read yet
+    assert not view.finalize_hint.isVisibleTo(view)  # no advice about choices not yet read
     runner.release()
     assert page.ready() and page.currentWidget() is page.content
     texts = page.texts()

@@ -1,7 +1,8 @@
 """Screenshots of honest waiting and empty searches, in the real window at 1366×768 (a
 typical government laptop), in Indonesian and English:
 
-* the Results view while the ranking is computed (the loading state, not "0 ties");
+* the Results view while the results are computed (the winners' loading state, not an
+  empty list of winners or "0 ties");
 * the Fairness tab part-way through its steps (the progress reported by the work);
 * searches that find nothing in Entries, Results, Progress and Assignments ("no matches");
 
@@ -101,7 +102,7 @@ def shoot(out_dir: Path, language: str) -> list[Path]:
         page.setCurrentWidget(page.loading)  # past the grace period of a reload
         save(window, "fairness_progress")
         runner.release()
-        results.tabs.setCurrentIndex(0)
+        results.tabs.setCurrentWidget(results.ranking)  # the search is on the ranking
         results.find.setText("tidak ada")
         save(window, "results_no_matches")
 

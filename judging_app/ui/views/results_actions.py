@@ -51,7 +51,9 @@ class ResultsActions(QObject):
         self.finalize_button.setEnabled(final and ready and not finalized)
         self.advance_button.setVisible(self._round_has_rule() and not finalized)
         view.ties_panel.set_allowed(final and not finalized)
-        if finalized:
+        if context is None:
+            hint = ""  # nothing read yet: the pages say what is being computed
+        elif finalized:
             hint = self.tr("The results are final.")
         elif not final:
             hint = self.tr("Deciding ties and finalizing use all rounds with the competition's "

@@ -59,17 +59,19 @@ class Evidence:
     round_names: dict[int, str]
     dots: dict[tuple[int, str | None], dict[int, QPolygonF]]  # panel -> judge -> judge_dots
     award_changes: tuple[StabilityRow, ...]  # the stability rows whose award changes
+    tier_names: dict[str, str] | None = None  # award tier code -> label in the language shown
 
 
 def prepare_evidence(found: FairnessEvidence, method: AggregationMethod,
-                     category_names: dict[str, str], round_names: dict[int, str]) -> Evidence:
+                     category_names: dict[str, str], round_names: dict[int, str],
+                     tier_names: dict[str, str] | None = None) -> Evidence:
     """Everything the pages need that takes time, made before the GUI thread gets it: the
     plots' points and the rows the stability table shows first."""
     dots = {panel: {d.judge_id: judge_dots([float(t) for t in d.totals]) for d in dists}
             for panel, dists in found.distributions.items()}
     changes = tuple(r for r in found.fairness.report.stability if r.award_changes)
     return Evidence(found.fairness, found.distributions, method, category_names, round_names,
-                    dots, changes)
+                    dots, changes, tier_names)
 
 
 class StabilityModel(RowTableModel):
@@ -99,7 +101,8 @@ class StabilityModel(RowTableModel):
             return ev.category_names.get(row.group or "", "")
         method = METHODS[column - self.FIRST_METHOD]
         rank = row.ranks.get(method)
-        awards = [ev.fairness.tier_labels.get(a, a) for a in row.awards.get(method, ()) if a]
+        names = ev.tier_names or ev.fairness.tier_labels
+        awards = [names.get(a, a) for a in row.awards.get(method, ()) if a]
         text = "—" if rank is None else self.locale.toString(rank)
         return " · ".join([text, *awards])
 
@@ -193,6 +196,12 @@ class StabilityPage(Loadable):
                                   self.model.locale.toString(changed),
                                   self.model.locale.toString(total)))
         self.model.retranslate()
+        header = self.table.horizontalHeader()
+        for column in range(StabilityModel.FIRST_METHOD, self.model.columnCount()):
+            # a method's name in full ("Rata-rata terpangkas"); "6 · Juara Harapan III" fits
+            words = self.model.headerData(column, Qt.Orientation.Horizontal)
+            width = header.fontMetrics().horizontalAdvance(words or "") + 28
+            self.table.setColumnWidth(column, max(150, width))
         self.no_changes.follow()
 
 

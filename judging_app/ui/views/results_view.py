@@ -215,13 +215,14 @@ class ResultsView(View):
         key = self._evidence_key = (self._data_version, rnd)
         db, comp = self.ctx.db, self.ctx.competition
         base = self.loaded.context.setup.rules.aggregation
-        categories = self._categories()
+        categories, tiers = self._categories(), self._tiers()
         names = self._round_names()
 
         def work(report) -> Evidence:
             found = results.evidence(db, comp, rnd, report)
             round_names = {i: names.get(c, c) for i, c in found.fairness.rounds.items()}
-            return prepare_evidence(found, AggregationMethod(base), categories, round_names)
+            return prepare_evidence(found, AggregationMethod(base), categories, round_names,
+                                    tiers)
 
         def done(evidence: Evidence) -> None:
             if key != self._evidence_key:
