@@ -115,6 +115,9 @@ class StabilityModel(RowTableModel):
     def background(self, row: StabilityRow) -> QColor | None:
         return CHANGED_COLOUR if row.award_changes else None
 
+    def tooltip(self, row: StabilityRow, column: int) -> str | None:
+        return self.cell(row, column) if column >= self.FIRST_METHOD else None
+
 
 class OutlierModel(RowTableModel):
     ENTRY, TITLE, JUDGE, TOTAL, OTHERS, DIFFERENCE = range(6)
@@ -196,12 +199,17 @@ class StabilityPage(Loadable):
                                   self.model.locale.toString(changed),
                                   self.model.locale.toString(total)))
         self.model.retranslate()
+        # a method's column fits its name ("Rata-rata terpangkas") and a rank with the
+        # longest award ("6 · Juara Harapan III"), within reason: the title keeps its room
+        # and a longer award shows in full as the cell's tooltip
+        tiers = (ev.tier_names or ev.fairness.tier_labels).values() if ev else ()
+        longest = max((self.table.fontMetrics().horizontalAdvance(f"88 · {t}") for t in tiers),
+                      default=0)
         header = self.table.horizontalHeader()
         for column in range(StabilityModel.FIRST_METHOD, self.model.columnCount()):
-            # a method's name in full ("Rata-rata terpangkas"); "6 · Juara Harapan III" fits
-            words = self.model.headerData(column, Qt.Orientation.Horizontal)
-            width = header.fontMetrics().horizontalAdvance(words or "") + 28
-            self.table.setColumnWidth(column, max(150, width))
+            words = self.model.headerData(column, Qt.Orientation.Horizontal) or ""
+            width = max(header.fontMetrics().horizontalAdvance(words), longest) + 28
+            self.table.setColumnWidth(column, min(max(125, width), 180))
         self.no_changes.follow()
 
 
