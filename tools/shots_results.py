@@ -27,6 +27,27 @@ def _settle(app) -> None:
         app.processEvents()
 
 
+def _frame(view, current: str):
+    """The view beside a navigation like the workspace's (tools/shots_reports.py)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QHBoxLayout, QListWidget, QWidget
+
+    from judging_app.ui.workspace import VIEWS
+
+    window = QWidget()
+    nav = QListWidget()
+    nav.setFixedWidth(190)
+    for key, _module, _cls in VIEWS:
+        nav.addItem(QCoreApplication.translate("CompetitionWorkspace", key.capitalize()))
+    nav.setCurrentRow([k for k, _m, _c in VIEWS].index(current))
+    layout = QHBoxLayout(window)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(nav)
+    layout.addWidget(view, 1)
+    window.resize(*SIZE)
+    return window
+
+
 def shoot(out_dir: Path, language: str) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))

@@ -195,7 +195,7 @@ class RoundsEditor(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([180, 720])
+        splitter.setSizes([230, 900])  # "2. Penilaian Proposal (dikunci)" in full
         QVBoxLayout(self).addWidget(splitter)
         self.layout().setContentsMargins(0, 0, 0, 0)
 

@@ -113,6 +113,8 @@ class SetupView(View):
         self.file_button = QToolButton()
         self.file_button.setObjectName("fileButton")
         self.file_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # Fusion draws the menu arrow over the last letters: an arrow in the text instead
+        self.file_button.setStyleSheet("QToolButton#fileButton::menu-indicator { image: none; }")
         menu = QMenu(self.file_button)
         self.template_action = menu.addAction("", self.new_from_template)
         self.import_action = menu.addAction("", self.import_file)
@@ -169,7 +171,7 @@ class SetupView(View):
 
     # -- texts -----------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.file_button.setText(self.tr("Competition file"))
+        self.file_button.setText(self.tr("Competition file") + " ▾")
         self.template_action.setText(self.tr("New competition from a &template…"))
         self.import_action.setText(self.tr("New competition from a competition &file…"))
         self.export_action.setText(self.tr("&Export this setup to a file…"))
