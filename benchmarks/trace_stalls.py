@@ -1,9 +1,12 @@
-"""Where the GUI thread stalls when the Results view opens on the 30,000-entry scored demo
-(offscreen, 1366×768, Indonesian): a sampler thread records the GUI thread's Python stack
-every millisecond while a 10 ms QTimer marks the gaps in the event loop; the stacks sampled
-inside the longest gaps are printed, grouped by the innermost frame of judging_app code.
+"""Where the GUI thread stalls when a view opens on the 30,000-entry scored demo (offscreen,
+1366×768, Indonesian; the Results view by default): a sampler thread records the GUI
+thread's Python stack every millisecond while a 10 ms QTimer (repainting the window, as
+bench_waiting.py's probe does) marks the gaps in the event loop; the stacks sampled inside
+the longest gaps are printed, grouped by the app's outermost and innermost frames and the
+library call they were in. Samples with no app frame ("| <string>:wait") are Qt's own work
+in the event loop (layout, painting) or waiting for the GIL.
 
-    python benchmarks/trace_stalls.py [--db FILE] [--top 5] [--tab winners|ranking]
+    python benchmarks/trace_stalls.py [--db FILE] [--top 5] [--view results] [--tab ranking]
 
 Without --db (or when the file does not exist) the demo is built first (about 20 s). Use it
 to find what bench_waiting.py's "longest stall" is made of.
@@ -27,7 +30,8 @@ from judging_app.ui.launch import application, start
 from judging_app.ui.dialogs import Dialogs
 from judging_app.ui.settings import AppSettings
 
-db_path, tmp, top, tab = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+db_path, tmp, top, tab, key = (sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4],
+                               sys.argv[5])
 settings = AppSettings.at_path(Path(tmp) / "trace.ini")
 settings.actor_name = "benchmark"
 app = application([])
@@ -87,10 +91,15 @@ def run():
     threading.Thread(target=sample, daemon=True).start()
     ticks.append(time.perf_counter())
     timer.start()
-    view = ws.show_view("results")
-    if tab == "ranking":
+    start = time.perf_counter()
+    view = ws.show_view(key)
+    if key == "results" and tab == "ranking":
         view.tabs.setCurrentWidget(view.ranking)
-    wait(lambda: view.ranking_ready())
+    if key == "results":
+        wait(lambda: view.ranking_ready())
+    else:
+        wait(lambda: not window.runner.busy())
+    print(f"{key} ready in {time.perf_counter() - start:.2f} s")
     ticks.append(time.perf_counter())
     wait(lambda: False, 0.3)  # what follows the results (layout, paint)
     timer.stop()
@@ -124,6 +133,9 @@ def main() -> int:
     parser.add_argument("--entries", type=int, default=30000)
     parser.add_argument("--top", type=int, default=5)
     parser.add_argument("--tab", choices=("winners", "ranking"), default="winners")
+    parser.add_argument("--view", default="results",
+                        choices=("overview", "setup", "entries", "judges", "assignments",
+                                 "progress", "results", "reports"))
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     from benchmarks.bench_support import scored_demo
@@ -134,7 +146,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         done = subprocess.run([sys.executable, "-c", CHILD, str(args.db), tmp, str(args.top),
-                               args.tab], env=env, check=False)
+                               args.tab, args.view], env=env, check=False)
     return done.returncode
 
 

@@ -19,7 +19,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 SIZE = (1366, 768)
-ACTOR = "Dewi Lestari"
 
 
 def _settle(app) -> None:
@@ -52,33 +51,19 @@ def shoot(out_dir: Path, language: str) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "tools"))
-    from shots_waiting import _held_runner
+    from shots_waiting import demo_window
 
-    from judging_app.demo.generator import build_demo
-    from judging_app.services.workspace import Workspace
-    from judging_app.store.database import open_database
-    from judging_app.ui.dialogs import Dialogs
-    from judging_app.ui.launch import application, start
-    from judging_app.ui.settings import AppSettings
+    from judging_app.ui.launch import application
     from judging_app.ui.views.results_decision import TieDecisionDialog, TiedEntry
 
     app = application()
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="judging-app-results-shots-") as tmp:
-        path = Path(tmp) / "demo.sqlite"
-        db = open_database(path)
-        demo = build_demo(Workspace(db, ACTOR), entries=140, judges=5, scored=True)
-        db.close()
-        settings = AppSettings.at_path(Path(tmp) / "settings.ini")
-        settings.actor_name = ACTOR
-        session = start(app, str(path), language, settings, Dialogs())
+        session, code = demo_window(app, Path(tmp), language, SIZE)
         try:
-            window = session.window
-            window.runner = runner = _held_runner()
-            window.resize(*SIZE)
-            window.show()
-            workspace = window.open_competition(demo.code)
+            window, runner = session.window, session.window.runner
+            workspace = window.open_competition(code)
 
             def save(widget, name: str) -> None:
                 _settle(app)

@@ -30,35 +30,21 @@ def shoot(out_dir: Path, language: str) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "tools"))
-    from shots_waiting import _held_runner
+    from shots_waiting import demo_window
 
     from judging_app.core.enums import AwardKind
     from judging_app.core.setup import AwardTierSpec
-    from judging_app.demo.generator import build_demo
-    from judging_app.services.workspace import Workspace
-    from judging_app.store.database import open_database
-    from judging_app.ui.dialogs import Dialogs
-    from judging_app.ui.launch import application, start
-    from judging_app.ui.settings import AppSettings
+    from judging_app.ui.launch import application
     from judging_app.ui.views.setup_tables import CriteriaModel
 
     app = application()
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="judging-app-setup-shots-") as tmp:
-        path = Path(tmp) / "demo.sqlite"
-        db = open_database(path)
-        demo = build_demo(Workspace(db, "Dewi Lestari"), entries=140, judges=5, scored=True)
-        db.close()
-        settings = AppSettings.at_path(Path(tmp) / "settings.ini")
-        settings.actor_name = "Dewi Lestari"
-        session = start(app, str(path), language, settings, Dialogs())
+        session, code = demo_window(app, Path(tmp), language, SIZE)
         try:
             window = session.window  # the app's own window, its work done at once
-            window.runner = _held_runner()
-            window.resize(*SIZE)
-            window.show()
-            view = window.open_competition(demo.code).show_view("setup")
+            view = window.open_competition(code).show_view("setup")
 
             def save(name: str) -> None:
                 _settle(app)
