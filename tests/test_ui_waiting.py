@@ -352,3 +352,27 @@ def test_switching_the_method_keeps_the_evidence_a_new_round_recomputes_it(qtbot
     assert second is not first and view.fairness.ready()
     view.refresh()  # data may have changed
     assert view.evidence is not second and view.fairness.ready()
+
+
+def test_the_setup_is_read_on_a_worker_and_cannot_be_moved_twice_meanwhile(qtbot, sqlite_db,
+                                                                          tmp_path):
+    from judging_app.ui.views.setup_view import SetupView
+
+    s = seeded_competition(sqlite_db)
+    ctx = make_ctx(sqlite_db, s.code, tmp_path)
+    runner = ctx.runner = HeldRunner()
+    view = SetupView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1100, 700)
+    view.show()
+    view.refresh()
+    assert view.page.currentWidget() is view.page.loading
+    assert view.page.loading.label.text() == "Reading the setup…"
+    runner.release()
+    assert view.page.currentWidget() is view.page.content
+    assert view.title_label.text().endswith("status: Judging")
+    assert view.back_button.isEnabled()
+    view.refresh()  # e.g. after a change of status: the old page greyed, its buttons too
+    assert view.page.currentWidget() is view.page.content and not view.back_button.isEnabled()
+    runner.release()
+    assert view.back_button.isEnabled()

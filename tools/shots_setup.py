@@ -44,7 +44,14 @@ def shoot(out_dir: Path, language: str) -> list[Path]:
         session, code = demo_window(app, Path(tmp), language, SIZE)
         try:
             window = session.window  # the app's own window, its work done at once
-            view = window.open_competition(code).show_view("setup")
+            workspace = window.open_competition(code)
+            window.runner.hold = True  # the setup is read on a worker: what shows meanwhile
+            view = workspace.show_view("setup")
+            _settle(app)
+            path = out_dir / f"setup_loading_{language}.png"
+            window.grab().save(str(path))
+            written.append(path)
+            window.runner.release()
 
             def save(name: str) -> None:
                 _settle(app)

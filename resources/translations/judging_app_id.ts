@@ -5322,6 +5322,10 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
         <translation>Semua perubahan sudah disimpan.</translation>
     </message>
     <message>
+        <source>Reading the setup…</source>
+        <translation>Membaca pengaturan…</translation>
+    </message>
+    <message>
         <source>Cannot read the setup</source>
         <translation>Pengaturan tidak dapat dibaca</translation>
     </message>
