@@ -68,3 +68,28 @@ def load_results(db: Database, competition: str, round_code: str | None,
         progress.finalize_readiness(computed, context.status),
         tuple(winners(computed.results)),
         {g: tuple(rows) for g, rows in by_group.items()})
+
+
+@dataclass(frozen=True)
+class Names:
+    """Codes -> names in the language shown (English names where given, else Indonesian)."""
+
+    tiers: dict[str, str] = field(default_factory=dict)
+    categories: dict[str, str] = field(default_factory=dict)
+    rounds: dict[str, str] = field(default_factory=dict)
+    criteria: dict[str, str] = field(default_factory=dict)  # the latest round's first
+
+
+def names_in(context: ResultsContext | None, english: bool) -> Names:
+    if context is None:
+        return Names()
+
+    def name(local: str, en: str) -> str:
+        return en or local if english else local
+
+    setup = context.setup
+    return Names(
+        {t.code: name(t.label, t.label_en) for t in setup.award_tiers},
+        {c.code: name(c.name, c.name_en) for c in setup.categories},
+        {r.code: name(r.name, r.name_en) for r in context.rounds},
+        {c.code: name(c.name, c.name_en) for rnd in setup.rounds for c in rnd.criteria})

@@ -26,7 +26,7 @@ from judging_app.ui.views.results_fairness import (
     StabilityPage,
     prepare_evidence,
 )
-from judging_app.ui.views.results_load import LoadedResults, load_results
+from judging_app.ui.views.results_load import LoadedResults, Names, load_results, names_in
 from judging_app.ui.views.results_models import (
     formula_text,
     method_label,
@@ -114,16 +114,6 @@ class ResultsView(View):
         self.ties_panel.decide_requested.connect(self.actions.decide)
         self.retranslate()
 
-    # the actions, as the tests and the window reach them
-    def decide(self) -> None:
-        self.actions.decide()
-
-    def finalize(self) -> None:
-        self.actions.finalize()
-
-    def advance(self) -> None:
-        self.actions.advance()
-
     @property
     def computed(self) -> results.ResultsView | None:
         return self.loaded.computed if self.loaded else None
@@ -192,11 +182,10 @@ class ResultsView(View):
         self.round.setCurrentIndex(max(self.round.findData(loaded.round_code), 0))
         self.method.setCurrentIndex(self.method.findData(loaded.method))
         computed = loaded.computed
-        self.ranking_page.set_ranking(loaded.by_group, computed.entries if computed else {},
-                                      self._tiers(), self._categories())
-        self.ties_panel.set_ties(computed.results.blocking_ties if computed else (),
-                                 computed.entries if computed else {}, self._tiers(),
-                                 self._categories())
+        names, entries = self.names(), computed.entries if computed else {}
+        self.ranking_page.set_ranking(loaded.by_group, entries, names.tiers, names.categories)
+        self.ties_panel.set_ties(computed.results.blocking_ties if computed else (), entries,
+                                 names.tiers, names.categories)
         self.winners.finish()
         self.ranking.finish()
         if computed is None:  # nothing scored: no evidence to compute
@@ -215,8 +204,8 @@ class ResultsView(View):
         key = self._evidence_key = (self._data_version, rnd)
         db, comp = self.ctx.db, self.ctx.competition
         base = self.loaded.context.setup.rules.aggregation
-        categories, tiers = self._categories(), self._tiers()
-        names = self._round_names()
+        shown = self.names()
+        categories, tiers, names = shown.categories, shown.tiers, shown.rounds
 
         def work(report) -> Evidence:
             found = results.evidence(db, comp, rnd, report)
@@ -238,40 +227,27 @@ class ResultsView(View):
             work, [self.stability, self.fairness], self.tr("Computing the fairness evidence…"),
             done, self.tr("Cannot compute the fairness evidence"))
 
-    # -- names in the current language -------------------------------------------------------
-    def _name(self, name: str, name_en: str) -> str:
-        return name_en or name if self.ctx.language() == ENGLISH else name
-
-    def _setup(self):
-        return self.loaded.context.setup if self.loaded else None
-
-    def _round_names(self) -> dict[str, str]:
-        rounds = self.loaded.context.rounds if self.loaded else ()
-        return {r.code: self._name(r.name, r.name_en) for r in rounds}
-
-    def _tiers(self) -> dict[str, str]:
-        tiers = self._setup().award_tiers if self.loaded else ()
-        return {t.code: self._name(t.label, t.label_en) for t in tiers}
-
-    def _categories(self) -> dict[str, str]:
-        cats = self._setup().categories if self.loaded else ()
-        return {c.code: self._name(c.name, c.name_en) for c in cats}
+    def names(self) -> Names:
+        """The competition's names in the language shown."""
+        context = self.loaded.context if self.loaded else None
+        return names_in(context, self.ctx.language() == ENGLISH)
 
     # -- texts -------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.round_label.setText(self.tr("&Round:"))
         self.method_label.setText(self.tr("&Method:"))
         self.round.setItemText(0, self.tr("All rounds (final result)"))
-        names = self._round_names()
+        shown = self.names()
+        names = shown.rounds
         for i in range(1, self.round.count()):
             code = self.round.itemData(i)
             self.round.setItemText(i, names.get(code, code))
         for i in range(self.method.count()):
             self.method.setItemText(i, method_label(self.method.itemData(i)))
         page = self.ranking_page
-        page.tier_labels = self.ties_panel.model.tier_labels = self._tiers()
-        page.category_names = self.ties_panel.model.category_names = self._categories()
-        self.model.criterion_names = self._criterion_names()
+        page.tier_labels = self.ties_panel.model.tier_labels = shown.tiers
+        page.category_names = self.ties_panel.model.category_names = shown.categories
+        self.model.criterion_names = shown.criteria
         page.retranslate()
         for i, title in enumerate((self.tr("Winners"), self.tr("Ranking"),
                                    self.tr("Rank stability"), self.tr("Fairness"))):
@@ -295,7 +271,7 @@ class ResultsView(View):
         self.fairness.retranslate()
         self.actions.retranslate()
         self._show_next_step()
-        self._show_winners()
+        self._show_winners(shown)
 
     def _show_next_step(self) -> None:
         """Nothing to rank yet: say so and where the sheets are followed."""
@@ -309,19 +285,11 @@ class ResultsView(View):
                     "appears as the judges submit their sheets."),
             [(self.tr("Follow the progress"), lambda: self.navigate.emit("progress"))])
 
-    def _show_winners(self) -> None:
+    def _show_winners(self, shown: Names) -> None:
         """The winners computed with the results (results_load), in the current language."""
         loaded = self.loaded
         allowed = self.is_final_selection() and bool(loaded) and (
             loaded.context.status != "finalized")
         self.winners.set_winners(loaded.winners if loaded else (),
-                                      self.computed.entries if self.computed else {},
-                                      self._tiers(), self._categories(), allowed)
-
-    def _criterion_names(self) -> dict[str, str]:
-        """Criterion code -> name in the current language (the latest round's first)."""
-        out: dict[str, str] = {}
-        for rnd in self._setup().rounds if self.loaded else ():
-            for c in rnd.criteria:
-                out[c.code] = self._name(c.name, c.name_en)
-        return out
+                                 self.computed.entries if self.computed else {},
+                                 shown.tiers, shown.categories, allowed)
