@@ -81,7 +81,7 @@ PLACEHOLDERS = {
     "NAME": "NAMA",
     "NOTE": "CATATAN",
     "OUT": "KELUARAN",
-    "PATH_OR_URL": "PATH_ATAU_URL",
+    "PATH_OR_URL": "JALUR_ATAU_URL",
     "PHONE": "TELEPON",
     "REASON": "ALASAN",
     "SEED": "BENIH",
@@ -101,7 +101,7 @@ COMMANDS = {
         "Penilaian kompetisi inovasi pelayanan publik. Tanpa perintah, aplikasi dibuka.",
     "SQLite file path or SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db (default: "
     "the app's own file in your user data folder)":
-        "path berkas SQLite atau URL SQLAlchemy, mis. postgresql+psycopg://user@host/db "
+        "jalur berkas SQLite atau URL SQLAlchemy, mis. postgresql+psycopg://user@host/db "
         "(bawaan: berkas milik aplikasi di folder data pengguna Anda)",
     "who is working: your login (the password is asked, or read from JUDGING_APP_PASSWORD); "
     "on an unprotected database any name (recorded as not verified). Nothing is remembered "
