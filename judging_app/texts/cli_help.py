@@ -113,7 +113,7 @@ COMMANDS = {
     "language of messages, of the app window and of the documents a command writes "
     "(default: JUDGING_APP_LANG, else the system's language; documents default to id)":
         "bahasa pesan, jendela aplikasi, dan dokumen yang ditulis perintah (bawaan: "
-        "JUDGING_APP_LANG, jika tidak ada bahasa sistem; dokumen berbahasa id bila tidak "
+        "JUDGING_APP_LANG, jika tidak ada, bahasa sistem; dokumen berbahasa id bila tidak "
         "dipilih)",
     "open the app window": "buka jendela aplikasi",
     "check this installation: open the window, answer Cancel to any question, close as "

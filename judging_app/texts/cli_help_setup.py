@@ -100,7 +100,7 @@ HELP = {
         "inovasi yang mendapat penghargaan dalam hasil final",
     "the target's category for all of them": "kategori tujuan bagi semuanya",
     "the target's level (default: its own, else national)":
-        "tingkat kompetisi tujuan (bawaan: tingkatnya sendiri, jika tidak ada nasional)",
+        "tingkat kompetisi tujuan (bawaan: tingkatnya sendiri, jika tidak ada, nasional)",
     "make the target (a new code) from this template, e.g. national_kipp":
         "buat kompetisi tujuan (kode baru) dari templat ini, mis. national_kipp",
     "with --template: the new competition's name": "bersama --template: nama kompetisi baru",
@@ -179,7 +179,7 @@ HELP = {
     "every file this kind (default: 'proposal' when the name says proposal or usulan, else "
     "'evidence')":
         "jenis setiap berkas (bawaan: 'proposal' bila namanya memuat proposal atau usulan, "
-        "jika tidak 'evidence' = bukti dukung)",
+        "jika tidak, 'evidence' = bukti dukung)",
     "attach for this round only": "lampirkan untuk tahap ini saja",
     "a file whose name the entry already has replaces the old content":
         "berkas yang namanya sudah dimiliki inovasi menggantikan isi lamanya",
@@ -250,7 +250,7 @@ HELP = {
         "assign list.",
     "the scored round (default: the last round with assignments, else the first scored "
     "round)":
-        "tahap yang dinilai (bawaan: tahap terakhir yang memiliki penugasan, jika tidak ada "
+        "tahap yang dinilai (bawaan: tahap terakhir yang memiliki penugasan, jika tidak ada, "
         "tahap pertama yang dinilai)",
     "give every entry of the round --per-entry judges, loads within one (existing "
     "assignments are kept; conflicts of interest respected)":
