@@ -28,6 +28,7 @@ from judging_app.core.enums import (
     SheetSource,
     SheetState,
 )
+from judging_app.core.gc_pause import paused_gc
 from judging_app.core.messages import Message
 from judging_app.core.numbers import from_milli, to_milli
 from judging_app.core.people import Role
@@ -70,7 +71,12 @@ def import_paper_scores(ws: Workspace, competition: str | int, path: Path, *,
                         submit: bool = True) -> ScoreImportReport:
     """Every row is checked; any problem refuses the whole file and changes nothing.
     Complete sheets are submitted (source 'paper') unless submit=False."""
-    path = Path(path)
+    with paused_gc():  # tens of thousands of small acyclic records: see core/gc_pause
+        return _import(ws, competition, Path(path), submit)
+
+
+def _import(ws: Workspace, competition: str | int, path: Path,
+            submit: bool) -> ScoreImportReport:
     try:
         rows = read_scores_csv(path)
     except ScoresCsvError as exc:

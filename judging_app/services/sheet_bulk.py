@@ -155,7 +155,7 @@ def write_sheets(s: Session, writes: list[SheetWrite], source: str) -> list[int]
         conn.exec_driver_sql(
             f"INSERT INTO scores (sheet_id, criterion_id, value_milli, comment) VALUES "
             f"({mark}, {mark}, {mark}, {mark})", rows)
-    entry_totals.refresh(s, entry_ids)
+    entry_totals.refresh(s, entry_ids, rounds)
     return written
 
 
