@@ -20,8 +20,8 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from judging_app.core.messages import Message
 from judging_app.core.plain_text import first_bad_character
@@ -40,8 +40,7 @@ class CsvFileError(ValueError):
         super().__init__(f"{source}: " + "; ".join(str(p) for p in problems))
 
 
-@dataclass(frozen=True)
-class CsvRecord:
+class CsvRecord(NamedTuple):  # a tuple: made for every row of files of 100,000 rows
     line: int  # the line it starts on, as a text editor numbers them
     cells: list[str]
 
