@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from judging_app.core.messages import Message
 from judging_app.core.plain_text import first_bad_character
+from judging_app.exchange.file_details import detail_of, detail_text
 
 DELIMITERS = (",", ";", "\t")
 MAX_CELL_CHARS = 32_767  # what one Excel cell holds
@@ -98,7 +99,7 @@ def _quoting_problem(detail: str, start: int, line: int) -> Message:
         return Message("csv.text_after_quote", line=line)
     if "field larger than field limit" in detail:
         return Message("csv.cell_too_long", line=start, limit=MAX_CELL_CHARS)
-    return Message("csv.unreadable", line=start, detail=detail)
+    return Message("csv.unreadable", line=start, detail=detail_text(detail))
 
 
 def _check_cell(source: str, line: int, index: int, cell: str) -> None:
@@ -124,6 +125,6 @@ def read_text(path: Path, max_bytes: int) -> str:
     except IsADirectoryError:
         raise CsvFileError(source, [Message("csv.folder")]) from None
     except OSError as exc:
-        raise CsvFileError(source, [Message("csv.unreadable_file", detail=exc.strerror or
-                                            str(exc))]) from None
+        raise CsvFileError(source, [Message("csv.unreadable_file", detail=detail_of(exc))]) \
+            from None
     return decode(source, raw)

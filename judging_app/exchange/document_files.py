@@ -21,6 +21,7 @@ from judging_app.core.attachments import (
     size_mb,
 )
 from judging_app.core.messages import Message
+from judging_app.exchange.file_details import detail_of
 
 
 class DocumentFileError(Exception):
@@ -49,7 +50,7 @@ def file_size(path: Path, name: str = "") -> int:
         raise DocumentFileError(Message("attachments.file_missing", file=name)) from None
     except OSError as exc:
         raise DocumentFileError(Message("attachments.file_unreadable", file=name,
-                                        reason=exc.strerror or str(exc))) from None
+                                        reason=detail_of(exc))) from None
     if not stat.S_ISREG(info.st_mode):
         raise DocumentFileError(Message("attachments.not_a_file", file=name))
     return info.st_size
@@ -63,7 +64,7 @@ def read_pieces(path: Path, piece: int = CHUNK_BYTES) -> Iterator[bytes]:
                 yield data
     except OSError as exc:
         raise DocumentFileError(Message("attachments.file_unreadable", file=str(path),
-                                        reason=exc.strerror or str(exc))) from None
+                                        reason=detail_of(exc))) from None
 
 
 def check_file(path: Path, max_bytes: int, name: str | None = None) -> FileFacts:

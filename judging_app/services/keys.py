@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from judging_app.core.messages import Message
+from judging_app.exchange.file_details import detail_of
 from judging_app.services.errors import ServiceError
 
 SECRET_BYTES = 32
@@ -84,7 +85,7 @@ def read_key_file(name: str) -> dict | None:
         return None
     except (OSError, ValueError) as exc:
         raise ServiceError(Message("keys.unreadable", path=str(_path(name)),
-                                   problem=str(exc))) from None
+                                   problem=detail_of(exc))) from None
 
 
 def write_key_file(name: str, data: dict) -> Path:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from judging_app.core.messages import Message
+from judging_app.exchange.file_details import detail_of
 from judging_app.services import keys
 from judging_app.services.errors import ServiceError, ValidationError
 
@@ -116,7 +117,7 @@ def import_keys(path: Path, passphrase: str) -> KeysReport:
         raise ServiceError(Message("keys.wrong_passphrase", path=str(path))) from None
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ServiceError(Message("keys.not_a_key_file", path=str(path),
-                                   problem=str(exc))) from None
+                                   problem=detail_of(exc))) from None
     plans, unchanged = [], []
     for name, data in sorted(found.items()):
         here = keys.read_key_file(name)
