@@ -40,7 +40,7 @@ SETTLE = 3.0
 # ---- one judge (a child process) ------------------------------------------------------------
 
 def judge_process(db_url: str, code: str, round_code: str, judge: str, go: Path,
-                  out: Path, pause: float) -> None:
+                  out: Path, pause: float, turns: bool = True) -> None:
     from judging_app.services import sheets
     from judging_app.services.assignments import list_assignments
     from judging_app.services.errors import ServiceError
@@ -49,6 +49,8 @@ def judge_process(db_url: str, code: str, round_code: str, judge: str, go: Path,
     from judging_app.store.database import open_database
 
     db = open_database(db_url)
+    if not turns:  # SQLite's busy handler alone, as before store/write_turns.py
+        db._turns = None
     ws = Workspace(db, f"judge {judge}")
     phases = _watch_transactions(db)
     with db.read() as s:
@@ -282,11 +284,14 @@ def main() -> int:
                         help="the judges alone (to see what the imports add)")
     parser.add_argument("--pause", type=float, default=2.0,
                         help="seconds a judge spends between two saves, on average")
-    parser.add_argument("--child", nargs=7, help=argparse.SUPPRESS)
+    parser.add_argument("--no-turns", action="store_true",
+                        help="judges wait in SQLite's busy handler alone (no write turns)")
+    parser.add_argument("--child", nargs=8, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        url, code, round_code, judge, go, out, pause = args.child
-        judge_process(url, code, round_code, judge, Path(go), Path(out), float(pause))
+        url, code, round_code, judge, go, out, pause, turns = args.child
+        judge_process(url, code, round_code, judge, Path(go), Path(out), float(pause),
+                      turns == "turns")
         return 0
     OUT.mkdir(parents=True, exist_ok=True)
     db_url, drop = fresh_database(args.db)
@@ -307,7 +312,8 @@ def main() -> int:
                 old.unlink(missing_ok=True)
             children.append((judge, out, subprocess.Popen(
                 [sys.executable, __file__, "--child", db_url, code, round_code, judge, str(go),
-                 str(out), str(args.pause)], stderr=subprocess.PIPE, text=True)))
+                 str(out), str(args.pause), "no-turns" if args.no_turns else "turns"],
+                stderr=subprocess.PIPE, text=True)))
         while not all(out.with_suffix(".ready").exists() for _, out, _ in children):
             if any(proc.poll() is not None for _, _, proc in children):
                 break  # a child failed to start: its stderr is counted below
