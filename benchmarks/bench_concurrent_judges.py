@@ -40,7 +40,7 @@ SETTLE = 3.0
 # ---- one judge (a child process) ------------------------------------------------------------
 
 def judge_process(db_url: str, code: str, round_code: str, judge: str, go: Path,
-                  out: Path, pause: float, turns: bool = True) -> None:
+                  out: Path, pause: float) -> None:
     from judging_app.services import sheets
     from judging_app.services.assignments import list_assignments
     from judging_app.services.errors import ServiceError
@@ -49,8 +49,6 @@ def judge_process(db_url: str, code: str, round_code: str, judge: str, go: Path,
     from judging_app.store.database import open_database
 
     db = open_database(db_url)
-    if not turns:  # SQLite's busy handler alone, as before store/write_turns.py
-        db._turns = None
     ws = Workspace(db, f"judge {judge}")
     phases = _watch_transactions(db)
     with db.read() as s:
@@ -87,10 +85,9 @@ def judge_process(db_url: str, code: str, round_code: str, judge: str, go: Path,
                 outcome = "traceback: " + "".join(traceback.format_exception_only(exc)).strip()
             ended = time.perf_counter()
             asked, got, done = (phases.get(k, ended) for k in ("asked", "got", "done"))
-            turn = phases.get("turn", 0.0)
             records.append({"op": op, "entry": entry, "seconds": ended - began,
-                            "at": at, "cpu": time.process_time() - cpu, "turn": turn,
-                            "before": asked - began - turn, "wait": got - asked,
+                            "at": at, "cpu": time.process_time() - cpu,
+                            "before": asked - began, "wait": got - asked,
                             "hold": done - got,
                             "tries": phases.get("tries", 0),
                             "outcome": outcome,
@@ -103,26 +100,14 @@ def judge_process(db_url: str, code: str, round_code: str, judge: str, go: Path,
 
 
 def _watch_transactions(db) -> dict:
-    """How long the last write waited for its turn (store/write_turns.py), when it asked
-    for SQLite's write lock (BEGIN IMMEDIATE sent), got it (BEGIN returned) and was done
-    (COMMIT returned), in perf_counter seconds, and how many write transactions were tried
-    (a retry after 'database is locked' is another)."""
+    """When the last write transaction asked for SQLite's write lock (BEGIN IMMEDIATE
+    sent), got it (BEGIN returned) and was done (COMMIT returned), in perf_counter seconds,
+    and how many write transactions were tried (a retry after 'database is locked' is
+    another)."""
     from sqlalchemy import event
 
     phases: dict = {}
     engine = db.engine
-    turns = getattr(db, "_turns", None)
-    if turns is not None:
-        enter = turns._enter
-
-        def timed_enter():
-            began = time.perf_counter()
-            try:
-                return enter()
-            finally:
-                phases["turn"] = phases.get("turn", 0.0) + time.perf_counter() - began
-
-        turns._enter = timed_enter
 
     @event.listens_for(engine, "before_cursor_execute")
     def asking(conn, cursor, statement, *args):
@@ -148,8 +133,8 @@ def _watch_transactions(db) -> dict:
 
 
 def _phase_lines(records: list[dict]) -> list[str]:
-    """Where a save's time went: waiting for its turn, other work before asking for
-    SQLite's lock, waiting for that lock, holding it (to the end of COMMIT)."""
+    """Where a save's time went: work before asking for SQLite's write lock, waiting for
+    it, holding it (to the end of COMMIT); and the CPU the judge's process spent."""
     out = []
     for op in ("save", "submit"):
         done = [r for r in records if r["op"] == op and r["outcome"] == "ok" and "wait" in r]
@@ -157,14 +142,14 @@ def _phase_lines(records: list[dict]) -> list[str]:
             continue
         slow = sorted(done, key=lambda r: r["seconds"])[int(0.95 * len(done)):]
         parts = []
-        for name in ("turn", "before", "wait", "hold", "cpu"):
+        for name in ("before", "wait", "hold", "cpu"):
             values = [r[name] for r in done]
             parts.append(f"{name} {percentile(values, 0.5) * 1000:.0f}/"
                          f"{percentile(values, 0.95) * 1000:.0f}")
         out.append(f"    {op:6} p50/p95 ms: " + " | ".join(parts))
         if slow:
             share = {k: sum(r[k] for r in slow) / max(sum(r["seconds"] for r in slow), 1e-9)
-                     for k in ("turn", "before", "wait", "hold")}
+                     for k in ("before", "wait", "hold")}
             out.append(f"    {op:6} slowest 5 %: {len(slow)} ops, mean "
                        f"{sum(r['seconds'] for r in slow) / len(slow) * 1000:.0f} ms = "
                        + ", ".join(f"{k} {v:.0%}" for k, v in share.items())
@@ -284,14 +269,11 @@ def main() -> int:
                         help="the judges alone (to see what the imports add)")
     parser.add_argument("--pause", type=float, default=2.0,
                         help="seconds a judge spends between two saves, on average")
-    parser.add_argument("--no-turns", action="store_true",
-                        help="judges wait in SQLite's busy handler alone (no write turns)")
-    parser.add_argument("--child", nargs=8, help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs=7, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        url, code, round_code, judge, go, out, pause, turns = args.child
-        judge_process(url, code, round_code, judge, Path(go), Path(out), float(pause),
-                      turns == "turns")
+        url, code, round_code, judge, go, out, pause = args.child
+        judge_process(url, code, round_code, judge, Path(go), Path(out), float(pause))
         return 0
     OUT.mkdir(parents=True, exist_ok=True)
     db_url, drop = fresh_database(args.db)
@@ -312,8 +294,7 @@ def main() -> int:
                 old.unlink(missing_ok=True)
             children.append((judge, out, subprocess.Popen(
                 [sys.executable, __file__, "--child", db_url, code, round_code, judge, str(go),
-                 str(out), str(args.pause), "no-turns" if args.no_turns else "turns"],
-                stderr=subprocess.PIPE, text=True)))
+                 str(out), str(args.pause)], stderr=subprocess.PIPE, text=True)))
         while not all(out.with_suffix(".ready").exists() for _, out, _ in children):
             if any(proc.poll() is not None for _, _, proc in children):
                 break  # a child failed to start: its stderr is counted below

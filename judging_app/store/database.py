@@ -21,7 +21,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from judging_app.core.messages import Message, MessageError
-from judging_app.store import db_errors, write_turns
+from judging_app.store import db_errors
 from judging_app.store.paths import default_database_path  # noqa: F401 (the callers' name)
 from judging_app.store.schema_version import KNOWN_REVISIONS, SCHEMA_HEAD
 
@@ -123,8 +123,6 @@ class Database:
             read_engine = self.engine.execution_options(isolation_level="REPEATABLE READ")
         self._read = sessionmaker(read_engine, expire_on_commit=False)
         self._write = sessionmaker(write_engine, expire_on_commit=False)
-        path = self.path
-        self._turns = write_turns.WriteTurns(path, BUSY_TIMEOUT_MS / 1000) if path else None
 
     @property
     def is_sqlite(self) -> bool:
@@ -144,10 +142,8 @@ class Database:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any error. On a
-        SQLite file, writers take turns first (store/write_turns.py)."""
-        with (self._turns.turn() if self._turns else contextlib.nullcontext()), \
-                self._write() as session, session.begin():
+        """One transaction: committed when the block ends, rolled back on any error."""
+        with self._write() as session, session.begin():
             yield session
 
     def close(self) -> None:
