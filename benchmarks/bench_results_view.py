@@ -91,7 +91,7 @@ def main() -> int:
         db.close()
 
     from judging_app.core.enums import AggregationMethod
-    from judging_app.services import progress, results
+    from judging_app.services import results
     from judging_app.store.database import open_database
     from judging_app.ui.background import Runner
     from judging_app.ui.dialogs import Dialogs
@@ -99,6 +99,7 @@ def main() -> int:
     from judging_app.ui.settings import AppSettings
     from judging_app.ui.views.base import ViewContext
     from judging_app.ui.views.progress_view import ProgressView
+    from judging_app.ui.views.results_load import load_results
     from judging_app.ui.views.results_view import ResultsView
 
     app = application()
@@ -145,10 +146,8 @@ def main() -> int:
           f"({len(pview.data.entries)} entries)")
     print(f"peak RSS of the process: {peak_rss_mb():.0f} MB")
 
-    status = view.status
-    tracemalloc.start()
-    computed = results.compute(db, code, None, AggregationMethod.MEAN)
-    view.show_results(computed, progress.finalize_readiness(computed, status))
+    tracemalloc.start()  # the view's worker part (results_load) and its GUI part
+    view.show_results(load_results(db, code, None, AggregationMethod.MEAN))
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(f"Python allocation peak of one recompute (tracemalloc): {peak / 2**20:.0f} MB")

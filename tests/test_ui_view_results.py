@@ -395,6 +395,11 @@ def test_stability_and_outlier_models_without_a_window(sqlite_db):
     first = stability.record(0)
     assert stability.data(stability.index(0, StabilityModel.FIRST_METHOD)).startswith("1 · Juara I")
     assert first.ranks[AggregationMethod.MEAN] == 1
+    english = {code: "First place" for code, label in fair.tier_labels.items()
+               if label == "Juara I"}  # the tiers' names in the language shown
+    stability.evidence = prepare_evidence(results.evidence(sqlite_db, s.code),
+                                          AggregationMethod.MEAN, {}, {}, english)
+    assert stability.data(stability.index(0, StabilityModel.FIRST_METHOD)) == "1 · First place"
     outliers = OutlierModel()
     outliers.evidence = ev
     panel = next(p for p in fair.report.panels if p.group == "umum")

@@ -76,6 +76,44 @@ def test_the_ranking_shows_a_loading_state_not_zeros(qtbot, sqlite_db, tmp_path)
     assert view.ties_panel.isVisible() and view.ties_panel.title() == "Blocking ties: 1"
 
 
+def test_the_winners_wait_for_the_results_then_offer_the_decision(qtbot, sqlite_db, tmp_path,
+                                                                  monkeypatch):
+    from judging_app.ui.views import results_load
+
+    s = seeded_competition(sqlite_db)
+    score(s, TIED)  # E2 = E4 tie for Juara I in Perangkat Daerah
+    computed_on = []
+    real = results_load.winners
+    monkeypatch.setattr(results_load, "winners", lambda r: computed_on.append(r) or real(r))
+    view, runner = held_view(qtbot, sqlite_db, s.code, tmp_path)
+    page = view.winners
+    assert view.tabs.currentWidget() is page  # the first tab
+    assert page.currentWidget() is page.loading and not page.ready()
+    assert page.loading.label.text() == "Computing the results…"
+    assert not page.empty.isVisibleTo(page)  # no "no award is given yet" while computing
+    assert not view.finalize_button.isEnabled() and view.loaded is None  # nothing read yet
+    assert not view.finalize_hint.isVisibleTo(view)  # no advice about choices not yet read
+    runner.release()
+    assert page.ready() and page.currentWidget() is page.content
+    texts = page.texts()
+    assert texts[texts.index("Perangkat Daerah") + 1] == "Juara I / Juara II"
+    view.retranslate()  # a change of language lays the same places out again
+    assert len(computed_on) == 1
+    (decide,) = page.decide_buttons
+    view.method.setCurrentIndex(view.method.findText("Median"))
+    view.recompute()  # while the other method computes, the old places are greyed out
+    assert not page.content.isEnabled() and not page.ready()
+    view.method.setCurrentIndex(view.method.findText("Mean"))
+    view.recompute()
+    runner.release()
+    (decide,) = page.decide_buttons
+    assert decide.isEnabled()
+    view.dialogs.decision = None
+    qtbot.mouseClick(decide, Qt.MouseButton.LeftButton)
+    assert view.dialogs.asked[-1][0] == "decide"
+    assert sorted(view.dialogs.asked[-1][1]) == ["E2", "E4"]
+
+
 def test_a_recomputation_keeps_the_old_ranking_greyed_then_shows_the_new(qtbot, sqlite_db,
                                                                          tmp_path):
     s = seeded_competition(sqlite_db)
@@ -288,7 +326,7 @@ def test_a_failed_computation_says_so_where_the_results_would_be(qtbot, sqlite_d
 
     monkeypatch.setattr(results, "compute", refuse)
     view = open_view(qtbot, sqlite_db, s.code, tmp_path)
-    for page in (view.ranking, view.stability, view.fairness):
+    for page in (view.winners, view.ranking, view.stability, view.fairness):
         assert page.currentWidget() is page.loading and not page.is_loading()
         assert page.loading.label.text() == "Cannot compute the results"
         assert page.loading.bar.isHidden()
@@ -314,3 +352,27 @@ def test_switching_the_method_keeps_the_evidence_a_new_round_recomputes_it(qtbot
     assert second is not first and view.fairness.ready()
     view.refresh()  # data may have changed
     assert view.evidence is not second and view.fairness.ready()
+
+
+def test_the_setup_is_read_on_a_worker_and_cannot_be_moved_twice_meanwhile(qtbot, sqlite_db,
+                                                                          tmp_path):
+    from judging_app.ui.views.setup_view import SetupView
+
+    s = seeded_competition(sqlite_db)
+    ctx = make_ctx(sqlite_db, s.code, tmp_path)
+    runner = ctx.runner = HeldRunner()
+    view = SetupView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1100, 700)
+    view.show()
+    view.refresh()
+    assert view.page.currentWidget() is view.page.loading
+    assert view.page.loading.label.text() == "Reading the setup…"
+    runner.release()
+    assert view.page.currentWidget() is view.page.content
+    assert view.title_label.text().endswith("status: Judging")
+    assert view.back_button.isEnabled()
+    view.refresh()  # e.g. after a change of status: the old page greyed, its buttons too
+    assert view.page.currentWidget() is view.page.content and not view.back_button.isEnabled()
+    runner.release()
+    assert view.back_button.isEnabled()

@@ -206,6 +206,7 @@ def create_and_open(qtbot, window: MainWindow) -> str:
     qtbot.mouseClick(overview.action_buttons[NextAction.CHECK_SETUP], Qt.MouseButton.LeftButton)
     setup = workspace.views["setup"]
     assert workspace.current_key() == "setup"
+    settle(qtbot, window, lambda: not setup.page.is_loading())  # read on a worker
     assert setup.title_label.text() == f"{NAME} — status: Draft"
     assert window.dialogs.kinds() == ["new_competition"]  # nothing else was asked
     assert workspace.ctx.competition == CODE
@@ -352,9 +353,11 @@ def move_to_judging(qtbot, window: MainWindow) -> None:
     setup.dialogs = SetupDesk()
     assert setup.forward_button.text() == "Open registration →"
     click(qtbot, setup.forward_button)
+    settle(qtbot, window, lambda: not setup.page.is_loading())  # the setup is read again
     assert setup.title_label.text() == f"{NAME} — status: Registration"
     assert setup.forward_button.text() == "Start judging →"
     click(qtbot, setup.forward_button)
+    settle(qtbot, window, lambda: not setup.page.is_loading())
     assert setup.title_label.text() == f"{NAME} — status: Judging"
     assert not setup.forward_button.isVisible()
     assert [a[1] for a in setup.dialogs.asked] == ["Change the status"] * 2

@@ -113,7 +113,9 @@ def _secretariat(shots: Shooter, db, demo, city: str, tmp: Path, translations) -
     if "overview" in workspace.keys():  # noqa: SIM118 - keys() is the workspace's own method
         workspace.show_view("overview")
     shots.save(window, "overview")
-    workspace.show_view("setup").tabs.setCurrentIndex(2)
+    setup = workspace.show_view("setup")
+    setup.tabs.setCurrentIndex(2)
+    setup.rounds.round_list.setCurrentRow(1)  # a scored round: its criteria and levels
     shots.save(window, "setup")
     entries = workspace.show_view("entries")
     shots.save(window, "entries")

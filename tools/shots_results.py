@@ -1,10 +1,12 @@
-"""Screenshots of the Progress and Results views on demo data, in Indonesian and English.
+"""Screenshots of the Progress and Results views on demo data, in Indonesian and English, in
+the real window at 1366×768 (a typical government laptop).
 
     python tools/shots_results.py          # writes docs/screenshots/progress_*.png, results_*.png
 
 Runs on Qt's offscreen platform with a throw-away database and settings in a temporary
 folder. The demo competition (140 entries, 5 judges, proposal round scored) has a few draft
-sheets (entries blocking results) and a tie on an award boundary.
+sheets (entries blocking results) and a tie on an award boundary. The winners are shown
+once while the results are still being computed (the work is held) and once computed.
 """
 
 from __future__ import annotations
@@ -16,8 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
-SIZE = (1100, 700)
-ACTOR = "Dewi Lestari"
+SIZE = (1366, 768)
 
 
 def _settle(app) -> None:
@@ -26,7 +27,7 @@ def _settle(app) -> None:
 
 
 def _frame(view, current: str):
-    """The view beside a navigation like the workspace's."""
+    """The view beside a navigation like the workspace's (tools/shots_reports.py)."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QHBoxLayout, QListWidget, QWidget
 
@@ -49,33 +50,20 @@ def _frame(view, current: str):
 def shoot(out_dir: Path, language: str) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
-    from judging_app.demo.generator import build_demo
-    from judging_app.services.workspace import Workspace
-    from judging_app.store.database import open_database
-    from judging_app.ui.background import Runner
-    from judging_app.ui.dialogs import Dialogs
-    from judging_app.ui.i18n import Translations
+    sys.path.insert(0, str(ROOT / "tools"))
+    from shots_waiting import demo_window
+
     from judging_app.ui.launch import application
-    from judging_app.ui.settings import AppSettings
-    from judging_app.ui.views.base import ViewContext
-    from judging_app.ui.views.progress_view import ProgressView
     from judging_app.ui.views.results_decision import TieDecisionDialog, TiedEntry
-    from judging_app.ui.views.results_view import ResultsView
 
     app = application()
-    translations = Translations(app)
-    translations.apply(language)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="judging-app-results-shots-") as tmp:
-        db = open_database(Path(tmp) / "demo.sqlite")
+        session, code = demo_window(app, Path(tmp), language, SIZE)
         try:
-            demo = build_demo(Workspace(db, ACTOR), entries=140, judges=5, scored=True)
-            settings = AppSettings.at_path(Path(tmp) / "settings.ini")
-            settings.actor_name = ACTOR
-            ctx = ViewContext(db=db, competition=demo.code, settings=settings, dialogs=Dialogs(),
-                              runner=Runner(synchronous=True), language=lambda: language,
-                              actor=lambda parent: ACTOR)
+            window, runner = session.window, session.window.runner
+            workspace = window.open_competition(code)
 
             def save(widget, name: str) -> None:
                 _settle(app)
@@ -84,20 +72,17 @@ def shoot(out_dir: Path, language: str) -> list[Path]:
                     raise SystemExit(f"could not write {path}")
                 written.append(path)
 
-            progress = ProgressView(ctx)
-            window = _frame(progress, "progress")
-            window.show()
-            progress.refresh()
+            progress = workspace.show_view("progress")
             save(window, "progress")
             progress.only_blocking.setChecked(True)
             save(window, "progress_blocking")
-            window.close()
 
-            results = ResultsView(ctx)
-            window = _frame(results, "results")
-            window.show()
-            results.refresh()
-            results.tabs.setCurrentIndex(1)  # the detailed ranking (the winners come first)
+            runner.hold = True  # the winners while the results are computed
+            results = workspace.show_view("results")
+            save(window, "results_winners_loading")
+            runner.release()
+            save(window, "results_winners")
+            results.tabs.setCurrentWidget(results.ranking)
             save(window, "results_ranking")
             results.method.setCurrentIndex(results.method.findData("median"))
             results.recompute()
@@ -121,11 +106,10 @@ def shoot(out_dir: Path, language: str) -> list[Path]:
                 save(dialog, "results_decide_tie")
                 dialog.close()
             window.close()
-            window.deleteLater()
             _settle(app)
         finally:
-            db.close()
-    translations.uninstall()
+            session.translations.uninstall()
+            session.window.db.close()
     return written
 
 

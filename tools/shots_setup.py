@@ -1,4 +1,5 @@
-"""Screenshots of the Setup view on demo data, in Indonesian and English.
+"""Screenshots of the Setup view on demo data, in Indonesian and English, in the real window
+at 1366×768.
 
     python tools/shots_setup.py            # writes docs/screenshots/setup_*.png
 
@@ -17,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
-SIZE = (1100, 700)
+SIZE = (1366, 768)
 
 
 def _settle(app) -> None:
@@ -25,63 +26,32 @@ def _settle(app) -> None:
         app.processEvents()
 
 
-def _frame(view):
-    """The view beside a navigation like the workspace's (the other views are left out, so
-    the pictures do not depend on them)."""
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QHBoxLayout, QListWidget, QWidget
-
-    from judging_app.ui.workspace import VIEWS
-
-    window = QWidget()
-    nav = QListWidget()
-    nav.setFixedWidth(190)
-    for key, _module, _cls in VIEWS:
-        nav.addItem(QCoreApplication.translate("CompetitionWorkspace", key.capitalize()))
-    nav.setCurrentRow(0)
-    layout = QHBoxLayout(window)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(nav)
-    layout.addWidget(view, 1)
-    view.retranslate()
-    return window, view
-
-
 def shoot(out_dir: Path, language: str) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "tools"))
+    from shots_waiting import demo_window
+
     from judging_app.core.enums import AwardKind
     from judging_app.core.setup import AwardTierSpec
-    from judging_app.demo.generator import build_demo
-    from judging_app.services.workspace import Workspace
-    from judging_app.store.database import open_database
-    from judging_app.ui.background import Runner
-    from judging_app.ui.dialogs import Dialogs
-    from judging_app.ui.i18n import Translations
     from judging_app.ui.launch import application
-    from judging_app.ui.settings import AppSettings
-    from judging_app.ui.views.base import ViewContext
     from judging_app.ui.views.setup_tables import CriteriaModel
-    from judging_app.ui.views.setup_view import SetupView
 
     app = application()
-    translations = Translations(app)
-    translations.apply(language)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="judging-app-setup-shots-") as tmp:
-        db = open_database(Path(tmp) / "demo.sqlite")
+        session, code = demo_window(app, Path(tmp), language, SIZE)
         try:
-            demo = build_demo(Workspace(db, "Dewi Lestari"), entries=140, judges=5, scored=True)
-            settings = AppSettings.at_path(Path(tmp) / "settings.ini")
-            settings.actor_name = "Dewi Lestari"
-            ctx = ViewContext(db=db, competition=demo.code, settings=settings, dialogs=Dialogs(),
-                              runner=Runner(synchronous=True), language=lambda: language,
-                              actor=lambda parent: "Dewi Lestari")
-            window, view = _frame(SetupView(ctx))
-            view.refresh()
-            window.resize(*SIZE)
-            window.show()
+            window = session.window  # the app's own window, its work done at once
+            workspace = window.open_competition(code)
+            window.runner.hold = True  # the setup is read on a worker: what shows meanwhile
+            view = workspace.show_view("setup")
+            _settle(app)
+            path = out_dir / f"setup_loading_{language}.png"
+            window.grab().save(str(path))
+            written.append(path)
+            window.runner.release()
 
             def save(name: str) -> None:
                 _settle(app)
@@ -109,11 +79,10 @@ def shoot(out_dir: Path, language: str) -> list[Path]:
             view.tabs.setCurrentIndex(1)
             save("categories")
             window.close()
-            window.deleteLater()
             _settle(app)
         finally:
-            db.close()
-    translations.uninstall()
+            session.translations.uninstall()
+            session.window.db.close()
     return written
 
 

@@ -1,7 +1,8 @@
 """Screenshots of honest waiting and empty searches, in the real window at 1366×768 (a
 typical government laptop), in Indonesian and English:
 
-* the Results view while the ranking is computed (the loading state, not "0 ties");
+* the Results view while the results are computed (the winners' loading state, not an
+  empty list of winners or "0 ties");
 * the Fairness tab part-way through its steps (the progress reported by the work);
 * searches that find nothing in Entries, Results, Progress and Assignments ("no matches");
 
@@ -48,15 +49,33 @@ def _held_runner():
     return Held()
 
 
-def shoot(out_dir: Path, language: str) -> list[Path]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    sys.path.insert(0, str(ROOT))
+def demo_window(app, tmp: Path, language: str, size: tuple[int, int] = SIZE):
+    """The app's own window at `size` on the scored 140-entry demo built in `tmp`, its work
+    done at once unless held (`window.runner.hold = True`): (session, the demo's code)."""
     from judging_app.demo.generator import build_demo
     from judging_app.services.workspace import Workspace
     from judging_app.store.database import open_database
     from judging_app.ui.dialogs import Dialogs
-    from judging_app.ui.launch import application, start
+    from judging_app.ui.launch import start
     from judging_app.ui.settings import AppSettings
+
+    path = tmp / "demo.sqlite"
+    db = open_database(path)
+    demo = build_demo(Workspace(db, ACTOR), entries=140, judges=5, scored=True)
+    db.close()
+    settings = AppSettings.at_path(tmp / "settings.ini")
+    settings.actor_name = ACTOR
+    session = start(app, str(path), language, settings, Dialogs())
+    session.window.runner = _held_runner()
+    session.window.resize(*size)
+    session.window.show()
+    return session, demo.code
+
+
+def shoot(out_dir: Path, language: str) -> list[Path]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(ROOT))
+    from judging_app.ui.launch import application
 
     app = application()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -71,18 +90,9 @@ def shoot(out_dir: Path, language: str) -> list[Path]:
         written.append(path)
 
     with tempfile.TemporaryDirectory(prefix="judging-app-waiting-shots-") as tmp:
-        path = Path(tmp) / "demo.sqlite"
-        db = open_database(path)
-        demo = build_demo(Workspace(db, ACTOR), entries=140, judges=5, scored=True)
-        db.close()
-        settings = AppSettings.at_path(Path(tmp) / "settings.ini")
-        settings.actor_name = ACTOR
-        session = start(app, str(path), language, settings, Dialogs())
-        window = session.window
-        window.runner = runner = _held_runner()
-        window.resize(*SIZE)
-        window.show()
-        workspace = window.open_competition(demo.code)
+        session, code = demo_window(app, Path(tmp), language)
+        window, runner = session.window, session.window.runner
+        workspace = window.open_competition(code)
 
         runner.hold = True
         results = workspace.show_view("results")
@@ -101,7 +111,7 @@ def shoot(out_dir: Path, language: str) -> list[Path]:
         page.setCurrentWidget(page.loading)  # past the grace period of a reload
         save(window, "fairness_progress")
         runner.release()
-        results.tabs.setCurrentIndex(0)
+        results.tabs.setCurrentWidget(results.ranking)  # the search is on the ranking
         results.find.setText("tidak ada")
         save(window, "results_no_matches")
 

@@ -4184,6 +4184,41 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
     </message>
 </context>
 <context>
+    <name>RankingPage</name>
+    <message>
+        <source>No entry in this category matches “%1”.</source>
+        <translation>Tidak ada inovasi dalam kategori ini yang cocok dengan “%1”.</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Kategori:</translation>
+    </message>
+    <message>
+        <source>F&amp;ind:</source>
+        <translation>&amp;Cari:</translation>
+    </message>
+    <message>
+        <source>Code or title</source>
+        <translation>Kode atau judul</translation>
+    </message>
+    <message>
+        <source>tied</source>
+        <translation>nilai sama</translation>
+    </message>
+    <message>
+        <source>tie on an award boundary</source>
+        <translation>nilai sama pada batas penghargaan</translation>
+    </message>
+    <message>
+        <source>equal score, separated by a tie-break</source>
+        <translation>nilai sama, dibedakan oleh penentuan peringkat</translation>
+    </message>
+    <message>
+        <source>All entries (overall ranking)</source>
+        <translation>Semua inovasi (peringkat keseluruhan)</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Required: recorded with the decision</source>
@@ -4549,6 +4584,101 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
     </message>
 </context>
 <context>
+    <name>ResultsActions</name>
+    <message>
+        <source>The results are final.</source>
+        <translation>Hasil sudah final.</translation>
+    </message>
+    <message>
+        <source>Deciding ties and finalizing use all rounds with the competition&apos;s method; choose them to act.</source>
+        <translation>Keputusan atas nilai sama dan penetapan hasil memakai semua tahap dengan metode kompetisi; pilih keduanya untuk melanjutkan.</translation>
+    </message>
+    <message>
+        <source>Not ready to finalize. Ties on an award boundary waiting for the chair&apos;s decision: %1.</source>
+        <translation>Hasil belum dapat ditetapkan. Nilai sama pada batas penghargaan yang menunggu keputusan ketua dewan juri: %1.</translation>
+    </message>
+    <message>
+        <source>Not ready to finalize. Entries missing score sheets (see Progress): %1.</source>
+        <translation>Hasil belum dapat ditetapkan. Inovasi yang kekurangan lembar penilaian (lihat Kemajuan): %1.</translation>
+    </message>
+    <message>
+        <source>Only a competition in judging can be finalized.</source>
+        <translation>Hanya kompetisi yang sedang dalam penilaian yang dapat ditetapkan hasilnya.</translation>
+    </message>
+    <message>
+        <source>Nothing blocks finalizing.</source>
+        <translation>Tidak ada yang menghambat penetapan hasil.</translation>
+    </message>
+    <message>
+        <source>&amp;Finalize…</source>
+        <translation>Teta&amp;pkan hasil…</translation>
+    </message>
+    <message>
+        <source>&amp;Advance to the next round…</source>
+        <translation>L&amp;anjut ke tahap berikutnya…</translation>
+    </message>
+    <message>
+        <source>Chair: %1</source>
+        <translation>Ketua dewan juri: %1</translation>
+    </message>
+    <message>
+        <source>Recording the decision…</source>
+        <translation>Mencatat keputusan…</translation>
+    </message>
+    <message>
+        <source>Cannot record the decision</source>
+        <translation>Keputusan tidak dapat dicatat</translation>
+    </message>
+    <message>
+        <source>Finalize the results</source>
+        <translation>Tetapkan hasil</translation>
+    </message>
+    <message>
+        <source>Finalize the results of %1?</source>
+        <translation>Tetapkan hasil %1?</translation>
+    </message>
+    <message>
+        <source>A snapshot of the results (all rounds, method: %1) is stored with its digest, and the competition becomes final: nothing in it can be changed afterwards.</source>
+        <translation>Rekaman hasil (semua tahap, metode: %1) akan disimpan beserta digest-nya, dan kompetisi menjadi final: setelah itu tidak ada data yang dapat diubah.</translation>
+    </message>
+    <message>
+        <source>&amp;Finalize</source>
+        <translation>&amp;Tetapkan</translation>
+    </message>
+    <message>
+        <source>Finalizing the results…</source>
+        <translation>Menetapkan hasil…</translation>
+    </message>
+    <message>
+        <source>Cannot finalize the results</source>
+        <translation>Hasil tidak dapat ditetapkan</translation>
+    </message>
+    <message>
+        <source>Advance to the next round</source>
+        <translation>Lanjut ke tahap berikutnya</translation>
+    </message>
+    <message>
+        <source>%1 entries go on to the next round by the rule of this round.</source>
+        <translation>%1 inovasi lanjut ke tahap berikutnya menurut aturan tahap ini.</translation>
+    </message>
+    <message>
+        <source>&amp;Advance</source>
+        <translation>&amp;Lanjutkan</translation>
+    </message>
+    <message>
+        <source>Taking entries on…</source>
+        <translation>Melanjutkan inovasi…</translation>
+    </message>
+    <message>
+        <source>Cannot take entries on</source>
+        <translation>Inovasi tidak dapat dilanjutkan ke tahap berikutnya</translation>
+    </message>
+    <message>
+        <source>Computing who goes on…</source>
+        <translation>Menghitung inovasi yang lolos…</translation>
+    </message>
+</context>
+<context>
     <name>ResultsView</name>
     <message>
         <source>Mean</source>
@@ -4639,10 +4769,6 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
         <translation>%1: sebagian juri memberikan nilai total yang sama kepada setiap inovasi yang dinilainya dalam satu kategori; lembar penilaian mereka dihitung sebagai rata-rata dewan juri.</translation>
     </message>
     <message>
-        <source>No entry in this category matches “%1”.</source>
-        <translation>Tidak ada inovasi dalam kategori ini yang cocok dengan “%1”.</translation>
-    </message>
-    <message>
         <source>Computing the results…</source>
         <translation>Menghitung hasil…</translation>
     </message>
@@ -4659,86 +4785,6 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
         <translation>Bukti keadilan penilaian tidak dapat dihitung</translation>
     </message>
     <message>
-        <source>Chair: %1</source>
-        <translation>Ketua dewan juri: %1</translation>
-    </message>
-    <message>
-        <source>Recording the decision…</source>
-        <translation>Mencatat keputusan…</translation>
-    </message>
-    <message>
-        <source>Cannot record the decision</source>
-        <translation>Keputusan tidak dapat dicatat</translation>
-    </message>
-    <message>
-        <source>Finalize the results</source>
-        <translation>Tetapkan hasil</translation>
-    </message>
-    <message>
-        <source>Finalize the results of %1?</source>
-        <translation>Tetapkan hasil %1?</translation>
-    </message>
-    <message>
-        <source>A snapshot of the results (all rounds, method: %1) is stored with its digest, and the competition becomes final: nothing in it can be changed afterwards.</source>
-        <translation>Rekaman hasil (semua tahap, metode: %1) akan disimpan beserta digest-nya, dan kompetisi menjadi final: setelah itu tidak ada data yang dapat diubah.</translation>
-    </message>
-    <message>
-        <source>&amp;Finalize</source>
-        <translation>&amp;Tetapkan</translation>
-    </message>
-    <message>
-        <source>Finalizing the results…</source>
-        <translation>Menetapkan hasil…</translation>
-    </message>
-    <message>
-        <source>Cannot finalize the results</source>
-        <translation>Hasil tidak dapat ditetapkan</translation>
-    </message>
-    <message>
-        <source>Cannot take entries on</source>
-        <translation>Inovasi tidak dapat dilanjutkan ke tahap berikutnya</translation>
-    </message>
-    <message>
-        <source>Advance to the next round</source>
-        <translation>Lanjut ke tahap berikutnya</translation>
-    </message>
-    <message>
-        <source>%1 entries go on to the next round by the rule of this round.</source>
-        <translation>%1 inovasi lanjut ke tahap berikutnya menurut aturan tahap ini.</translation>
-    </message>
-    <message>
-        <source>&amp;Advance</source>
-        <translation>&amp;Lanjutkan</translation>
-    </message>
-    <message>
-        <source>Taking entries on…</source>
-        <translation>Melanjutkan inovasi…</translation>
-    </message>
-    <message>
-        <source>The results are final.</source>
-        <translation>Hasil sudah final.</translation>
-    </message>
-    <message>
-        <source>Deciding ties and finalizing use all rounds with the competition&apos;s method; choose them to act.</source>
-        <translation>Keputusan atas nilai sama dan penetapan hasil memakai semua tahap dengan metode kompetisi; pilih keduanya untuk melanjutkan.</translation>
-    </message>
-    <message>
-        <source>Not ready to finalize. Ties on an award boundary waiting for the chair&apos;s decision: %1.</source>
-        <translation>Hasil belum dapat ditetapkan. Nilai sama pada batas penghargaan yang menunggu keputusan ketua dewan juri: %1.</translation>
-    </message>
-    <message>
-        <source>Not ready to finalize. Entries missing score sheets (see Progress): %1.</source>
-        <translation>Hasil belum dapat ditetapkan. Inovasi yang kekurangan lembar penilaian (lihat Kemajuan): %1.</translation>
-    </message>
-    <message>
-        <source>Only a competition in judging can be finalized.</source>
-        <translation>Hanya kompetisi yang sedang dalam penilaian yang dapat ditetapkan hasilnya.</translation>
-    </message>
-    <message>
-        <source>Nothing blocks finalizing.</source>
-        <translation>Tidak ada yang menghambat penetapan hasil.</translation>
-    </message>
-    <message>
         <source>&amp;Round:</source>
         <translation>&amp;Tahap:</translation>
     </message>
@@ -4749,38 +4795,6 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
     <message>
         <source>All rounds (final result)</source>
         <translation>Semua tahap (hasil akhir)</translation>
-    </message>
-    <message>
-        <source>&amp;Finalize…</source>
-        <translation>Teta&amp;pkan hasil…</translation>
-    </message>
-    <message>
-        <source>&amp;Advance to the next round…</source>
-        <translation>L&amp;anjut ke tahap berikutnya…</translation>
-    </message>
-    <message>
-        <source>&amp;Category:</source>
-        <translation>&amp;Kategori:</translation>
-    </message>
-    <message>
-        <source>F&amp;ind:</source>
-        <translation>&amp;Cari:</translation>
-    </message>
-    <message>
-        <source>Code or title</source>
-        <translation>Kode atau judul</translation>
-    </message>
-    <message>
-        <source>tied</source>
-        <translation>nilai sama</translation>
-    </message>
-    <message>
-        <source>tie on an award boundary</source>
-        <translation>nilai sama pada batas penghargaan</translation>
-    </message>
-    <message>
-        <source>equal score, separated by a tie-break</source>
-        <translation>nilai sama, dibedakan oleh penentuan peringkat</translation>
     </message>
     <message>
         <source>Ranking</source>
@@ -4797,10 +4811,6 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
     <message>
         <source>Fairness</source>
         <translation>Keadilan penilaian</translation>
-    </message>
-    <message>
-        <source>All entries (overall ranking)</source>
-        <translation>Semua inovasi (peringkat keseluruhan)</translation>
     </message>
     <message>
         <source>Final. Snapshot digest (SHA-256): %1</source>
@@ -5310,6 +5320,10 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
     <message>
         <source>All changes are saved.</source>
         <translation>Semua perubahan sudah disimpan.</translation>
+    </message>
+    <message>
+        <source>Reading the setup…</source>
+        <translation>Membaca pengaturan…</translation>
     </message>
     <message>
         <source>Cannot read the setup</source>

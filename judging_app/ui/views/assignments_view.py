@@ -85,7 +85,7 @@ class AssignmentsView(View):
         self.short_only = QCheckBox()
         self.entries_model = E(self)
         self.entries_table = table(self.entries_model, E.COL_TITLE, {
-            E.COL_CODE: 8, E.COL_UNIT: 14, E.COL_JUDGES: 12, E.COL_COUNT: 4, E.COL_PROPOSED: 8})
+            E.COL_CODE: 8, E.COL_UNIT: 14, E.COL_JUDGES: 12, E.COL_COUNT: 4, E.COL_PROPOSED: 14})
         self.entries_table.setObjectName("entryAssignmentsTable")
         self.entries_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.entries_table.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
@@ -120,7 +120,7 @@ class AssignmentsView(View):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([300, 700])
+        splitter.setSizes([380, 700])  # the judges' names readable at 1366 pixels
         splitter.setStretchFactor(1, 1)
         self.next_step = NextStep()
         layout = QVBoxLayout(self)

@@ -259,6 +259,8 @@ class EntriesTableModel(QAbstractTableModel):
     def rows_of(self, codes: Iterable[str]) -> list[int]:
         """Shown rows of these entries, ascending."""
         wanted = set(codes)
+        if not wanted:  # nothing was selected (the usual reload): no scan of every entry
+            return []
         return self.rows_at({i for i, r in enumerate(self._index.records) if r.code in wanted})
 
     def positions(self, spans: Iterable[tuple[int, int]]) -> set[int]:

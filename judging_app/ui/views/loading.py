@@ -108,3 +108,7 @@ class Loadable(QStackedWidget):
 
     def is_loading(self) -> bool:
         return self._loading
+
+    def has_content(self) -> bool:
+        """A load has finished at least once (the content shows real data)."""
+        return self._has_content

@@ -59,17 +59,19 @@ class Evidence:
     round_names: dict[int, str]
     dots: dict[tuple[int, str | None], dict[int, QPolygonF]]  # panel -> judge -> judge_dots
     award_changes: tuple[StabilityRow, ...]  # the stability rows whose award changes
+    tier_names: dict[str, str] | None = None  # award tier code -> label in the language shown
 
 
 def prepare_evidence(found: FairnessEvidence, method: AggregationMethod,
-                     category_names: dict[str, str], round_names: dict[int, str]) -> Evidence:
+                     category_names: dict[str, str], round_names: dict[int, str],
+                     tier_names: dict[str, str] | None = None) -> Evidence:
     """Everything the pages need that takes time, made before the GUI thread gets it: the
     plots' points and the rows the stability table shows first."""
     dots = {panel: {d.judge_id: judge_dots([float(t) for t in d.totals]) for d in dists}
             for panel, dists in found.distributions.items()}
     changes = tuple(r for r in found.fairness.report.stability if r.award_changes)
     return Evidence(found.fairness, found.distributions, method, category_names, round_names,
-                    dots, changes)
+                    dots, changes, tier_names)
 
 
 class StabilityModel(RowTableModel):
@@ -99,7 +101,8 @@ class StabilityModel(RowTableModel):
             return ev.category_names.get(row.group or "", "")
         method = METHODS[column - self.FIRST_METHOD]
         rank = row.ranks.get(method)
-        awards = [ev.fairness.tier_labels.get(a, a) for a in row.awards.get(method, ()) if a]
+        names = ev.tier_names or ev.fairness.tier_labels
+        awards = [names.get(a, a) for a in row.awards.get(method, ()) if a]
         text = "—" if rank is None else self.locale.toString(rank)
         return " · ".join([text, *awards])
 
@@ -111,6 +114,9 @@ class StabilityModel(RowTableModel):
 
     def background(self, row: StabilityRow) -> QColor | None:
         return CHANGED_COLOUR if row.award_changes else None
+
+    def tooltip(self, row: StabilityRow, column: int) -> str | None:
+        return self.cell(row, column) if column >= self.FIRST_METHOD else None
 
 
 class OutlierModel(RowTableModel):
@@ -193,6 +199,17 @@ class StabilityPage(Loadable):
                                   self.model.locale.toString(changed),
                                   self.model.locale.toString(total)))
         self.model.retranslate()
+        # a method's column fits its name ("Rata-rata terpangkas") and a rank with the
+        # longest award ("6 · Juara Harapan III"), within reason: the title keeps its room
+        # and a longer award shows in full as the cell's tooltip
+        tiers = (ev.tier_names or ev.fairness.tier_labels).values() if ev else ()
+        longest = max((self.table.fontMetrics().horizontalAdvance(f"88 · {t}") for t in tiers),
+                      default=0)
+        header = self.table.horizontalHeader()
+        for column in range(StabilityModel.FIRST_METHOD, self.model.columnCount()):
+            words = self.model.headerData(column, Qt.Orientation.Horizontal) or ""
+            width = max(header.fontMetrics().horizontalAdvance(words), longest) + 28
+            self.table.setColumnWidth(column, min(max(125, width), 180))
         self.no_changes.follow()
 
 

@@ -1,6 +1,8 @@
 """The winners overview: every category's award places on one page, before the detailed
 ranking. A place shows its tier label, the entry, its unit and score; a blocking tie shows
-where the awards it straddles would be, with "Decide…" leading to the chair's decision."""
+where the awards it straddles would be, with "Decide…" leading to the chair's decision.
+The places are computed with the results on a worker thread (results_load.py); until they
+arrive the page shows the loading state, never an empty list that looks final."""
 
 from __future__ import annotations
 
@@ -21,23 +23,25 @@ from PySide6.QtWidgets import (
 from judging_app.core.scoring import TieGroup
 from judging_app.core.scoring.winners import CategoryWinners, Place
 from judging_app.ui.i18n import fill
+from judging_app.ui.views.loading import Loadable
 from judging_app.ui.views.results_models import BLOCKING_COLOUR, localized_number
 
 MUTED = "#5f6368"
 
 
-class WinnersPage(QScrollArea):
+class WinnersPage(Loadable):
     decideRequested = Signal(object)  # the TieGroup the chair must decide
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(QScrollArea(), parent)
         self.setObjectName("winnersPage")
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll: QScrollArea = self.content
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.inner = QWidget()
         self.column = QVBoxLayout(self.inner)
         self.column.setSpacing(10)
-        self.setWidget(self.inner)
+        self.scroll.setWidget(self.inner)
         self.groups: Sequence[CategoryWinners] = ()
         self.entries: dict = {}
         self.tier_labels: dict[str, str] = {}
@@ -125,6 +129,10 @@ class WinnersPage(QScrollArea):
         button.clicked.connect(lambda _c=False, t=tie_group: self.decideRequested.emit(t))
         grid.addWidget(button, row, 5)
         self.decide_buttons.append(button)
+
+    def ready(self) -> bool:
+        """The winners of the results asked for are shown (not loading)."""
+        return self.has_content() and not self.is_loading()
 
     def texts(self) -> list[str]:
         """What the page shows, line by line (tests and screenshots)."""

@@ -97,9 +97,8 @@ class RoundsEditor(QWidget):
         self.code_edit, self.name_edit, self.name_en_edit = QLineEdit(), QLineEdit(), QLineEdit()
         self.code_edit.setMaxLength(CODE_LENGTH)
         self.kind_box, self.advancement_box = QComboBox(), QComboBox()
-        for box in (self.kind_box, self.advancement_box):
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(16)
+        for box in (self.kind_box, self.advancement_box):  # "Seleksi (lolos atau tidak lolos)"
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.weight_edit, self.threshold_edit = QLineEdit(), QLineEdit()
         for edit in (self.weight_edit, self.threshold_edit):
             edit.setValidator(decimal_validator(edit))
@@ -195,7 +194,7 @@ class RoundsEditor(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([180, 720])
+        splitter.setSizes([230, 900])  # "2. Penilaian Proposal (dikunci)" in full
         QVBoxLayout(self).addWidget(splitter)
         self.layout().setContentsMargins(0, 0, 0, 0)
 

@@ -147,7 +147,13 @@ class TableEditor(QWidget):
         """Columns as wide as their contents (and a drop-down's longest choice), within reason."""
         self.table.resizeColumnsToContents()
         metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        last = len(self.model.FIELDS) - 1
         for column, (field, kind) in enumerate(self.model.FIELDS):
+            if column == last and header.stretchLastSection():
+                # it takes the rest of the width (a width set here would stick)
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                continue
             width = self.table.columnWidth(column)
             if kind == CHOICE:
                 width = min(max([width] + [metrics.horizontalAdvance(label) + 36

@@ -34,9 +34,10 @@ from judging_app.core.setup_places import problem_area
 from judging_app.exchange.competition_file import CompetitionFileError, write_competition_file
 from judging_app.services import competitions, setup_status, templates
 from judging_app.services.errors import ServiceError
-from judging_app.ui.i18n import fill, message_text
+from judging_app.ui.i18n import fill
 from judging_app.ui.labels import competition_status_label
 from judging_app.ui.views.base import View, ViewContext
+from judging_app.ui.views.loading import Loadable
 from judging_app.ui.views.setup_history import EditHistory
 from judging_app.ui.views.setup_rubric import ERROR_STYLE, OK_STYLE, RoundsEditor
 from judging_app.ui.views.setup_rules import (
@@ -113,6 +114,8 @@ class SetupView(View):
         self.file_button = QToolButton()
         self.file_button.setObjectName("fileButton")
         self.file_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # Fusion draws the menu arrow over the last letters: an arrow in the text instead
+        self.file_button.setStyleSheet("QToolButton#fileButton::menu-indicator { image: none; }")
         menu = QMenu(self.file_button)
         self.template_action = menu.addAction("", self.new_from_template)
         self.import_action = menu.addAction("", self.import_file)
@@ -128,6 +131,8 @@ class SetupView(View):
         self.tiers = AwardTiersModel(self)
         self.tiers_editor = TableEditor(self.tiers, self.tiers.new_item, "tiers")
         self.tabs = QTabWidget()
+        self.page = Loadable(QWidget())  # "Reading the setup…" until the first read is in
+        self._read_job = None
         self.tabs.setObjectName("setupTabs")
         for widget in (self.rules, self.categories_editor, self.rounds, self.tiers_editor):
             self.tabs.addTab(widget, "")
@@ -159,17 +164,20 @@ class SetupView(View):
         bottom.addWidget(self.problems_label, 1)
         bottom.addWidget(self.discard_button)
         bottom.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
+        # all of it (the status buttons too) greyed, then "Reading the setup…", while read
+        layout = QVBoxLayout(self.page.content)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
         layout.addWidget(self.banner)
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.problem_list)
         layout.addLayout(bottom)
+        QVBoxLayout(self).addWidget(self.page)
 
     # -- texts -----------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.file_button.setText(self.tr("Competition file"))
+        self.file_button.setText(self.tr("Competition file") + " ▾")
         self.template_action.setText(self.tr("New competition from a &template…"))
         self.import_action.setText(self.tr("New competition from a competition &file…"))
         self.export_action.setText(self.tr("&Export this setup to a file…"))
@@ -246,15 +254,23 @@ class SetupView(View):
         return self.working is not None and self.working != self.stored
 
     def refresh(self) -> None:
-        """Reload the stored setup, status and locks; unsaved edits are kept."""
-        code = self.ctx.competition
-        try:
-            summary = competitions.get_summary(self.ctx.db, code)
-            stored = competitions.get_setup(self.ctx.db, code)
-            self.usage = setup_status.setup_usage(self.ctx.db, code)
-        except ServiceError as exc:
-            self.ctx.dialogs.show_error(self, self.tr("Cannot read the setup"), message_text(exc))
-            return
+        """Reload the stored setup, status and locks (read on a worker: counting the sheets
+        of a large competition takes a while); unsaved edits are kept."""
+        db, code = self.ctx.db, self.ctx.competition
+
+        def work(_progress) -> tuple:
+            return (competitions.get_summary(db, code), competitions.get_setup(db, code),
+                    setup_status.setup_usage(db, code))
+
+        if self._read_job is not None:
+            self._read_job.cancel()
+        self._read_job = self.load_in_background(
+            work, [self.page], self.tr("Reading the setup…"), self._read,
+            self.tr("Cannot read the setup"))
+
+    def _read(self, found: tuple) -> None:
+        summary, stored, self.usage = found
+        self.page.finish()
         self.status = S(summary.status)
         keep = self.dirty() and not self.read_only()
         self.stored = stored
