@@ -32,6 +32,9 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "out" / "concurrent"
 IMPORT_JUDGES = 10  # judges whose sheets the imports bring (5 by CSV, 5 by returns)
+# Every judge process starts its first save at the same instant (and they all end and exit
+# together): the first seconds measure that rush (a queue of 60 saves), not the steady state.
+SETTLE = 3.0
 
 
 # ---- one judge (a child process) ------------------------------------------------------------
@@ -47,6 +50,7 @@ def judge_process(db_url: str, code: str, round_code: str, judge: str, go: Path,
 
     db = open_database(db_url)
     ws = Workspace(db, f"judge {judge}")
+    phases = _watch_transactions(db)
     with db.read() as s:
         from sqlalchemy import text
 
@@ -67,7 +71,8 @@ def judge_process(db_url: str, code: str, round_code: str, judge: str, go: Path,
             break
         scores = {c: Decimal(1 + (n + k + len(judge)) % 5) for k, c in enumerate(criteria)}
         for op in ("save", "submit"):
-            began, at = time.perf_counter(), time.time()
+            began, at, cpu = time.perf_counter(), time.time(), time.process_time()
+            phases.clear()
             try:
                 if op == "save":
                     sheets.save_sheet(ws, code, round_code, judge, entry, SheetInput(scores=scores))
@@ -78,8 +83,13 @@ def judge_process(db_url: str, code: str, round_code: str, judge: str, go: Path,
                 outcome = "refused: " + exc.render("en").splitlines()[0]
             except Exception as exc:  # what a judge would have seen as a traceback
                 outcome = "traceback: " + "".join(traceback.format_exception_only(exc)).strip()
-            records.append({"op": op, "entry": entry, "seconds": time.perf_counter() - began,
-                            "at": at,
+            ended = time.perf_counter()
+            asked, got, done = (phases.get(k, ended) for k in ("asked", "got", "done"))
+            records.append({"op": op, "entry": entry, "seconds": ended - began,
+                            "at": at, "cpu": time.process_time() - cpu,
+                            "before": asked - began, "wait": got - asked,
+                            "hold": done - got,
+                            "tries": phases.get("tries", 0),
                             "outcome": outcome,
                             "scores": {k: str(v) for k, v in scores.items()}})
             if outcome != "ok":
@@ -87,6 +97,65 @@ def judge_process(db_url: str, code: str, round_code: str, judge: str, go: Path,
             time.sleep(pause * random.uniform(0.5, 1.5))  # the judge reads, types, autosaves
     out.write_text(json.dumps(records), encoding="utf-8")
     db.close()
+
+
+def _watch_transactions(db) -> dict:
+    """When the last write transaction asked for SQLite's write lock (BEGIN IMMEDIATE
+    sent), got it (BEGIN returned) and was done (COMMIT returned), in perf_counter seconds,
+    and how many write transactions were tried (a retry after 'database is locked' is
+    another)."""
+    from sqlalchemy import event
+
+    phases: dict = {}
+    engine = db.engine
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def asking(conn, cursor, statement, *args):
+        if statement.startswith("BEGIN IMMEDIATE"):
+            phases["asked"] = time.perf_counter()
+            phases["tries"] = phases.get("tries", 0) + 1
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def got(conn, cursor, statement, *args):
+        if statement.startswith("BEGIN IMMEDIATE"):
+            phases["got"] = time.perf_counter()
+
+    @event.listens_for(engine, "commit")
+    def committing(conn):
+        phases["committing"] = True
+
+    @event.listens_for(engine, "checkin")
+    def returned(dbapi_connection, record):  # after COMMIT (or ROLLBACK)
+        if phases.pop("committing", False) and "got" in phases:
+            phases["done"] = time.perf_counter()
+
+    return phases
+
+
+def _phase_lines(records: list[dict]) -> list[str]:
+    """Where a save's time went: work before asking for SQLite's write lock, waiting for
+    it, holding it (to the end of COMMIT); and the CPU the judge's process spent."""
+    out = []
+    for op in ("save", "submit"):
+        done = [r for r in records if r["op"] == op and r["outcome"] == "ok" and "wait" in r]
+        if not done:
+            continue
+        slow = sorted(done, key=lambda r: r["seconds"])[int(0.95 * len(done)):]
+        parts = []
+        for name in ("before", "wait", "hold", "cpu"):
+            values = [r[name] for r in done]
+            parts.append(f"{name} {percentile(values, 0.5) * 1000:.0f}/"
+                         f"{percentile(values, 0.95) * 1000:.0f}")
+        out.append(f"    {op:6} p50/p95 ms: " + " | ".join(parts))
+        if slow:
+            share = {k: sum(r[k] for r in slow) / max(sum(r["seconds"] for r in slow), 1e-9)
+                     for k in ("before", "wait", "hold")}
+            out.append(f"    {op:6} slowest 5 %: {len(slow)} ops, mean "
+                       f"{sum(r['seconds'] for r in slow) / len(slow) * 1000:.0f} ms = "
+                       + ", ".join(f"{k} {v:.0%}" for k, v in share.items())
+                       + f"; retried {sum(r['tries'] > 1 for r in slow)}; "
+                       f"CPU {sum(r['cpu'] for r in slow) / len(slow) * 1000:.0f} ms each")
+    return out
 
 
 # ---- the run ----------------------------------------------------------------------------
@@ -270,7 +339,12 @@ def main() -> int:
         print("\n".join(import_lines))
         during = [r for r in records if window[0] <= r["at"] + r["seconds"] and r["at"]
                   <= window[1]] if imports else []
-        for label, chosen in (("all the time", records), ("while importing", during)):
+        settled = start_at + SETTLE
+        steady = [r for r in records if r["at"] >= settled
+                  and r["at"] + r["seconds"] <= start_at + args.seconds]
+        for label, chosen in (("all the time", records), ("while importing", during),
+                              (f"steady (from {SETTLE:.0f} s after the start to the end of "
+                               f"the time; no start-up rush, no exit)", steady)):
             if not chosen:
                 continue
             print(f"  {label}:")
@@ -279,6 +353,8 @@ def main() -> int:
                 print(f"    {op:6} {len(times):5} ok   p50 {percentile(times, 0.5) * 1000:7.0f} ms"
                       f"   p95 {percentile(times, 0.95) * 1000:7.0f} ms   "
                       f"max {max(times, default=0) * 1000:7.0f} ms")
+            if "://" not in db_url:  # where the time went (SQLite's write lock)
+                print("\n".join(_phase_lines(chosen)))
         print(f"  tracebacks: {tracebacks}   lost writes: {len(lost)}   refusals: "
               f"{sum(refusals.values())}")
         for text_, count in sorted(refusals.items(), key=lambda x: -x[1])[:5]:

@@ -146,4 +146,6 @@ def test_settings_travel_in_the_competition_file(sqlite_db, scored, tmp_path, ca
     assert changed.head("en") == "GOVERNOR OF JAWA CONTOH" and changed.logo == b""
     assert main(["competition", "documents", *db, "--competition", "salinan", "--logo",
                  str(tmp_path / "missing.png"), "--lang", "id"]) != 0
-    assert "tidak dapat dibaca sebagai logo" in capsys.readouterr().err
+    assert capsys.readouterr().err == (f"kesalahan: Berkas logo tidak dapat dibaca: "
+                                       f"{tmp_path / 'missing.png'}: berkas atau folder tidak "
+                                       "ada.\n")

@@ -169,3 +169,43 @@ def test_two_users_submitting_for_one_entry_at_once_both_count(db):
     thread.join(timeout=30)
     assert outcome == {"J2": "ok"}
     assert _sheets(db) == {"E1": 2}
+
+
+def test_a_refresh_of_some_rounds_leaves_the_others_and_agrees_with_the_sql(db):
+    """`refresh(ids, rounds)` (store/entry_totals_bulk: Python over one read) writes exactly
+    what the whole-table SQL computes, medians of odd and even counts included, and leaves
+    other rounds' rows alone."""
+    s = seeded_competition(db)
+    assignments.auto_assign(s.ws, s.code, "prop", 3)
+    _score(s, "E1", "J1", 4, "3.5")
+    _score(s, "E1", "J2", 1, 5)
+    _score(s, "E1", "J3", 2, 5)  # three scores: the middle one
+    _score(s, "E2", "J1", 3, 2)
+    _score(s, "E2", "J2", 5, 2)  # two: the middle two added
+    with db.read() as r:
+        stored = {t: r.execute(text(f"SELECT * FROM {t} ORDER BY 1, 2, 3")).all()
+                  for t in ("entry_round_totals", "entry_criterion_totals", "sheet_totals")}
+        prop = r.execute(text("SELECT id FROM rounds WHERE code = 'prop'")).scalar()
+        entries = r.execute(text("SELECT id FROM entries")).scalars().all()
+    medians = {(e, c): m for e, c, m in (
+        (row[2], row[1], row[7]) for row in stored["entry_criterion_totals"])}
+    assert sorted(medians.values()) == sorted([2 * 2000, 2 * 5000, 3000 + 5000, 2 * 2000])
+    with db.write() as w:  # a fake row in another round: a refresh of 'prop' keeps it
+        other = w.execute(text("SELECT id FROM rounds WHERE id != :p"), {"p": prop}).scalar()
+        if other is not None:
+            w.execute(text("INSERT INTO sheet_totals VALUES (:r, :e, 1, 7)"),
+                      {"r": other, "e": entries[0]})
+        w.execute(text("DELETE FROM entry_criterion_totals"))  # damaged in 'prop'
+        entry_totals.refresh(w, entries, [prop])
+    with db.read() as r:
+        again = {t: r.execute(text(f"SELECT * FROM {t} ORDER BY 1, 2, 3")).all()
+                 for t in stored}
+        kept = r.execute(text("SELECT count(*) FROM sheet_totals WHERE numerator = 7")).scalar()
+    if other is not None:
+        assert kept == 1
+        again["sheet_totals"] = [row for row in again["sheet_totals"] if row[3] != 7]
+        with db.write() as w:
+            w.execute(text("DELETE FROM sheet_totals WHERE numerator = 7"))
+    assert again == stored
+    with db.read() as r:
+        assert entry_totals.differences(r) == []

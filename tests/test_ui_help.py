@@ -1,12 +1,12 @@
 """F1 opens the user manual inside the app, in the interface's language, with its pictures;
-the judge's part is built on its own too (the judge's window shows the judge's guide)."""
+the judge's window shows the judge's guide (written by hand beside the built manual)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QKeySequence, QTextDocument
 
-from judging_app.ui.help import GuideDialog, guide_html
+from judging_app.ui.help import JUDGE_GUIDE, GuideDialog, guide_html
 from judging_app.ui.main_window import MainWindow
 
 from test_ui_support import ScriptedDialogs, TranslationsForTest, make_settings
@@ -19,8 +19,8 @@ def test_the_manual_exists_in_both_languages_with_the_same_parts():
     assert id_html.count("<img ") == en_html.count("<img ") >= 15
     for shortcut in ("Ctrl+N", "Ctrl+Enter", "F1"):
         assert shortcut in id_html and shortcut in en_html
-    judge = guide_html("id", "judge")
-    assert "Bagian juri" in judge and "Setahun bersama sekretariat" not in judge
+    judge = guide_html("id", JUDGE_GUIDE)
+    assert "Panduan juri" in judge and "Setahun bersama sekretariat" not in judge
 
 
 def test_the_guide_shows_the_language_and_its_pictures(qtbot):
@@ -33,9 +33,9 @@ def test_the_guide_shows_the_language_and_its_pictures(qtbot):
     assert picture is not None and not picture.isNull() and picture.width() > 600
     dialog.set_language("en")
     assert "Administrative screening" in dialog.browser.toPlainText()
-    judge = GuideDialog("en", part="judge")
+    judge = GuideDialog("en", part=JUDGE_GUIDE)
     qtbot.addWidget(judge)
-    assert judge.browser.toPlainText().startswith("The judge's part")
+    assert judge.browser.toPlainText().startswith("Judge's guide")
 
 
 def test_f1_opens_the_guide(qtbot, qapp, sqlite_db, tmp_path):

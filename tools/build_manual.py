@@ -4,8 +4,9 @@
     python tools/build_manual.py --check    # exit 1 when resources/help is out of step
 
 For each language: `manual_<lang>.html` (every part, with its contents list; shown under F1
-and printed by `judging-app manual --out F.pdf`) and `judge_<lang>.html` (the judge's part
-alone: F1 in the judge's window). Images referenced as ../img/NAME.png are copied to
+in the secretariat's window and printed by `judging-app manual --out F.pdf`). The judge's
+window shows its own short guide, `judge_guide_<lang>.html`, written by hand in
+resources/help (not built here). Images referenced as ../img/NAME.png are copied to
 resources/help/img/ at most IMAGE_WIDTH pixels wide (Qt's smooth scaling) in 256 colours, so
 the wheel and the bundle carry small pictures (about 0.6 MB for both languages) while
 docs/manual/img keeps the full screenshots.
@@ -35,7 +36,8 @@ PARTS = {  # language -> its parts in order: (file, anchor)
     "id": ("README", "sekretariat", "juri", "ketua", "administrator"),
     "en": ("README", "secretariat", "judge", "chair", "administrator"),
 }
-JUDGE_PART = {"id": "juri", "en": "judge"}
+# Written by hand, kept beside what this script builds (the judge window's F1).
+HAND_WRITTEN = ("judge_guide_id.html", "judge_guide_en.html")
 TITLE = {"id": "Panduan Pengguna Judging App", "en": "Judging App User Manual"}
 STYLE = ("<style>body { font-size: 10pt; } h1 { font-size: 16pt; } h2 { font-size: 13pt; "
          "margin-top: 14px; } h3 { font-size: 11pt; } td, th { padding: 3px; } "
@@ -85,9 +87,7 @@ def build(language: str) -> tuple[dict[str, str], set[str]]:
     head = (f'<html><head><meta charset="utf-8"><title>{html.escape(TITLE[language])}'
             f"</title>{STYLE}</head><body>")
     manual = head + parts[0] + "".join(f'<div class="part">{p}</div>' for p in parts[1:])
-    judge = head + _part(language, JUDGE_PART[language], used)
-    return ({f"manual_{language}.html": manual + "</body></html>\n",
-             f"judge_{language}.html": judge + "</body></html>\n"}, used)
+    return {f"manual_{language}.html": manual + "</body></html>\n"}, used
 
 
 def scaled_image(path: Path) -> bytes:
@@ -131,10 +131,17 @@ def main(argv: list[str] | None = None) -> int:
     stale = [p for p, text in outputs().items()
              if not p.is_file() or p.read_text(encoding="utf-8") != text]
     missing = sorted(n for n in images() if not (TARGET / "img" / n).is_file())
+    leftover = sorted(p.name for p in TARGET.glob("*.html")
+                      if p not in outputs() and p.name not in HAND_WRITTEN)
     if args.check:
         for problem in [*map(str, stale), *(f"img/{n}" for n in missing)]:
             print(f"out of step: {problem}", file=sys.stderr)
-        return 1 if stale or missing else 0
+        for name in leftover:
+            print(f"not built from docs/manual (remove it): {name}", file=sys.stderr)
+        return 1 if stale or missing or leftover else 0
+    for name in leftover:
+        print(f"removed {name}: not built from docs/manual")
+        (TARGET / name).unlink()
     for path, text in outputs().items():
         path.write_text(text, encoding="utf-8")
         print(path.relative_to(ROOT))

@@ -260,12 +260,12 @@ def _competition_documents(args) -> int:
     if args.logo is not None:
         try:
             changes["logo"] = Path(args.logo).read_bytes()
-        except OSError as exc:
-            from judging_app.core.messages import Message
+        except OSError as exc:  # in words, not the system's English (exc.strerror)
+            from judging_app.core.messages import Message, os_error_message
             from judging_app.services.errors import ValidationError
 
-            raise ValidationError(Message("documents.logo_unreadable", path=args.logo,
-                                          reason=exc.strerror or str(exc))) from None
+            raise ValidationError(Message("documents.logo_unreadable",
+                                          problem=os_error_message(exc, args.logo))) from None
     if args.no_logo:
         changes["logo"] = b""
     if changes:

@@ -11,7 +11,7 @@ import importlib
 import sys
 
 from judging_app import __version__
-from judging_app.cli.parsing import Parser
+from judging_app.cli.parsing import Parser, requested_language, speaking
 
 # Commands in their own modules (cli/<name>.py): each adds its parsers and runs its actions.
 COMMAND_MODULES = ("demo_cli", "competition_cli", "units", "entries", "judges", "conflicts",
@@ -61,8 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    with speaking(requested_language(argv)):  # help, usage and its errors in the language
+        args = parser.parse_args(argv)
     if args.command not in (None, "gui", "judge"):
         from judging_app.cli.commands import run
 

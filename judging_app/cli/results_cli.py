@@ -74,9 +74,10 @@ def read_only_sqlite(args):
 
 def damaged(args, exc: Exception) -> Exception:
     from judging_app.store.database import DamagedDatabaseError
+    from judging_app.store.sqlite_errors import sqlite_problem
 
     return DamagedDatabaseError(Message("database.unreadable_check", where=db_name(args),
-                                        detail=str(exc)))
+                                        detail=sqlite_problem(exc)))
 
 
 def db_name(args) -> Text:

@@ -42,7 +42,7 @@ def password_for(login: str) -> str | None:
     if PASSWORD_ENV in os.environ:
         return os.environ[PASSWORD_ENV]
     if _interactive():
-        return getpass.getpass(f"Password for {login}: ")
+        return getpass.getpass(text(Message("cli.ask_password", login=login)))
     return None
 
 
@@ -64,7 +64,7 @@ def workspace(args, db):
             raise SignInError(Message("auth.name_needed"))
         return Workspace(db, name)
     if not name and _interactive():
-        name = input("Login: ").strip()
+        name = input(text(Message("cli.ask_login"))).strip()
     password = password_for(name) if name else None
     if not name or password is None:
         raise SignInError(Message("auth.password_needed"))
@@ -103,8 +103,8 @@ def _new_password(args, login: str) -> tuple[str | None, bool]:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\n"), False
     if _interactive():
-        first = getpass.getpass(f"New password for {login}: ")
-        if first != getpass.getpass("Type it again: "):
+        first = getpass.getpass(text(Message("cli.ask_new_password", login=login)))
+        if first != getpass.getpass(text(Message("cli.ask_again"))):
             raise SignInError(Message("people.passwords_differ"))
         return first, False
     raise SignInError(Message("people.password_how"))
@@ -189,8 +189,8 @@ def _passphrase(twice: bool) -> str:
         return os.environ[PASSPHRASE_ENV]
     if not _interactive():
         raise SignInError(Message("keys.passphrase_how"))
-    first = getpass.getpass("Passphrase of the key file: ")
-    if twice and first != getpass.getpass("Type it again: "):
+    first = getpass.getpass(text(Message("cli.ask_passphrase")))
+    if twice and first != getpass.getpass(text(Message("cli.ask_again"))):
         raise SignInError(Message("people.passwords_differ"))
     return first
 

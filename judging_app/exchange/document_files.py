@@ -20,7 +20,7 @@ from judging_app.core.attachments import (
     media_type_of,
     size_mb,
 )
-from judging_app.core.messages import Message
+from judging_app.core.messages import Message, os_error_message
 
 
 class DocumentFileError(Exception):
@@ -47,9 +47,9 @@ def file_size(path: Path, name: str = "") -> int:
         info = path.stat()
     except FileNotFoundError:
         raise DocumentFileError(Message("attachments.file_missing", file=name)) from None
-    except OSError as exc:
-        raise DocumentFileError(Message("attachments.file_unreadable", file=name,
-                                        reason=exc.strerror or str(exc))) from None
+    except OSError as exc:  # in words, not the system's English; named as the caller names it
+        raise DocumentFileError(os_error_message(OSError(exc.errno, exc.strerror), name)) \
+            from None
     if not stat.S_ISREG(info.st_mode):
         raise DocumentFileError(Message("attachments.not_a_file", file=name))
     return info.st_size
@@ -62,8 +62,7 @@ def read_pieces(path: Path, piece: int = CHUNK_BYTES) -> Iterator[bytes]:
             while data := fh.read(piece):
                 yield data
     except OSError as exc:
-        raise DocumentFileError(Message("attachments.file_unreadable", file=str(path),
-                                        reason=exc.strerror or str(exc))) from None
+        raise DocumentFileError(os_error_message(exc, path)) from None
 
 
 def check_file(path: Path, max_bytes: int, name: str | None = None) -> FileFacts:

@@ -34,6 +34,7 @@ from judging_app.exchange.entry_format import (
     column_index,
     column_letter,
 )
+from judging_app.exchange.file_details import detail_of, xml_detail
 
 MAX_FILE_BYTES = 100 * 2**20
 MAX_UNPACKED_BYTES = 200 * 2**20
@@ -120,7 +121,7 @@ def open_zip(path: Path) -> zipfile.ZipFile:
         zf = zipfile.ZipFile(path)
         infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
-        raise refuse(source, Message("entry_file.bad_zip", detail=str(exc))) from None
+        raise refuse(source, Message("entry_file.bad_zip", detail=detail_of(exc))) from None
     if len(infos) > MAX_MEMBERS:
         zf.close()
         raise refuse(source, Message("entry_file.too_many_members", count=len(infos)))
@@ -188,7 +189,7 @@ def xlsx_sheets(zf: zipfile.ZipFile, source: str) -> list[tuple[str, str, bool]]
         book = ElementTree.fromstring(_read_small(zf, part))
         rels = ElementTree.fromstring(_read_small(zf, rels_name))
     except (KeyError, ValueError, ElementTree.ParseError, zipfile.BadZipFile) as exc:
-        raise refuse(source, Message("entry_file.damaged", detail=str(exc))) from None
+        raise refuse(source, Message("entry_file.damaged", detail=detail_of(exc))) from None
     targets = {r.get("Id"): r for r in rels}
     out = []
     for el in book.iter():
@@ -220,7 +221,7 @@ def _chunks(zf: zipfile.ZipFile, member: str, budget: list[int], source: str):
                 carry = data[cut:]
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
             NotImplementedError) as exc:
-        raise refuse(source, Message("entry_file.damaged", detail=f"{member}: {exc}")) \
+        raise refuse(source, Message("entry_file.damaged", detail=detail_of(exc, member))) \
             from None
     if carry:
         yield carry
@@ -246,7 +247,7 @@ class _Counted:
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
                 NotImplementedError) as exc:
             raise refuse(self.source, Message("entry_file.damaged",
-                                              detail=f"{self.member}: {exc}")) from None
+                                              detail=detail_of(exc, self.member))) from None
         self.budget[0] -= len(data)
         if self.budget[0] < 0:
             raise refuse(self.source, unpacked_too_large())
@@ -274,13 +275,14 @@ def _parse(zf: zipfile.ZipFile, member: str, budget: list[int], source: str,
             parser.ParseFile(_Counted(fh, budget, source, member))
     except expat.ExpatError as exc:
         raise refuse(source, Message("entry_file.bad_xml", part=member,
-                                     detail=expat.ErrorString(exc.code), line=exc.lineno)) \
+                                     detail=xml_detail(expat.ErrorString(exc.code)),
+                                     line=exc.lineno)) \
             from None
     except DefusedXmlException:
         raise refuse(source, Message("entry_file.xml_entities", part=member)) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
             NotImplementedError) as exc:
-        raise refuse(source, Message("entry_file.damaged", detail=f"{member}: {exc}")) \
+        raise refuse(source, Message("entry_file.damaged", detail=detail_of(exc, member))) \
             from None
 
 

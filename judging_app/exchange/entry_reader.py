@@ -41,6 +41,7 @@ from judging_app.exchange.entry_format import (
     parse_type,
     split_links,
 )
+from judging_app.exchange.file_details import detail_of
 
 HEADER_SEARCH_ROWS = 20
 PROGRESS_EVERY = 2000
@@ -141,7 +142,7 @@ def _prescan(path: Path, kind: str, wanted: str | None):
         except (KeyError, ValueError, zipfile.BadZipFile, zlib.error, EOFError, OSError,
                 RuntimeError, NotImplementedError) as exc:  # RuntimeError: a zip password
             raise guard.refuse(source, Message("entry_file.damaged_or_protected",
-                                               detail=str(exc))) from None
+                                               detail=detail_of(exc))) from None
         guard.drain(zf, member, budget, source)
     if scan.height > guard.MAX_ROWS + 50 or scan.height * scan.width > guard.MAX_CELLS:
         raise guard.too_big(source, chosen, scan.height, scan.width)
@@ -173,7 +174,7 @@ def _open_sheet(path: Path, kind: str, wanted: str | None):
     except BaseException as exc:  # calamine raises its own errors and Rust panics
         if isinstance(exc, KeyboardInterrupt | SystemExit):
             raise
-        detail = f"{type(exc).__name__}: {exc}"
+        detail = detail_of(exc)
         raise guard.refuse(source, Message("entry_file.xls_unreadable", detail=detail)
                            if kind == "xls" else Message("entry_file.unreadable", detail=detail)
                            ) from None

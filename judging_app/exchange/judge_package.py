@@ -22,6 +22,7 @@ from pathlib import Path
 from judging_app.core.messages import Message, os_error_message
 from judging_app.core.records import EntryRecord
 from judging_app.core.setup import RoundSpec
+from judging_app.exchange.file_details import detail_of
 from judging_app.exchange.json_errors import json_problem
 from judging_app.exchange.judge_package_fields import (
     CompetitionRef,
@@ -70,7 +71,8 @@ def canonical_bytes(value: object) -> bytes:
                           allow_nan=False)
         return text.encode("utf-8")
     except (TypeError, ValueError) as exc:  # incl. UnicodeEncodeError (lone surrogates)
-        raise PackageError(Message("package_file.not_canonical", detail=str(exc))) from None
+        raise PackageError(Message("package_file.not_canonical", detail=detail_of(exc))) \
+            from None
 
 
 def _key(secret: str) -> bytes:
@@ -221,7 +223,7 @@ def _load(data: bytes, expected: str) -> tuple[dict, str, bytes]:
         raise
     except ValueError as exc:  # a conversion limit of Python's
         raise PackageError(Message("package_file.unreadable_value", want=want,
-                                   problem=str(exc))) from None
+                                   problem=detail_of(exc))) from None
     fmt = doc.get("format") if isinstance(doc, dict) else None
     if fmt not in _WHAT:
         if fmt is None:

@@ -114,21 +114,26 @@ def _bounds(criterion: RubricCriterion) -> tuple[int, int, int]:
                                        criterion.scale_step))  # type: ignore[return-value]
 
 
-def check_score(criterion: RubricCriterion, value: object, where: str = "") -> Decimal:
-    """The value as an exact decimal, or DraftError saying what is wrong with it."""
+_decimal = functools.lru_cache(maxsize=4096)(from_milli)  # scores repeat: a few hundred values
+
+
+def check_score(criterion: RubricCriterion, value: object, where: str = "",
+                bounds: tuple[int, int, int] | None = None) -> Decimal:
+    """The value as an exact decimal, or DraftError saying what is wrong with it. `bounds`:
+    the criterion's (min, max, step) in thousandths when the caller has them at hand."""
     try:
         milli = to_milli(value)  # type: ignore[arg-type]
     except NumberError as exc:
         problem: Message | None = exc.message
     else:
-        problem = scale_problem(milli, *_bounds(criterion))
+        problem = scale_problem(milli, *(bounds or _bounds(criterion)))
     if problem is not None:
         if where:
             raise DraftError(Message("sheets.at_criterion", where=where,
                                      criterion=criterion.code, problem=problem))
         raise DraftError(Message("packages.draft.at_criterion", criterion=criterion.code,
                                  problem=problem))
-    return from_milli(milli)
+    return _decimal(milli)
 
 
 def set_score(draft: ReturnDraft, entry: str, criterion: str, value: object) -> Decimal | None:
@@ -238,7 +243,8 @@ class MergePlan:
 
 
 def _incoming(sh: SheetData, rubric: dict[str, RubricCriterion], where: str,
-              bad: Callable[[str], None]) -> StoredSheet:
+              bad: Callable[[str], None], bounds: dict[str, tuple[int, int, int]]
+              ) -> StoredSheet:
     new = StoredSheet(sh.entry, sh.state, 1, "package", sh.overall_comment,
                       comments={k: v for k, v in sh.comments.items() if v})
     for code in sorted((set(sh.scores) | set(new.comments)) - set(rubric)):
@@ -246,7 +252,7 @@ def _incoming(sh: SheetData, rubric: dict[str, RubricCriterion], where: str,
     for code, value in sh.scores.items():
         if code in rubric:
             try:
-                new.scores[code] = check_score(rubric[code], value, where)
+                new.scores[code] = check_score(rubric[code], value, where, bounds[code])
             except DraftError as exc:
                 bad(str(exc))
     for code in sorted(set(new.comments) - set(sh.scores)):
@@ -271,6 +277,7 @@ def plan_merge(sheets: tuple[SheetData, ...], stored: dict[str, StoredSheet],
     never takes a submission back. An empty draft for a sheet that does not exist is skipped.
     """
     plan, seen, by_code = MergePlan(), set(), {c.code: c for c in rubric}
+    bounds = {c.code: _bounds(c) for c in rubric}
     bad = plan.problems.append
     for sh in sheets:
         where = f"{judge_code} / {sh.entry}"
@@ -280,7 +287,7 @@ def plan_merge(sheets: tuple[SheetData, ...], stored: dict[str, StoredSheet],
         if problem:
             bad(f"{where}: {problem}")
             continue
-        new, old = _incoming(sh, by_code, where, bad), stored.get(sh.entry)
+        new, old = _incoming(sh, by_code, where, bad, bounds), stored.get(sh.entry)
         if old is None:
             if new.state == SUBMITTED or any(new.content()):
                 plan.new.append(new)

@@ -18,7 +18,8 @@ _IMAGE = re.compile(r'<img src="(img/[^"]+)"')
 
 
 def manual_html(language: str, part: str = "manual") -> str:
-    """The whole manual (`part` "manual") or the judge's part ("judge"), in 'id' or 'en'."""
+    """The whole manual (`part` "manual") or the judge window's guide ("judge_guide"), in
+    'id' or 'en'."""
     return read_resource_text(f"help/{part}_{'id' if language == 'id' else 'en'}.html")
 
 

@@ -24,6 +24,7 @@ from judging_app.core.messages import Message, Text
 from judging_app.core.numbers import NumberError, from_milli, parse_decimal, to_milli
 from judging_app.exchange import entry_guard as guard
 from judging_app.exchange.entry_format import EntryFileError
+from judging_app.exchange.file_details import detail_of
 from judging_app.exchange.judge_package_fields import CompetitionRef, JudgeRef
 from judging_app.exchange.score_workbook import (
     COMMENT,
@@ -128,7 +129,7 @@ def _prescan(path: Path) -> tuple[dict[str, guard.SheetScan], str]:
             raise
         except (KeyError, ValueError, zipfile.BadZipFile, zlib.error, EOFError, OSError,
                 RuntimeError, NotImplementedError) as exc:  # RuntimeError: a zip password
-            raise guard.refuse(source, Message("score_workbook.damaged", detail=str(exc))) \
+            raise guard.refuse(source, Message("score_workbook.damaged", detail=detail_of(exc))) \
                 from None
     for name, scan in scans.items():
         if scan.height > guard.MAX_ROWS + 50 or scan.height * scan.width > guard.MAX_CELLS:
@@ -172,7 +173,7 @@ def _calamine(path: Path, scans: dict[str, guard.SheetScan]):
         if isinstance(exc, KeyboardInterrupt | SystemExit):
             raise
         raise _refuse(source, Message("score_workbook.unreadable",
-                                      detail=f"{type(exc).__name__}: {exc}")) from None
+                                      detail=detail_of(exc))) from None
     try:
         ident_rows = _rows(book, IDENTITY_SHEET, source)
         if scans[IDENTITY_SHEET].formula_cells:
@@ -197,7 +198,7 @@ def _rows(book, name: str, source: str) -> list[list[Any]]:
         if isinstance(exc, KeyboardInterrupt | SystemExit):
             raise
         raise _refuse(source, Message("score_workbook.sheet_unreadable", sheet=name,
-                                      detail=f"{type(exc).__name__}: {exc}")) from None
+                                      detail=detail_of(exc))) from None
 
 
 # ---- the identity ----------------------------------------------------------------------

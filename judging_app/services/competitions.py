@@ -301,7 +301,7 @@ def reopen_rubric(ws: Workspace, ref: str | int, round_code: str, reason: str) -
             sheet.version += 1
             sheet.reopened_reason = reason
             sheet.updated_at = now()
-        entry_totals.refresh(s, [sheet.entry_id for sheet in sheets])
+        entry_totals.refresh(s, [sheet.entry_id for sheet in sheets], [rnd.id])
         rnd.rubric_reopened = True
         s.add(Decision(
             competition_id=comp.id, kind=DecisionKind.REOPEN_RUBRIC.value,

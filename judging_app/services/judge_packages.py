@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from judging_app.core.enums import CompetitionStatus, RoundKind, SheetSource, SheetState
+from judging_app.core.gc_pause import paused_gc
 from judging_app.core.messages import Message, Text
 from judging_app.core.people import Role
 from judging_app.exchange import judge_package as jp
@@ -232,8 +233,8 @@ def _identify(s: Session, comp: m.Competition, ret: jp.JudgeReturn) -> tuple[m.R
     if judge is None:
         raise ServiceError(Message("packages.unknown_judge", judge=ret.judge.code,
                                    competition=comp.code))
-    all_keys = signing.judge_keys(s, comp)
-    if not jp.signed_by(ret, all_keys[judge.id]):
+    if not jp.signed_by(ret, signing.judge_key(s, comp, judge)):
+        all_keys = signing.judge_keys(s, comp)  # whose key it is, to say so
         others = s.execute(select(m.Judge.id, m.Judge.code).where(
             m.Judge.competition_id == comp.id, m.Judge.id != judge.id)).all()
         signer = next((code for jid, code in others if jp.signed_by(ret, all_keys[jid])), None)
@@ -269,7 +270,8 @@ def _plan(s: Session, comp: m.Competition, rnd: m.Round, judge: m.Judge, ret: jp
 def import_return(ws: Workspace, competition: str | int, path: Path) -> ReturnImportReport:
     """Import a judge's return whole or not at all (see the module docstring); tried again
     when others held the rows it writes at that moment (services/retry.py)."""
-    return retry_transient(lambda: _import_return_once(ws, competition, path))
+    with paused_gc():  # thousands of small acyclic records: see core/gc_pause
+        return retry_transient(lambda: _import_return_once(ws, competition, path))
 
 
 @dataclass

@@ -36,7 +36,7 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from judging_app.core.messages import Message
+from judging_app.core.messages import Message, os_error_message
 from judging_app.services.errors import ServiceError
 
 SECRET_BYTES = 32
@@ -77,14 +77,33 @@ def _path(name: str) -> Path:
 key_file_path = _path
 
 
+def content_problem(exc: Exception) -> Message:
+    """What is wrong inside a key file or a key export, in words (Python's are English):
+    not text, not JSON (where), or fields missing or damaged."""
+    from judging_app.exchange.json_errors import json_problem
+
+    if isinstance(exc, json.JSONDecodeError):
+        return json_problem(exc)
+    if isinstance(exc, UnicodeDecodeError):
+        return Message("keys.problem.not_text")
+    return Message("keys.problem.damaged")
+
+
 def read_key_file(name: str) -> dict | None:
+    path = _path(name)
     try:
-        return json.loads(_path(name).read_text(encoding="utf-8"))
+        found = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
-    except (OSError, ValueError) as exc:
-        raise ServiceError(Message("keys.unreadable", path=str(_path(name)),
-                                   problem=str(exc))) from None
+    except OSError as exc:
+        raise ServiceError(os_error_message(exc, path)) from None
+    except ValueError as exc:
+        raise ServiceError(Message("keys.unreadable", path=str(path),
+                                   problem=content_problem(exc))) from None
+    if not isinstance(found, dict):
+        raise ServiceError(Message("keys.unreadable", path=str(path),
+                                   problem=Message("keys.problem.damaged")))
+    return found
 
 
 def write_key_file(name: str, data: dict) -> Path:

@@ -16,7 +16,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from judging_app.core.messages import Message
+from judging_app.core.messages import Message, os_error_message
 from judging_app.services import keys
 from judging_app.services.errors import ServiceError, ValidationError
 
@@ -94,6 +94,10 @@ def export_keys(path: Path, passphrase: str, db=None) -> KeysReport:
     return KeysReport(tuple(sorted(found)), tuple(missing))
 
 
+def _not_keys(path: Path, problem: Message) -> Message:
+    return Message("keys.not_a_key_file", path=str(path), problem=problem)
+
+
 def import_keys(path: Path, passphrase: str) -> KeysReport:
     """Add the keys of an exported file to this computer's store. A key already here with
     another secret is refused (nothing is written)."""
@@ -102,8 +106,8 @@ def import_keys(path: Path, passphrase: str) -> KeysReport:
 
     try:
         doc = json.loads(Path(path).read_text(encoding="utf-8"))
-        if doc.get("format") != FORMAT or doc.get("version") != VERSION:
-            raise ValueError("not a key file of judging-app")
+        if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("version") != VERSION:
+            raise ServiceError(_not_keys(path, Message("keys.problem.other_file")))
         kdf = doc["kdf"]
         secret = _derive(passphrase, base64.b64decode(kdf["salt"]), int(kdf["n"]),
                          int(kdf["r"]), int(kdf["p"]))
@@ -114,9 +118,10 @@ def import_keys(path: Path, passphrase: str) -> KeysReport:
             keys.key_file_path(name)  # refuses a name that is not a key's
     except InvalidTag:
         raise ServiceError(Message("keys.wrong_passphrase", path=str(path))) from None
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ServiceError(Message("keys.not_a_key_file", path=str(path),
-                                   problem=str(exc))) from None
+    except OSError as exc:
+        raise ServiceError(os_error_message(exc, path)) from None
+    except (ValueError, KeyError, TypeError) as exc:  # JSON, text, base64, missing fields
+        raise ServiceError(_not_keys(path, keys.content_problem(exc))) from None
     plans, unchanged = [], []
     for name, data in sorted(found.items()):
         here = keys.read_key_file(name)

@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
 from judging_app.core.enums import (
@@ -28,6 +28,7 @@ from judging_app.core.enums import (
     SheetSource,
     SheetState,
 )
+from judging_app.core.gc_pause import paused_gc
 from judging_app.core.messages import Message
 from judging_app.core.numbers import from_milli, to_milli
 from judging_app.core.people import Role
@@ -70,7 +71,12 @@ def import_paper_scores(ws: Workspace, competition: str | int, path: Path, *,
                         submit: bool = True) -> ScoreImportReport:
     """Every row is checked; any problem refuses the whole file and changes nothing.
     Complete sheets are submitted (source 'paper') unless submit=False."""
-    path = Path(path)
+    with paused_gc():  # tens of thousands of small acyclic records: see core/gc_pause
+        return _import(ws, competition, Path(path), submit)
+
+
+def _import(ws: Workspace, competition: str | int, path: Path,
+            submit: bool) -> ScoreImportReport:
     try:
         rows = read_scores_csv(path)
     except ScoresCsvError as exc:
@@ -133,15 +139,26 @@ class _Codes:
         self.conflicts: set[tuple[int, int]] = set()
         for start in range(0, len(entry_ids), CHUNK):  # the file's entries only
             chunk = entry_ids[start:start + CHUNK]
-            self.assigned.update(s.execute(select(
-                m.Assignment.round_id, m.Assignment.judge_id, m.Assignment.entry_id).where(
-                m.Assignment.round_id.in_(round_ids), m.Assignment.entry_id.in_(chunk))).all())
+            self.assigned.update(_assigned(s, round_ids, chunk))
             self.conflicts.update(s.execute(select(m.Conflict.judge_id, m.Conflict.entry_id)
                                             .where(m.Conflict.entry_id.in_(chunk))).all())
         self.sheets: dict[tuple[int, int], dict[str, jd.StoredSheet]] = {}
         for rid in round_ids:  # the sheets of the file's entries, all judges at once
             for jid, sheets in stored_sheets(s, rid, None, entry_ids).items():
                 self.sheets[(rid, jid)] = sheets
+
+
+def _assigned(s: Session, round_ids: list[int], entry_ids: list[int]) -> list[tuple]:
+    """(round, judge, entry) of the assignments of these entries in these rounds. SQLite,
+    without statistics, would walk every assignment of the round in the covering unique
+    index (round, judge, entry) rather than look the entries up in (round, entry): 10-20 ms
+    per 500 entries instead of 1."""
+    hint = " INDEXED BY ix_assignments_round_entry" if s.get_bind().dialect.name == "sqlite" \
+        else ""
+    statement = text(f"SELECT round_id, judge_id, entry_id FROM assignments{hint}"
+                     " WHERE round_id IN :rounds AND entry_id IN :entries").bindparams(
+        bindparam("rounds", expanding=True), bindparam("entries", expanding=True))
+    return s.execute(statement, {"rounds": round_ids, "entries": entry_ids}).all()
 
 
 @dataclass

@@ -117,12 +117,19 @@ def write_sheets(s: Session, writes: list[SheetWrite], source: str) -> list[int]
         .where(m.Criterion.round_id.in_(rounds)))}
     new = [w for w in writes if w.sheet.id is None]
     changed = [w for w in writes if w.sheet.id is not None]
-    if new:
-        s.execute(m.ScoreSheet.__table__.insert(), [dict(
-            round_id=w.round_id, judge_id=w.judge_id, entry_id=w.entry_id, state=w.sheet.state,
-            version=1, source=source, overall_comment=w.sheet.overall_comment,
-            reopened_reason="", updated_at=stamp,
-            submitted_at=stamp if w.sheet.state == SUBMITTED else None) for w in new])
+    conn = s.connection()
+    mark = "%s" if conn.dialect.paramstyle in ("format", "pyformat") else "?"
+    if new:  # through the driver: plain ints and text, no SQL compiled per call
+        column = m.ScoreSheet.__table__.c.updated_at.type.dialect_impl(conn.dialect)
+        as_stored = column.bind_processor(conn.dialect)
+        stored_stamp = as_stored(stamp) if as_stored else stamp  # as the ORM writes it
+        conn.exec_driver_sql(
+            "INSERT INTO score_sheets (round_id, judge_id, entry_id, state, version, source,"
+            " overall_comment, reopened_reason, updated_at, submitted_at) VALUES"
+            f" ({', '.join([mark] * 10)})",
+            [(w.round_id, w.judge_id, w.entry_id, w.sheet.state, 1, source,
+              w.sheet.overall_comment, "", stored_stamp,
+              stored_stamp if w.sheet.state == SUBMITTED else None) for w in new])
     for submitted in (True, False):
         group = [w for w in changed if (w.sheet.state == SUBMITTED) == submitted]
         if not group:
@@ -150,23 +157,25 @@ def write_sheets(s: Session, writes: list[SheetWrite], source: str) -> list[int]
                  for c, v in w.sheet.scores.items()]
     if rows:  # the driver's executemany: a quarter faster than Core's (no type processing:
         # the values are plain ints and text already)
-        conn = s.connection()
-        mark = "%s" if conn.dialect.paramstyle in ("format", "pyformat") else "?"
         conn.exec_driver_sql(
             f"INSERT INTO scores (sheet_id, criterion_id, value_milli, comment) VALUES "
             f"({mark}, {mark}, {mark}, {mark})", rows)
-    entry_totals.refresh(s, entry_ids)
+    entry_totals.refresh(s, entry_ids, rounds)
     return written
 
 
 def _new_sheet_ids(s: Session, new: list[SheetWrite]) -> dict[tuple[int, int, int], int]:
-    """(round, judge, entry) -> id of the sheets just inserted: one query per judge and
-    round (a judge's sheets in a round are a few thousand at most)."""
+    """(round, judge, entry) -> id of the sheets just inserted: one query per round and
+    CHUNK entries."""
     out: dict[tuple[int, int, int], int] = {}
-    for rid, jid in sorted({(w.round_id, w.judge_id) for w in new}):
-        for eid, sid in s.execute(select(m.ScoreSheet.entry_id, m.ScoreSheet.id).where(
-                m.ScoreSheet.round_id == rid, m.ScoreSheet.judge_id == jid)):
-            out[(rid, jid, eid)] = sid
+    for rid in sorted({w.round_id for w in new}):
+        entries = sorted({w.entry_id for w in new if w.round_id == rid})
+        for start in range(0, len(entries), CHUNK):
+            for jid, eid, sid in s.execute(select(
+                    m.ScoreSheet.judge_id, m.ScoreSheet.entry_id, m.ScoreSheet.id).where(
+                    m.ScoreSheet.round_id == rid,
+                    m.ScoreSheet.entry_id.in_(entries[start:start + CHUNK]))):
+                out[(rid, jid, eid)] = sid
     return out
 
 

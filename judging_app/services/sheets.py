@@ -183,7 +183,7 @@ def submit_in_session(s: Session, actor: str, key: SheetKey, sheet: ScoreSheet) 
     sheet.state = SheetState.SUBMITTED.value
     sheet.submitted_at = now()
     sheet.updated_at = sheet.submitted_at
-    entry_totals.refresh(s, [key.entry.id])
+    entry_totals.refresh(s, [key.entry.id], [key.rnd.id])  # this round only
     audit.record(s, actor, "sheet.submit", "sheet", f"{key.rnd.code}/{key.judge.code}/{key.entry.code}",
                  new={"version": sheet.version}, competition_id=key.comp.id, sheets=[sheet.id])
 
@@ -274,7 +274,7 @@ def reopen_sheet(ws: Workspace, competition: str | int, round_code: str, judge_c
         sheet.version += 1
         sheet.reopened_reason = reason
         sheet.updated_at = now()
-        entry_totals.refresh(s, [key.entry.id])
+        entry_totals.refresh(s, [key.entry.id], [key.rnd.id])
         subject = {"round": round_code, "judge": judge_code, "entry": entry_code}
         s.add(Decision(competition_id=key.comp.id, kind=DecisionKind.REOPEN_SHEET.value,
                        subject=audit.canonical_json(subject), outcome="{}", reason=reason,

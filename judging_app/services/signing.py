@@ -50,14 +50,25 @@ def _move_legacy(s: Session, ws: Workspace, comp: Competition) -> None:
 def prepare(ws: Workspace, competition: str | int) -> None:
     """Make sure the competition's secret is in the key store (see the module docstring).
     Signing and checking judges' files is the secretariat's."""
+    with ws.db.read() as s:  # nearly always nothing to move: no write lock taken for it
+        require(s, ws, Role.SECRETARIAT)
+        if _ready(s, lookup.competition(s, competition)):
+            return
     with ws.db.write() as s:
         require(s, ws, Role.SECRETARIAT)
         comp = lookup.competition(s, competition)
-        if comp.key_id is not None and not s.scalar(select(Judge.id).where(
-                Judge.competition_id == comp.id, Judge.package_secret.is_not(None)).limit(1)):
-            competition_key(s, comp)  # refused when this computer lacks it
-            return
-        _move_legacy(s, ws, comp)
+        if not _ready(s, comp):  # another writer may have moved them meanwhile
+            _move_legacy(s, ws, comp)
+
+
+def _ready(s: Session, comp: Competition) -> bool:
+    """Whether the competition's secret is in the key store and no judge's key is left in
+    the database (refused when this computer lacks the secret)."""
+    if comp.key_id is None or s.scalar(select(Judge.id).where(
+            Judge.competition_id == comp.id, Judge.package_secret.is_not(None)).limit(1)):
+        return False
+    competition_key(s, comp)
+    return True
 
 
 def judge_keys(s: Session, comp: Competition) -> dict[int, str]:

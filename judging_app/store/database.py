@@ -181,8 +181,10 @@ def _inspect_sqlite_file(path: Path) -> str | None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        from judging_app.store.sqlite_errors import sqlite_problem
+
         raise DamagedDatabaseError(Message("database.unreadable", path=str(path),
-                                           detail=str(exc))) from exc
+                                           detail=sqlite_problem(exc))) from exc
     return row[0] if row else None
 
 

@@ -24,14 +24,13 @@ and the test suite's teardown use it.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
 from judging_app.core.messages import Message
-from judging_app.core.scoring.criteria_keys import mean_criteria_key, median_criteria_key
+from judging_app.store.entry_totals_bulk import TABLES, Rubric, recompute, rubric_of
 from judging_app.store.score_queries import COUNTED_SHEET
 
 # A counted sheet's numerator, round by round (L = :lcm of that round).
@@ -70,7 +69,7 @@ _INSERT_ROUND = (
     " SELECT round_id, entry_id, COUNT(*), SUM(numerator) FROM sheet_totals"
 )
 _ROUND_GROUP = " GROUP BY round_id, entry_id"
-_TABLES = ("entry_round_totals", "entry_criterion_totals", "sheet_totals")
+_TABLES = TABLES
 CHUNK = 2000  # entries per statement: well inside every backend's limit on parameters
 
 
@@ -78,55 +77,38 @@ def _expanding(sql: str):
     return text(sql).bindparams(bindparam("ids", expanding=True))
 
 
-class _Rubrics:
-    """What the sheet numerators and the criteria keys need of every round's criteria."""
-
-    def __init__(self, session: Session) -> None:
-        rows = session.execute(text(
-            "SELECT id, round_id, weight_milli, scale_max_milli, position FROM criteria")).all()
-        self.order: dict[int, list[int]] = {}  # round -> criteria in tie-break order
-        for cid, rid, _w, _m, _p in sorted(rows, key=lambda c: (c[1], -c[2], c[4])):
-            self.order.setdefault(rid, []).append(cid)
-        self.lcm = {rid: math.lcm(*(m for _c, r, _w, m, _p in rows if r == rid))
-                    for rid in self.order}
-
-    def keys(self, pairs: Iterable[tuple[int, int]], totals: Iterable[tuple]
-             ) -> dict[tuple[int, int], tuple[bytes | None, bytes | None]]:
-        """(round, entry) -> (mean criteria key, median criteria key), from (round, entry,
-        criterion, sum, count, twice the median) rows of the criterion totals."""
-        by_pair: dict[tuple[int, int], dict[int, tuple[int, int, int]]] = {}
-        for rid, eid, cid, total, count, median2 in totals:
-            by_pair.setdefault((rid, eid), {})[cid] = (int(total), int(count), int(median2))
-        out = {}
-        for rid, eid in pairs:
-            values = by_pair.get((rid, eid), {})
-            ordered = [values.get(c) for c in self.order.get(rid, ())]
-            out[(rid, eid)] = (
-                mean_criteria_key([None if v is None else v[:2] for v in ordered]),
-                median_criteria_key([None if v is None else v[2] for v in ordered]))
-        return out
+def _rubric(session: Session) -> Rubric:
+    return rubric_of(session, None)
 
 
-def _recompute(session: Session, condition: str, params: dict, expanding: bool = False,
-               rubrics: _Rubrics | None = None) -> None:
+def _keys(rubric: Rubric, pairs: Iterable[tuple[int, int]], totals: Iterable[tuple]
+          ) -> dict[tuple[int, int], tuple[bytes | None, bytes | None]]:
+    """(round, entry) -> (mean criteria key, median criteria key), from (round, entry,
+    criterion, sum, count, twice the median) rows of the criterion totals."""
+    by_pair: dict[tuple[int, int], dict[int, tuple[int, int, int]]] = {}
+    for rid, eid, cid, total, count, median2 in totals:
+        by_pair.setdefault((rid, eid), {})[cid] = (int(total), int(count), int(median2))
+    return {(rid, eid): rubric.keys(rid, by_pair.get((rid, eid), {})) for rid, eid in pairs}
+
+
+def _recompute(session: Session, condition: str, params: dict) -> None:
     """Recompute the three tables for the entries `condition` (on `entry_id`) picks; an
     empty condition means every entry."""
     def run(sql: str, extra: dict | None = None):
-        statement = _expanding(sql) if expanding else text(sql)
-        return session.execute(statement, {**params, **(extra or {})})
+        return session.execute(text(sql), {**params, **(extra or {})})
 
     where = f" WHERE {condition}" if condition else ""
     and_sheet = f" AND sh.{condition}" if condition else ""
     for table in _TABLES:
         run(f"DELETE FROM {table}{where}")
-    rubrics = rubrics or _Rubrics(session)
-    for rid, lcm in rubrics.lcm.items():
+    rubric = _rubric(session)
+    for rid, lcm in rubric.lcm.items():
         run(_INSERT_SHEET + _SHEET_TOTALS + and_sheet + _SHEET_GROUP,
             {"round_id": rid, "lcm": lcm})
     run(_INSERT_CRITERION + _criterion_totals(and_sheet))
     run(_INSERT_ROUND + where + _ROUND_GROUP)
-    keys = rubrics.keys(
-        run("SELECT round_id, entry_id FROM entry_round_totals" + where).all(),
+    keys = _keys(
+        rubric, run("SELECT round_id, entry_id FROM entry_round_totals" + where).all(),
         run("SELECT round_id, entry_id, criterion_id, total_milli, score_count, median2_milli"
             " FROM entry_criterion_totals" + where).all())
     if keys:
@@ -175,19 +157,27 @@ def _server_refresh(session: Session, ids: list[int] | None) -> None:
     session.execute(text(f"SELECT {SCHEMA}.refresh_entry_totals(:ids)"), {"ids": ids})
 
 
-def refresh(session: Session, entry_ids: Iterable[int]) -> None:
-    """Recompute the totals of these entries (every round) from their scores."""
+def refresh(session: Session, entry_ids: Iterable[int],
+            rounds: Iterable[int] | None = None) -> None:
+    """Recompute the totals of these entries from their scores: in the `rounds` given (a
+    write that touched sheets of those rounds only), else in every round (a change of
+    which sheets count, like a conflict, touches every round). On a server the database's
+    function recomputes every round of the entries (the same rows: the other rounds' are
+    in step already)."""
     ids = sorted(set(entry_ids))
     if not ids:
         return
     if _on_server(session):
         return _server_refresh(session, ids)
     session.flush()
-    rubrics = _Rubrics(session)  # once for every chunk
+    chosen = None if rounds is None else sorted(set(rounds))
+    if chosen == []:
+        return
+    rubric = rubric_of(session, chosen)  # once for every chunk
     for start in range(0, len(ids), CHUNK):
-        chunk = {"ids": ids[start:start + CHUNK]}
-        _lock(session, " WHERE id IN :ids", chunk, expanding=True)
-        _recompute(session, "entry_id IN :ids", chunk, expanding=True, rubrics=rubrics)
+        chunk = ids[start:start + CHUNK]
+        _lock(session, " WHERE id IN :ids", {"ids": chunk}, expanding=True)
+        recompute(session, chunk, chosen, rubric)
 
 
 def refresh_round(session: Session, round_id: int) -> None:
@@ -195,7 +185,7 @@ def refresh_round(session: Session, round_id: int) -> None:
     session.flush()
     refresh(session, session.execute(
         text("SELECT entry_id FROM entry_round_totals WHERE round_id = :r"), {"r": round_id}
-    ).scalars().all())
+    ).scalars().all(), [round_id])
 
 
 def refresh_competition(session: Session, competition_id: int) -> None:
@@ -247,8 +237,8 @@ def where_of(table: str, row: tuple) -> tuple[int, int, int | None, int | None]:
 def difference_rows(session: Session, limit: int = 20) -> list[tuple[str, str, tuple]]:
     """(table, 'missing' or 'stale', row) for every stored totals row that is not what the
     scores give (up to `limit` of each kind per table)."""
-    rubrics = _Rubrics(session)
-    fresh_sheets = {tuple(int(v) for v in r) for rid, lcm in rubrics.lcm.items()
+    rubric = _rubric(session)
+    fresh_sheets = {tuple(int(v) for v in r) for rid, lcm in rubric.lcm.items()
                     for r in session.execute(text(_SHEET_TOTALS + _SHEET_GROUP),
                                              {"round_id": rid, "lcm": lcm})}
     fresh_criteria = {tuple(int(v) for v in r)
@@ -258,7 +248,7 @@ def difference_rows(session: Session, limit: int = 20) -> list[tuple[str, str, t
         acc = per_entry.setdefault((rid, eid), [0, 0])
         acc[0] += 1
         acc[1] += numerator
-    keys = rubrics.keys(per_entry, [(r, e, c, t, n, m) for r, c, e, t, n, _lo, _hi, m
+    keys = _keys(rubric, per_entry, [(r, e, c, t, n, m) for r, c, e, t, n, _lo, _hi, m
                                     in fresh_criteria])
     fresh_rounds = {(rid, eid, n, total, *keys[(rid, eid)])
                     for (rid, eid), (n, total) in per_entry.items()}

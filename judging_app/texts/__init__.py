@@ -58,6 +58,7 @@ AREAS = (
     "enums",
     "exactness",
     "failures",
+    "file_details",
     "install",
     "json_files",
     "judge",

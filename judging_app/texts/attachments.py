@@ -10,10 +10,6 @@ TEXTS = {
         "{file}: the file does not exist.",
         "{file}: berkas tidak ada.",
     ),
-    "attachments.file_unreadable": (
-        "{file}: the file cannot be read ({reason}).",
-        "{file}: berkas tidak dapat dibaca ({reason}).",
-    ),
     "attachments.not_a_file": (
         "{file}: this is a folder or a device, not a file.",
         "{file}: ini folder atau perangkat, bukan berkas.",

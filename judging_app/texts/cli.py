@@ -11,6 +11,11 @@ TEXTS = {
         "Your name (recorded with every change you make): ",
         "Nama Anda (dicatat pada setiap perubahan yang Anda buat): ",
     ),
+    "cli.ask_login": ("Login: ", "Nama login: "),
+    "cli.ask_password": ("Password for {login}: ", "Kata sandi {login}: "),
+    "cli.ask_new_password": ("New password for {login}: ", "Kata sandi baru untuk {login}: "),
+    "cli.ask_again": ("Type it again: ", "Ketik sekali lagi: "),
+    "cli.ask_passphrase": ("Passphrase of the key file: ", "Frasa sandi berkas kunci: "),
     "cli.people_disabled": (" (disabled)", " (dinonaktifkan)"),
     "cli.wrote": ("Wrote {path}", "Ditulis: {path}"),
     "cli.wrote_pages": (

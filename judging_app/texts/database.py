@@ -22,6 +22,30 @@ TEXTS = {
         "{path} adalah basis data SQLite tetapi bukan basis data judging_app (tidak memiliki "
         "versi skema). Berkas tersebut tidak diubah.",
     ),
+    # SQLite's findings (store/sqlite_errors.py), the detail of the two below
+    "database.sqlite.not_a_database": (
+        "the file is not a database, or it is encrypted",
+        "berkas ini bukan basis data, atau terenkripsi",
+    ),
+    "database.sqlite.malformed": (
+        "the database file is damaged; restore it from a backup",
+        "berkas basis data rusak; pulihkan dari cadangan",
+    ),
+    "database.sqlite.cannot_open": ("the file cannot be opened", "berkas tidak dapat dibuka"),
+    "database.sqlite.disk": (
+        "the disk could not be read or written",
+        "disk tidak dapat dibaca atau ditulisi",
+    ),
+    "database.sqlite.full": ("the disk is full", "disk penuh"),
+    "database.sqlite.read_only": (
+        "the file or its folder is read-only",
+        "berkas atau foldernya hanya dapat dibaca",
+    ),
+    "database.sqlite.locked": (
+        "another program is writing to it",
+        "program lain sedang menulis ke berkas ini",
+    ),
+    "database.sqlite.other": ("SQLite reports: {detail}", "laporan SQLite: {detail}"),
     "database.unreadable": (
         "{path} cannot be read as a database ({detail}). It was not changed.",
         "{path} tidak dapat dibaca sebagai basis data ({detail}). Berkas tersebut tidak diubah.",

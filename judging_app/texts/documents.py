@@ -35,8 +35,8 @@ TEXTS = {
         "Asia/Jayapura (WIT).",
     ),
     "documents.logo_unreadable": (
-        "{path}: the file cannot be read as a logo ({reason}).",
-        "{path}: berkas tidak dapat dibaca sebagai logo ({reason}).",
+        "The logo cannot be read: {problem}",
+        "Berkas logo tidak dapat dibaca: {problem}",
     ),
     "documents.bad_date": (
         "{value} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-27.",

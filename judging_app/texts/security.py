@@ -101,6 +101,15 @@ TEXTS = {
         "{path}: the passphrase is wrong, or the file was altered; nothing was imported.",
         "{path}: frasa sandi salah, atau berkas telah diubah; tidak ada yang diimpor.",
     ),
+    "keys.problem.other_file": (
+        "it holds no exported keys",
+        "berkas ini tidak memuat kunci hasil ekspor",
+    ),
+    "keys.problem.not_text": ("it is not a text file", "bukan berkas teks"),
+    "keys.problem.damaged": (
+        "its contents are incomplete or damaged",
+        "isinya tidak lengkap atau rusak",
+    ),
     "keys.not_a_key_file": (
         "{path} is not a key file of judging-app ({problem}); nothing was imported.",
         "{path} bukan berkas kunci judging-app ({problem}); tidak ada yang diimpor.",
