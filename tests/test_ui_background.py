@@ -86,3 +86,31 @@ def test_synchronous_runner_for_tests():
     runner.run(lambda progress: "ok", label="", parent=None, on_done=out.append,
                on_error=lambda e, t: out.append(e))
     assert out == ["ok"]
+
+
+def test_a_job_whose_window_is_gone_ends_quietly(qapp):
+    """Quitting while a job runs deletes its signal objects: the job stops at its next
+    progress report and says nothing (it printed 'Signal source has been deleted')."""
+    import shiboken6
+
+    from judging_app.ui.background import _Job, _Signals
+
+    reached = []
+
+    def work(report):
+        report(1, 2)
+        reached.append("after the report")
+        return 42
+
+    signals = _Signals()
+    job = _Job(work, signals)
+    shiboken6.delete(signals)
+    job.run()  # raised RuntimeError from the thread before
+    assert reached == []
+    assert isinstance(job.error, Cancelled)
+
+    finished = _Signals()
+    quiet = _Job(lambda report: 7, finished)
+    shiboken6.delete(finished)
+    quiet.run()
+    assert quiet.result == 7 and quiet.error is None

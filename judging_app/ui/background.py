@@ -101,9 +101,19 @@ class _Job(QRunnable):
         self.cancelled = True
 
     def report(self, done: int, total: int) -> None:
-        if self.cancelled:
+        if self.cancelled or not self._emit(self.signals.progress, done, total):
             raise Cancelled()
-        self.signals.progress.emit(done, total)
+
+    @staticmethod
+    def _emit(signal, *args) -> bool:
+        """Tell the GUI thread; False when no one is left to tell (the app is quitting
+        and its signal objects are already gone: the work stops quietly instead of printing
+        'Signal source has been deleted')."""
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            return False
+        return True
 
     def run(self) -> None:
         try:
@@ -118,9 +128,9 @@ class _Job(QRunnable):
                 gc.collect(1)
         except BaseException as exc:  # handed to the GUI thread, never lost
             self.error, self.trace = exc, traceback.format_exc()
-            self.signals.failed.emit()
+            self._emit(self.signals.failed)
         else:
-            self.signals.finished.emit()
+            self._emit(self.signals.finished)
 
 
 class _Done:
