@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -95,25 +95,37 @@ def keyed_hash(secret: bytes, prev_hash: str, fields: dict[str, Any]) -> str:
 
 # ---- the state an event carries -----------------------------------------------------
 
-def sheet_states(session: Session, sheet_ids: Iterable[int]) -> dict[str, str | None]:
-    """sheet id -> 'round/judge/entry|state|criterion=milli,…' (None: the sheet is gone)."""
+def sheet_state(round_id: int, judge_id: int, entry_id: int, state: str,
+                scores: Iterable[tuple[int, int]]) -> str:
+    """'round/judge/entry|state|criterion=milli,…' with the scores in criterion id order."""
+    return (f"{round_id}/{judge_id}/{entry_id}|{state}|"
+            + ",".join(f"{cid}={value}" for cid, value in sorted(scores)))
+
+
+def sheet_states(session: Session, sheet_ids: Iterable[int] | Mapping[int, str | None]
+                 ) -> dict[str, str | None]:
+    """sheet id -> 'round/judge/entry|state|criterion=milli,…' (None: the sheet is gone),
+    read from the database. A mapping may give the state of sheets this transaction has
+    just inserted, built from the very values it inserted (services/sheet_bulk.py); the
+    others (None) are read."""
+    known = sheet_ids if isinstance(sheet_ids, Mapping) else {}
     ids = sorted(set(sheet_ids))
-    out: dict[str, str | None] = {str(i): None for i in ids}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ", ".join(str(int(i)) for i in chunk)
-        rows = session.execute(text(
-            "SELECT sh.id, sh.round_id, sh.judge_id, sh.entry_id, sh.state, s.criterion_id,"
-            " s.value_milli FROM score_sheets sh LEFT JOIN scores s ON s.sheet_id = sh.id"
-            f" WHERE sh.id IN ({marks}) ORDER BY sh.id, s.criterion_id")).all()
-        scores: dict[int, list[str]] = {}
-        heads: dict[int, str] = {}
-        for sid, rid, jid, eid, state, cid, value in rows:
-            heads[sid] = f"{rid}/{jid}/{eid}|{state}|"
+    out: dict[str, str | None] = {str(i): known.get(i) for i in ids}
+    unread = [i for i in ids if known.get(i) is None]
+    for start in range(0, len(unread), 500):
+        marks = ", ".join(str(int(i)) for i in unread[start:start + 500])
+        heads: dict[int, tuple] = {}
+        scores: dict[int, list[tuple[int, int]]] = {}
+        for sid, rid, jid, eid, state, cid, value in session.connection().exec_driver_sql(
+                "SELECT sh.id, sh.round_id, sh.judge_id, sh.entry_id, sh.state, s.criterion_id,"
+                " s.value_milli FROM score_sheets sh LEFT JOIN scores s ON s.sheet_id = sh.id"
+                f" WHERE sh.id IN ({marks})").fetchall():
+            heads[sid] = (rid, jid, eid, state)
+            mine = scores.setdefault(sid, [])
             if cid is not None:
-                scores.setdefault(sid, []).append(f"{cid}={value}")
+                mine.append((cid, value))
         for sid, head in heads.items():
-            out[str(sid)] = head + ",".join(scores.get(sid, []))
+            out[str(sid)] = sheet_state(*head, scores[sid])
     if len(out) > DIGESTED_ABOVE:
         out = {k: None if v is None else digest_of(v) for k, v in out.items()}
     return out
@@ -142,7 +154,8 @@ def snapshot_of(session: Session, competition_id: int) -> str | None:
         " ORDER BY id DESC LIMIT 1"), {"c": competition_id}).scalar()
 
 
-def state_of(session: Session, competition_id: int | None, sheets: Iterable[int] = (),
+def state_of(session: Session, competition_id: int | None,
+             sheets: Iterable[int] | Mapping[int, str | None] = (),
              decisions: bool = False, snapshot: bool = False,
              parts: frozenset[str] | set[str] = frozenset()) -> dict | None:
     state: dict[str, Any] = {}
@@ -156,7 +169,7 @@ def state_of(session: Session, competition_id: int | None, sheets: Iterable[int]
             state["status"] = {str(competition_id): status}
         if decisions:
             state["decisions"] = {str(competition_id): decisions_of(session, competition_id)}
-    sheet_ids = list(sheets)
+    sheet_ids = sheets if isinstance(sheets, Mapping) else list(sheets)
     if sheet_ids:
         state["sheets"] = sheet_states(session, sheet_ids)
     return state or None
@@ -239,12 +252,13 @@ def record(
     old: Any = None,
     new: Any = None,
     competition_id: int | None = None,
-    sheets: Iterable[int] = (),
+    sheets: Iterable[int] | Mapping[int, str | None] = (),
     decisions: bool = False,
     snapshot: bool = False,
 ) -> None:
     """Append one event in the caller's transaction. `sheets`: ids of the score sheets this
-    change wrote (their state goes into the event); `decisions`: it made a decision;
+    change wrote (their state goes into the event; a mapping from sheet_bulk.write_sheets
+    gives the state of the sheets it inserted); `decisions`: it made a decision;
     `snapshot`: it finalized the results or reopened them. The digests of the setup,
     eligibility and assignments this transaction wrote are added by themselves."""
     session.flush()

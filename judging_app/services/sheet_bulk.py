@@ -15,6 +15,7 @@ from judging_app.core.enums import SheetState
 from judging_app.core.numbers import from_milli, to_milli
 from judging_app.exchange import judge_package as jp
 from judging_app.exchange import judge_package_draft as jd
+from judging_app.services import audit
 from judging_app.services.competitions import now
 from judging_app.store import entry_totals
 from judging_app.store import models as m
@@ -101,13 +102,22 @@ class SheetWrite:
     sheet: jd.StoredSheet
 
 
-def write_sheets(s: Session, writes: list[SheetWrite], source: str) -> list[int]:
+def write_sheets(s: Session, writes: list[SheetWrite], source: str) -> dict[int, str | None]:
     """Store many sheets of any rounds and judges in a few bulk statements, then refresh the
     totals of their entries. The entries are locked first, in id order (on a server: two
     writers touching the same entries take turns and never deadlock). Returns the ids of
-    the sheets written (their state goes into the audit event)."""
+    the sheets written, in order, for the audit event (audit.sheet_states): each new
+    sheet's state as this transaction inserted it, None for a replaced sheet (read back).
+
+    A new sheet's state is exactly what a read after the write returns: its row was
+    inserted here with these round, judge, entry and state (its id found by that unique
+    triple), and every score it has was inserted here from these values (a new id has no
+    scores: they reference their sheet with the foreign key enforced). The rows stay this
+    transaction's until it commits. Should anything else hold scores under a new id (an
+    orphan made with a database shell), verification recomputes from the live rows and
+    reports the difference: it can raise an alarm, never hide a change."""
     if not writes:
-        return []
+        return {}
     entry_ids = sorted({w.entry_id for w in writes})
     entry_totals.lock_entries(s, entry_ids)
     stamp = now()
@@ -148,13 +158,17 @@ def write_sheets(s: Session, writes: list[SheetWrite], source: str) -> list[int]
     for start in range(0, len(changed_ids), CHUNK):
         s.execute(delete(m.Score).where(m.Score.sheet_id.in_(changed_ids[start:start + CHUNK])))
     ids_of = _new_sheet_ids(s, new)
-    rows, written = [], []
+    rows: list[tuple[int, int, int, str]] = []
+    written: dict[int, str | None] = {}
     for w in writes:
         sheet_id = w.sheet.id if w.sheet.id is not None else ids_of[
             (w.round_id, w.judge_id, w.entry_id)]
-        written.append(sheet_id)
-        rows += [(sheet_id, criteria[(w.round_id, c)], to_milli(v), w.sheet.comments.get(c, ""))
-                 for c, v in w.sheet.scores.items()]
+        comments = w.sheet.comments
+        mine = [(sheet_id, criteria[(w.round_id, c)], to_milli(v), comments.get(c, ""))
+                for c, v in w.sheet.scores.items()]
+        rows += mine
+        written[sheet_id] = None if w.sheet.id is not None else audit.sheet_state(
+            w.round_id, w.judge_id, w.entry_id, w.sheet.state, [r[1:3] for r in mine])
     if rows:  # the driver's executemany: a quarter faster than Core's (no type processing:
         # the values are plain ints and text already)
         conn.exec_driver_sql(
@@ -180,9 +194,9 @@ def _new_sheet_ids(s: Session, new: list[SheetWrite]) -> dict[tuple[int, int, in
 
 
 def apply_merge(s: Session, rnd: m.Round, judge: m.Judge, plan: jd.MergePlan,
-                entry_ids: dict[str, int], source: str) -> list[int]:
+                entry_ids: dict[str, int], source: str) -> dict[int, str | None]:
     """Insert the new sheets, replace the changed ones (scores rewritten), in bulk.
-    Returns the ids of the sheets written (for the audit event)."""
+    Returns what write_sheets returns (for the audit event)."""
     return write_sheets(s, [SheetWrite(rnd.id, judge.id, entry_ids[x.entry], x)
                             for x in plan.new + [n for _, n in plan.changed]], source)
 
