@@ -18,8 +18,53 @@ COMMAND_MODULES = ("demo_cli", "competition_cli", "units", "entries", "judges", 
                    "assign", "judging_files", "sheets", "results_cli", "exports", "db_cli",
                    "programme_cli", "security_commands", "manual")
 
+# Which module adds each command's parser (tests/test_cli_parser_map.py checks it against
+# the full parser): a command line naming one builds only that module's parsers.
+COMMAND_OWNERS = {
+    "gui": None, "judge": None, "demo": "demo_cli", "competition": "competition_cli",
+    "units": "units", "entries": "entries", "judges": "judges", "conflicts": "conflicts",
+    "assign": "assign", "scores": "judging_files", "packages": "judging_files",
+    "returns": "judging_files", "excel-sheets": "judging_files", "sheets": "sheets",
+    "progress": "sheets", "results": "results_cli", "fairness": "results_cli",
+    "decide-tie": "results_cli", "advance": "results_cli", "finalize": "results_cli",
+    "export": "exports", "db": "db_cli", "programme": "programme_cli",
+    "people": "security_commands", "keys": "security_commands",
+    "verify": "security_commands", "reopen": "security_commands",
+    "server": "security_commands", "manual": "manual",
+}
+# The options taken before the command, and whether each takes a value.
+_TOP_OPTIONS = {"--db": True, "--user": True, "--as": True, "--lang": True}
 
-def build_parser() -> argparse.ArgumentParser:
+
+def command_named(argv: list[str]) -> str | None:
+    """The command a command line runs, when that is plain: known options (exactly spelt,
+    `--opt value` or `--opt=value`) then a known command. None for anything else (no
+    command, help, --version, an abbreviated or unknown option, an unknown command), which
+    the full parser handles as it always has."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        name, equals, _value = arg.partition("=")
+        if name in _TOP_OPTIONS:
+            i += 1 if equals else 2
+            continue
+        return arg if arg in COMMAND_OWNERS else None
+    return None
+
+
+def parser_for(argv: list[str]) -> argparse.ArgumentParser:
+    """The parser of this command line: only the parsers of the command it names (building
+    all of them takes longer than some commands' work), else the full one."""
+    command = command_named(argv)
+    if command is None:
+        return build_parser()
+    owner = COMMAND_OWNERS[command]
+    return build_parser(() if owner is None else (owner,))
+
+
+def build_parser(modules: tuple[str, ...] = COMMAND_MODULES) -> argparse.ArgumentParser:
+    """The command line's parser; with `modules`, only those modules' commands (besides
+    gui and judge)."""
     parser = Parser(
         prog="judging-app",
         description="Judge public-service innovation competitions. Without a command, opens the app.",
@@ -55,14 +100,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="judge mode: score your entries on this database or from a package")
     p.add_argument("--package", metavar="FILE.jpkg", help="a judge package (offline laptop)")
 
-    for name in COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(f"judging_app.cli.{name}").add_parsers(sub, common)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser()
+    parser = parser_for(argv)
     with speaking(requested_language(argv)):  # help, usage and its errors in the language
         args = parser.parse_args(argv)
     if args.command not in (None, "gui", "judge"):
