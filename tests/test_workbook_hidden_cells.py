@@ -1,0 +1,71 @@
+"""Excel score sheets holding what calamine reads as nothing: an error value typed into a
+score cell (`#N/A` for "not applicable"), cells merged across two criteria, and the scores
+sheet hidden behind a visible copy. Each was imported as if the cell were empty, or from
+the hidden sheet, without a word (hostile review 17h); now the whole file is refused naming
+the cell and what to do."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+from test_score_workbooks import columns, export, fill
+
+from judging_app.services import assignments, score_workbooks, sheets
+from judging_app.services.errors import ImportFileError
+
+from factories import seeded_competition
+
+
+@pytest.fixture
+def judging(sqlite_db):
+    s = seeded_competition(sqlite_db)
+    assignments.auto_assign(s.ws, s.code, "prop", 2)
+    return s
+
+
+def _filled(judging, tmp_path, change):
+    path = fill(export(judging, tmp_path / "out")["J1"])
+    wb = load_workbook(path)
+    change(wb, wb["Nilai"], columns(wb["Nilai"]))
+    wb.save(path)
+    return path
+
+
+def _refused(judging, path, *words, lang="en"):
+    before = sheets.get_sheet(judging.ws.db, judging.code, "prop", "J1", "E1")
+    with pytest.raises(ImportFileError) as info:
+        score_workbooks.import_score_workbook(judging.ws, judging.code, path)
+    text = info.value.render(lang).split(path.name, 1)[1]  # the problem, not the path
+    for word in words:
+        assert word in text, text
+    assert sheets.get_sheet(judging.ws.db, judging.code, "prop", "J1", "E1") == before
+    return text
+
+
+@pytest.mark.parametrize("typed", ["#N/A", "#DIV/0!", "#VALUE!"])
+def test_an_error_value_typed_into_a_score_cell_is_refused(judging, tmp_path, typed):
+    path = _filled(judging, tmp_path, lambda wb, ws, at: setattr(ws[f"{at['A']}2"], "value",
+                                                                 typed))
+    at = columns(load_workbook(path)["Nilai"])
+    _refused(judging, path, f"cell {at['A']}2", "error value")
+    text = _refused(judging, path, f"sel {at['A']}2", lang="id")
+    assert "error value" not in text
+
+
+def test_cells_merged_across_criteria_are_refused(judging, tmp_path):
+    def merge(wb, ws, at):
+        ws.merge_cells(f"{at['A']}2:{at['B']}2")
+    path = _filled(judging, tmp_path, merge)
+    at = columns(load_workbook(path)["Nilai"])
+    _refused(judging, path, f"{at['A']}2:{at['B']}2", "merged")
+    assert "merged" not in _refused(judging, path, f"{at['A']}2:{at['B']}2", lang="id")
+
+
+def test_a_hidden_scores_sheet_is_refused(judging, tmp_path):
+    def hide(wb, ws, at):
+        copy = wb.copy_worksheet(ws)
+        copy.title = "Nilai (2)"
+        ws.sheet_state = "hidden"
+    path = _filled(judging, tmp_path, hide)
+    _refused(judging, path, "Nilai", "hidden")
+    assert "hidden" not in _refused(judging, path, "Nilai", lang="id")
