@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from test_score_workbooks import columns, export, fill
 
-from judging_app.services import assignments, score_workbooks, sheets
+from judging_app.services import assignments, entries, score_workbooks, sheets
 from judging_app.services.errors import ImportFileError
 
 from factories import seeded_competition
@@ -69,3 +69,23 @@ def test_a_hidden_scores_sheet_is_refused(judging, tmp_path):
     path = _filled(judging, tmp_path, hide)
     _refused(judging, path, "Nilai", "hidden")
     assert "hidden" not in _refused(judging, path, "Nilai", lang="id")
+
+
+def test_an_error_value_in_an_entry_list_is_refused(sqlite_db, tmp_path):
+    """'#N/A' typed (or pasted as values from a failed look-up) in the innovators column of
+    an entry list was imported as an empty value."""
+    from test_entry_import import PEOPLE_ROWS, _fill, _template
+
+    from judging_app.services.entry_import import import_entries
+
+    seeded = seeded_competition(sqlite_db, judging=False)
+    path = _template(sqlite_db, seeded.code, tmp_path / "entries.xlsx")
+    rows = [list(r) for r in PEOPLE_ROWS]
+    rows[1][4] = "#N/A"
+    _fill(path, rows)
+    before = entries.list_entries(sqlite_db, seeded.code)
+    with pytest.raises(ImportFileError) as info:
+        import_entries(seeded.ws, seeded.code, path, create_units=True)
+    assert "E3" in str(info.value) and "error value" in str(info.value)
+    assert "E3" in info.value.render("id")
+    assert entries.list_entries(sqlite_db, seeded.code) == before

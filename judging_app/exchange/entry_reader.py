@@ -265,17 +265,20 @@ def _check_merges(source: str, sheet: str, header_row: int, merges,
 
 
 def _check_formulas(out: EntrySheet, scan) -> dict[str, set[int]]:
-    """One problem per column holding formulas below the header; returns those cells
-    (their values are not reported again as missing)."""
+    """One problem per column holding formulas, and one per column holding error values
+    ('#N/A' typed or pasted: calamine reads it as an empty cell), below the header; returns
+    those cells (their values are not reported again as missing)."""
     found: dict[str, set[int]] = {}
     if scan is None:
         return found
-    for key, (letter, _) in out.columns.items():
-        rows = {r for r in scan.formula_cells.get(letter, ()) if r > out.header_row}
-        if rows:
-            found[key] = rows
-            refs = ", ".join(f"{letter}{r}" for r in sorted(rows)[:3])
-            out.problem(Message("entry_file.formulas", count=len(rows), cells=refs), key=key)
+    for cells, code in ((scan.formula_cells, "entry_file.formulas"),
+                        (scan.error_cells, "entry_file.error_values")):
+        for key, (letter, _) in out.columns.items():
+            rows = {r for r in cells.get(letter, ()) if r > out.header_row}
+            if rows:
+                found.setdefault(key, set()).update(rows)
+                refs = ", ".join(f"{letter}{r}" for r in sorted(rows)[:3])
+                out.problem(Message(code, count=len(rows), cells=refs), key=key)
     return found
 
 
