@@ -375,6 +375,27 @@ TEXTS = {
         "Imported {count:count} {count:plural:key:keys} into {folder} ({unchanged:count} already there).",
         "{count:count} kunci diimpor ke {folder} ({unchanged:count} sudah ada).",
     ),
+    "verify.bad_digest": (
+        "'{digest}' is not a results digest: it is 64 characters, digits 0-9 and letters A-F, as printed "
+        "under 'Snapshot digest' in the minutes (berita acara) and the winners list.",
+        "'{digest}' bukan sidik digital hasil: sidik digital terdiri atas 64 karakter, angka "
+        "0-9 dan huruf abcdef, seperti tercetak pada berita acara dan daftar pemenang.",
+    ),
+    "verify.not_finalized": (
+        "Competition {competition} is not finalized (its status is {status}): there are no "
+        "finalized results to verify. Finalize it first; results reopened are verified again "
+        "once finalized anew.",
+        "Kompetisi {competition} belum final (statusnya {status}): belum ada hasil final "
+        "untuk diverifikasi. Sahkan dulu; hasil yang dibuka kembali diverifikasi lagi setelah "
+        "disahkan ulang.",
+    ),
+    "verify.status_changed": (
+        "The competition's status is {status}, yet its finalized results were never reopened "
+        "(no reopening supersedes the snapshot): the status was changed outside the app.",
+        "Status kompetisi adalah {status}, padahal hasil finalnya tidak pernah dibuka kembali "
+        "(tidak ada pembukaan kembali yang menggantikan snapshot): status diubah di luar "
+        "aplikasi.",
+    ),
     "verify.receipt": (
         "{competition}: snapshot digest {digest}; audit head {head} after {events:count} "
         "events; {entries:count} entries, {sheets:count} sheets.",
