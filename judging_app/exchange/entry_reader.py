@@ -271,14 +271,16 @@ def _check_formulas(out: EntrySheet, scan) -> dict[str, set[int]]:
     found: dict[str, set[int]] = {}
     if scan is None:
         return found
-    for cells, code in ((scan.formula_cells, "entry_file.formulas"),
-                        (scan.error_cells, "entry_file.error_values")):
+    for cells, formulas in ((scan.formula_cells, True), (scan.error_cells, False)):
         for key, (letter, _) in out.columns.items():
             rows = {r for r in cells.get(letter, ()) if r > out.header_row}
             if rows:
                 found.setdefault(key, set()).update(rows)
                 refs = ", ".join(f"{letter}{r}" for r in sorted(rows)[:3])
-                out.problem(Message(code, count=len(rows), cells=refs), key=key)
+                out.problem(Message("entry_file.formulas", count=len(rows), cells=refs)
+                            if formulas else
+                            Message("entry_file.error_values", count=len(rows), cells=refs),
+                            key=key)
     return found
 
 

@@ -68,20 +68,29 @@ def privilege(exc: BaseException, role: str = "") -> Message | None:
 
 
 _CONNECTION = (  # libpq's and the server's words when a connection is refused
-    (re.compile(r'password authentication failed for user "([^"]*)"'), "db_conn.password"),
-    (re.compile(r'database "([^"]*)" does not exist'), "db_conn.no_database"),
-    (re.compile(r'role "([^"]*)" does not exist'), "db_conn.no_login"),
-    (re.compile(r'no pg_hba\.conf entry for host "([^"]*)"'), "db_conn.not_allowed"),
+    (re.compile(r'password authentication failed for user "([^"]*)"'),
+     lambda n: Message("db_conn.password", name=n)),
+    (re.compile(r'database "([^"]*)" does not exist'),
+     lambda n: Message("db_conn.no_database", name=n)),
+    (re.compile(r'role "([^"]*)" does not exist'),
+     lambda n: Message("db_conn.no_login", name=n)),
+    (re.compile(r'no pg_hba\.conf entry for host "([^"]*)"'),
+     lambda n: Message("db_conn.not_allowed", name=n)),
     (re.compile(r"(?:failed to resolve host|could not translate host name) '?\"?([^'\"]*)"),
-     "db_conn.unknown_host"),
+     lambda n: Message("db_conn.unknown_host", name=n)),
     (re.compile(r"Connection refused|No such file or directory\s+Is the server running",
-                re.IGNORECASE), "db_conn.refused"),
-    (re.compile(r"timeout expired|timed out", re.IGNORECASE), "db_conn.timeout"),
-    (re.compile(r"server does not support SSL", re.IGNORECASE), "db_conn.no_ssl"),
+                re.IGNORECASE),
+     lambda _: Message("db_conn.refused")),
+    (re.compile(r"timeout expired|timed out", re.IGNORECASE),
+     lambda _: Message("db_conn.timeout")),
+    (re.compile(r"server does not support SSL", re.IGNORECASE),
+     lambda _: Message("db_conn.no_ssl")),
     (re.compile(r"too many (?:clients|connections)|remaining connection slots",
-                re.IGNORECASE), "db_conn.too_many"),
+                re.IGNORECASE),
+     lambda _: Message("db_conn.too_many")),
     (re.compile(r"database system is (?:starting up|shutting down|in recovery mode)",
-                re.IGNORECASE), "db_conn.not_ready"),
+                re.IGNORECASE),
+     lambda _: Message("db_conn.not_ready")),
 )
 
 
@@ -89,10 +98,10 @@ def connection_problem(detail: object) -> Message:
     """What libpq or the server said when refusing a connection (English whatever the
     user's language), as a Message; unknown words are kept as a technical detail."""
     text = str(detail)
-    for pattern, code in _CONNECTION:
+    for pattern, message in _CONNECTION:
         found = pattern.search(text)
         if found:
-            return Message(code, name=found.group(1) if found.groups() else "")
+            return message(found.group(1) if found.groups() else "")
     return Message("file_detail.technical", detail=first_line(text)[:300])
 
 
