@@ -35,3 +35,19 @@ def test_a_judge_code_in_other_letter_case_is_refused(sqlite_db, tmp_path):
     text = str(info.value)
     assert taken in text and "x1 is repeated (first on row 3)" in text, text
     assert _codes(sqlite_db, s.code) == before
+
+
+def test_a_unit_code_or_name_in_other_letter_case_is_refused(sqlite_db):
+    """The entry import finds units by code or name ignoring case: 'opd-1' beside 'OPD-1'
+    (or 'dinas contoh 1' beside 'Dinas Contoh 1') left it to chance which unit an entry
+    got, and with it the judges' conflicts of interest."""
+    from judging_app.services import entries
+
+    s = seeded_competition(sqlite_db, judging=False)
+    unit = entries.list_units(sqlite_db, s.code)[0]
+    with pytest.raises(ServiceError, match=unit.code):
+        entries.add_unit(s.ws, s.code, unit.code.lower(), "Unit Baru Sekali")
+    with pytest.raises(ServiceError, match=unit.name):
+        entries.add_unit(s.ws, s.code, "BARU-9", "  " + unit.name.upper() + " ")
+    assert len(entries.list_units(sqlite_db, s.code)) == len(
+        {u.code for u in entries.list_units(sqlite_db, s.code)})
