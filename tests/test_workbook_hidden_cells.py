@@ -89,3 +89,26 @@ def test_an_error_value_in_an_entry_list_is_refused(sqlite_db, tmp_path):
     assert "E3" in str(info.value) and "error value" in str(info.value)
     assert "E3" in info.value.render("id")
     assert entries.list_entries(sqlite_db, seeded.code) == before
+
+
+def test_rows_hidden_in_an_entry_list_are_named_in_the_preview(sqlite_db, tmp_path):
+    """A list filtered in Excel (other categories' rows hidden) is imported whole: the
+    preview now says which rows were hidden, so nobody imports rows they did not see
+    without a word."""
+    from openpyxl import load_workbook as load
+    from test_entry_import import PEOPLE_ROWS, _fill, _template
+
+    from judging_app.services.entry_import import preview_entry_import
+
+    seeded = seeded_competition(sqlite_db, judging=False)
+    path = _template(sqlite_db, seeded.code, tmp_path / "entries.xlsx")
+    _fill(path, PEOPLE_ROWS)
+    wb = load(path)
+    wb.worksheets[0].row_dimensions[3].hidden = True
+    wb.worksheets[0].row_dimensions[5].hidden = True
+    wb.save(path)
+    preview = preview_entry_import(sqlite_db, seeded.code, path)
+    notes = [n.render("en") if hasattr(n, "render") else str(n) for n in preview.notes]
+    assert any("hidden" in n and "3, 5" in n for n in notes), notes
+    notes_id = [n.render("id") for n in preview.notes if hasattr(n, "render")]
+    assert any("3, 5" in n and "hidden" not in n for n in notes_id), notes_id

@@ -66,6 +66,7 @@ class SheetScan:
     error_cells: dict[str, set[int]] = field(default_factory=dict)  # an error value (xlsx)
     merged_ranges: list[str] = field(default_factory=list)  # 'D2:E2' (xlsx)
     visible: bool = True  # the workbook shows the sheet (xlsx)
+    hidden_rows: set[int] = field(default_factory=set)  # rows hidden (a filter; xlsx)
 
     def add_formula(self, column: str, row: int) -> None:
         self.formula_cells.setdefault(column, set()).add(row)
@@ -336,6 +337,8 @@ def scan_xlsx(zf: zipfile.ZipFile, member: str, budget: list[int], source: str,
             ref = attrs.get("r", "")
             row = state["row"] = int(ref) if ref.isdigit() else state["row"] + 1
             state["column"] = 0
+            if attrs.get("hidden") in ("1", "true"):
+                scan.hidden_rows.add(row)
             if row > _MAX_SHEET_ROWS:
                 raise too_big(source, sheet, row, None)
         elif local == "mergeCell":

@@ -297,6 +297,7 @@ def _read_rows(source, sheet, names, rows: RowSource, total, scan, merges,
     missing: dict[str, list[int]] = {k: [] for k in REQUIRED}
     first_row_of: dict[str, int] = {}
     data_rows = 0
+    read_rows: set[int] = set()
     width = len(cells) if not sheet else None  # CSV: values beyond the header are a mistake
     for number, cells in it:
         values = {k: (cells[i] if i < len(cells) else None) for k, i in col_of.items()}
@@ -307,6 +308,7 @@ def _read_rows(source, sheet, names, rows: RowSource, total, scan, merges,
                                      code=cell_text(values["code"])))
             continue
         data_rows += 1
+        read_rows.add(number)
         if width is not None and len(cells) > width and any(c.strip() for c in cells[width:]):
             out.problem(Message("entry_file.too_many_values", column=column_letter(width)),
                         number)
@@ -327,6 +329,11 @@ def _read_rows(source, sheet, names, rows: RowSource, total, scan, merges,
     if data_rows == 0:
         raise guard.refuse(source, Message("entry_file.no_entries", row=out.header_row),
                            sheet or None)
+    hidden = sorted(r for r in (scan.hidden_rows if scan else ()) if r > out.header_row
+                    and r in read_rows)
+    if hidden:  # a list filtered in Excel is still read whole
+        out.notes.append(Message("entry_file.hidden_rows", count=len(hidden),
+                                 rows=", ".join(map(str, hidden[:10]))))
     for key, where in missing.items():
         where = [r for r in where if r not in formula_cells.get(key, ())]
         if where and len(where) == data_rows:
