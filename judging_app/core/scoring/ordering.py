@@ -13,6 +13,7 @@ import math
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
+from judging_app.core.scoring.standardized import StandardizedScores
 from judging_app.core.scoring.surds import START_DIGITS, RootClasses, Surd
 
 ScoreValue = tuple[int, int] | Surd
@@ -27,6 +28,10 @@ def order_by_value(
     the order they were given in."""
     if not ids:
         return []
+    if isinstance(values, StandardizedScores):
+        floats = values.floats()
+        if floats is not None:
+            return _order_by_floats(ids, values, *floats, roots)
     if any(isinstance(values[e], Surd) for e in ids):
         return _order_surds(ids, values, roots)
     dens = {values[e][1] for e in ids}  # type: ignore[index]
@@ -42,6 +47,42 @@ def order_by_value(
             previous = keys[i]
         else:
             groups[-1].append(ids[i])
+    return groups
+
+
+def _order_by_floats(
+    ids: Sequence[int], values: StandardizedScores, floats: Mapping[int, float], error: float,
+    roots: RootClasses,
+) -> list[list[int]]:
+    """Standardized scores ordered by their floats, each within `error` of the exact value:
+    two floats more than 2·error apart order their exact values the same way (their
+    difference, computed with a relative error of 2^-53, is checked against 4·error). Runs
+    of floats closer than that are ordered by the exact values of their entries alone
+    (`StandardizedScores.surds_of`): equal values tie, unequal ones are separated by
+    interval bounds. A float never decides an order the exact values could decide
+    otherwise."""
+    keys = [floats[e] for e in ids]
+    order = sorted(range(len(ids)), key=keys.__getitem__, reverse=True)  # stable
+    apart = 4 * error
+    runs: list[list[int]] = []
+    previous = None
+    for i in order:
+        if previous is None or previous - keys[i] > apart:
+            runs.append([i])
+        else:
+            runs[-1].append(i)
+        previous = keys[i]
+    close = [ids[i] for run in runs if len(run) > 1 for i in run]
+    surds = values.surds_of(close) if close else {}
+    groups: list[list[int]] = []
+    for run in runs:
+        if len(run) == 1:
+            groups.append([ids[run[0]]])
+            continue
+        distinct: dict[Surd, list[int]] = {}
+        for i in sorted(run):  # the given order inside a tie
+            distinct.setdefault(surds[ids[i]], []).append(ids[i])
+        groups.extend(distinct[s] for s in _order_distinct(list(distinct), roots, START_DIGITS))
     return groups
 
 

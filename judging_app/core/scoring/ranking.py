@@ -106,6 +106,7 @@ def build_ranking(
     statuses: dict[int, AdvancementStatus] = {}
     band_of = BandFinder(tiers, roots)
     has_bands = bool(band_of)
+    reads_values = scores or has_bands
     category_of = spec.category_of
     incomplete_all, fallback = population.incomplete, population.fallback
     counts_get, expected_get = population.sheet_counts.get, population.expected.get
@@ -144,7 +145,9 @@ def build_ranking(
                 )
             tied, blocked = size > 1, straddles or at_cutoff
             for e in part:  # the hot loop: one row per ranked entry
-                value = values[e]
+                # (without scores nor bands the value is not read: a standardized score is
+                # built only when read, see standardized.StandardizedScores)
+                value = values[e] if reads_values else None
                 if not scores:
                     score, exact = None, True
                 elif type(value) is tuple:
@@ -164,7 +167,7 @@ def build_ranking(
             ranked_set = set(rankable)
             for e in ids:
                 if e not in ranked_set:
-                    rows.append(_row(e, group, None, population, roots))
+                    rows.append(_row(e, group, None, population, roots, scores))
                     if advancement is not None:
                         statuses[e] = AdvancementStatus.NOT_RANKED
     return Ranking(tuple(rows), tuple(ties), statuses)
@@ -198,13 +201,14 @@ def _row(
     rank: int | None,
     population: Population,
     roots: RootClasses,
+    scores: bool = True,
     tied: bool = False,
     decided_by: str | None = None,
     award: str | None = None,
     band: str | None = None,
     blocked: bool = False,
 ) -> RankedRow:
-    value = population.values.get(e)
+    value = population.values.get(e) if scores else None
     if value is None:
         score: Fraction | None = None
         exact = True
