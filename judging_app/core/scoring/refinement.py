@@ -1,8 +1,9 @@
 """Groups of tied entries being split into ordered parts, step by step (the tie-break chain).
 
 Kept flat for speed at 30,000 entries: every entry in one list, in the current order, and a
-mark where each part starts. Each step only looks at the parts still tied, and a split by a
-key is one sort of all of them together instead of one small sort per part.
+mark where each part starts. Each step only looks at the parts still tied; a split by a key
+sorts each tied part on the key alone (C-level comparisons of the keys, no tuples built
+per entry) and cuts it where the key changes.
 """
 
 from __future__ import annotations
