@@ -61,28 +61,34 @@ def _order_by_floats(
     (`StandardizedScores.surds_of`): equal values tie, unequal ones are separated by
     interval bounds. A float never decides an order the exact values could decide
     otherwise."""
-    keys = [floats[e] for e in ids]
-    order = sorted(range(len(ids)), key=keys.__getitem__, reverse=True)  # stable
+    ranked = sorted(ids, key=floats.__getitem__, reverse=True)  # stable
     apart = 4 * error
-    runs: list[list[int]] = []
-    previous = None
-    for i in order:
-        if previous is None or previous - keys[i] > apart:
-            runs.append([i])
-        else:
-            runs[-1].append(i)
-        previous = keys[i]
-    close = [ids[i] for run in runs if len(run) > 1 for i in run]
-    surds = values.surds_of(close) if close else {}
     groups: list[list[int]] = []
-    for run in runs:
-        if len(run) == 1:
-            groups.append([ids[run[0]]])
-            continue
+    runs: list[tuple[int, int]] = []  # (start, end) in `ranked` of runs of close floats
+    start = 0
+    previous = floats[ranked[0]]
+    for i in range(1, len(ranked)):
+        current = floats[ranked[i]]
+        if previous - current > apart:
+            if i - start > 1:
+                runs.append((start, i))
+            start = i
+        previous = current
+    if len(ranked) - start > 1:
+        runs.append((start, len(ranked)))
+    if not runs:
+        return [[e] for e in ranked]
+    surds = values.surds_of([x for s, e in runs for x in ranked[s:e]])
+    position = {e: i for i, e in enumerate(ids)}.__getitem__
+    done = 0
+    for s, e in runs:
+        groups.extend([x] for x in ranked[done:s])
         distinct: dict[Surd, list[int]] = {}
-        for i in sorted(run):  # the given order inside a tie
-            distinct.setdefault(surds[ids[i]], []).append(ids[i])
-        groups.extend(distinct[s] for s in _order_distinct(list(distinct), roots, START_DIGITS))
+        for x in sorted(ranked[s:e], key=position):  # the given order inside a tie
+            distinct.setdefault(surds[x], []).append(x)
+        groups.extend(distinct[v] for v in _order_distinct(list(distinct), roots, START_DIGITS))
+        done = e
+    groups.extend([x] for x in ranked[done:])
     return groups
 
 

@@ -25,6 +25,7 @@ import math
 from collections import Counter
 from collections.abc import Collection, Container, Mapping, Sequence
 from fractions import Fraction
+from itertools import pairwise
 from math import gcd
 from operator import itemgetter
 
@@ -248,10 +249,29 @@ class StandardizedScores(Mapping[int, Surd]):
         return self._floats  # type: ignore[return-value]
 
     def surds_of(self, entries: Collection[int]) -> dict[int, Surd]:
-        """The exact scores of some entries, built for them alone (one pass over the rows)."""
+        """The exact scores of some entries (at least), built without building them all: on
+        the first call, for them and for every entry whose float is within 4E of another
+        entry's (whatever entries an ordering looks at, those it cannot tell apart by floats
+        are among these), in one pass over the rows."""
         if self._all is not None:
             return self._all
         missing = {e for e in entries if e not in self._some}
         if missing:
+            if not self._some:
+                missing.update(self._close())
             self._some.update(self._panel.surds(missing))
         return self._some
+
+    def _close(self) -> set[int]:
+        found = self.floats()
+        if found is None:
+            return set()
+        floats, error = found
+        ranked = sorted(floats.items(), key=itemgetter(1))
+        apart = 4 * error
+        close = set()
+        for (a, low), (b, high) in pairwise(ranked):
+            if not high - low > apart:
+                close.add(a)
+                close.add(b)
+        return close
