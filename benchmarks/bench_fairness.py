@@ -53,8 +53,7 @@ def _phases(path: Path, code: str) -> None:
     from judging_app.core.scoring.fairness import compute_fairness
     from judging_app.services.fairness_json import fairness_json_text
     from judging_app.services.fairness_view import _view
-    from judging_app.services.results_input import load_results_input
-    from judging_app.services.results_view import rules_for
+    from judging_app.services.results_input import load_results_input, rules_for
     from judging_app.store.rows import open_sqlite_reader
 
     reader = open_sqlite_reader(path)

@@ -17,8 +17,7 @@ from fractions import Fraction
 from judging_app.core.enums import RankingScope
 from judging_app.core.scoring import EntryInfo, compute_fairness
 from judging_app.core.scoring.fairness import FairnessReport
-from judging_app.services.results_input import ResultsInput, load_results_input
-from judging_app.services.results_view import rules_for
+from judging_app.services.results_input import ResultsInput, load_results_input, rules_for
 from judging_app.store.rows import RowReader
 
 Progress = Callable[[int, int], None]

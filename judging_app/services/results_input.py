@@ -4,6 +4,7 @@ Callers inside a session pass the session; it is wrapped."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +21,7 @@ from judging_app.core.scoring import (
     SheetTotals,
 )
 from judging_app.core.scoring.inputs import LazyRows
-from judging_app.core.setup import AdvancementRule, CompetitionSetup
+from judging_app.core.setup import AdvancementRule, CompetitionSetup, ResultRules
 from judging_app.services.errors import NotFoundError
 from judging_app.store import score_queries, setup_read
 from judging_app.store.rows import RowReader
@@ -56,6 +57,11 @@ class ResultsInput:
         caller that uses them after the transaction."""
         for data in self.rounds:
             len(data.totals.rows)
+
+
+def rules_for(inp: ResultsInput) -> ResultRules:
+    """The competition's rules, combining rounds as this ranking does (`inp.combination`)."""
+    return dataclasses.replace(inp.setup.rules, round_combination=inp.combination)
 
 
 @dataclass(frozen=True)
