@@ -102,11 +102,17 @@ def _round_data(reader: RowReader, info: RoundInfo, entry_ids: set[int]) -> Roun
     def entry_sums():
         return [(e, n, s) for e, n, s, _k, _m in round_totals() if e in entry_ids]
 
+    keys: dict[str, dict] = {}  # built once, whichever rankings ask (rank stability: several)
+
     def criteria_keys():
-        return {e: k for e, _n, _s, k, _m in round_totals()}
+        if "mean" not in keys:
+            keys["mean"] = {e: k for e, _n, _s, k, _m in round_totals()}
+        return keys["mean"]
 
     def median_keys():
-        return {e: m for e, _n, _s, _k, m in round_totals()}
+        if "median" not in keys:
+            keys["median"] = {e: m for e, _n, _s, _k, m in round_totals()}
+        return keys["median"]
 
     expected = score_queries.expected_sheet_counts(reader, rid)
     most: list[int] = []  # read once, on the first tie-break that needs it

@@ -232,6 +232,11 @@ class StandardizedScores(Mapping[int, Surd]):
     def __len__(self) -> int:
         return len(self._panel.counts)
 
+    @property
+    def sheet_counts(self) -> Mapping[int, int]:
+        """entry -> its number of sheets."""
+        return self._panel.counts
+
     def floats(self) -> tuple[dict[int, float], float] | None:
         """(entry -> its score as a float, E) with |float − exact| <= E for every entry; None
         when the floats cannot be trusted.
