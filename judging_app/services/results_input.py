@@ -214,14 +214,21 @@ def chair_decisions(source: Any, comp_id: int, entry_ids: dict[str, int]) -> dic
     return out
 
 
-def load_results_input(source: Any, competition: str | int, round_code: str | None = None) -> ResultsInput:
+def load_results_input(source: Any, competition: str | int, round_code: str | None = None,
+                       *, titles: bool = True) -> ResultsInput:
+    """Everything the engine needs to rank a competition (or one round). Without `titles`
+    the entries come without their title and unit (empty title, no unit): for a caller that
+    shows neither (30,000 titles and the join with the units are most of what reading the
+    entries costs; the join never drops an entry: its unit is a required foreign key)."""
     reader = as_reader(source)
     comp = competition_row(reader, competition)
     setup = setup_read.read_setup(reader, comp.id)
     spec_by_code = {r.code: r for r in setup.rounds}
+    details = "e.title, u.name" if titles else "'', NULL"
+    units = " JOIN units u ON u.id = e.unit_id" if titles else ""
     rows = reader.all(
-        "SELECT e.id, e.code, e.title, u.name, c.code FROM entries e"
-        " JOIN units u ON u.id = e.unit_id JOIN categories c ON c.id = e.category_id"
+        f"SELECT e.id, e.code, {details}, c.code FROM entries e{units}"
+        " JOIN categories c ON c.id = e.category_id"
         " WHERE e.competition_id = :c AND e.status = 'eligible'", {"c": comp.id})
     entries = [EntryInfo._make(row) for row in rows]
     chosen, combination, note = rounds_to_rank(reader, comp, round_code)
