@@ -58,7 +58,7 @@ def _phases(path: Path, code: str) -> None:
 
     reader = open_sqlite_reader(path)
     marks = [("start", time.process_time())]
-    inp = load_results_input(reader, code)
+    inp = load_results_input(reader, code, titles=False)  # as the command reads it
     inp.read_sheet_totals()
     marks.append(("reading the input", time.process_time()))
 

@@ -25,9 +25,9 @@ import math
 from collections import Counter
 from collections.abc import Collection, Container, Mapping, Sequence
 from fractions import Fraction
-from itertools import pairwise
+from itertools import compress
 from math import gcd
-from operator import itemgetter
+from operator import itemgetter, sub
 
 from judging_app.core.scoring.inputs import SheetTotalRow
 from judging_app.core.scoring.surds import RootClasses, Surd
@@ -272,11 +272,9 @@ class StandardizedScores(Mapping[int, Surd]):
         if found is None:
             return set()
         floats, error = found
-        ranked = sorted(floats.items(), key=itemgetter(1))
-        apart = 4 * error
-        close = set()
-        for (a, low), (b, high) in pairwise(ranked):
-            if not high - low > apart:
-                close.add(a)
-                close.add(b)
-        return close
+        ranked = sorted(floats.values())
+        near = set()  # the floats within 4E of the next one up, and that one
+        for k in compress(range(len(ranked) - 1), map((4 * error).__ge__,
+                                                      map(sub, ranked[1:], ranked))):
+            near.update(ranked[k:k + 2])
+        return {e for e, f in floats.items() if f in near} if near else set()
