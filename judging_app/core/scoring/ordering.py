@@ -28,7 +28,7 @@ def order_by_value(
     the order they were given in."""
     if not ids:
         return []
-    if isinstance(values, StandardizedScores):
+    if isinstance(values, StandardizedScores) and not values.built:
         floats = values.floats()
         if floats is not None:
             return _order_by_floats(ids, values, *floats, roots)

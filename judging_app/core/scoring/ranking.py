@@ -24,6 +24,7 @@ from judging_app.core.scoring.awards import (
 from judging_app.core.scoring.ordering import order_by_value, to_fraction
 from judging_app.core.scoring.results import AdvancementStatus, RankedRow, Ranking, TieGroup
 from judging_app.core.scoring.rounds import Population, advancement_for
+from judging_app.core.scoring.standardized import StandardizedScores
 from judging_app.core.scoring.surds import RootClasses
 from judging_app.core.scoring.tiebreak_context import TieBreakContext
 from judging_app.core.scoring.tiebreaks import TieBreakMetric, apply_chain
@@ -113,6 +114,11 @@ def build_ranking(
     excluded = frozenset() if spec.allow_incomplete else population.incomplete
     fractions: dict[tuple[int, int], Fraction] = {}  # many entries share a score
     new_row = tuple.__new__
+    if scores and isinstance(values, StandardizedScores):
+        # Every score is shown: built (a plain dict from here on) and bounded in one batch
+        # now; the bounds then order them exactly and round them for display.
+        values = values.every_score()
+        roots.bounds_many(list(values.values()))
     plans = []
     for group, ids in spec.ordered_groups(population.participants):
         rankable = [e for e in ids if e in values and e not in excluded]

@@ -216,9 +216,18 @@ class StandardizedScores(Mapping[int, Surd]):
         self._floats: tuple[dict[int, float], float] | None | bool = False
 
     def __getitem__(self, e: int) -> Surd:
+        return self.every_score()[e]
+
+    def every_score(self) -> dict[int, Surd]:
+        """Every entry's exact score (built on the first call)."""
         if self._all is None:
             self._all = self._panel.surds()
-        return self._all[e]
+        return self._all
+
+    @property
+    def built(self) -> bool:
+        """Every score has been built (ordering by floats would save nothing)."""
+        return self._all is not None
 
     def get(self, e, default=None):  # type: ignore[override]
         return self[e] if e in self._panel.counts else default
