@@ -23,6 +23,7 @@ from typing import Any
 
 from judging_app.core.enums import InnovationStage, InnovationType
 from judging_app.core.messages import Message, Text
+from judging_app.core.plain_text import unseen_in_code
 from judging_app.exchange import entry_guard as guard
 from judging_app.exchange.entry_format import (
     BY_KEY,
@@ -382,6 +383,10 @@ def _parse_row(out: EntrySheet, number: int, values: dict[str, Any],
         if why:
             out.problem(why, number, "started_on")
             ok = False
+    if text.get("code") and (unseen := unseen_in_code(text["code"])):
+        out.problem(Message("entry_file.code_unseen", code=text["code"], chars=", ".join(unseen)),
+                    number, "code")
+        ok = False
     if not ok:
         return None
     return EntryRow(

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 from judging_app.core.enums import DecisionKind, EntryStatus, InnovationStage, InnovationType
 from judging_app.core.messages import Message
 from judging_app.core.people import Role
+from judging_app.core.plain_text import unseen_in_code
 from judging_app.core.records import EntryRecord, UnitRecord
 from judging_app.services import audit, lookup
 from judging_app.services.authorization import require
@@ -48,6 +49,8 @@ def _check_entry_input(data: EntryInput) -> None:
     problems: list[Message] = []
     if not data.code.strip():
         problems.append(Message("entries.code_required"))
+    elif unseen := unseen_in_code(data.code):
+        problems.append(Message("entries.code_unseen", code=data.code, chars=", ".join(unseen)))
     if not data.title.strip():
         problems.append(Message("entries.title_required"))
     if len(data.title) > TITLE_LIMIT:

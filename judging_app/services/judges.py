@@ -11,6 +11,7 @@ from sqlalchemy.orm import aliased
 from judging_app.core.enums import JudgeRole
 from judging_app.core.messages import Message
 from judging_app.core.people import Role
+from judging_app.core.plain_text import unseen_in_code
 from judging_app.core.records import JudgeRecord
 from judging_app.services import audit, lookup
 from judging_app.services.authorization import require
@@ -44,6 +45,8 @@ def judge_problems(data: JudgeInput) -> list[Message]:
     problems: list[Message] = []
     if not data.code.strip():
         problems.append(Message("judges.code_required"))
+    elif unseen := unseen_in_code(data.code):
+        problems.append(Message("judges.code_unseen", code=data.code, chars=", ".join(unseen)))
     if not data.name.strip():
         problems.append(Message("judges.name_required"))
     if data.email and "@" not in data.email:

@@ -209,6 +209,12 @@ TEXTS = {
         "lebih banyak nilai daripada kolom pada baris judul (mulai kolom {column}); sebuah "
         "nilai mungkin memuat tanda pemisah: apit dengan tanda petik ganda (\"…\")",
     ),
+    "entry_file.code_unseen": (
+        "the code '{code}' holds characters that cannot be seen or that look like other ones "
+        "({chars}); type the code again with ordinary letters, digits and signs",
+        "kode '{code}' memuat karakter yang tidak terlihat atau mirip karakter lain "
+        "({chars}); ketik ulang kode dengan huruf, angka, dan tanda biasa",
+    ),
     "entry_file.code_again": (
         "the code '{code}' is used again (first on row {first}); every entry needs its own code",
         "kode '{code}' dipakai lagi (pertama pada baris {first}); setiap inovasi memerlukan "
