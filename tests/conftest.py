@@ -45,7 +45,12 @@ import judging_app.core.passwords  # noqa: E402
 # parameters travel with each hash, so checking works the same.
 judging_app.core.passwords.N = 2**10
 
+import db_templates  # noqa: E402
+
 from judging_app.store.database import Database, open_database  # noqa: E402
+
+# New SQLite databases are copied from one migrated template (tests/db_templates.py).
+db_templates.install()
 
 PG_URL = os.environ.get("JUDGING_APP_TEST_PG_URL", "")
 PG_SKIP_REASON = "no PostgreSQL server configured (set JUDGING_APP_TEST_PG_URL; see .ci/run)"
@@ -62,8 +67,18 @@ def pytest_collection_modifyitems(items) -> None:
     `-m "not postgres"` leaves them all out), whether it asks for `pg_url` itself or through
     another fixture: the marker follows the fixture, not the author's memory."""
     for item in items:
-        if "pg_url" in getattr(item, "fixturenames", ()):
+        if {"pg_url", "pg_migrated_url"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.postgres)
+
+
+@pytest.fixture(autouse=True)
+def _migrations_as_marked(request) -> Iterator[None]:
+    """@pytest.mark.migrates: this test's new databases are migrated by Alembic for real,
+    not copied from the template (tests/db_templates.py)."""
+    real = request.node.get_closest_marker("migrates") is not None
+    db_templates.set_use_template(not real)
+    yield
+    db_templates.set_use_template(True)
 
 
 @pytest.fixture
@@ -83,6 +98,42 @@ def pg_url() -> Iterator[str]:
     finally:
         _drop_database(admin, name)
         admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def _pg_template() -> Iterator[db_templates.PgTemplate]:
+    """This test process's migrated PostgreSQL template database (dropped at the end)."""
+    from sqlalchemy.engine import make_url
+
+    admin = _pg_admin_engine()
+    template = db_templates.PgTemplate(admin, make_url(PG_URL))
+    try:
+        yield template
+    finally:
+        template.drop(_drop_database)
+        admin.dispose()
+
+
+@pytest.fixture
+def pg_migrated_url(request) -> Iterator[str]:
+    """URL of a new PostgreSQL database already at the current schema (a copy of the
+    migrated template; migrated for real under @pytest.mark.migrates), dropped after."""
+    if not PG_URL:
+        pytest.skip(PG_SKIP_REASON)
+    if request.node.get_closest_marker("migrates"):
+        url = request.getfixturevalue("pg_url")
+        open_database(url).close()
+        yield url
+        return
+    from sqlalchemy.engine import make_url
+
+    template = request.getfixturevalue("_pg_template")
+    name = f"jt_{uuid.uuid4().hex[:12]}"
+    template.copy(name)
+    try:
+        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        _drop_database(template.admin, name)
 
 
 def _drop_database(admin, name: str) -> None:
@@ -110,7 +161,7 @@ def db(request, tmp_path: Path) -> Iterator[Database]:
     if request.param == "sqlite":
         database = open_database(tmp_path / "test.sqlite")
     else:
-        database = open_database(request.getfixturevalue("pg_url"))
+        database = open_database(request.getfixturevalue("pg_migrated_url"))
     try:
         yield database
         if not request.node.get_closest_marker("tampers"):

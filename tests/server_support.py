@@ -56,14 +56,19 @@ def _drop(admin, name: str) -> None:
 
 
 @pytest.fixture
-def new_server_db() -> Iterator[Server]:
-    """An empty database; after the test it is dropped with every role made for it."""
+def new_server_db(request) -> Iterator[Server]:
+    """A new database at the current schema, not yet locked down (a copy of the migrated
+    template, tests/db_templates.py; empty under @pytest.mark.migrates, as a server's
+    first `server init` finds it); after the test it is dropped with every role made for it."""
     if not PG_URL:
         pytest.skip("no PostgreSQL server configured (set JUDGING_APP_TEST_PG_URL)")
     name = f"jt_{uuid.uuid4().hex[:12]}"
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    if request.node.get_closest_marker("migrates"):
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    else:
+        request.getfixturevalue("_pg_template").copy(name)
     try:
         yield Server(make_url(PG_URL).set(database=name).render_as_string(hide_password=False),
                      name)

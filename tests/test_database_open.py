@@ -16,6 +16,9 @@ from judging_app.store.database import (
 )
 from judging_app.store.schema_version import KNOWN_REVISIONS, SCHEMA_HEAD
 
+# about migrating itself: every new database here is migrated by Alembic (conftest)
+pytestmark = pytest.mark.migrates
+
 
 def _revision(db) -> str:
     with db.read() as s:

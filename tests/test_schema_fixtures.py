@@ -15,6 +15,9 @@ from judging_app.services import attachments, audit, competitions, sheets
 from judging_app.store.database import open_database
 from judging_app.store.schema_version import KNOWN_REVISIONS, SCHEMA_HEAD
 
+# about migrating itself: every new database here is migrated by Alembic (conftest)
+pytestmark = pytest.mark.migrates
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
