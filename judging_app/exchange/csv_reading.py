@@ -18,6 +18,7 @@ several lines), not by their count.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -44,6 +45,9 @@ class CsvFileError(ValueError):
 class CsvRecord(NamedTuple):  # a tuple: made for every row of files of 100,000 rows
     line: int  # the line it starts on, as a text editor numbers them
     cells: list[str]
+
+
+_as_record = functools.partial(tuple.__new__, CsvRecord)  # (line, cells) -> CsvRecord, in C
 
 
 def decode(source: str, raw: bytes) -> str:
@@ -74,6 +78,29 @@ def choose_delimiter(text: str, known: Callable[[str], bool]) -> str:
 
 def records(source: str, text: str, delimiter: str) -> Iterator[CsvRecord]:
     """Every record of the text (blank lines included, as empty lists), strictly."""
+    whole = _one_line_records(text, delimiter)
+    return iter(whole) if whole is not None else _records(source, text, delimiter)
+
+
+def _one_line_records(text: str, delimiter: str) -> list[CsvRecord] | None:
+    """The records of a text whose every record is one line and holds nothing to refuse,
+    read in one go (a third of the time record by record); None for any other text, which
+    `_records` then reads record by record, with its refusals. Every record took one line
+    when the reader counted as many lines as it gave records (a record takes at least one);
+    then no cell is longer than the longest line, and no character was refused."""
+    if first_bad_character(text) is not None:
+        return None
+    if len(text) > MAX_CELL_CHARS and max(map(len, text.split("\n"))) > MAX_CELL_CHARS:
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        out = list(map(_as_record, enumerate(reader, 1)))
+    except csv.Error:
+        return None
+    return out if reader.line_num == len(out) else None
+
+
+def _records(source: str, text: str, delimiter: str) -> Iterator[CsvRecord]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     suspect = first_bad_character(text) is not None  # one search of the whole text
     start = 1
