@@ -23,6 +23,7 @@ from judging_app.store.rows import RowReader, in_list
 SUBMITTED = SheetState.SUBMITTED.value
 _decimal = functools.lru_cache(maxsize=4096)(from_milli)  # scores repeat: a few hundred values
 _milli = functools.lru_cache(maxsize=4096)(to_milli)
+_text = functools.lru_cache(maxsize=4096)(jp.dec_text)
 CHUNK = 500  # ids per IN list: inside every backend's limit on parameters
 
 
@@ -212,4 +213,4 @@ def apply_merge(s: Session, rnd: m.Round, judge: m.Judge, plan: jd.MergePlan,
 def audited(x: jd.StoredSheet) -> dict:
     """What the audit event records of a sheet."""
     return {"state": x.state, "version": x.version,
-            "scores": {k: jp.dec_text(v) for k, v in sorted(x.scores.items())}}
+            "scores": {k: _text(v) for k, v in sorted(x.scores.items())}}
