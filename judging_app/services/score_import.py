@@ -15,6 +15,8 @@ problem anywhere refuses the whole file, naming its line and column.
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +55,8 @@ PAPER = SheetSource.PAPER.value
 SUBMITTED, DRAFT = SheetState.SUBMITTED.value, SheetState.DRAFT.value
 SCORED, ELIGIBLE = RoundKind.SCORED.value, EntryStatus.ELIGIBLE.value
 _milli = functools.lru_cache(maxsize=4096)(to_milli)  # scores repeat: a few values
+_SHEET_KEY = operator.itemgetter(1, 2, 3)  # a row's (round, judge, entry)
+_SCORE_KEY = operator.itemgetter(1, 2, 3, 4)  # and criterion
 CHUNK = 500
 
 
@@ -83,16 +87,15 @@ def _import(ws: Workspace, competition: str | int, path: Path,
         rows = read_scores_csv(path)
     except ScoresCsvError as exc:
         raise ImportFileError(str(path), exc.problems) from None
-    if len({r[1:5] for r in rows}) < len(rows):  # (round, judge, entry, criterion) twice
+    if len(set(map(_SCORE_KEY, rows))) < len(rows):  # a score given twice
         raise ImportFileError(str(path), _repeated(rows))
     groups: dict[Key, list[ScoreRow]] = {}
-    for r in rows:
-        key = r[1:4]  # (round, judge, entry)
+    for key, run in itertools.groupby(rows, _SHEET_KEY):  # a sheet's rows, mostly together
         group = groups.get(key)
         if group is None:
-            groups[key] = [r]
+            groups[key] = list(run)
         else:
-            group.append(r)
+            group.extend(run)
     plan = None
     if ws.db.is_sqlite:  # one writer at a time: plan before taking the write lock
         with ws.db.read() as s:

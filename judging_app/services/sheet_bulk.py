@@ -128,8 +128,10 @@ def write_sheets(s: Session, writes: list[SheetWrite], source: str) -> dict[int,
     rounds = sorted({w.round_id for w in writes})
     reader = RowReader.of_session(s)
     among, params = in_list("r", rounds)
-    criteria = {(rid, code): cid for rid, code, cid in reader.all(
-        f"SELECT round_id, code, id FROM criteria WHERE round_id {among}", params)}
+    criteria: dict[int, dict[str, int]] = {rid: {} for rid in rounds}  # round -> code -> id
+    for rid, code, cid in reader.all(
+            f"SELECT round_id, code, id FROM criteria WHERE round_id {among}", params):
+        criteria[rid][code] = cid
     new = [w for w in writes if w.sheet.id is None]
     changed = [w for w in writes if w.sheet.id is not None]
     conn = s.connection()  # through the driver: plain ints and text, no SQL compiled
@@ -169,14 +171,13 @@ def write_sheets(s: Session, writes: list[SheetWrite], source: str) -> dict[int,
     for w in writes:
         sheet_id = w.sheet.id if w.sheet.id is not None else ids_of[
             (w.round_id, w.judge_id, w.entry_id)]
-        comments = w.sheet.comments
-        rid = w.round_id
-        mine = [(criteria[(rid, c)], _milli(v)) for c, v in w.sheet.scores.items()]
+        ids, comments = criteria[w.round_id], w.sheet.comments
+        mine = [(ids[c], _milli(v)) for c, v in w.sheet.scores.items()]
         scores_of[sheet_id] = mine
         rows += [(sheet_id, cid, value, comments.get(c, ""))
                  for (cid, value), c in zip(mine, w.sheet.scores, strict=True)]
         written[sheet_id] = None if w.sheet.id is not None else audit.sheet_state(
-            rid, w.judge_id, w.entry_id, w.sheet.state, mine)
+            w.round_id, w.judge_id, w.entry_id, w.sheet.state, mine)
     if rows:  # the driver's executemany: a quarter faster than Core's (no type processing:
         # the values are plain ints and text already)
         conn.exec_driver_sql(
