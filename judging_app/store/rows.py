@@ -45,6 +45,16 @@ class RowReader:
         finally:
             cursor.close()
 
+    def run(self, sql: str, params: Mapping[str, Any] | None = None) -> None:
+        """A statement that returns no rows (an insert, an update), in the same way."""
+        if self.dialect != "sqlite":
+            sql = _NAMED.sub(r"%(\1)s", sql)
+        cursor = self._connection.cursor()
+        try:
+            cursor.execute(sql, params or {})
+        finally:
+            cursor.close()
+
     def one(self, sql: str, params: Mapping[str, Any] | Sequence[Any] | None = None
             ) -> tuple | None:
         rows = self.all(sql, params)
