@@ -18,6 +18,7 @@ written with executemany; the criteria keys go in with the round totals (no UPDA
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from sqlalchemy.orm import Session
@@ -89,6 +90,39 @@ def _counted_sheets(session: Session, where: str, params: tuple,
             for sid, rid, eid, jid in counted]
 
 
+def _arithmetic(counted: list[tuple], factor: dict[int, int]) -> tuple[list, list, dict]:
+    """From (round, entry, judge, [(criterion, value_milli)]) of the counted sheets: the
+    sheet totals rows, the criterion totals rows, and per (round, entry) criterion -> (sum,
+    count, twice the median) for its keys."""
+    sheets: list[tuple[int, int, int, int]] = []  # (round, entry, judge, numerator)
+    values: dict[tuple[int, int, int], list[int]] = {}  # (round, criterion, entry) -> values
+    criterion_rows: list[tuple] = []
+    per_pair: dict[tuple[int, int], dict[int, tuple[int, int, int]]] = {}
+    alone = Counter((rid, eid) for rid, eid, _jid, scores in counted if scores)
+    for rid, eid, jid, scores in counted:
+        if not scores:
+            continue
+        sheets.append((rid, eid, jid, sum([factor[cid] * value for cid, value in scores])))
+        if alone[(rid, eid)] == 1:  # the entry's one counted sheet: one value per criterion
+            criterion_rows += [(rid, cid, eid, v, 1, v, v, v + v) for cid, v in scores]
+            per_pair[(rid, eid)] = {cid: (v, 1, v + v) for cid, v in scores}
+            continue
+        for cid, value in scores:
+            key = (rid, cid, eid)
+            known = values.get(key)
+            if known is None:
+                values[key] = [value]
+            else:
+                known.append(value)
+    for (rid, cid, eid), vs in values.items():
+        n = len(vs)
+        vs.sort()
+        total, median2 = sum(vs), vs[(n + 1) // 2 - 1] + vs[n // 2]
+        criterion_rows.append((rid, cid, eid, total, n, vs[0], vs[-1], median2))
+        per_pair.setdefault((rid, eid), {})[cid] = (total, n, median2)
+    return sheets, criterion_rows, per_pair
+
+
 def _mark(session: Session) -> str:
     return "%s" if session.get_bind().dialect.paramstyle in ("format", "pyformat") else "?"
 
@@ -126,38 +160,7 @@ def recompute(session: Session, entry_ids: Sequence[int], rounds: Sequence[int] 
         counted = list(by_sheet.values())
     else:
         counted = _counted_sheets(session, where("sh."), params, written)
-    sheets: list[tuple[int, int, int, int]] = []  # (round, entry, judge, numerator)
-    values: dict[tuple[int, int, int], list[int]] = {}  # (round, criterion, entry) -> values
-    factor = rubric.factor
-    for rid, eid, jid, scores in counted:
-        if not scores:
-            continue
-        sheets.append((rid, eid, jid, sum([factor[cid] * value for cid, value in scores])))
-        for cid, value in scores:
-            key = (rid, cid, eid)
-            known = values.get(key)
-            if known is None:
-                values[key] = [value]
-            else:
-                known.append(value)
-    criterion_rows = []
-    per_pair: dict[tuple[int, int], dict[int, tuple[int, int, int]]] = {}
-    for (rid, cid, eid), vs in values.items():
-        n = len(vs)
-        if n == 1:
-            v = vs[0]
-            criterion_rows.append((rid, cid, eid, v, 1, v, v, v + v))
-            mine = (v, 1, v + v)
-        else:
-            vs.sort()
-            total, median2 = sum(vs), vs[(n + 1) // 2 - 1] + vs[n // 2]
-            criterion_rows.append((rid, cid, eid, total, n, vs[0], vs[-1], median2))
-            mine = (total, n, median2)
-        pair = per_pair.get((rid, eid))
-        if pair is None:
-            per_pair[(rid, eid)] = {cid: mine}
-        else:
-            pair[cid] = mine
+    sheets, criterion_rows, per_pair = _arithmetic(counted, rubric.factor)
     round_totals: dict[tuple[int, int], list[int]] = {}
     for rid, eid, _jid, numerator in sheets:
         acc = round_totals.setdefault((rid, eid), [0, 0])
