@@ -63,7 +63,7 @@ def decode(source: str, raw: bytes) -> str:
 def choose_delimiter(text: str, known: Callable[[str], bool]) -> str:
     """The separator under which some early line names the most known columns (then the
     one used most often; a comma when nothing is known)."""
-    lines = text.splitlines()[:SAMPLE_LINES]
+    lines = _first_lines(text, SAMPLE_LINES)
 
     def score(delimiter: str) -> tuple[int, int]:
         try:
@@ -74,6 +74,17 @@ def choose_delimiter(text: str, known: Callable[[str], bool]) -> str:
         return best, sum(line.count(delimiter) for line in lines)
 
     return max(DELIMITERS, key=score)
+
+
+def _first_lines(text: str, count: int) -> list[str]:
+    """text.splitlines()[:count] without splitting the whole of a large text: a beginning
+    split into more than `count` lines holds the first `count` whole."""
+    size = 4096
+    while True:
+        lines = text[:size].splitlines()
+        if len(lines) > count or size >= len(text):
+            return lines[:count]
+        size *= 4
 
 
 def records(source: str, text: str, delimiter: str) -> Iterator[CsvRecord]:
