@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 from judging_app.core.enums import DecisionKind, EntryStatus, InnovationStage, InnovationType
 from judging_app.core.messages import Message
 from judging_app.core.people import Role
+from judging_app.core.plain_text import unseen_in_code
 from judging_app.core.records import EntryRecord, UnitRecord
 from judging_app.services import audit, lookup
 from judging_app.services.authorization import require
@@ -48,6 +49,8 @@ def _check_entry_input(data: EntryInput) -> None:
     problems: list[Message] = []
     if not data.code.strip():
         problems.append(Message("entries.code_required"))
+    elif unseen := unseen_in_code(data.code):
+        problems.append(Message("entries.code_unseen", code=data.code, chars=", ".join(unseen)))
     if not data.title.strip():
         problems.append(Message("entries.title_required"))
     if len(data.title) > TITLE_LIMIT:
@@ -89,10 +92,14 @@ def add_unit_in_session(s: Session, actor: str, comp_id: int, code: str, name: s
     code, name = code.strip(), name.strip()
     if not code or not name:
         raise ValidationError(Message("units.code_and_name_required"))
-    if s.scalar(select(Unit.id).where(Unit.competition_id == comp_id, Unit.code == code)):
-        raise ServiceError(Message("units.code_exists", code=code))
-    if s.scalar(select(Unit.id).where(Unit.competition_id == comp_id, Unit.name == name)):
-        raise ServiceError(Message("units.name_exists", name=name))
+    # letter case and spaces ignored, as the entry import finds units by code or name
+    rows = s.execute(select(Unit.code, Unit.name).where(Unit.competition_id == comp_id)).all()
+    folded, words = code.casefold(), " ".join(name.casefold().split())
+    for other_code, other_name in rows:
+        if other_code.casefold() == folded:
+            raise ServiceError(Message("units.code_exists", code=other_code))
+        if " ".join(other_name.casefold().split()) == words:
+            raise ServiceError(Message("units.name_exists", name=other_name))
     unit = Unit(competition_id=comp_id, code=code.strip(), name=name.strip(), kind=kind)
     s.add(unit)
     s.flush()

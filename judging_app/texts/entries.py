@@ -3,6 +3,12 @@
 TEXTS = {
     "entries.invalid": ("Entry '{code}' is not valid:", "Inovasi '{code}' tidak valid:"),
     "entries.code_required": ("The code is required.", "Kode wajib diisi."),
+    "entries.code_unseen": (
+        "The code '{code}' holds characters that cannot be seen or that look like other "
+        "ones ({chars}); type it again with ordinary letters, digits and signs.",
+        "Kode '{code}' memuat karakter yang tidak terlihat atau mirip karakter lain "
+        "({chars}); ketik ulang dengan huruf, angka, dan tanda biasa.",
+    ),
     "entries.title_required": ("The title is required.", "Judul wajib diisi."),
     "entries.title_too_long": (
         "The title has more than {limit} characters.",

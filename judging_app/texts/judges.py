@@ -3,6 +3,12 @@
 TEXTS = {
     "judges.invalid": ("Judge '{code}' is not valid:", "Juri '{code}' tidak valid:"),
     "judges.code_required": ("The code is required.", "Kode wajib diisi."),
+    "judges.code_unseen": (
+        "The code '{code}' holds characters that cannot be seen or that look like other "
+        "ones ({chars}); type it again with ordinary letters, digits and signs.",
+        "Kode '{code}' memuat karakter yang tidak terlihat atau mirip karakter lain "
+        "({chars}); ketik ulang dengan huruf, angka, dan tanda biasa.",
+    ),
     "judges.name_required": ("The name is required.", "Nama wajib diisi."),
     "judges.bad_email": (
         "'{email}' is not an e-mail address.",
