@@ -18,6 +18,7 @@ several lines), not by their count.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -46,6 +47,9 @@ class CsvRecord(NamedTuple):  # a tuple: made for every row of files of 100,000 
     cells: list[str]
 
 
+_as_record = functools.partial(tuple.__new__, CsvRecord)  # (line, cells) -> CsvRecord, in C
+
+
 def decode(source: str, raw: bytes) -> str:
     """The text of a UTF-8 file (a byte-order mark dropped), or CsvFileError with the line
     of the first byte that is not UTF-8."""
@@ -59,7 +63,7 @@ def decode(source: str, raw: bytes) -> str:
 def choose_delimiter(text: str, known: Callable[[str], bool]) -> str:
     """The separator under which some early line names the most known columns (then the
     one used most often; a comma when nothing is known)."""
-    lines = text.splitlines()[:SAMPLE_LINES]
+    lines = _first_lines(text, SAMPLE_LINES)
 
     def score(delimiter: str) -> tuple[int, int]:
         try:
@@ -72,8 +76,42 @@ def choose_delimiter(text: str, known: Callable[[str], bool]) -> str:
     return max(DELIMITERS, key=score)
 
 
+def _first_lines(text: str, count: int) -> list[str]:
+    """text.splitlines()[:count] without splitting the whole of a large text: a beginning
+    split into more than `count` lines holds the first `count` whole."""
+    size = 4096
+    while True:
+        lines = text[:size].splitlines()
+        if len(lines) > count or size >= len(text):
+            return lines[:count]
+        size *= 4
+
+
 def records(source: str, text: str, delimiter: str) -> Iterator[CsvRecord]:
     """Every record of the text (blank lines included, as empty lists), strictly."""
+    whole = _one_line_records(text, delimiter)
+    return iter(whole) if whole is not None else _records(source, text, delimiter)
+
+
+def _one_line_records(text: str, delimiter: str) -> list[CsvRecord] | None:
+    """The records of a text whose every record is one line and holds nothing to refuse,
+    read in one go (a third of the time record by record); None for any other text, which
+    `_records` then reads record by record, with its refusals. Every record took one line
+    when the reader counted as many lines as it gave records (a record takes at least one);
+    then no cell is longer than the longest line, and no character was refused."""
+    if first_bad_character(text) is not None:
+        return None
+    if len(text) > MAX_CELL_CHARS and max(map(len, text.split("\n"))) > MAX_CELL_CHARS:
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        out = list(map(_as_record, enumerate(reader, 1)))
+    except csv.Error:
+        return None
+    return out if reader.line_num == len(out) else None
+
+
+def _records(source: str, text: str, delimiter: str) -> Iterator[CsvRecord]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     suspect = first_bad_character(text) is not None  # one search of the whole text
     start = 1

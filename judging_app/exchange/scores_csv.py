@@ -60,6 +60,7 @@ class ScoresCsvError(ValueError):
 
 
 _number = functools.lru_cache(maxsize=4096)(parse_decimal)  # scores repeat
+_as_row = functools.partial(tuple.__new__, ScoreRow)  # a tuple of every field -> ScoreRow, in C
 
 
 def _normalise(name: str) -> str:
@@ -95,21 +96,47 @@ class _Reader:
 
     def read(self, rows) -> list[ScoreRow]:
         out: list[ScoreRow] = []
-        for record in rows:
-            if not any(map(str.strip, record.cells)):
-                continue
-            if not self.header:
+        rows = iter(rows)
+        for record in rows:  # blank lines, then the header
+            if any(map(str.strip, record.cells)):
                 self._read_header(record.line, record.cells)
-                if self.problems:
-                    break
-                continue
-            row = self._row(record.line, record.cells)
-            if row is not None:
-                out.append(row)
+                break
+        if self.header and not self.problems:
+            out = self._rows(rows)
         if self.problems:
             raise ScoresCsvError(self.source, self.problems)
         if not out:
             raise ScoresCsvError(self.source, [Message("scores_csv.no_rows")])
+        return out
+
+    def _rows(self, rows) -> list[ScoreRow]:
+        """The rows after the header. A row with a value in every column and nothing else
+        to look at is taken here at once; any other goes through `_row`, which says what
+        is wrong with it (or takes it, or skips it when blank)."""
+        out: list[ScoreRow] = []
+        pick, needed, width = self._pick, self._needed, len(self.header)
+        after, comma = self._score + 1, self.delimiter == ","
+        comment = self.order[5] is not None
+        column = self._name("score")
+        number, make = _number, _as_row
+        for line, cells in rows:
+            count = len(cells)
+            if needed <= count <= width and not (
+                    comma and count > after and cells[after].strip().isdigit()):
+                values = list(map(str.strip, pick(cells)))
+                if all(values[:5]):
+                    try:
+                        score = number(values[4])
+                    except NumberError:
+                        pass
+                    else:
+                        out.append(make((line, values[0], values[1], values[2], values[3],
+                                         score, values[5] if comment else "", column)))
+                        continue
+            if any(map(str.strip, cells)):
+                row = self._row(line, cells)
+                if row is not None:
+                    out.append(row)
         return out
 
     def _read_header(self, line: int, cells: list[str]) -> None:

@@ -21,6 +21,7 @@ SQLite writers hold the write lock already), so concurrent writers cannot fork t
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import json
@@ -37,6 +38,7 @@ from judging_app.core.people import Principal
 from judging_app.services import audit_digests, keys
 from judging_app.services.errors import PermissionDenied
 from judging_app.store.models import AuditEvent, AuditHead, SecuritySettings
+from judging_app.store.rows import RowReader
 
 GENESIS = "0" * 64
 LEGACY_FIELDS = ("competition_id", "at", "actor", "action", "entity", "entity_key", "old", "new")
@@ -225,7 +227,11 @@ def _audit_key(session: Session, sec: SecuritySettings, head: AuditHead,
                            None, {"legacy_events": head.count}, full_state(session))
         _append(session, head, key.secret, baseline)
         return key
-    key = keys.load_audit_key(sec.database_id, sec.audit_key_check)
+    return _loaded_key(sec.database_id, sec.audit_key_check)
+
+
+def _loaded_key(database_id: str, check: str) -> keys.AuditKey:
+    key = keys.load_audit_key(database_id, check)
     if key is None:
         raise keys.KeyMissingError(Message("keys.audit_missing", folder=str(keys.key_folder())))
     return key
@@ -262,25 +268,56 @@ def record(
     `snapshot`: it finalized the results or reopened them. The digests of the setup,
     eligibility and assignments this transaction wrote are added by themselves."""
     session.flush()
-    sec = security_row(session)
-    who = _who(session, actor, sec.mode)
+    reader = RowReader.of_session(session)
+    mode, keyed = reader.one("SELECT mode, audit_key_check FROM app_security WHERE id = 1")
+    who = _who(session, actor, mode)
     parts = audit_digests.take_touched(session)
     if action in ALL_PARTS_ACTIONS:
         parts = set(audit_digests.PARTS)
     state = state_of(session, competition_id, sheets, decisions, snapshot, parts)
-    if sec.mode == "server":  # the database appends, chains and names the login itself
+    if mode == "server":  # the database appends, chains and names the login itself
         from judging_app.store import server_sql
 
         server_sql.append_event(session, competition_id, action, entity, str(entity_key),
                                 canonical_json(old), canonical_json(new), canonical_json(state))
         return
-    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
+    fields = functools.partial(_fields, competition_id, who, action, entity, entity_key, old,
+                               new, state)  # made once the head is ours: `at` in chain order
+    if keyed is not None and _append_keyed(session, reader, fields):
+        return
+    sec = security_row(session)
+    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()
+                           .execution_options(populate_existing=True)).scalar_one()
     session.refresh(sec)  # as it is now that the head is ours (another writer may have keyed it)
     key = _audit_key(session, sec, head, who)
-    digest = _append(session, head, key.secret, _fields(
-        competition_id, who, action, entity, entity_key, old, new, state))
+    digest = _append(session, head, key.secret, fields())
     session.flush()
     _remember_after_commit(session, sec.database_id, head.count, digest)
+
+
+def _append_keyed(session: Session, reader: RowReader, make_fields) -> bool:
+    """Append the event to a trail keyed already, in plain SQL (what `record` does through
+    the ORM, without compiling its statements: a fixed cost of every write): the head
+    locked, the key loaded, the event inserted and chained. False, having written nothing,
+    when the trail turns out not to be keyed once the head is ours."""
+    lock = "" if reader.dialect == "sqlite" else " FOR UPDATE"
+    last_hash, count = reader.one(f"SELECT last_hash, count FROM audit_head WHERE id = 1{lock}")
+    database_id, check = reader.one(
+        "SELECT database_id, audit_key_check FROM app_security WHERE id = 1")
+    if check is None:
+        return False
+    key = _loaded_key(database_id, check)
+    fields = make_fields()
+    digest = keyed_hash(key.secret, last_hash, fields)
+    reader.run(f"INSERT INTO audit_events ({', '.join(fields)}, prev_hash, hash, scheme)"
+               f" VALUES ({', '.join(':' + n for n in fields)}, :prev_hash, :hash, 'hmac')",
+               {**fields, "prev_hash": last_hash, "hash": digest})
+    reader.run("UPDATE audit_head SET last_hash = :hash, count = :count WHERE id = 1",
+               {"hash": digest, "count": count + 1})
+    for held in [o for o in session.identity_map.values() if isinstance(o, AuditHead)]:
+        session.expire(held)  # the ORM's copy of the head is older than the row now
+    _remember_after_commit(session, database_id, count + 1, digest)
+    return True
 
 
 def _remember_after_commit(session: Session, database_id: str, count: int, digest: str) -> None:

@@ -17,6 +17,7 @@ from judging_app.store.models import (
     Round,
     Unit,
 )
+from judging_app.store.rows import RowReader
 
 
 def competition(session: Session, ref: str | int) -> Competition:
@@ -34,6 +35,21 @@ def writable_competition(session: Session, ref: str | int) -> Competition:
     if comp.status == CompetitionStatus.FINALIZED:
         raise LockedError(Message("lookup.finalized", competition=comp.code))
     return comp
+
+
+def writable_competition_row(session: Session, ref: str | int) -> tuple[int, str, str]:
+    """(id, code, status) of what `writable_competition` finds, with the same refusals, in
+    plain SQL (a bulk import's one look-up: no ORM statement compiled, no object loaded)."""
+    reader = RowReader.of_session(session)
+    sql = "SELECT id, code, status FROM competitions WHERE "
+    row = reader.one(sql + "code = :ref", {"ref": str(ref)})
+    if row is None and (isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit())):
+        row = reader.one(sql + "id = :ref", {"ref": int(ref)})
+    if row is None:
+        raise NotFoundError(Message("lookup.no_competition", ref=ref))
+    if row[2] == CompetitionStatus.FINALIZED:
+        raise LockedError(Message("lookup.finalized", competition=row[1]))
+    return row
 
 
 def _by_code(session: Session, model, comp_id: int, code: str, missing: Message):

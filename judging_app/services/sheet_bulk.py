@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from judging_app.core.enums import SheetState
@@ -19,9 +18,12 @@ from judging_app.services import audit
 from judging_app.services.competitions import now
 from judging_app.store import entry_totals
 from judging_app.store import models as m
+from judging_app.store.rows import RowReader, in_list
 
 SUBMITTED = SheetState.SUBMITTED.value
 _decimal = functools.lru_cache(maxsize=4096)(from_milli)  # scores repeat: a few hundred values
+_milli = functools.lru_cache(maxsize=4096)(to_milli)
+_text = functools.lru_cache(maxsize=4096)(jp.dec_text)
 CHUNK = 500  # ids per IN list: inside every backend's limit on parameters
 
 
@@ -30,7 +32,7 @@ JUDGES_OWN_WORK = ("sheet.save", "sheet.submit")
 
 def last_event_id(s: Session) -> int:
     """The newest audit event's id (every write records one): where a plan starts from."""
-    return s.scalar(select(func.max(m.AuditEvent.id))) or 0
+    return RowReader.of_session(s).one("SELECT MAX(id) FROM audit_events")[0] or 0
 
 
 def changed_since(s: Session, last_event: int, sheet_keys: set[str]) -> bool:
@@ -39,8 +41,8 @@ def changed_since(s: Session, last_event: int, sheet_keys: set[str]) -> bool:
     `sheet_keys` ("round/judge/entry"). An import plans before taking SQLite's write lock
     and writes under it only when this is False (else it plans again, under the lock): the
     judges saving meanwhile are not held up by the planning."""
-    for action, key in s.execute(select(m.AuditEvent.action, m.AuditEvent.entity_key)
-                                 .where(m.AuditEvent.id > last_event)):
+    for action, key in RowReader.of_session(s).all(
+            "SELECT action, entity_key FROM audit_events WHERE id > :last", {"last": last_event}):
         if action not in JUDGES_OWN_WORK or key in sheet_keys:
             return True
     return False
@@ -50,11 +52,12 @@ def entry_ids_of(s: Session, competition_id: int, codes) -> dict[str, int]:
     """code -> id of the competition's entries among `codes` (a file names a few of the
     tens of thousands an edition may hold; unknown codes are simply absent)."""
     wanted = sorted(set(codes))
+    reader = RowReader.of_session(s)
     out: dict[str, int] = {}
     for start in range(0, len(wanted), CHUNK):
-        out.update(s.execute(select(m.Entry.code, m.Entry.id).where(
-            m.Entry.competition_id == competition_id,
-            m.Entry.code.in_(wanted[start:start + CHUNK]))).all())
+        among, params = in_list("c", wanted[start:start + CHUNK])
+        out.update(reader.all(f"SELECT code, id FROM entries WHERE competition_id = :comp"
+                              f" AND code {among}", {"comp": competition_id, **params}))
     return out
 
 
@@ -69,19 +72,21 @@ def stored_sheets(s: Session, round_id: int, judge_id: int | None,
                                              entry_ids[start:start + CHUNK]).items():
                 out.setdefault(jid, {}).update(sheets)
         return out
-    q = (select(m.ScoreSheet.id, m.ScoreSheet.judge_id, m.Entry.code, m.ScoreSheet.state,
-                m.ScoreSheet.version, m.ScoreSheet.source, m.ScoreSheet.overall_comment,
-                m.Criterion.code, m.Score.value_milli, m.Score.comment)
-         .join(m.Entry, m.Entry.id == m.ScoreSheet.entry_id)
-         .outerjoin(m.Score, m.Score.sheet_id == m.ScoreSheet.id)
-         .outerjoin(m.Criterion, m.Criterion.id == m.Score.criterion_id)
-         .where(m.ScoreSheet.round_id == round_id))
+    sql = ("SELECT sh.id, sh.judge_id, e.code, sh.state, sh.version, sh.source,"
+           " sh.overall_comment, c.code, s.value_milli, s.comment FROM score_sheets sh"
+           " JOIN entries e ON e.id = sh.entry_id LEFT JOIN scores s ON s.sheet_id = sh.id"
+           " LEFT JOIN criteria c ON c.id = s.criterion_id WHERE sh.round_id = :round")
+    params: dict = {"round": round_id}
     if judge_id is not None:
-        q = q.where(m.ScoreSheet.judge_id == judge_id)
+        sql += " AND sh.judge_id = :judge"
+        params["judge"] = judge_id
     if entry_ids is not None:
-        q = q.where(m.ScoreSheet.entry_id.in_(entry_ids))
-    out = {}
-    for sid, jid, entry, state, version, source, overall, crit, value, comment in s.execute(q):
+        among, more = in_list("e", entry_ids)
+        sql += f" AND sh.entry_id {among}"
+        params.update(more)
+    out: dict[int, dict[str, jd.StoredSheet]] = {}
+    for sid, jid, entry, state, version, source, overall, crit, value, comment in \
+            RowReader.of_session(s).all(sql, params):
         sheet = out.setdefault(jid, {}).setdefault(
             entry, jd.StoredSheet(entry, state, version, source, overall, id=sid))
         if crit is not None:
@@ -120,75 +125,80 @@ def write_sheets(s: Session, writes: list[SheetWrite], source: str) -> dict[int,
         return {}
     entry_ids = sorted({w.entry_id for w in writes})
     entry_totals.lock_entries(s, entry_ids)
-    stamp = now()
     rounds = sorted({w.round_id for w in writes})
-    criteria = {(rid, code): cid for rid, code, cid in s.execute(
-        select(m.Criterion.round_id, m.Criterion.code, m.Criterion.id)
-        .where(m.Criterion.round_id.in_(rounds)))}
+    reader = RowReader.of_session(s)
+    among, params = in_list("r", rounds)
+    criteria: dict[int, dict[str, int]] = {rid: {} for rid in rounds}  # round -> code -> id
+    for rid, code, cid in reader.all(
+            f"SELECT round_id, code, id FROM criteria WHERE round_id {among}", params):
+        criteria[rid][code] = cid
     new = [w for w in writes if w.sheet.id is None]
     changed = [w for w in writes if w.sheet.id is not None]
-    conn = s.connection()
+    conn = s.connection()  # through the driver: plain ints and text, no SQL compiled
     mark = "%s" if conn.dialect.paramstyle in ("format", "pyformat") else "?"
-    if new:  # through the driver: plain ints and text, no SQL compiled per call
-        column = m.ScoreSheet.__table__.c.updated_at.type.dialect_impl(conn.dialect)
-        as_stored = column.bind_processor(conn.dialect)
-        stored_stamp = as_stored(stamp) if as_stored else stamp  # as the ORM writes it
+    column = m.ScoreSheet.__table__.c.updated_at.type.dialect_impl(conn.dialect)
+    as_stored = column.bind_processor(conn.dialect)
+    stamp = now()
+    stamp = as_stored(stamp) if as_stored else stamp  # as the ORM writes it
+    if new:
         conn.exec_driver_sql(
             "INSERT INTO score_sheets (round_id, judge_id, entry_id, state, version, source,"
             " overall_comment, reopened_reason, updated_at, submitted_at) VALUES"
             f" ({', '.join([mark] * 10)})",
             [(w.round_id, w.judge_id, w.entry_id, w.sheet.state, 1, source,
-              w.sheet.overall_comment, "", stored_stamp,
-              stored_stamp if w.sheet.state == SUBMITTED else None) for w in new])
-    for submitted in (True, False):
+              w.sheet.overall_comment, "", stamp,
+              stamp if w.sheet.state == SUBMITTED else None) for w in new])
+    for submitted in (True, False):  # a draft keeps the submitted_at it had
         group = [w for w in changed if (w.sheet.state == SUBMITTED) == submitted]
-        if not group:
-            continue
-        values = dict(version=bindparam("b_version"), source=source,
-                      overall_comment=bindparam("b_overall"), state=bindparam("b_state"),
-                      updated_at=stamp)
-        if submitted:
-            values["submitted_at"] = stamp
-        table = m.ScoreSheet.__table__
-        s.execute(update(table).where(table.c.id == bindparam("b_id")).values(**values),
-                  [{"b_id": w.sheet.id, "b_version": w.sheet.version,
-                    "b_overall": w.sheet.overall_comment, "b_state": w.sheet.state}
-                   for w in group])
+        if group:
+            also = f", submitted_at = {mark}" if submitted else ""
+            conn.exec_driver_sql(
+                f"UPDATE score_sheets SET version = {mark}, source = {mark},"
+                f" overall_comment = {mark}, state = {mark}, updated_at = {mark}{also}"
+                f" WHERE id = {mark}",
+                [(w.sheet.version, source, w.sheet.overall_comment, w.sheet.state, stamp,
+                  *((stamp,) if submitted else ()), w.sheet.id) for w in group])
     changed_ids = [w.sheet.id for w in changed]
     for start in range(0, len(changed_ids), CHUNK):
-        s.execute(delete(m.Score).where(m.Score.sheet_id.in_(changed_ids[start:start + CHUNK])))
-    ids_of = _new_sheet_ids(s, new)
+        part = changed_ids[start:start + CHUNK]
+        conn.exec_driver_sql(
+            f"DELETE FROM scores WHERE sheet_id IN ({', '.join([mark] * len(part))})",
+            tuple(part))
+    ids_of = _new_sheet_ids(reader, new)
     rows: list[tuple[int, int, int, str]] = []
     written: dict[int, str | None] = {}
+    scores_of: dict[int, list[tuple[int, int]]] = {}  # what each sheet now holds
     for w in writes:
         sheet_id = w.sheet.id if w.sheet.id is not None else ids_of[
             (w.round_id, w.judge_id, w.entry_id)]
-        comments = w.sheet.comments
-        mine = [(sheet_id, criteria[(w.round_id, c)], to_milli(v), comments.get(c, ""))
-                for c, v in w.sheet.scores.items()]
-        rows += mine
+        ids, comments = criteria[w.round_id], w.sheet.comments
+        mine = [(ids[c], _milli(v)) for c, v in w.sheet.scores.items()]
+        scores_of[sheet_id] = mine
+        rows += [(sheet_id, cid, value, comments.get(c, ""))
+                 for (cid, value), c in zip(mine, w.sheet.scores, strict=True)]
         written[sheet_id] = None if w.sheet.id is not None else audit.sheet_state(
-            w.round_id, w.judge_id, w.entry_id, w.sheet.state, [r[1:3] for r in mine])
+            w.round_id, w.judge_id, w.entry_id, w.sheet.state, mine)
     if rows:  # the driver's executemany: a quarter faster than Core's (no type processing:
         # the values are plain ints and text already)
         conn.exec_driver_sql(
             f"INSERT INTO scores (sheet_id, criterion_id, value_milli, comment) VALUES "
             f"({mark}, {mark}, {mark}, {mark})", rows)
-    entry_totals.refresh(s, entry_ids, rounds)
+    entry_totals.refresh(s, entry_ids, rounds, written=scores_of)
     return written
 
 
-def _new_sheet_ids(s: Session, new: list[SheetWrite]) -> dict[tuple[int, int, int], int]:
+def _new_sheet_ids(reader: RowReader, new: list[SheetWrite]
+                   ) -> dict[tuple[int, int, int], int]:
     """(round, judge, entry) -> id of the sheets just inserted: one query per round and
     CHUNK entries."""
     out: dict[tuple[int, int, int], int] = {}
     for rid in sorted({w.round_id for w in new}):
         entries = sorted({w.entry_id for w in new if w.round_id == rid})
         for start in range(0, len(entries), CHUNK):
-            for jid, eid, sid in s.execute(select(
-                    m.ScoreSheet.judge_id, m.ScoreSheet.entry_id, m.ScoreSheet.id).where(
-                    m.ScoreSheet.round_id == rid,
-                    m.ScoreSheet.entry_id.in_(entries[start:start + CHUNK]))):
+            among, params = in_list("e", entries[start:start + CHUNK])
+            for jid, eid, sid in reader.all(
+                    "SELECT judge_id, entry_id, id FROM score_sheets WHERE round_id = :r"
+                    f" AND entry_id {among}", {"r": rid, **params}):
                 out[(rid, jid, eid)] = sid
     return out
 
@@ -204,4 +214,4 @@ def apply_merge(s: Session, rnd: m.Round, judge: m.Judge, plan: jd.MergePlan,
 def audited(x: jd.StoredSheet) -> dict:
     """What the audit event records of a sheet."""
     return {"state": x.state, "version": x.version,
-            "scores": {k: jp.dec_text(v) for k, v in sorted(x.scores.items())}}
+            "scores": {k: _text(v) for k, v in sorted(x.scores.items())}}

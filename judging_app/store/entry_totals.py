@@ -24,7 +24,7 @@ and the test suite's teardown use it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
@@ -158,12 +158,14 @@ def _server_refresh(session: Session, ids: list[int] | None) -> None:
 
 
 def refresh(session: Session, entry_ids: Iterable[int],
-            rounds: Iterable[int] | None = None) -> None:
+            rounds: Iterable[int] | None = None,
+            written: Mapping[int, Sequence[tuple[int, int]]] | None = None) -> None:
     """Recompute the totals of these entries from their scores: in the `rounds` given (a
     write that touched sheets of those rounds only), else in every round (a change of
     which sheets count, like a conflict, touches every round). On a server the database's
     function recomputes every round of the entries (the same rows: the other rounds' are
-    in step already)."""
+    in step already). `written`: the scores of the sheets the caller has just written
+    (store.entry_totals_bulk.recompute: not read back)."""
     ids = sorted(set(entry_ids))
     if not ids:
         return
@@ -177,7 +179,7 @@ def refresh(session: Session, entry_ids: Iterable[int],
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start:start + CHUNK]
         _lock(session, " WHERE id IN :ids", {"ids": chunk}, expanding=True)
-        recompute(session, chunk, chosen, rubric)
+        recompute(session, chunk, chosen, rubric, written)
 
 
 def refresh_round(session: Session, round_id: int) -> None:

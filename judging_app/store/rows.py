@@ -31,9 +31,13 @@ class RowReader:
         connection = session.connection()
         return cls(connection.connection.driver_connection, connection.dialect.name)
 
-    def all(self, sql: str, params: Mapping[str, Any] | None = None) -> list[tuple]:
+    def all(self, sql: str, params: Mapping[str, Any] | Sequence[Any] | None = None
+            ) -> list[tuple]:
+        """Named parameters (`:name`, a mapping) or, for long lists of values, positional
+        ones (`?`, a sequence: cheaper to bind than as many names)."""
         if self.dialect != "sqlite":
-            sql = _NAMED.sub(r"%(\1)s", sql)
+            sql = _NAMED.sub(r"%(\1)s", sql) if isinstance(params, Mapping | None) \
+                else sql.replace("?", "%s")
         cursor = self._connection.cursor()
         try:
             cursor.execute(sql, params or {})
@@ -41,7 +45,18 @@ class RowReader:
         finally:
             cursor.close()
 
-    def one(self, sql: str, params: Mapping[str, Any] | None = None) -> tuple | None:
+    def run(self, sql: str, params: Mapping[str, Any] | None = None) -> None:
+        """A statement that returns no rows (an insert, an update), in the same way."""
+        if self.dialect != "sqlite":
+            sql = _NAMED.sub(r"%(\1)s", sql)
+        cursor = self._connection.cursor()
+        try:
+            cursor.execute(sql, params or {})
+        finally:
+            cursor.close()
+
+    def one(self, sql: str, params: Mapping[str, Any] | Sequence[Any] | None = None
+            ) -> tuple | None:
         rows = self.all(sql, params)
         return rows[0] if rows else None
 
@@ -51,6 +66,11 @@ class RowReader:
     def close(self) -> None:
         if self._owned:
             self._connection.close()
+
+
+def marks(count: int) -> str:
+    """`?, ?, …` for `count` positional parameters."""
+    return ", ".join(["?"] * count)
 
 
 def in_list(name: str, values: Sequence[Any]) -> tuple[str, dict[str, Any]]:
