@@ -191,7 +191,19 @@ def full_state(session: Session) -> dict:
 # ---- appending ---------------------------------------------------------------------
 
 def security_row(session: Session) -> SecuritySettings:
-    return session.execute(select(SecuritySettings).where(SecuritySettings.id == 1)).scalar_one()
+    """The settings row, read once per transaction (the sign-in check and the audit event
+    both need it; what this transaction changes in it is on the same object)."""
+    transaction = session.get_transaction()
+    known = session.info.get(_SECURITY)
+    if known is not None and known[0] is transaction:
+        return known[1]
+    row = session.execute(select(SecuritySettings).where(SecuritySettings.id == 1)
+                          .execution_options(populate_existing=True)).scalar_one()
+    session.info[_SECURITY] = (transaction, row)
+    return row
+
+
+_SECURITY = "security_row"  # session.info: (the transaction, its settings row)
 
 
 def _who(session: Session, actor: str, mode: str) -> Principal:
@@ -275,7 +287,8 @@ def record(
                                 canonical_json(old), canonical_json(new), canonical_json(state))
         return
     head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
-    session.refresh(sec)  # as it is now that the head is ours (another writer may have keyed it)
+    if session.get_bind().dialect.name != "sqlite":  # SQLite: nobody wrote since we read it
+        session.refresh(sec)  # as it is now that the head is ours (another writer may have keyed it)
     key = _audit_key(session, sec, head, who)
     digest = _append(session, head, key.secret, _fields(
         competition_id, who, action, entity, entity_key, old, new, state))

@@ -52,16 +52,16 @@ def prepare(ws: Workspace, competition: str | int) -> None:
     Signing and checking judges' files is the secretariat's."""
     with ws.db.read() as s:  # nearly always nothing to move: no write lock taken for it
         require(s, ws, Role.SECRETARIAT)
-        if _ready(s, lookup.competition(s, competition)):
+        if ready(s, lookup.competition(s, competition)):
             return
     with ws.db.write() as s:
         require(s, ws, Role.SECRETARIAT)
         comp = lookup.competition(s, competition)
-        if not _ready(s, comp):  # another writer may have moved them meanwhile
+        if not ready(s, comp):  # another writer may have moved them meanwhile
             _move_legacy(s, ws, comp)
 
 
-def _ready(s: Session, comp: Competition) -> bool:
+def ready(s: Session, comp: Competition) -> bool:
     """Whether the competition's secret is in the key store and no judge's key is left in
     the database (refused when this computer lacks the secret)."""
     if comp.key_id is None or s.scalar(select(Judge.id).where(
@@ -82,6 +82,12 @@ def judge_keys(s: Session, comp: Competition) -> dict[int, str]:
 
 
 def judge_key(s: Session, comp: Competition, judge: Judge) -> str:
-    if judge.package_secret:
-        return judge.package_secret
-    return competition_key(s, comp).judge_key(judge.key_nonce)
+    return judge_key_of(s, comp, judge.key_nonce, judge.package_secret)
+
+
+def judge_key_of(s: Session, comp: Competition, nonce: str, package_secret: str | None) -> str:
+    """The signing key of the judge with this nonce (and key still in the database, in an
+    old one)."""
+    if package_secret:
+        return package_secret
+    return competition_key(s, comp).judge_key(nonce)
