@@ -158,7 +158,18 @@ def save_competition_key(key: CompetitionKey, code: str) -> None:
 
 
 def load_competition_key(key_id: str | None, code: str) -> CompetitionKey:
-    """The competition's key from this computer's store; KeyMissingError otherwise."""
+    """The competition's key from this computer's store; KeyMissingError otherwise. A file
+    read before and unchanged since (same inode, size and modification time: key files are
+    replaced whole, never edited in place) is not read and checked again."""
+    path = _path(f"competition-{key_id}") if key_id else None
+    try:
+        seen = os.stat(path) if path is not None else None
+    except OSError:
+        seen = None
+    stamp = seen and (str(path), seen.st_ino, seen.st_size, seen.st_mtime_ns)
+    cached = _competition_cache.get(stamp) if stamp else None
+    if cached is not None:
+        return CompetitionKey(cached.key_id, cached.secret, dict(cached.legacy))
     data = read_key_file(f"competition-{key_id}") if key_id else None
     if data is None:
         raise KeyMissingError(Message("keys.competition_missing", competition=code,
@@ -167,7 +178,15 @@ def load_competition_key(key_id: str | None, code: str) -> CompetitionKey:
     if fingerprint(secret) != key_id:
         raise KeyMissingError(Message("keys.wrong_key", competition=code,
                                       path=str(_path(f"competition-{key_id}"))))
-    return CompetitionKey(key_id, secret, dict(data.get("legacy_judge_keys", {})))
+    key = CompetitionKey(key_id, secret, dict(data.get("legacy_judge_keys", {})))
+    if stamp:
+        if len(_competition_cache) > 64:  # replaced files leave stale stamps behind
+            _competition_cache.clear()
+        _competition_cache[stamp] = CompetitionKey(key_id, secret, dict(key.legacy))
+    return key
+
+
+_competition_cache: dict[tuple, CompetitionKey] = {}  # (path, inode, size, mtime) -> key
 
 
 # ---- the audit key -------------------------------------------------------------------
@@ -264,3 +283,4 @@ def remember_event(database_id: str, count: int, digest: str) -> None:
 def forget_cached() -> None:
     """Read the key files again (after an import)."""
     _audit_cache.clear()
+    _competition_cache.clear()

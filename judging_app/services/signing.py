@@ -18,6 +18,7 @@ from judging_app.services import audit, keys, lookup
 from judging_app.services.authorization import require
 from judging_app.services.workspace import Workspace
 from judging_app.store.models import Competition, Judge
+from judging_app.store.rows import RowReader
 
 
 def competition_key(s: Session, comp: Competition) -> keys.CompetitionKey:
@@ -64,8 +65,9 @@ def prepare(ws: Workspace, competition: str | int) -> None:
 def ready(s: Session, comp: Competition) -> bool:
     """Whether the competition's secret is in the key store and no judge's key is left in
     the database (refused when this computer lacks the secret)."""
-    if comp.key_id is None or s.scalar(select(Judge.id).where(
-            Judge.competition_id == comp.id, Judge.package_secret.is_not(None)).limit(1)):
+    if comp.key_id is None or RowReader.of_session(s).one(
+            "SELECT 1 FROM judges WHERE competition_id = :c AND package_secret IS NOT NULL"
+            " LIMIT 1", {"c": comp.id}):
         return False
     competition_key(s, comp)
     return True
