@@ -54,9 +54,18 @@ def key_folder() -> Path:
     chosen = os.environ.get(FOLDER_ENV, "").strip()
     if chosen:
         return Path(chosen).expanduser()
-    from platformdirs import user_config_path
+    # platformdirs works it out from these (on Windows from the system, which stays put)
+    env = tuple(os.environ.get(name) for name in _FOLDER_INPUTS)
+    found = _default_folders.get(env)
+    if found is None:
+        from platformdirs import user_config_path
 
-    return user_config_path("judging-app", appauthor=False) / "keys"
+        found = _default_folders[env] = user_config_path("judging-app", appauthor=False) / "keys"
+    return found
+
+
+_FOLDER_INPUTS = ("HOME", "XDG_CONFIG_HOME", "USERPROFILE", "APPDATA", "LOCALAPPDATA")
+_default_folders: dict[tuple, Path] = {}
 
 
 def fingerprint(secret: bytes, label: bytes = KEY_ID_LABEL) -> str:
