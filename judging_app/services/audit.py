@@ -25,6 +25,7 @@ import hashlib
 import hmac
 import json
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -36,7 +37,8 @@ from judging_app.core.messages import Message
 from judging_app.core.people import Principal
 from judging_app.services import audit_digests, keys
 from judging_app.services.errors import PermissionDenied
-from judging_app.store.models import AuditEvent, AuditHead, SecuritySettings
+from judging_app.store.models import SecuritySettings
+from judging_app.store.rows import RowReader
 
 GENESIS = "0" * 64
 LEGACY_FIELDS = ("competition_id", "at", "actor", "action", "entity", "entity_key", "old", "new")
@@ -213,15 +215,39 @@ def _who(session: Session, actor: str, mode: str) -> Principal:
     return principal if principal is not None else Principal(name=actor)
 
 
-def _append(session: Session, head: AuditHead, secret: bytes, fields: dict) -> str:
+@dataclass
+class _Head:
+    """The chain's head row (audit_head, id 1) as this transaction moves it on."""
+
+    last_hash: str
+    count: int
+
+
+_EVENT_COLUMNS = (*FIELDS, "prev_hash", "hash", "scheme")
+
+
+def _locked_head(rows: RowReader) -> _Head:
+    """The head row, locked until the transaction ends (SQLite: the writer's lock)."""
+    lock = "" if rows.dialect == "sqlite" else " FOR UPDATE"
+    found = rows.one("SELECT last_hash, count FROM audit_head WHERE id = 1" + lock)
+    if found is None:
+        raise LookupError("the audit trail has no head row")
+    return _Head(*found)
+
+
+def _append(rows: RowReader, head: _Head, secret: bytes, fields: dict) -> str:
+    """Insert the event after the head, through the driver (plain values: no ORM unit of
+    work for one row); `head` moves on."""
     digest = keyed_hash(secret, head.last_hash, fields)
-    session.add(AuditEvent(prev_hash=head.last_hash, hash=digest, scheme="hmac", **fields))
+    values = {**fields, "prev_hash": head.last_hash, "hash": digest, "scheme": "hmac"}
+    rows.run(f"INSERT INTO audit_events ({', '.join(_EVENT_COLUMNS)}) VALUES"
+             f" ({', '.join(':' + c for c in _EVENT_COLUMNS)})", values)
     head.last_hash = digest
     head.count += 1
     return digest
 
 
-def _audit_key(session: Session, sec: SecuritySettings, head: AuditHead,
+def _audit_key(session: Session, rows: RowReader, sec: SecuritySettings, head: _Head,
                who: Principal) -> keys.AuditKey:
     """This database's audit key; made on the first keyed event, which records the state
     the trail starts to vouch for."""
@@ -235,7 +261,7 @@ def _audit_key(session: Session, sec: SecuritySettings, head: AuditHead,
                      lambda _s: keys.discard_unconfirmed(database_id), once=True)
         baseline = _fields(None, who, "audit.keyed", "database", sec.database_id,
                            None, {"legacy_events": head.count}, full_state(session))
-        _append(session, head, key.secret, baseline)
+        _append(rows, head, key.secret, baseline)
         return key
     key = keys.load_audit_key(sec.database_id, sec.audit_key_check)
     if key is None:
@@ -286,30 +312,39 @@ def record(
         server_sql.append_event(session, competition_id, action, entity, str(entity_key),
                                 canonical_json(old), canonical_json(new), canonical_json(state))
         return
-    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
-    if session.get_bind().dialect.name != "sqlite":  # SQLite: nobody wrote since we read it
+    rows = RowReader.of_session(session)
+    head = _locked_head(rows)
+    if rows.dialect != "sqlite":  # SQLite: nobody wrote since we read it
         session.refresh(sec)  # as it is now that the head is ours (another writer may have keyed it)
-    key = _audit_key(session, sec, head, who)
-    digest = _append(session, head, key.secret, _fields(
+    key = _audit_key(session, rows, sec, head, who)
+    digest = _append(rows, head, key.secret, _fields(
         competition_id, who, action, entity, entity_key, old, new, state))
-    session.flush()
+    rows.run("UPDATE audit_head SET last_hash = :h, count = :n WHERE id = 1",
+             {"h": head.last_hash, "n": head.count})
+    session.flush()  # a new audit key's check on the settings row
     _remember_after_commit(session, sec.database_id, head.count, digest)
 
 
 def _remember_after_commit(session: Session, database_id: str, count: int, digest: str) -> None:
     """After the commit, this computer remembers the trail's latest event (a trail later
     cut short below it is reported by verification)."""
-    pending = session.info.setdefault("audit_seen", {})
-    first = not pending
-    pending[database_id] = (count, digest)
-    if first:
-        def remember(sess: Session) -> None:
-            for db_id, (n, h) in sess.info.pop("audit_seen", {}).items():
-                keys.remember_event(db_id, n, h)
+    session.info.setdefault(_SEEN, {})[database_id] = (count, digest)
 
-        event.listen(session, "after_commit", remember, once=True)
-        event.listen(session, "after_rollback",
-                     lambda sess: sess.info.pop("audit_seen", None), once=True)
+
+_SEEN = "audit_seen"  # session.info: database id -> (events, last hash) once committed
+
+
+@event.listens_for(Session, "after_commit")
+def _remember_seen(session: Session) -> None:
+    """Listening on every session once (a listener per transaction cost more than the
+    rest of a small import's audit event)."""
+    for db_id, (n, h) in session.info.pop(_SEEN, {}).items():
+        keys.remember_event(db_id, n, h)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_seen(session: Session) -> None:
+    session.info.pop(_SEEN, None)
 
 
 def verify_chain(db):

@@ -41,6 +41,16 @@ class RowReader:
         finally:
             cursor.close()
 
+    def run(self, sql: str, params: Mapping[str, Any] | None = None) -> None:
+        """A statement that returns no rows (INSERT, UPDATE)."""
+        if self.dialect != "sqlite":
+            sql = _NAMED.sub(r"%(\1)s", sql)
+        cursor = self._connection.cursor()
+        try:
+            cursor.execute(sql, params or {})
+        finally:
+            cursor.close()
+
     def one(self, sql: str, params: Mapping[str, Any] | None = None) -> tuple | None:
         rows = self.all(sql, params)
         return rows[0] if rows else None
