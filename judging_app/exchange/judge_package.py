@@ -122,19 +122,8 @@ def now_text() -> str:
 
 def rubric_digest(rubric: tuple[RubricCriterion, ...]) -> str:
     """SHA-256 of the rubric as carried in a package (a return repeats it; on import a
-    different value means the rubric changed since the package was issued). Remembered by
-    the rubric's exact text (repr tells 0 from -0, which equality does not)."""
-    shown = repr(rubric)
-    digest = _RUBRIC_DIGESTS.get(shown)
-    if digest is None:
-        digest = hashlib.sha256(canonical_bytes(rubric_payload(rubric))).hexdigest()
-        if len(_RUBRIC_DIGESTS) > 64:
-            _RUBRIC_DIGESTS.clear()
-        _RUBRIC_DIGESTS[shown] = digest
-    return digest
-
-
-_RUBRIC_DIGESTS: dict[str, str] = {}
+    different value means the rubric changed since the package was issued)."""
+    return hashlib.sha256(canonical_bytes(rubric_payload(rubric))).hexdigest()
 
 
 def rubric_of(spec: RoundSpec) -> tuple[RubricCriterion, ...]:

@@ -143,14 +143,14 @@ def _import_in(s: Session, ws: Workspace, competition: str | int, path: Path,
     if comp.status != CompetitionStatus.JUDGING.value:
         raise LockedError(Message("packages.scoring_closed", competition=comp.code,
                                   file=path.name))
-    rubric = jp.rubric_from(setup_read.round_criteria(reader, who.round_id))
+    rubric, rubric_sha256 = _rubric(reader, who.round_id)
     plan, entry_ids = _plan(s, reader, comp, who, ret, rubric)
     if plan.problems:
         raise ImportFileError(str(path), plan.problems)
     written = plan.new + [n for _, n in plan.changed]
     written_ids = write_sheets(s, [SheetWrite(who.round_id, who.judge_id, entry_ids[x.entry], x)
                                    for x in written], PACKAGE)
-    if ret.rubric_sha256 != jp.rubric_digest(rubric):
+    if ret.rubric_sha256 != rubric_sha256:
         plan.warnings.append(Message("packages.rubric_changed", round=who.round_code))
     counts = {"created": len(plan.new), "updated": len(plan.changed), "unchanged":
               plan.unchanged, "submitted": sum(x.state == SUBMITTED for x in written)}
@@ -165,6 +165,23 @@ def _import_in(s: Session, ws: Workspace, competition: str | int, path: Path,
                       "sheets": {x.entry: audited(x) for x in written}},
                  sheets=written_ids)
     return ReturnImportReport(**base, **counts, warnings=tuple(plan.warnings))
+
+
+def _rubric(reader: RowReader, round_id: int) -> tuple[tuple[jp.RubricCriterion, ...], str]:
+    """The round's rubric as a package carries it, and its digest; remembered by the rows
+    it is made of (plain ints and text: equal rows make the same rubric)."""
+    rows = setup_read.round_criteria_rows(reader, round_id)
+    known = _RUBRICS.get(rows)
+    if known is None:
+        rubric = jp.rubric_from(setup_read.criteria_specs(*rows))
+        known = (rubric, jp.rubric_digest(rubric))
+        if len(_RUBRICS) > 64:
+            _RUBRICS.clear()
+        _RUBRICS[rows] = known
+    return known
+
+
+_RUBRICS: dict[tuple, tuple[tuple[jp.RubricCriterion, ...], str]] = {}
 
 
 def _identify(s: Session, reader: RowReader, comp: m.Competition, ret: jp.JudgeReturn) -> _Who:
@@ -230,7 +247,7 @@ def _plan(s: Session, reader: RowReader, comp: m.Competition, who: _Who, ret: jp
         return None if assigned else Message("packages.entry_not_assigned", round=who.round_code)
 
     entry_ids = {code: eid for code, (eid, _, _) in found.items()}
-    existing = stored_sheets(s, who.round_id, who.judge_id,
-                             sorted(entry_ids.values())).get(who.judge_id, {})
+    existing = stored_sheets(s, who.round_id, who.judge_id, sorted(entry_ids.values())
+                             ).get(who.judge_id, {}) if entry_ids else {}
     return jd.plan_merge(ret.sheets, existing, rubric, entry_problem, who.judge_code,
                          PACKAGE), entry_ids

@@ -19,7 +19,6 @@ from judging_app.services import audit
 from judging_app.services.competitions import now
 from judging_app.store import entry_totals
 from judging_app.store import models as m
-from judging_app.store.rows import RowReader, in_list
 
 SUBMITTED = SheetState.SUBMITTED.value
 _decimal = functools.lru_cache(maxsize=4096)(from_milli)  # scores repeat: a few hundred values
@@ -61,8 +60,8 @@ def entry_ids_of(s: Session, competition_id: int, codes) -> dict[str, int]:
 
 def stored_sheets(s: Session, round_id: int, judge_id: int | None,
                   entry_ids: list[int] | None = None) -> dict[int, dict[str, jd.StoredSheet]]:
-    """judge id -> entry code -> stored sheet, in one query through the driver (per CHUNK
-    entries when only `entry_ids` are wanted)."""
+    """judge id -> entry code -> stored sheet, in one query (per CHUNK entries when only
+    `entry_ids` are wanted)."""
     if entry_ids is not None and len(entry_ids) > CHUNK:
         out: dict[int, dict[str, jd.StoredSheet]] = {}
         for start in range(0, len(entry_ids), CHUNK):
@@ -70,23 +69,19 @@ def stored_sheets(s: Session, round_id: int, judge_id: int | None,
                                              entry_ids[start:start + CHUNK]).items():
                 out.setdefault(jid, {}).update(sheets)
         return out
-    sql = ("SELECT sh.id, sh.judge_id, e.code, sh.state, sh.version, sh.source,"
-           " sh.overall_comment, c.code, s.value_milli, s.comment FROM score_sheets sh"
-           " JOIN entries e ON e.id = sh.entry_id LEFT OUTER JOIN scores s ON s.sheet_id = sh.id"
-           " LEFT OUTER JOIN criteria c ON c.id = s.criterion_id WHERE sh.round_id = :r")
-    params: dict = {"r": round_id}
+    q = (select(m.ScoreSheet.id, m.ScoreSheet.judge_id, m.Entry.code, m.ScoreSheet.state,
+                m.ScoreSheet.version, m.ScoreSheet.source, m.ScoreSheet.overall_comment,
+                m.Criterion.code, m.Score.value_milli, m.Score.comment)
+         .join(m.Entry, m.Entry.id == m.ScoreSheet.entry_id)
+         .outerjoin(m.Score, m.Score.sheet_id == m.ScoreSheet.id)
+         .outerjoin(m.Criterion, m.Criterion.id == m.Score.criterion_id)
+         .where(m.ScoreSheet.round_id == round_id))
     if judge_id is not None:
-        sql += " AND sh.judge_id = :j"
-        params["j"] = judge_id
+        q = q.where(m.ScoreSheet.judge_id == judge_id)
     if entry_ids is not None:
-        if not entry_ids:
-            return {}
-        listed, more = in_list("e", entry_ids)
-        sql += f" AND sh.entry_id {listed}"
-        params.update(more)
+        q = q.where(m.ScoreSheet.entry_id.in_(entry_ids))
     out = {}
-    for sid, jid, entry, state, version, source, overall, crit, value, comment in \
-            RowReader.of_session(s).all(sql, params):
+    for sid, jid, entry, state, version, source, overall, crit, value, comment in s.execute(q):
         sheet = out.setdefault(jid, {}).setdefault(
             entry, jd.StoredSheet(entry, state, version, source, overall, id=sid))
         if crit is not None:
@@ -127,9 +122,9 @@ def write_sheets(s: Session, writes: list[SheetWrite], source: str) -> dict[int,
     entry_totals.lock_entries(s, entry_ids)
     stamp = now()
     rounds = sorted({w.round_id for w in writes})
-    listed, params = in_list("r", rounds)
-    criteria = {(rid, code): cid for rid, code, cid in RowReader.of_session(s).all(
-        f"SELECT round_id, code, id FROM criteria WHERE round_id {listed}", params)}
+    criteria = {(rid, code): cid for rid, code, cid in s.execute(
+        select(m.Criterion.round_id, m.Criterion.code, m.Criterion.id)
+        .where(m.Criterion.round_id.in_(rounds)))}
     new = [w for w in writes if w.sheet.id is None]
     changed = [w for w in writes if w.sheet.id is not None]
     conn = s.connection()
@@ -187,14 +182,13 @@ def _new_sheet_ids(s: Session, new: list[SheetWrite]) -> dict[tuple[int, int, in
     """(round, judge, entry) -> id of the sheets just inserted: one query per round and
     CHUNK entries."""
     out: dict[tuple[int, int, int], int] = {}
-    reader = RowReader.of_session(s)
     for rid in sorted({w.round_id for w in new}):
         entries = sorted({w.entry_id for w in new if w.round_id == rid})
         for start in range(0, len(entries), CHUNK):
-            listed, params = in_list("e", entries[start:start + CHUNK])
-            for jid, eid, sid in reader.all(
-                    "SELECT judge_id, entry_id, id FROM score_sheets WHERE round_id = :r"
-                    f" AND entry_id {listed}", {**params, "r": rid}):
+            for jid, eid, sid in s.execute(select(
+                    m.ScoreSheet.judge_id, m.ScoreSheet.entry_id, m.ScoreSheet.id).where(
+                    m.ScoreSheet.round_id == rid,
+                    m.ScoreSheet.entry_id.in_(entries[start:start + CHUNK]))):
                 out[(rid, jid, eid)] = sid
     return out
 

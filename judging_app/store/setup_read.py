@@ -79,12 +79,18 @@ def _criteria(rows, levels: dict[int, list[LevelDescriptor]]) -> tuple[Criterion
     )
 
 
-def round_criteria(reader: RowReader, round_id: int) -> tuple[CriterionSpec, ...]:
-    """One round's criteria, in order, as `read_setup` gives them (two statements)."""
-    levels = _levels(reader.all(_LEVELS + " WHERE c.round_id = :id"
-                                " ORDER BY l.criterion_id, l.score_milli", {"id": round_id}))
-    return _criteria([row[1:] for row in reader.all(
-        _CRITERIA + " WHERE c.round_id = :id ORDER BY c.position", {"id": round_id})], levels)
+def round_criteria_rows(reader: RowReader, round_id: int) -> tuple[tuple, tuple]:
+    """One round's criteria and their levels as stored (plain values, two statements):
+    equal rows give equal `criteria_specs`."""
+    return (tuple(row[1:] for row in reader.all(
+                _CRITERIA + " WHERE c.round_id = :id ORDER BY c.position", {"id": round_id})),
+            tuple(reader.all(_LEVELS + " WHERE c.round_id = :id"
+                             " ORDER BY l.criterion_id, l.score_milli", {"id": round_id})))
+
+
+def criteria_specs(criteria_rows: tuple, level_rows: tuple) -> tuple[CriterionSpec, ...]:
+    """The criteria of `round_criteria_rows`, in order, as `read_setup` gives them."""
+    return _criteria(criteria_rows, _levels(level_rows))
 
 
 def read_setup(reader: RowReader, competition_id: int) -> CompetitionSetup:
