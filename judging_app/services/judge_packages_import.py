@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -28,9 +29,9 @@ from judging_app.core.messages import Message, Text
 from judging_app.core.people import Role
 from judging_app.exchange import judge_package as jp
 from judging_app.exchange import judge_package_draft as jd
-from judging_app.services import audit, lookup, signing
+from judging_app.services import audit, signing
 from judging_app.services.authorization import require
-from judging_app.services.errors import ImportFileError, LockedError, ServiceError
+from judging_app.services.errors import ImportFileError, LockedError, NotFoundError, ServiceError
 from judging_app.services.retry import retry_transient
 from judging_app.services.sheet_bulk import CHUNK, SheetWrite, audited, stored_sheets, write_sheets
 from judging_app.services.workspace import Workspace
@@ -113,6 +114,32 @@ def _import_once(ws: Workspace, competition: str | int, path: Path, ret: jp.Judg
 
 
 @dataclass(frozen=True)
+class _Competition:
+    """What a return's import needs of its competition (signing.KeyedCompetition)."""
+
+    id: int
+    code: str
+    status: str
+    created_at: datetime
+    key_id: str | None
+
+
+def _competition(s: Session, reader: RowReader, ref: str | int) -> _Competition:
+    """By code, else by id (int or digits), as lookup.competition finds it; the creation
+    time converted exactly as the ORM converts it."""
+    sql = "SELECT id, code, status, created_at, key_id FROM competitions WHERE "
+    row = reader.one(sql + "code = :code", {"code": str(ref)})
+    if row is None and (isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit())):
+        row = reader.one(sql + "id = :id", {"id": int(ref)})
+    if row is None:
+        raise NotFoundError(Message("lookup.no_competition", ref=ref))
+    dialect = s.get_bind().dialect
+    as_read = m.Competition.__table__.c.created_at.type.dialect_impl(dialect).result_processor(
+        dialect, None)
+    return _Competition(row[0], row[1], row[2], as_read(row[3]) if as_read else row[3], row[4])
+
+
+@dataclass(frozen=True)
 class _Who:
     """The round and judge a return comes from, proven by its signature."""
 
@@ -125,12 +152,12 @@ class _Who:
 def _import_in(s: Session, ws: Workspace, competition: str | int, path: Path,
                ret: jp.JudgeReturn, digest: str, keys_moved: bool) -> ReturnImportReport:
     require(s, ws, Role.SECRETARIAT)
-    comp = lookup.competition(s, competition)
+    reader = RowReader.of_session(s)
+    comp = _competition(s, reader, competition)
     if not keys_moved and not signing.ready(s, comp):
         raise _KeysToMove
     if comp.status == CompetitionStatus.FINALIZED:
         raise LockedError(Message("lookup.finalized", competition=comp.code))
-    reader = RowReader.of_session(s)
     try:
         who = _identify(s, reader, comp, ret)
         key = (who.round_code, who.judge_code)
@@ -184,7 +211,7 @@ def _rubric(reader: RowReader, round_id: int) -> tuple[tuple[jp.RubricCriterion,
 _RUBRICS: dict[tuple, tuple[tuple[jp.RubricCriterion, ...], str]] = {}
 
 
-def _identify(s: Session, reader: RowReader, comp: m.Competition, ret: jp.JudgeReturn) -> _Who:
+def _identify(s: Session, reader: RowReader, comp: _Competition, ret: jp.JudgeReturn) -> _Who:
     """The round and judge of a return, once it is proven signed with that judge's key.
     On a server the judge's row is locked: two imports of one judge's returns take turns
     (the second sees the first's sequence)."""
@@ -220,7 +247,7 @@ def _identify(s: Session, reader: RowReader, comp: m.Competition, ret: jp.JudgeR
     return _Who(rnd[0], rnd[1], judge_id, judge_code)
 
 
-def _plan(s: Session, reader: RowReader, comp: m.Competition, who: _Who, ret: jp.JudgeReturn,
+def _plan(s: Session, reader: RowReader, comp: _Competition, who: _Who, ret: jp.JudgeReturn,
           rubric: tuple[jp.RubricCriterion, ...]) -> tuple[jd.MergePlan, dict[str, int]]:
     """How the return's sheets apply onto the stored ones, with every problem; the entry
     ids of its codes. One statement per CHUNK codes finds each entry, whether the judge is

@@ -10,6 +10,8 @@ audited transaction). Reading keys never writes (`judge_key`, `judge_keys`).
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -21,7 +23,18 @@ from judging_app.store.models import Competition, Judge
 from judging_app.store.rows import RowReader
 
 
-def competition_key(s: Session, comp: Competition) -> keys.CompetitionKey:
+class KeyedCompetition(Protocol):
+    """What reading keys needs of a competition: a Competition row, or a record of these."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def key_id(self) -> str | None: ...
+
+
+def competition_key(s: Session, comp: KeyedCompetition) -> keys.CompetitionKey:
     return keys.load_competition_key(comp.key_id, comp.code)
 
 
@@ -62,7 +75,7 @@ def prepare(ws: Workspace, competition: str | int) -> None:
             _move_legacy(s, ws, comp)
 
 
-def ready(s: Session, comp: Competition) -> bool:
+def ready(s: Session, comp: KeyedCompetition) -> bool:
     """Whether the competition's secret is in the key store and no judge's key is left in
     the database (refused when this computer lacks the secret)."""
     if comp.key_id is None or RowReader.of_session(s).one(
@@ -73,7 +86,7 @@ def ready(s: Session, comp: Competition) -> bool:
     return True
 
 
-def judge_keys(s: Session, comp: Competition) -> dict[int, str]:
+def judge_keys(s: Session, comp: KeyedCompetition) -> dict[int, str]:
     """judge id -> signing key (hex) of every judge of the competition."""
     judges = s.execute(select(Judge.id, Judge.key_nonce, Judge.package_secret).where(
         Judge.competition_id == comp.id)).all()
@@ -87,7 +100,8 @@ def judge_key(s: Session, comp: Competition, judge: Judge) -> str:
     return judge_key_of(s, comp, judge.key_nonce, judge.package_secret)
 
 
-def judge_key_of(s: Session, comp: Competition, nonce: str, package_secret: str | None) -> str:
+def judge_key_of(s: Session, comp: KeyedCompetition, nonce: str,
+                 package_secret: str | None) -> str:
     """The signing key of the judge with this nonce (and key still in the database, in an
     old one)."""
     if package_secret:
