@@ -193,19 +193,29 @@ def full_state(session: Session) -> dict:
 # ---- appending ---------------------------------------------------------------------
 
 def security_row(session: Session) -> SecuritySettings:
-    """The settings row, read once per transaction (the sign-in check and the audit event
-    both need it; what this transaction changes in it is on the same object)."""
-    transaction = session.get_transaction()
-    known = session.info.get(_SECURITY)
-    if known is not None and known[0] is transaction:
-        return known[1]
-    row = session.execute(select(SecuritySettings).where(SecuritySettings.id == 1)
-                          .execution_options(populate_existing=True)).scalar_one()
-    session.info[_SECURITY] = (transaction, row)
-    return row
+    """The settings row as an ORM object, for a change to it (reading: `security`)."""
+    return session.execute(select(SecuritySettings).where(SecuritySettings.id == 1)).scalar_one()
 
 
-_SECURITY = "security_row"  # session.info: (the transaction, its settings row)
+@dataclass(frozen=True)
+class Security:
+    """The settings as they stand in the caller's transaction."""
+
+    mode: str
+    database_id: str
+    audit_key_check: str | None
+
+
+def security(session: Session) -> Security:
+    """The settings row read through the driver after the session's pending changes are
+    flushed (a change made to the ORM object in this transaction is seen): every write
+    reads it (sign-in check, audit event), and an ORM load cost more than the rest of a
+    small transaction's reads."""
+    found = RowReader.of_session(session).one(
+        "SELECT mode, database_id, audit_key_check FROM app_security WHERE id = 1")
+    if found is None:
+        raise LookupError("the database has no security settings row")
+    return Security(*found)
 
 
 def _who(session: Session, actor: str, mode: str) -> Principal:
@@ -247,13 +257,15 @@ def _append(rows: RowReader, head: _Head, secret: bytes, fields: dict) -> str:
     return digest
 
 
-def _audit_key(session: Session, rows: RowReader, sec: SecuritySettings, head: _Head,
+def _audit_key(session: Session, rows: RowReader, sec: Security, head: _Head,
                who: Principal) -> keys.AuditKey:
     """This database's audit key; made on the first keyed event, which records the state
     the trail starts to vouch for."""
     if sec.audit_key_check is None:
         key = keys.new_audit_key(sec.database_id, head.count)
-        sec.audit_key_check = key.check
+        row = security_row(session)
+        session.refresh(row)
+        row.audit_key_check = key.check
         database_id = sec.database_id
         event.listen(session, "after_commit",
                      lambda _s: keys.confirm_audit_key(database_id), once=True)
@@ -300,7 +312,7 @@ def record(
     `snapshot`: it finalized the results or reopened them. The digests of the setup,
     eligibility and assignments this transaction wrote are added by themselves."""
     session.flush()
-    sec = security_row(session)
+    sec = security(session)
     who = _who(session, actor, sec.mode)
     parts = audit_digests.take_touched(session)
     if action in ALL_PARTS_ACTIONS:
@@ -315,7 +327,7 @@ def record(
     rows = RowReader.of_session(session)
     head = _locked_head(rows)
     if rows.dialect != "sqlite":  # SQLite: nobody wrote since we read it
-        session.refresh(sec)  # as it is now that the head is ours (another writer may have keyed it)
+        sec = security(session)  # as it is now that the head is ours (another writer may have keyed it)
     key = _audit_key(session, rows, sec, head, who)
     digest = _append(rows, head, key.secret, _fields(
         competition_id, who, action, entity, entity_key, old, new, state))
