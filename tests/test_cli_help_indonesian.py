@@ -49,9 +49,18 @@ def _placeholders(parser) -> set[str]:
     return shown
 
 
+def _window_launchers():
+    from judging_app.ui import launch
+    from judging_app.ui.judge import launch as judge_launch
+
+    return [(("judging-app-gui",), launch.build_parser()),
+            (("judging-app-gui", "judge"), judge_launch.build_parser())]
+
+
 TREE = list(_parsers(build_parser()))
-ENGLISH_USED = set().union(*(_texts(p) for _, p in TREE))
-PLACEHOLDERS_USED = set().union(*(_placeholders(p) for _, p in TREE))
+WINDOW = _window_launchers()
+ENGLISH_USED = set().union(*(_texts(p) for _, p in TREE + WINDOW))
+PLACEHOLDERS_USED = set().union(*(_placeholders(p) for _, p in TREE + WINDOW))
 ARGPARSE_OWN = set(cli_help.ARGPARSE)
 
 
@@ -112,6 +121,23 @@ def test_the_indonesian_help_of_every_command_holds_no_english(path, capsys):
     assert shown.startswith("penggunaan: judging-app") and "opsi:" in shown
     words = _english(shown, _typed(parser, path))
     assert words == [], shown
+
+
+@pytest.mark.parametrize("path", [p for p, _ in WINDOW], ids=" ".join)
+def test_the_window_launchers_help_holds_no_english(path, capsys):
+    from judging_app.ui.launch import main as window_main
+
+    parser = dict(WINDOW)[path]
+    with pytest.raises(SystemExit) as done:
+        window_main([*path[1:], "--lang", "id", "--help"])
+    assert done.value.code == 0
+    shown = capsys.readouterr().out
+    assert shown.startswith("penggunaan: judging-app") and "opsi:" in shown
+    assert _english(shown, (*_typed(parser, path), "judging-app-gui judge")) == [], shown
+    with pytest.raises(SystemExit) as done:
+        window_main([*path[1:], "--lang=id", "--bogus"])
+    assert done.value.code == 2
+    assert "kesalahan: argumen tidak dikenal: --bogus" in capsys.readouterr().err
 
 
 def test_the_english_help_stays_english(capsys):

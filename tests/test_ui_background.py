@@ -114,3 +114,26 @@ def test_a_job_whose_window_is_gone_ends_quietly(qapp):
     shiboken6.delete(finished)
     quiet.run()
     assert quiet.result == 7 and quiet.error is None
+
+
+def test_a_job_whose_view_was_closed_meanwhile_hands_its_outcome_to_no_one(qtbot):
+    """A competition closed while one of its views was still loading: the view is gone when
+    the work ends; its outcome is dropped instead of calling into the deleted widget (that
+    raised 'Internal C++ object already deleted' into the event loop)."""
+    import shiboken6
+    from PySide6.QtWidgets import QWidget
+
+    runner = Runner()
+    release = threading.Event()
+    view, kept = QWidget(), QWidget()
+    qtbot.addWidget(kept)
+    outcomes = []
+    for parent, work in ((view, lambda p: release.wait(5) and "read"),
+                         (view, lambda p: release.wait(5) and 1 / 0),
+                         (kept, lambda p: release.wait(5) and "still wanted")):
+        runner.run(work, label="", parent=parent, on_progress=lambda d, t: None,
+                   on_done=outcomes.append, on_error=lambda e, t: outcomes.append(e))
+    shiboken6.delete(view)  # the workspace closed
+    release.set()
+    qtbot.waitUntil(lambda: not runner.busy(), timeout=5000)
+    assert outcomes == ["still wanted"]

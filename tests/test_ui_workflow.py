@@ -202,7 +202,8 @@ def create_and_open(qtbot, window: MainWindow) -> str:
     workspace = window.workspace
     assert workspace is not None and window.pages.currentWidget() is workspace
     assert window.competition_label.text() == f"{NAME} — Draft"
-    overview = workspace.views["overview"]  # the landing page
+    overview = workspace.views["overview"]  # the landing page, read on a worker
+    settle(qtbot, window, lambda: not overview.page.is_loading())
     qtbot.mouseClick(overview.action_buttons[NextAction.CHECK_SETUP], Qt.MouseButton.LeftButton)
     setup = workspace.views["setup"]
     assert workspace.current_key() == "setup"

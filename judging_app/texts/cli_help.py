@@ -150,7 +150,26 @@ COMMANDS = {
         "tulis panduan pengguna sebagai PDF (bahasanya: --lang)",
 }
 
+# The window's own launchers (`judging-app-gui --help`, `judging-app-gui judge --help`).
+WINDOW_LAUNCHERS = {
+    "Judging public-service innovation competitions (desktop app).":
+        "Penilaian kompetisi inovasi pelayanan publik (aplikasi desktop).",
+    "judging-app-gui judge [--package FILE.jpkg] opens judge mode instead.":
+        "judging-app-gui judge [--package BERKAS.jpkg] membuka mode juri.",
+    "the database: an .sqlite file or an SQLAlchemy URL (default: judging_app.sqlite in the "
+    "user data folder)":
+        "basis data: berkas .sqlite atau URL SQLAlchemy (bawaan: judging_app.sqlite di folder "
+        "data pengguna)",
+    "language of the interface for this session": "bahasa antarmuka untuk sesi ini",
+    "Judge mode: score your assigned entries.":
+        "Mode juri: nilai inovasi yang ditugaskan kepada Anda.",
+    "judge directly on this database (default: the app's own file)":
+        "menilai langsung pada basis data ini (bawaan: berkas milik aplikasi)",
+    "a judge package (.jpkg) from the secretariat": "paket juri (.jpkg) dari sekretariat",
+    "language of the interface": "bahasa antarmuka",
+}
+
 INDONESIAN: dict[str, str] = {
-    **ARGPARSE, **PLACEHOLDERS, **COMMANDS, **cli_help_setup.HELP, **cli_help_judging.HELP,
+    **ARGPARSE, **PLACEHOLDERS, **COMMANDS, **WINDOW_LAUNCHERS, **cli_help_setup.HELP, **cli_help_judging.HELP,
     **cli_help_programme.HELP, **cli_help_security.HELP,
 }

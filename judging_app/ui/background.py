@@ -36,6 +36,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -179,7 +180,7 @@ class Runner(QObject):
         job = _Job(work, signals)
         if on_progress is not None:
             signals.progress.connect(on_progress)
-            return self._start(job, signals, on_done, on_error, lambda: None)
+            return self._start(job, signals, on_done, on_error, lambda: None, parent)
         dialog = QProgressDialog(label, "", 0, 0, parent)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(self.SHOW_AFTER_MS)
@@ -200,26 +201,29 @@ class Runner(QObject):
             dialog.deleteLater()
 
         signals.progress.connect(progress)
-        return self._start(job, signals, on_done, on_error, close)
+        return self._start(job, signals, on_done, on_error, close, parent)
 
     def _start(self, job: _Job, signals: _Signals, on_done: Callable[[Any], None],
-               on_error: Callable[[BaseException, str], None], close: Callable[[], None]
-               ) -> _Job:
-        def finish() -> None:
+               on_error: Callable[[BaseException, str], None], close: Callable[[], None],
+               parent: QWidget | None) -> _Job:
+        def finish() -> bool:
+            """Whether anyone is left to hand the outcome to: the widget that asked may
+            have been closed meanwhile (a competition closed while its view was loading)."""
             self._running.discard(job)
             _ended(job.made)
             close()
             signals.deleteLater()
+            return parent is None or shiboken6.isValid(parent)
 
         def done() -> None:
-            finish()
             result, job.result = job.result, None
-            on_done(result)
+            if finish():
+                on_done(result)
 
         def failed() -> None:
-            finish()
             error, job.error = job.error, None
-            on_error(error, job.trace)  # type: ignore[arg-type]
+            if finish():
+                on_error(error, job.trace)  # type: ignore[arg-type]
 
         signals.finished.connect(done)
         signals.failed.connect(failed)

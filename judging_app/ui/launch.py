@@ -39,7 +39,9 @@ SMOKE_TEST_HELP = ("check this installation: open the window, answer Cancel to a
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    from judging_app.cli.parsing import Parser
+
+    parser = Parser(
         prog="judging-app-gui",
         description="Judging public-service innovation competitions (desktop app).",
         epilog="judging-app-gui judge [--package FILE.jpkg] opens judge mode instead.",
@@ -56,6 +58,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke-test", action="store_true", help=SMOKE_TEST_HELP)
     parser.add_argument("--version", action="version", version=judging_app.__version__)
     return parser
+
+
+def parse_in_language(parser: argparse.ArgumentParser, arguments: list[str]) -> argparse.Namespace:
+    """`arguments` parsed with help, usage and argparse's errors in the language asked for
+    (--lang, else JUDGING_APP_LANG, else the system's), as the command line does."""
+    from judging_app.cli.parsing import requested_language, speaking
+
+    with speaking(requested_language(arguments)):
+        return parser.parse_args(arguments)
 
 
 def application(argv: Sequence[str] | None = None) -> QApplication:
@@ -146,7 +157,7 @@ def run_windowed_judge_mode(arguments: Sequence[str], dialogs: Dialogs | None = 
     package nor a database, the package is asked for first (Cancel ends, exit status 0)."""
     from judging_app.ui.judge import launch as judge
 
-    args = judge.build_parser().parse_args(list(arguments))
+    args = parse_in_language(judge.build_parser(), list(arguments))
     package = args.package
     if package is None and args.db is None:
         settings = AppSettings()
@@ -165,7 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(argv) if argv is not None else sys.argv[1:]
     if arguments[:1] == ["judge"]:
         return run_windowed_judge_mode(arguments[1:])
-    args = build_parser().parse_args(arguments)
+    args = parse_in_language(build_parser(), arguments)
     return run_gui(args.db, args.lang, smoke_test=args.smoke_test)
 
 

@@ -3615,6 +3615,14 @@ Mintalah salinan paket yang baru kepada sekretariat (nilai Anda tetap tersimpan 
         <translation>Semua lembar nilai sudah masuk. Lihat hasil sementara nilai sama dan lembar yang kurang sedang diperiksa.</translation>
     </message>
     <message>
+        <source>Reading the competition…</source>
+        <translation>Membaca kompetisi…</translation>
+    </message>
+    <message>
+        <source>Cannot read the competition</source>
+        <translation>Kompetisi tidak dapat dibaca</translation>
+    </message>
+    <message>
         <source>Computing the results…</source>
         <translation>Menghitung hasil…</translation>
     </message>

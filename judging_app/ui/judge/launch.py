@@ -160,7 +160,9 @@ def run_judge_gui(db_target: str | None, package: str | None, lang: str | None, 
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="judging-app judge",
+    from judging_app.cli.parsing import Parser
+
+    parser = Parser(prog="judging-app judge",
                                      description="Judge mode: score your assigned entries.")
     parser.add_argument("--db", metavar="PATH_OR_URL",
                         help="judge directly on this database (default: the app's own file)")
@@ -171,7 +173,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(list(argv) if argv is not None else sys.argv[1:])
+    from judging_app.ui.launch import parse_in_language
+
+    args = parse_in_language(build_parser(), list(argv) if argv is not None else sys.argv[1:])
     return run_judge_gui(args.db, args.package, args.lang)
 
 

@@ -1,8 +1,9 @@
 """The overview: the landing page of an opened competition. Where the competition stands
 (setup → registration → screening → judging → results → finalized), its counts, and the
 next action(s) as buttons that go to the right view or do the step. The numbers come from
-services.dashboard; what keeps the results from being final is computed in the
-background (it needs the results) and shown when ready."""
+services.dashboard, read on a worker (counting the sheets of a large competition takes a
+while; the page says what it is reading meanwhile); what keeps the results from being
+final is computed in the background too (it needs the results) and shown when ready."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from judging_app.ui.i18n import ENGLISH, fill, format_int
 from judging_app.ui.icons import icon
 from judging_app.ui.labels import competition_status_label
 from judging_app.ui.views.base import View, ViewContext
+from judging_app.ui.views.loading import Loadable
 from judging_app.ui.views.overview_texts import action_text, stage_label, step_text
 from judging_app.ui.views.status_move import move_status
 
@@ -95,6 +97,8 @@ class OverviewView(View):
         self.dialogs = OverviewDialogs()
         self.data: Dashboard | None = None
         self._request = 0
+        self._read_job = None
+        self._reads = 0
         self.title = QLabel()
         self.title.setObjectName("overviewTitle")
         self.title.setWordWrap(True)
@@ -141,7 +145,8 @@ class OverviewView(View):
         box.addWidget(self.next_title)
         box.addWidget(self.next_text)
         box.addLayout(self.action_row)
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(12)
         layout.addWidget(self.title)
@@ -150,12 +155,33 @@ class OverviewView(View):
         layout.addLayout(cards)
         layout.addWidget(self.next_box)
         layout.addStretch(1)
+        self.page = Loadable(content)  # "Reading the competition…" until the first read
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.page)
 
     # -- loading ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.data = dashboard.dashboard(self.ctx.db, self.ctx.competition)
+        db, code = self.ctx.db, self.ctx.competition
+        if self._read_job is not None:
+            self._read_job.cancel()
+        self._reads += 1
+        read = self._reads
+
+        def done(found: Dashboard) -> None:
+            if read == self._reads:  # else a newer read is on its way
+                self._read(found)
+
+        self._read_job = self.load_in_background(
+            lambda _progress: dashboard.dashboard(db, code), [self.page],
+            self.tr("Reading the competition…"), done, self.tr("Cannot read the competition"))
+
+    def _read(self, found: Dashboard) -> None:
+        self._read_job = None
+        self.page.finish()
+        self.data = found
         self.retranslate()
-        if self.data.stage in (Stage.JUDGING, Stage.RESULTS):
+        if found.stage in (Stage.JUDGING, Stage.RESULTS):
             self._load_undecided()
 
     def _load_undecided(self) -> None:
