@@ -6,11 +6,12 @@ written; then ONE transaction and ONE audit event 'returns.import' (entity key
 "round/judge", with the file's SHA-256). The last imported sequence per (round, judge) is
 read back from those events: there is no table for it.
 
-One transaction per file, checks and writes alike: the signing-key check, the plan and the
-write take a few milliseconds, so the file is planned under the write lock (on SQLite a
-judge's save waits at most that long behind one file; on PostgreSQL the judge's row is
-locked, so two imports of one judge's returns take turns). The lookups go through the
-driver (store.rows.RowReader): plain SQL, one statement each, no ORM unit of work.
+File by file; on SQLite each file is checked and planned in a read transaction and
+written in one write transaction (planned again under the write lock only when something
+the plan depends on changed meanwhile), so a judge's save slips in between the files of a
+long import; on a server in one transaction, the judge's row locked (two imports of one
+judge's returns take turns). The lookups go through the driver (store.rows.RowReader):
+plain SQL, one statement each, no ORM unit of work.
 """
 
 from __future__ import annotations
@@ -33,7 +34,15 @@ from judging_app.services import audit, signing
 from judging_app.services.authorization import require
 from judging_app.services.errors import ImportFileError, LockedError, NotFoundError, ServiceError
 from judging_app.services.retry import retry_transient
-from judging_app.services.sheet_bulk import CHUNK, SheetWrite, audited, stored_sheets, write_sheets
+from judging_app.services.sheet_bulk import (
+    CHUNK,
+    SheetWrite,
+    audited,
+    changed_since,
+    last_event_id,
+    stored_sheets,
+    write_sheets,
+)
 from judging_app.services.workspace import Workspace
 from judging_app.store import models as m
 from judging_app.store import setup_read
@@ -105,12 +114,33 @@ class _KeysToMove(Exception):
 def _import_once(ws: Workspace, competition: str | int, path: Path, ret: jp.JudgeReturn,
                  digest: str) -> ReturnImportReport:
     try:
-        with ws.db.write() as s:
-            return _import_in(s, ws, competition, path, ret, digest, keys_moved=False)
+        return _checked_then_written(ws, competition, path, ret, digest, keys_moved=False)
     except _KeysToMove:  # nearly never: move them out first (signing.prepare), once
         signing.prepare(ws, competition)
+    return _checked_then_written(ws, competition, path, ret, digest, keys_moved=True)
+
+
+def _checked_then_written(ws: Workspace, competition: str | int, path: Path,
+                          ret: jp.JudgeReturn, digest: str, keys_moved: bool
+                          ) -> ReturnImportReport:
+    """On SQLite (one writer at a time) the return is checked and planned in a read
+    transaction and written under the write lock, planned again there only when something
+    the plan depends on changed meanwhile (sheet_bulk.changed_since): the judges' saves
+    slip in between the files of a long import. On a server, in one transaction."""
+    prepared: _Prepared | ReturnImportReport | None = None
+    if ws.db.is_sqlite:
+        with ws.db.read() as s:
+            prepared = _prepare(s, ws, competition, path, ret, digest, keys_moved)
+        if isinstance(prepared, ReturnImportReport):
+            return prepared
     with ws.db.write() as s:
-        return _import_in(s, ws, competition, path, ret, digest, keys_moved=True)
+        if prepared is None or changed_since(s, prepared.last_event, prepared.sheet_keys):
+            prepared = _prepare(s, ws, competition, path, ret, digest, keys_moved)
+            if isinstance(prepared, ReturnImportReport):
+                return prepared
+        else:
+            require(s, ws, Role.SECRETARIAT)
+        return _apply(s, ws, prepared, ret, path, digest)
 
 
 @dataclass(frozen=True)
@@ -149,9 +179,25 @@ class _Who:
     judge_code: str
 
 
-def _import_in(s: Session, ws: Workspace, competition: str | int, path: Path,
-               ret: jp.JudgeReturn, digest: str, keys_moved: bool) -> ReturnImportReport:
+@dataclass
+class _Prepared:
+    """A return checked and planned, nothing written yet."""
+
+    comp: _Competition
+    who: _Who
+    plan: jd.MergePlan
+    entry_ids: dict[str, int]
+    rubric_sha256: str
+    base: dict
+    last_event: int  # the newest audit event when the plan was made
+    sheet_keys: set[str]  # "round/judge/entry" of the return's sheets
+
+
+def _prepare(s: Session, ws: Workspace, competition: str | int, path: Path,
+             ret: jp.JudgeReturn, digest: str, keys_moved: bool) -> _Prepared | ReturnImportReport:
+    """Every check of the return and its plan; the report when it was imported already."""
     require(s, ws, Role.SECRETARIAT)
+    last_event = last_event_id(s)
     reader = RowReader.of_session(s)
     comp = _competition(s, reader, competition)
     if not keys_moved and not signing.ready(s, comp):
@@ -174,15 +220,24 @@ def _import_in(s: Session, ws: Workspace, competition: str | int, path: Path,
     plan, entry_ids = _plan(s, reader, comp, who, ret, rubric)
     if plan.problems:
         raise ImportFileError(str(path), plan.problems)
+    keys = {f"{who.round_code}/{who.judge_code}/{x.entry}" for x in ret.sheets}
+    return _Prepared(comp, who, plan, entry_ids, rubric_sha256, base, last_event, keys)
+
+
+def _apply(s: Session, ws: Workspace, prepared: _Prepared, ret: jp.JudgeReturn, path: Path,
+           digest: str) -> ReturnImportReport:
+    """Write the plan: the sheets in bulk, their entries' totals, one audit event."""
+    plan, who = prepared.plan, prepared.who
     written = plan.new + [n for _, n in plan.changed]
-    written_ids = write_sheets(s, [SheetWrite(who.round_id, who.judge_id, entry_ids[x.entry], x)
+    written_ids = write_sheets(s, [SheetWrite(who.round_id, who.judge_id,
+                                              prepared.entry_ids[x.entry], x)
                                    for x in written], PACKAGE)
-    if ret.rubric_sha256 != rubric_sha256:
+    if ret.rubric_sha256 != prepared.rubric_sha256:
         plan.warnings.append(Message("packages.rubric_changed", round=who.round_code))
     counts = {"created": len(plan.new), "updated": len(plan.changed), "unchanged":
               plan.unchanged, "submitted": sum(x.state == SUBMITTED for x in written)}
     audit.record(s, ws.actor, IMPORT_ACTION, "return", f"{who.round_code}/{who.judge_code}",
-                 competition_id=comp.id,
+                 competition_id=prepared.comp.id,
                  old={o.entry: audited(o) for o, _ in plan.changed} or None,
                  new={"round": who.round_code, "judge": who.judge_code, "file": path.name,
                       "sha256": digest, "payload_sha256": jp.payload_digest(ret),
@@ -191,7 +246,7 @@ def _import_in(s: Session, ws: Workspace, competition: str | int, path: Path,
                       "warnings": [str(w) for w in plan.warnings],  # English, as a record
                       "sheets": {x.entry: audited(x) for x in written}},
                  sheets=written_ids)
-    return ReturnImportReport(**base, **counts, warnings=tuple(plan.warnings))
+    return ReturnImportReport(**prepared.base, **counts, warnings=tuple(plan.warnings))
 
 
 def _rubric(reader: RowReader, round_id: int) -> tuple[tuple[jp.RubricCriterion, ...], str]:
