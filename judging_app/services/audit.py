@@ -165,10 +165,10 @@ def state_of(session: Session, competition_id: int | None,
         state.update(audit_digests.parts_state(session, competition_id, parts))
         if snapshot:
             state["snapshots"] = {str(competition_id): snapshot_of(session, competition_id)}
-        status = session.execute(text("SELECT status FROM competitions WHERE id = :c"),
-                                 {"c": competition_id}).scalar()
-        if status is not None:
-            state["status"] = {str(competition_id): status}
+        found = RowReader.of_session(session).one(
+            "SELECT status FROM competitions WHERE id = :c", {"c": competition_id})
+        if found is not None and found[0] is not None:
+            state["status"] = {str(competition_id): found[0]}
         if decisions:
             state["decisions"] = {str(competition_id): decisions_of(session, competition_id)}
     sheet_ids = sheets if isinstance(sheets, Mapping) else list(sheets)
