@@ -204,6 +204,12 @@ def return_payload(r: JudgeReturn) -> dict:
 
 # ---- reading ---------------------------------------------------------------------------
 
+# the kinds a field should be (made once: a read builds a refusal only when it refuses)
+_WANT_TEXT, _WANT_INTEGER = Message("package_file.type.text"), Message("package_file.type.integer")
+_WANT_FLAG, _WANT_DECIMAL = Message("package_file.type.flag"), Message("package_file.type.decimal")
+_WANT_LIST, _WANT_TEXTS = Message("package_file.type.list"), Message("package_file.type.texts")
+
+
 class Obj:
     """A JSON object being read; every error names the field's full path."""
 
@@ -220,17 +226,15 @@ class Obj:
             raise PackageError(Message("package_file.lacks_field", field=f"{self.path}.{key}"))
         return default
 
-    def _typed(self, key: str, default: object, ok: Callable[[object], bool], want: str):
-        """The field's value when `ok(value)`; else refused saying it should be `want` (the
-        code of the kind's name)."""
+    def _typed(self, key: str, default: object, ok: Callable[[object], bool], want: Message):
         v = self._get(key, default)
         if not ok(v):
             raise PackageError(Message("package_file.wrong_type", field=f"{self.path}.{key}",
-                                       want=Message(want), found=_kind(v)))
+                                       want=want, found=_kind(v)))
         return v
 
     def text(self, key: str, default: object = ..., *, required: bool = False) -> str:
-        v = self._typed(key, default, _is_text, "package_file.type.text")
+        v = self._typed(key, default, _is_text, _WANT_TEXT)
         if required and not v.strip():
             raise PackageError(Message("package_file.empty_field", field=f"{self.path}.{key}"))
         if bad_character(v) is not None:  # the place is named only when it is needed
@@ -249,14 +253,14 @@ class Obj:
 
     def integer(self, key: str) -> int:
         return self._typed(key, ..., lambda x: isinstance(x, int) and not isinstance(x, bool),
-                           "package_file.type.integer")
+                           _WANT_INTEGER)
 
     def flag(self, key: str, default: object = ...) -> bool:
         return self._typed(key, default, lambda x: isinstance(x, bool),
-                           "package_file.type.flag")
+                           _WANT_FLAG)
 
     def decimal(self, key: str) -> Decimal:
-        v = self._typed(key, ..., _is_text, "package_file.type.decimal")
+        v = self._typed(key, ..., _is_text, _WANT_DECIMAL)
         found = _DECIMALS.get(v)  # scores repeat: a few dozen texts
         if found is None:
             try:
@@ -271,13 +275,13 @@ class Obj:
         return Obj(self._get(key, default), f"{self.path}.{key}")
 
     def objs(self, key: str, default: object = ...) -> list[Obj]:
-        v = self._typed(key, default, lambda x: isinstance(x, list), "package_file.type.list")
+        v = self._typed(key, default, lambda x: isinstance(x, list), _WANT_LIST)
         return [Obj(item, f"{self.path}.{key}[{i}]") for i, item in enumerate(v)]
 
     def texts(self, key: str) -> tuple[str, ...]:
         return tuple(_storable(v, f"{self.path}.{key}") for v in self._typed(
             key, [], lambda x: isinstance(x, list) and all(isinstance(i, str) for i in x),
-            "package_file.type.texts"))
+            _WANT_TEXTS))
 
 
 def _is_text(value: object) -> bool:
