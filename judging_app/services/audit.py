@@ -25,7 +25,6 @@ import hashlib
 import hmac
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -37,7 +36,7 @@ from judging_app.core.messages import Message
 from judging_app.core.people import Principal
 from judging_app.services import audit_digests, keys
 from judging_app.services.errors import PermissionDenied
-from judging_app.store.models import SecuritySettings
+from judging_app.store.models import AuditEvent, AuditHead, SecuritySettings
 from judging_app.store.rows import RowReader
 
 GENESIS = "0" * 64
@@ -193,29 +192,7 @@ def full_state(session: Session) -> dict:
 # ---- appending ---------------------------------------------------------------------
 
 def security_row(session: Session) -> SecuritySettings:
-    """The settings row as an ORM object, for a change to it (reading: `security`)."""
     return session.execute(select(SecuritySettings).where(SecuritySettings.id == 1)).scalar_one()
-
-
-@dataclass(frozen=True)
-class Security:
-    """The settings as they stand in the caller's transaction."""
-
-    mode: str
-    database_id: str
-    audit_key_check: str | None
-
-
-def security(session: Session) -> Security:
-    """The settings row read through the driver after the session's pending changes are
-    flushed (a change made to the ORM object in this transaction is seen): every write
-    reads it (sign-in check, audit event), and an ORM load cost more than the rest of a
-    small transaction's reads."""
-    found = RowReader.of_session(session).one(
-        "SELECT mode, database_id, audit_key_check FROM app_security WHERE id = 1")
-    if found is None:
-        raise LookupError("the database has no security settings row")
-    return Security(*found)
 
 
 def _who(session: Session, actor: str, mode: str) -> Principal:
@@ -225,47 +202,21 @@ def _who(session: Session, actor: str, mode: str) -> Principal:
     return principal if principal is not None else Principal(name=actor)
 
 
-@dataclass
-class _Head:
-    """The chain's head row (audit_head, id 1) as this transaction moves it on."""
-
-    last_hash: str
-    count: int
-
-
-_EVENT_COLUMNS = (*FIELDS, "prev_hash", "hash", "scheme")
-
-
-def _locked_head(rows: RowReader) -> _Head:
-    """The head row, locked until the transaction ends (SQLite: the writer's lock)."""
-    lock = "" if rows.dialect == "sqlite" else " FOR UPDATE"
-    found = rows.one("SELECT last_hash, count FROM audit_head WHERE id = 1" + lock)
-    if found is None:
-        raise LookupError("the audit trail has no head row")
-    return _Head(*found)
-
-
-def _append(rows: RowReader, head: _Head, secret: bytes, fields: dict) -> str:
-    """Insert the event after the head, through the driver (plain values: no ORM unit of
-    work for one row); `head` moves on."""
+def _append(session: Session, head: AuditHead, secret: bytes, fields: dict) -> str:
     digest = keyed_hash(secret, head.last_hash, fields)
-    values = {**fields, "prev_hash": head.last_hash, "hash": digest, "scheme": "hmac"}
-    rows.run(f"INSERT INTO audit_events ({', '.join(_EVENT_COLUMNS)}) VALUES"
-             f" ({', '.join(':' + c for c in _EVENT_COLUMNS)})", values)
+    session.add(AuditEvent(prev_hash=head.last_hash, hash=digest, scheme="hmac", **fields))
     head.last_hash = digest
     head.count += 1
     return digest
 
 
-def _audit_key(session: Session, rows: RowReader, sec: Security, head: _Head,
+def _audit_key(session: Session, sec: SecuritySettings, head: AuditHead,
                who: Principal) -> keys.AuditKey:
     """This database's audit key; made on the first keyed event, which records the state
     the trail starts to vouch for."""
     if sec.audit_key_check is None:
         key = keys.new_audit_key(sec.database_id, head.count)
-        row = security_row(session)
-        session.refresh(row)
-        row.audit_key_check = key.check
+        sec.audit_key_check = key.check
         database_id = sec.database_id
         event.listen(session, "after_commit",
                      lambda _s: keys.confirm_audit_key(database_id), once=True)
@@ -273,7 +224,7 @@ def _audit_key(session: Session, rows: RowReader, sec: Security, head: _Head,
                      lambda _s: keys.discard_unconfirmed(database_id), once=True)
         baseline = _fields(None, who, "audit.keyed", "database", sec.database_id,
                            None, {"legacy_events": head.count}, full_state(session))
-        _append(rows, head, key.secret, baseline)
+        _append(session, head, key.secret, baseline)
         return key
     key = keys.load_audit_key(sec.database_id, sec.audit_key_check)
     if key is None:
@@ -312,7 +263,7 @@ def record(
     `snapshot`: it finalized the results or reopened them. The digests of the setup,
     eligibility and assignments this transaction wrote are added by themselves."""
     session.flush()
-    sec = security(session)
+    sec = security_row(session)
     who = _who(session, actor, sec.mode)
     parts = audit_digests.take_touched(session)
     if action in ALL_PARTS_ACTIONS:
@@ -324,16 +275,12 @@ def record(
         server_sql.append_event(session, competition_id, action, entity, str(entity_key),
                                 canonical_json(old), canonical_json(new), canonical_json(state))
         return
-    rows = RowReader.of_session(session)
-    head = _locked_head(rows)
-    if rows.dialect != "sqlite":  # SQLite: nobody wrote since we read it
-        sec = security(session)  # as it is now that the head is ours (another writer may have keyed it)
-    key = _audit_key(session, rows, sec, head, who)
-    digest = _append(rows, head, key.secret, _fields(
+    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
+    session.refresh(sec)  # as it is now that the head is ours (another writer may have keyed it)
+    key = _audit_key(session, sec, head, who)
+    digest = _append(session, head, key.secret, _fields(
         competition_id, who, action, entity, entity_key, old, new, state))
-    rows.run("UPDATE audit_head SET last_hash = :h, count = :n WHERE id = 1",
-             {"h": head.last_hash, "n": head.count})
-    session.flush()  # a new audit key's check on the settings row
+    session.flush()
     _remember_after_commit(session, sec.database_id, head.count, digest)
 
 

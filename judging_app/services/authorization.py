@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from judging_app.core.messages import Message
 from judging_app.core.people import Principal, Role
-from judging_app.services.audit import PRINCIPAL, security
+from judging_app.services.audit import PRINCIPAL, security_row
 from judging_app.services.errors import PermissionDenied
 from judging_app.store.models import Judge, Person, PersonJudge, PersonRole
 
@@ -32,7 +32,7 @@ ROLE_NAMES = {Role.SECRETARIAT: Message("auth.role.secretariat"),
 
 
 def protected(s: Session) -> bool:
-    return security(s).mode != "open"
+    return security_row(s).mode != "open"
 
 
 def current_principal(s: Session, principal: Principal) -> Principal:
