@@ -18,7 +18,7 @@ __all__ = ["UsageError", "output_language", "run"]
 def output_language(args: argparse.Namespace) -> str:
     """The language of what the command prints: --lang, else JUDGING_APP_LANG, else the
     system's."""
-    from judging_app.texts import default_language
+    from judging_app.language import default_language
 
     return getattr(args, "lang", None) or default_language()
 

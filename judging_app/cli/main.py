@@ -76,7 +76,7 @@ def build_parser(modules: tuple[str, ...] = COMMAND_MODULES) -> argparse.Argumen
                  "JUDGING_APP_PASSWORD); on an unprotected database any name (recorded as "
                  "not verified). Nothing is remembered between commands")
     # Accepted before or after the command; SUPPRESS keeps a value given before it.
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS, help=db_help)
     common.add_argument("--user", "--as", dest="actor", metavar="LOGIN", default=argparse.SUPPRESS,
                         help=user_help)
@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(args.db, args.lang, smoke_test=getattr(args, "smoke_test", False))
     except (Exception, KeyboardInterrupt) as exc:
         from judging_app.cli.failures import report
-        from judging_app.texts import default_language
+        from judging_app.language import default_language
 
         return report(exc, args.lang or default_language(), " ".join(sys.argv))
 

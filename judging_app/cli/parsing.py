@@ -75,7 +75,7 @@ def requested_language(argv: Sequence[str]) -> str:
         if value in ("id", "en"):
             chosen = value
     if chosen is None:
-        from judging_app.texts import default_language
+        from judging_app.language import default_language
 
         chosen = default_language()
     return chosen
@@ -85,6 +85,12 @@ class HelpFormatter(argparse.HelpFormatter):
     """Argparse's help in the language spoken, with '(default: X)' after every option that
     has a default worth saying (not for flags, empty values, or a help text that already
     names its default)."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        if width is None:  # argparse's default, without importing shutil on every start
+            width = terminal_columns() - 2  # (argparse makes a formatter per option added)
+        super().__init__(prog, indent_increment, max_help_position, width)
 
     def _get_help_string(self, action: argparse.Action) -> str:
         text = action.help or ""
@@ -103,6 +109,24 @@ class HelpFormatter(argparse.HelpFormatter):
     def _metavar_formatter(self, action: argparse.Action, default_metavar: str):
         english = super()._metavar_formatter(action, default_metavar)
         return lambda size: tuple(translated(m) for m in english(size))
+
+
+def terminal_columns() -> int:
+    """`shutil.get_terminal_size().columns`: $COLUMNS, else the terminal's width, else 80."""
+    import os
+    import sys
+
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+        columns = columns or 80
+    return columns
 
 
 class Parser(argparse.ArgumentParser):

@@ -144,8 +144,8 @@ def cmd_fairness(args) -> int:
         return results.fairness(db, args.competition, args.round)
 
     with paused_gc():
-        view = read_rows(args, lambda reader: fairness_with(reader, args.competition,
-                                                            args.round), on_database)
+        view = read_rows(args, lambda reader: fairness_with(  # prints no entry titles
+            reader, args.competition, args.round, titles=False), on_database)
         if args.json:
             print(fairness_json_text(view))
         else:

@@ -103,8 +103,7 @@ def fairness_json_text(view: FairnessView) -> str:
     text = json.JSONEncoder(ensure_ascii=False).encode
     head = text({"competition": view.competition_code, "panels": _panels(view)})
     row_text = ('{"entry": %s, "category": %s, "ranks": {'
-                + ", ".join(f"{text(name)}: %s" for name in METHOD_NAMES)
-                + '}, "awards": %s, "award_changes": %s}')
+                + ", ".join(f"{text(name)}: %s" for name in METHOD_NAMES) + "}, %s}")
     entries = view.entries
     stability = view.report.stability
     codes = [entries[row.entry_id].code for row in stability]
@@ -113,20 +112,23 @@ def fairness_json_text(view: FairnessView) -> str:
     else:
         quoted = [f'"{c}"' for c in codes]
     groups: dict[str | None, str] = {}
-    awards_text: dict[int, tuple[str, str]] = {}  # by id of the row's awards dict (shared)
+    awards_text: dict[int, str] = {}  # by id of the row's awards dict (shared)
     rows = []
-    for row, code in zip(stability, quoted, strict=True):
-        group = groups.get(row.group)
+    for (_entry, group_code, ranks_of, awards_of), code in zip(stability, quoted, strict=True):
+        group = groups.get(group_code)
         if group is None:
-            group = groups[row.group] = text(row.group)
-        awards = awards_text.get(id(row.awards))
+            group = groups[group_code] = text(group_code)
+        awards = awards_text.get(id(awards_of))
         if awards is None:
-            key = tuple(row.awards.values())
+            key = tuple(awards_of.values())
             shown = {name: [view.tier_labels.get(a) if a else None,
                             view.tier_labels.get(b) if b else None]
                      for name, (a, b) in zip(METHOD_NAMES, key, strict=True)}
-            awards = awards_text[id(row.awards)] = (
-                text(shown), "true" if len(set(key)) > 1 else "false")
-        rows.append(row_text % (code, group, *[
-            "null" if r is None else r for r in row.ranks.values()], *awards))
+            awards = awards_text[id(awards_of)] = (
+                f'"awards": {text(shown)}, "award_changes": '
+                + ("true" if len(set(key)) > 1 else "false"))
+        r0, r1, r2, r3 = ranks_of.values()  # the four methods of METHOD_NAMES; None: null
+        rows.append(row_text % (
+            code, group, "null" if r0 is None else r0, "null" if r1 is None else r1,
+            "null" if r2 is None else r2, "null" if r3 is None else r3, awards))
     return f'{head[:-1]}, "stability": [{", ".join(rows)}]}}'

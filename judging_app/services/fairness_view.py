@@ -17,8 +17,7 @@ from fractions import Fraction
 from judging_app.core.enums import RankingScope
 from judging_app.core.scoring import EntryInfo, compute_fairness
 from judging_app.core.scoring.fairness import FairnessReport
-from judging_app.services.results_input import ResultsInput, load_results_input
-from judging_app.services.results_view import rules_for
+from judging_app.services.results_input import ResultsInput, load_results_input, rules_for
 from judging_app.store.rows import RowReader
 
 Progress = Callable[[int, int], None]
@@ -82,9 +81,10 @@ def _report(inp: ResultsInput, progress: Progress | None) -> FairnessReport:
 
 
 def fairness_with(reader: RowReader, competition: str | int, round_code: str | None = None,
-                  progress: Progress | None = None) -> FairnessView:
-    """Fairness evidence per round and category, and rank stability across methods."""
-    inp = load_results_input(reader, competition, round_code)
+                  progress: Progress | None = None, *, titles: bool = True) -> FairnessView:
+    """Fairness evidence per round and category, and rank stability across methods. Without
+    `titles` the view's entries have no title and unit (see `load_results_input`)."""
+    inp = load_results_input(reader, competition, round_code, titles=titles)
     report = _report(inp, progress)
     judges = {j: code for j, code, _name in _judges(reader, inp.competition.id)}
     return _view(inp, report, judges)

@@ -4,6 +4,7 @@ Callers inside a session pass the session; it is wrapped."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +21,7 @@ from judging_app.core.scoring import (
     SheetTotals,
 )
 from judging_app.core.scoring.inputs import LazyRows
-from judging_app.core.setup import AdvancementRule, CompetitionSetup
+from judging_app.core.setup import AdvancementRule, CompetitionSetup, ResultRules
 from judging_app.services.errors import NotFoundError
 from judging_app.store import score_queries, setup_read
 from judging_app.store.rows import RowReader
@@ -56,6 +57,11 @@ class ResultsInput:
         caller that uses them after the transaction."""
         for data in self.rounds:
             len(data.totals.rows)
+
+
+def rules_for(inp: ResultsInput) -> ResultRules:
+    """The competition's rules, combining rounds as this ranking does (`inp.combination`)."""
+    return dataclasses.replace(inp.setup.rules, round_combination=inp.combination)
 
 
 @dataclass(frozen=True)
@@ -96,11 +102,17 @@ def _round_data(reader: RowReader, info: RoundInfo, entry_ids: set[int]) -> Roun
     def entry_sums():
         return [(e, n, s) for e, n, s, _k, _m in round_totals() if e in entry_ids]
 
+    keys: dict[str, dict] = {}  # built once, whichever rankings ask (rank stability: several)
+
     def criteria_keys():
-        return {e: k for e, _n, _s, k, _m in round_totals()}
+        if "mean" not in keys:
+            keys["mean"] = {e: k for e, _n, _s, k, _m in round_totals()}
+        return keys["mean"]
 
     def median_keys():
-        return {e: m for e, _n, _s, _k, m in round_totals()}
+        if "median" not in keys:
+            keys["median"] = {e: m for e, _n, _s, _k, m in round_totals()}
+        return keys["median"]
 
     expected = score_queries.expected_sheet_counts(reader, rid)
     most: list[int] = []  # read once, on the first tie-break that needs it
@@ -202,14 +214,21 @@ def chair_decisions(source: Any, comp_id: int, entry_ids: dict[str, int]) -> dic
     return out
 
 
-def load_results_input(source: Any, competition: str | int, round_code: str | None = None) -> ResultsInput:
+def load_results_input(source: Any, competition: str | int, round_code: str | None = None,
+                       *, titles: bool = True) -> ResultsInput:
+    """Everything the engine needs to rank a competition (or one round). Without `titles`
+    the entries come without their title and unit (empty title, no unit): for a caller that
+    shows neither (30,000 titles and the join with the units are most of what reading the
+    entries costs; the join never drops an entry: its unit is a required foreign key)."""
     reader = as_reader(source)
     comp = competition_row(reader, competition)
     setup = setup_read.read_setup(reader, comp.id)
     spec_by_code = {r.code: r for r in setup.rounds}
+    details = "e.title, u.name" if titles else "'', NULL"
+    units = " JOIN units u ON u.id = e.unit_id" if titles else ""
     rows = reader.all(
-        "SELECT e.id, e.code, e.title, u.name, c.code FROM entries e"
-        " JOIN units u ON u.id = e.unit_id JOIN categories c ON c.id = e.category_id"
+        f"SELECT e.id, e.code, {details}, c.code FROM entries e{units}"
+        " JOIN categories c ON c.id = e.category_id"
         " WHERE e.competition_id = :c AND e.status = 'eligible'", {"c": comp.id})
     entries = [EntryInfo._make(row) for row in rows]
     chosen, combination, note = rounds_to_rank(reader, comp, round_code)

@@ -7,7 +7,6 @@ services.results call the same code on their session's connection.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
 from judging_app.core.enums import AdvancementKind, AggregationMethod, CompetitionStatus, RoundKind
@@ -15,7 +14,11 @@ from judging_app.core.messages import Message
 from judging_app.core.numbers import exact_text, format_decimal
 from judging_app.core.scoring import CompetitionResults, EntryInfo, compute_results
 from judging_app.services import snapshots
-from judging_app.services.results_input import ResultsInput, load_results_input
+from judging_app.services.results_input import (  # noqa: F401 (rules_for: callers' old home)
+    ResultsInput,
+    load_results_input,
+    rules_for,
+)
 from judging_app.store.rows import RowReader
 
 ROUNDING_NOTE = "scores shown with two decimals, rounded half up; ranks use exact values"
@@ -44,10 +47,6 @@ def notes(view: ResultsView) -> list[Message]:
         out.append(Message("results.note.unscored", count=len(view.unscored),
                            codes=list(view.unscored[:10])))
     return out
-
-
-def rules_for(inp: ResultsInput):
-    return dataclasses.replace(inp.setup.rules, round_combination=inp.combination)
 
 
 def round_entry_ids(reader: RowReader, comp_id: int, round_id: int,

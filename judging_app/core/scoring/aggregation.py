@@ -99,7 +99,7 @@ def aggregate_round(
         if group_of is None or roots is None:
             raise ValueError("the standardized method needs the entries' groups")
         values, flat = standardized_values(rows, den, group_of, roots)  # type: ignore[assignment]
-        counts = Counter(map(itemgetter(0), rows))
+        counts = values.sheet_counts  # type: ignore[attr-defined]
         if flat:
             notes.append(Note(
                 "standardized_zero_spread",

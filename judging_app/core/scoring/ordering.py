@@ -13,6 +13,7 @@ import math
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
+from judging_app.core.scoring.standardized import StandardizedScores
 from judging_app.core.scoring.surds import START_DIGITS, RootClasses, Surd
 
 ScoreValue = tuple[int, int] | Surd
@@ -27,6 +28,10 @@ def order_by_value(
     the order they were given in."""
     if not ids:
         return []
+    if isinstance(values, StandardizedScores) and not values.built:
+        floats = values.floats()
+        if floats is not None:
+            return _order_by_floats(ids, values, *floats, roots)
     if any(isinstance(values[e], Surd) for e in ids):
         return _order_surds(ids, values, roots)
     dens = {values[e][1] for e in ids}  # type: ignore[index]
@@ -42,6 +47,48 @@ def order_by_value(
             previous = keys[i]
         else:
             groups[-1].append(ids[i])
+    return groups
+
+
+def _order_by_floats(
+    ids: Sequence[int], values: StandardizedScores, floats: Mapping[int, float], error: float,
+    roots: RootClasses,
+) -> list[list[int]]:
+    """Standardized scores ordered by their floats, each within `error` of the exact value:
+    two floats more than 2·error apart order their exact values the same way (their
+    difference, computed with a relative error of 2^-53, is checked against 4·error). Runs
+    of floats closer than that are ordered by the exact values of their entries alone
+    (`StandardizedScores.surds_of`): equal values tie, unequal ones are separated by
+    interval bounds. A float never decides an order the exact values could decide
+    otherwise."""
+    ranked = sorted(ids, key=floats.__getitem__, reverse=True)  # stable
+    apart = 4 * error
+    groups: list[list[int]] = []
+    runs: list[tuple[int, int]] = []  # (start, end) in `ranked` of runs of close floats
+    start = 0
+    previous = floats[ranked[0]]
+    for i in range(1, len(ranked)):
+        current = floats[ranked[i]]
+        if previous - current > apart:
+            if i - start > 1:
+                runs.append((start, i))
+            start = i
+        previous = current
+    if len(ranked) - start > 1:
+        runs.append((start, len(ranked)))
+    if not runs:
+        return [[e] for e in ranked]
+    surds = values.surds_of([x for s, e in runs for x in ranked[s:e]])
+    position = {e: i for i, e in enumerate(ids)}.__getitem__
+    done = 0
+    for s, e in runs:
+        groups.extend([x] for x in ranked[done:s])
+        distinct: dict[Surd, list[int]] = {}
+        for x in sorted(ranked[s:e], key=position):  # the given order inside a tie
+            distinct.setdefault(surds[x], []).append(x)
+        groups.extend(distinct[v] for v in _order_distinct(list(distinct), roots, START_DIGITS))
+        done = e
+    groups.extend([x] for x in ranked[done:])
     return groups
 
 

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from operator import mul
+from typing import NamedTuple
 
 OUTLIER_MIN_POINTS = 15
 OUTLIER_SD_FACTOR = 2
@@ -42,8 +43,9 @@ class JudgeStats:
     shared_entries: int
 
 
-@dataclass(frozen=True)
-class OutlierSheet:
+class OutlierSheet(NamedTuple):
+    """One outlier sheet (a NamedTuple: a panel of 10,000 entries can have thousands)."""
+
     entry_id: int
     judge_id: int
     total: Fraction
@@ -118,6 +120,15 @@ def outliers(totals: PanelTotals, denominator: int
     limit = max(OUTLIER_MIN_POINTS, OUTLIER_SD_FACTOR * math.sqrt(var) / denominator)
     factor = OUTLIER_SD_FACTOR**2 * v_num
     found = []
+    fractions: dict[tuple[int, int], Fraction] = {}  # (numerator, n − 1): many sheets share one
+
+    def fraction(num: int, others: int) -> Fraction:
+        key = (num, others)
+        value = fractions.get(key)
+        if value is None:
+            value = fractions[key] = Fraction(num, others * denominator)
+        return value
+
     for e in sorted(candidates):
         by_judge = totals[e]
         n = len(by_judge)
@@ -127,6 +138,5 @@ def outliers(totals: PanelTotals, denominator: int
             d = n * x - s  # (n − 1) × (x − others' mean)
             if abs(d) > floor * (n - 1) and d * d * v_den > factor * (n - 1) ** 2:
                 found.append(OutlierSheet(
-                    e, j, Fraction(x, denominator), Fraction(s - x, (n - 1) * denominator),
-                    Fraction(d, (n - 1) * denominator), limit))
+                    e, j, fraction(x, 1), fraction(s - x, n - 1), fraction(d, n - 1), limit))
     return tuple(found), limit

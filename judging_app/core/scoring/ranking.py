@@ -24,6 +24,7 @@ from judging_app.core.scoring.awards import (
 from judging_app.core.scoring.ordering import order_by_value, to_fraction
 from judging_app.core.scoring.results import AdvancementStatus, RankedRow, Ranking, TieGroup
 from judging_app.core.scoring.rounds import Population, advancement_for
+from judging_app.core.scoring.standardized import StandardizedScores
 from judging_app.core.scoring.surds import RootClasses
 from judging_app.core.scoring.tiebreak_context import TieBreakContext
 from judging_app.core.scoring.tiebreaks import TieBreakMetric, apply_chain
@@ -106,12 +107,18 @@ def build_ranking(
     statuses: dict[int, AdvancementStatus] = {}
     band_of = BandFinder(tiers, roots)
     has_bands = bool(band_of)
+    reads_values = scores or has_bands
     category_of = spec.category_of
     incomplete_all, fallback = population.incomplete, population.fallback
     counts_get, expected_get = population.sheet_counts.get, population.expected.get
     excluded = frozenset() if spec.allow_incomplete else population.incomplete
     fractions: dict[tuple[int, int], Fraction] = {}  # many entries share a score
     new_row = tuple.__new__
+    if scores and isinstance(values, StandardizedScores):
+        # Every score is shown: built (a plain dict from here on) and bounded in one batch
+        # now; the bounds then order them exactly and round them for display.
+        values = values.every_score()
+        roots.bounds_many(list(values.values()))
     plans = []
     for group, ids in spec.ordered_groups(population.participants):
         rankable = [e for e in ids if e in values and e not in excluded]
@@ -144,7 +151,9 @@ def build_ranking(
                 )
             tied, blocked = size > 1, straddles or at_cutoff
             for e in part:  # the hot loop: one row per ranked entry
-                value = values[e]
+                # (without scores nor bands the value is not read: a standardized score is
+                # built only when read, see standardized.StandardizedScores)
+                value = values[e] if reads_values else None
                 if not scores:
                     score, exact = None, True
                 elif type(value) is tuple:
@@ -164,7 +173,7 @@ def build_ranking(
             ranked_set = set(rankable)
             for e in ids:
                 if e not in ranked_set:
-                    rows.append(_row(e, group, None, population, roots))
+                    rows.append(_row(e, group, None, population, roots, scores))
                     if advancement is not None:
                         statuses[e] = AdvancementStatus.NOT_RANKED
     return Ranking(tuple(rows), tuple(ties), statuses)
@@ -198,13 +207,14 @@ def _row(
     rank: int | None,
     population: Population,
     roots: RootClasses,
+    scores: bool = True,
     tied: bool = False,
     decided_by: str | None = None,
     award: str | None = None,
     band: str | None = None,
     blocked: bool = False,
 ) -> RankedRow:
-    value = population.values.get(e)
+    value = population.values.get(e) if scores else None
     if value is None:
         score: Fraction | None = None
         exact = True

@@ -1,13 +1,16 @@
 """Groups of tied entries being split into ordered parts, step by step (the tie-break chain).
 
 Kept flat for speed at 30,000 entries: every entry in one list, in the current order, and a
-mark where each part starts. Each step only looks at the parts still tied, and a split by a
-key is one sort of all of them together instead of one small sort per part.
+mark where each part starts. Each step only looks at the parts still tied; a split by a key
+sorts each tied part on the key alone (C-level comparisons of the keys, no tuples built
+per entry) and cuts it where the key changes.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Hashable, Sequence
+from itertools import chain, compress, groupby, pairwise
 
 Split = list[list[int]]
 
@@ -45,53 +48,34 @@ class Refinement:
                 ranges.append((s, e))
                 continue
             before = order[s:e]
+            after = list(chain.from_iterable(sub))
+            if len(after) != e - s or (check and sorted(after) != sorted(before)):
+                raise ValueError("a tie-break must order exactly the entries it was given")
             done.append(before)
+            order[s:e] = after
             position = s
             for part in sub:
                 n = len(part)
-                order[position:position + n] = part
                 starts[position] = 1
                 if n > 1:
                     ranges.append((position, position + n))
                 position += n
-            if position != e or (check and sorted(order[s:e]) != sorted(before)):
-                raise ValueError("a tie-break must order exactly the entries it was given")
         self.ranges = ranges
         return done
 
     def split_by_key(self, key: Callable[[int], Hashable]) -> Split:
         """Split every tied part by a key, highest first, keeping the current order among
-        equal keys: one sort of all the tied entries. Returns the parts that were split."""
+        equal keys (a reversed sort is stable). Returns the parts that were split."""
         order = self.order
-        # ascending on (-part, key, -position), then reversed: part by part, highest key
-        # first, the current order among equal keys (works for any comparable key)
-        items = [
-            (-n, key(x), -i, x)
-            for n, (s, e) in enumerate(self.ranges)
-            for i, x in enumerate(order[s:e])
-        ]
-        items.sort()
-        items.reverse()
-        splits: list[Split] = [[] for _ in self.ranges]
-        previous_n, previous_k = 1, None
-        for n, k, _i, x in items:
-            if n == previous_n and k == previous_k:
-                splits[-n][-1].append(x)
-            else:
-                splits[-n].append([x])
-                previous_n, previous_k = n, k
+        splits: list[Split] = []
+        for s, e in self.ranges:
+            ranked = sorted(order[s:e], key=key, reverse=True)
+            splits.append([list(same) for _k, same in groupby(ranked, key)])
         return self.split(splits, check=False)  # type: ignore[arg-type]
 
     def parts(self) -> list[Split]:
         """Each group's ordered parts."""
-        order, starts = self.order, self.starts
-        out: list[Split] = []
-        for s, e in self.bounds:
-            parts: Split = []
-            begin = s
-            for i in range(s + 1, e + 1):
-                if starts[i]:
-                    parts.append(order[begin:i])
-                    begin = i
-            out.append(parts)
-        return out
+        order = self.order
+        cuts = list(compress(range(len(self.starts)), self.starts))  # part starts, and the end
+        every = [order[a:b] for a, b in pairwise(cuts)]
+        return [every[bisect_left(cuts, s):bisect_left(cuts, e)] for s, e in self.bounds]

@@ -91,6 +91,7 @@ class RootClasses:
 
     def __init__(self) -> None:
         self._radicands: list[Fraction] = []
+        self._products: list[int] = []  # numerator × denominator of each radicand
         self._by_scope: dict[object, list[int]] = {}
         self._scaled: dict[tuple[int, int], tuple[int, int]] = {}
         self._bounds: dict[int, tuple[Surd, tuple[int, int]]] = {}
@@ -104,14 +105,24 @@ class RootClasses:
         root = exact_sqrt(r)
         if root is not None:
             return root, None
+        # r/t = (n·d')/(d·n') is the square of a rational exactly when the integer
+        # n·d·n'·d' is a perfect square, and then √(r/t) = √(n·d·n'·d')/(d·n').
+        n, d = r.numerator, r.denominator
+        product = n * d
         members = self._by_scope.setdefault(scope, [])
         for k in members:
-            q = exact_sqrt(r / self._radicands[k])
-            if q is not None:
-                return q, k
+            both = product * self._products[k]
+            s = isqrt(both)
+            if s * s == both:
+                return Fraction(s, d * self._radicands[k].numerator), k
         self._radicands.append(r)
+        self._products.append(product)
         members.append(len(self._radicands) - 1)
         return Fraction(1), len(self._radicands) - 1
+
+    def radicand(self, k: int) -> Fraction:
+        """t_k, the representative of square class k."""
+        return self._radicands[k]
 
     def _scaled_root(self, k: int, digits: int) -> tuple[int, int]:
         """(s, d) with s/d < √t_k · 10^digits < (s + 1)/d (strict: t_k is not a square)."""
