@@ -1,4 +1,4 @@
-"""`judging-app db upgrade|backup|verify-audit|verify-totals|protect`: the database's upkeep,
+"""`judging-app db upgrade|backup|verify-audit|restored|verify-totals|protect`: the database's upkeep,
 and protecting it with sign-in (cli/security_commands.py)."""
 
 from __future__ import annotations
@@ -23,6 +23,10 @@ def add_parsers(sub, common) -> None:
                     help="check the audit trail (keyed chain, anchors) and the data against it")
     dsub.add_parser("protect", parents=[common],
                     help="from now on every change needs a signed-in person (--user, a secretariat)")
+    p = dsub.add_parser("restored", parents=[common],
+                        help="record that an older copy (a backup) was restored on purpose "
+                             "(a secretariat; verify-audit then checks from it)")
+    p.add_argument("--reason", required=True, help="why, for the audit trail")
     p = dsub.add_parser("verify-totals", parents=[common],
                         help="check the per-entry totals that results read against the scores")
     p.add_argument("--repair", action="store_true", help="recompute them when they differ")
@@ -33,7 +37,7 @@ def run(args) -> int:
     from judging_app.services import maintenance
     from judging_app.store.schema_version import SCHEMA_HEAD
 
-    writes = args.action == "upgrade" or getattr(args, "repair", False)
+    writes = args.action in ("upgrade", "restored") or getattr(args, "repair", False)
     db = open_db(args) if writes else read(args)
     if args.action == "upgrade":
         say(Message("cli.db.at_schema", where=db.display_name(), head=SCHEMA_HEAD))
@@ -57,6 +61,12 @@ def run(args) -> int:
         return 1
     from judging_app.cli import security_commands as sc
 
+    if args.action == "restored":
+        from judging_app.services.restored_copy import record_restored
+
+        events = record_restored(sc.workspace(args, db), args.reason)
+        say(Message("restore.recorded", events=events))
+        return 0
     if args.action == "protect":
         return sc.cmd_protect(args, db)
     return sc.cmd_audit(args, db)

@@ -272,6 +272,8 @@ def cmd_audit(args, db) -> int:
     say(Message("audit.tampered", count=len(check.problems)), err=True)
     for problem in check.problems:
         say("  " + text(problem), err=True)
+    if any(p.code == "audit.tail_missing" for p in check.problems):
+        say(Message("restore.hint", command='judging-app db restored --reason "…"'), err=True)
     return 1
 
 

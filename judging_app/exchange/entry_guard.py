@@ -63,6 +63,10 @@ class SheetScan:
     width: int = 0
     formula_cells: dict[str, set[int]] = field(default_factory=dict)  # column → rows
     merges: list[tuple[int, int, int, int]] | None = None  # 0-based (r0, c0, r1, c1) (ODS)
+    error_cells: dict[str, set[int]] = field(default_factory=dict)  # an error value (xlsx)
+    merged_ranges: list[str] = field(default_factory=list)  # 'D2:E2' (xlsx)
+    visible: bool = True  # the workbook shows the sheet (xlsx)
+    hidden_rows: set[int] = field(default_factory=set)  # rows hidden (a filter; xlsx)
 
     def add_formula(self, column: str, row: int) -> None:
         self.formula_cells.setdefault(column, set()).add(row)
@@ -315,7 +319,7 @@ def scan_xlsx(zf: zipfile.ZipFile, member: str, budget: list[int], source: str,
     format allows."""
     scan = SheetScan()
     names = {f"{ns}}}{local}": local for ns in _MAIN_NAMESPACES
-             for local in ("row", "c", "v", "f", "is")}
+             for local in ("row", "c", "v", "f", "is", "mergeCell")}
     state = {"row": 0, "column": 0, "open": False}
 
     def start(name: str, attrs: dict) -> None:
@@ -326,12 +330,19 @@ def scan_xlsx(zf: zipfile.ZipFile, member: str, budget: list[int], source: str,
             m = _CELL_REF.match(attrs.get("r", ""))
             state["column"] = column_index(m.group(1)) + 1 if m else state["column"] + 1
             state["open"] = True
+            if attrs.get("t") == "e":  # '#N/A' typed: calamine reads it as an empty cell
+                scan.error_cells.setdefault(column_letter(state["column"] - 1), set()).add(
+                    state["row"])
         elif local == "row":
             ref = attrs.get("r", "")
             row = state["row"] = int(ref) if ref.isdigit() else state["row"] + 1
             state["column"] = 0
+            if attrs.get("hidden") in ("1", "true"):
+                scan.hidden_rows.add(row)
             if row > _MAX_SHEET_ROWS:
                 raise too_big(source, sheet, row, None)
+        elif local == "mergeCell":
+            scan.merged_ranges.append(attrs.get("ref", ""))
         elif state["open"]:  # a value, an inline string or a formula inside the cell
             row, column = state["row"], state["column"]
             scan.height = max(scan.height, row)

@@ -265,17 +265,22 @@ def _check_merges(source: str, sheet: str, header_row: int, merges,
 
 
 def _check_formulas(out: EntrySheet, scan) -> dict[str, set[int]]:
-    """One problem per column holding formulas below the header; returns those cells
-    (their values are not reported again as missing)."""
+    """One problem per column holding formulas, and one per column holding error values
+    ('#N/A' typed or pasted: calamine reads it as an empty cell), below the header; returns
+    those cells (their values are not reported again as missing)."""
     found: dict[str, set[int]] = {}
     if scan is None:
         return found
-    for key, (letter, _) in out.columns.items():
-        rows = {r for r in scan.formula_cells.get(letter, ()) if r > out.header_row}
-        if rows:
-            found[key] = rows
-            refs = ", ".join(f"{letter}{r}" for r in sorted(rows)[:3])
-            out.problem(Message("entry_file.formulas", count=len(rows), cells=refs), key=key)
+    for cells, formulas in ((scan.formula_cells, True), (scan.error_cells, False)):
+        for key, (letter, _) in out.columns.items():
+            rows = {r for r in cells.get(letter, ()) if r > out.header_row}
+            if rows:
+                found.setdefault(key, set()).update(rows)
+                refs = ", ".join(f"{letter}{r}" for r in sorted(rows)[:3])
+                out.problem(Message("entry_file.formulas", count=len(rows), cells=refs)
+                            if formulas else
+                            Message("entry_file.error_values", count=len(rows), cells=refs),
+                            key=key)
     return found
 
 
@@ -292,6 +297,7 @@ def _read_rows(source, sheet, names, rows: RowSource, total, scan, merges,
     missing: dict[str, list[int]] = {k: [] for k in REQUIRED}
     first_row_of: dict[str, int] = {}
     data_rows = 0
+    read_rows: set[int] = set()
     width = len(cells) if not sheet else None  # CSV: values beyond the header are a mistake
     for number, cells in it:
         values = {k: (cells[i] if i < len(cells) else None) for k, i in col_of.items()}
@@ -302,6 +308,7 @@ def _read_rows(source, sheet, names, rows: RowSource, total, scan, merges,
                                      code=cell_text(values["code"])))
             continue
         data_rows += 1
+        read_rows.add(number)
         if width is not None and len(cells) > width and any(c.strip() for c in cells[width:]):
             out.problem(Message("entry_file.too_many_values", column=column_letter(width)),
                         number)
@@ -322,6 +329,11 @@ def _read_rows(source, sheet, names, rows: RowSource, total, scan, merges,
     if data_rows == 0:
         raise guard.refuse(source, Message("entry_file.no_entries", row=out.header_row),
                            sheet or None)
+    hidden = sorted(r for r in (scan.hidden_rows if scan else ()) if r > out.header_row
+                    and r in read_rows)
+    if hidden:  # a list filtered in Excel is still read whole
+        out.notes.append(Message("entry_file.hidden_rows", count=len(hidden),
+                                 rows=", ".join(map(str, hidden[:10]))))
     for key, where in missing.items():
         where = [r for r in where if r not in formula_cells.get(key, ())]
         if where and len(where) == data_rows:

@@ -143,10 +143,11 @@ def _row(out: JudgeSheet, number: int, values: dict[str, str],
             out.problem(number, key, Message("judge_list.required"))
             ok = False
     code = values["code"]
-    if code and code in seen:
-        out.problem(number, "code", Message("judge_list.repeated", code=code, row=seen[code]))
+    folded = code.casefold()  # letter case ignored: 'x1' repeats 'X1'
+    if code and folded in seen:
+        out.problem(number, "code", Message("judge_list.repeated", code=code, row=seen[folded]))
         ok = False
-    seen.setdefault(code, number)
+    seen.setdefault(folded, number)
     role = ROLES.get(normalise(values.get("role", "")))
     if role is None:
         out.problem(number, "role", Message("judge_list.bad_role", value=values["role"]))

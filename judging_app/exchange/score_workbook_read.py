@@ -117,9 +117,10 @@ def _prescan(path: Path) -> tuple[dict[str, guard.SheetScan], str]:
                 raise guard.refuse(source, Message("score_workbook.ods"))
             sheets = guard.xlsx_sheets(zf, source)
             members = set()
-            for name, member, _visible in sheets:
+            for name, member, visible in sheets:
                 if member in zf.namelist():
                     scans[name] = guard.scan_xlsx(zf, member, budget, source, name)
+                    scans[name].visible = visible
                     members.add(member)
             for info in zf.infolist():  # every other part once: real sizes, CRCs
                 if info.filename not in members and not info.is_dir():
@@ -184,6 +185,9 @@ def _calamine(path: Path, scans: dict[str, guard.SheetScan]):
         if scan is None:
             raise _refuse(source, Message("score_workbook.data_sheet_missing",
                                           sheet=identity.data_sheet, advice=KEEP_AS_SENT))
+        if not scan.visible:  # a visible copy beside it would be what the judge last saw
+            raise _refuse(source, Message("score_workbook.data_sheet_hidden",
+                                          sheet=identity.data_sheet))
         _bounded(source, identity, scan)
         data_rows = _rows(book, identity.data_sheet, source)
     finally:
@@ -307,6 +311,8 @@ class _DataSheet:
         self.source, self.identity, self.rows = source, identity, rows
         self.name = identity.data_sheet
         self.formulas = scan.formula_cells if scan else {}
+        self.errors = scan.error_cells if scan else {}
+        self.merged = scan.merged_ranges if scan else []
         self.problems: list[Text] = []
         self.index = {c.letter: guard.column_index(c.letter) for c in identity.columns}
         self.bounds = {c.letter: tuple(to_milli(v) for v in (c.scale_min, c.scale_max,
@@ -321,7 +327,9 @@ class _DataSheet:
 
     def read(self, sha: str) -> FilledScoreWorkbook:
         rows: list[FilledRow] = []
-        if self._header_ok():
+        self.problems += [Message("score_workbook.merged", sheet=self.name, cells=ref)
+                          for ref in self.merged]
+        if not self.problems and self._header_ok():
             rows = self._data_rows()
         seen = {r.entry for r in rows}
         missing = tuple(code for _, code in self.identity.entries if code not in seen)
@@ -411,6 +419,10 @@ class _DataSheet:
         if self._formula(r, c.letter):
             self.problems.append(Message("score_workbook.bad_number", **at,
                                          problem=Message("score_workbook.formula")))
+            return None
+        if r in self.errors.get(c.letter, ()):
+            self.problems.append(Message("score_workbook.bad_number", **at,
+                                         problem=Message("score_workbook.error_value")))
             return None
         value = self.cell(r, c.letter)
         if isinstance(value, str):

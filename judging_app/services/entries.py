@@ -89,10 +89,14 @@ def add_unit_in_session(s: Session, actor: str, comp_id: int, code: str, name: s
     code, name = code.strip(), name.strip()
     if not code or not name:
         raise ValidationError(Message("units.code_and_name_required"))
-    if s.scalar(select(Unit.id).where(Unit.competition_id == comp_id, Unit.code == code)):
-        raise ServiceError(Message("units.code_exists", code=code))
-    if s.scalar(select(Unit.id).where(Unit.competition_id == comp_id, Unit.name == name)):
-        raise ServiceError(Message("units.name_exists", name=name))
+    # letter case and spaces ignored, as the entry import finds units by code or name
+    rows = s.execute(select(Unit.code, Unit.name).where(Unit.competition_id == comp_id)).all()
+    folded, words = code.casefold(), " ".join(name.casefold().split())
+    for other_code, other_name in rows:
+        if other_code.casefold() == folded:
+            raise ServiceError(Message("units.code_exists", code=other_code))
+        if " ".join(other_name.casefold().split()) == words:
+            raise ServiceError(Message("units.name_exists", name=other_name))
     unit = Unit(competition_id=comp_id, code=code.strip(), name=name.strip(), kind=kind)
     s.add(unit)
     s.flush()

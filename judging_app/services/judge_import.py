@@ -46,14 +46,16 @@ def _checked(s, comp_id: int, data: JudgeSheet) -> list[JudgeInput]:
     units = s.execute(select(Unit.code, Unit.name).where(Unit.competition_id == comp_id)).all()
     by_code = {code: code for code, _ in units}
     by_name = {normalise(name): code for code, name in units}
-    taken = set(s.scalars(select(Judge.code).where(Judge.competition_id == comp_id)))
+    taken = {c.casefold(): c for c in s.scalars(select(Judge.code)
+                                                .where(Judge.competition_id == comp_id))}
     out = []
     for row in data.rows:
         unit = (by_code.get(row.unit) or by_name.get(normalise(row.unit))) if row.unit else None
         if row.unit and unit is None:
             data.problem(row.row, "unit", Message("lookup.no_unit", code=row.unit))
-        if row.code in taken:
-            data.problem(row.row, "code", Message("judges.code_exists", code=row.code))
+        if row.code.casefold() in taken:  # letter case ignored: 'j01' is J01
+            data.problem(row.row, "code", Message("judges.code_exists",
+                                                  code=taken[row.code.casefold()]))
         judge = JudgeInput(row.code, row.name, row.affiliation, unit, row.email, row.phone,
                            row.role)
         for problem in judge_problems(judge):

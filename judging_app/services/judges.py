@@ -91,10 +91,19 @@ def add_judge(ws: Workspace, competition: str | int, data: JudgeInput) -> JudgeR
         return insert_judge(s, ws.actor, comp.id, data)
 
 
+def code_taken(s, comp_id: int, code: str, besides: int | None = None) -> str | None:
+    """The code of another judge of the competition equal to `code` ignoring letter case
+    ('j01' beside 'J01' would be a second row for the same judge), or None."""
+    folded = code.strip().casefold()
+    rows = s.execute(select(Judge.id, Judge.code).where(Judge.competition_id == comp_id)).all()
+    return next((c for i, c in rows if i != besides and c.casefold() == folded), None)
+
+
 def insert_judge(s, actor: str, comp_id: int, data: JudgeInput) -> JudgeRecord:
     """`add_judge` inside the caller's transaction (a checked `data`)."""
-    if s.scalar(select(Judge.id).where(Judge.competition_id == comp_id, Judge.code == data.code)):
-        raise ServiceError(Message("judges.code_exists", code=data.code))
+    taken = code_taken(s, comp_id, data.code)
+    if taken:
+        raise ServiceError(Message("judges.code_exists", code=taken))
     unit_id = lookup.unit(s, comp_id, data.unit).id if data.unit else None
     j = Judge(
         competition_id=comp_id, code=data.code.strip(), name=data.name.strip(),
@@ -121,10 +130,9 @@ def edit_judge(ws: Workspace, competition: str | int, code: str, data: JudgeInpu
         j = lookup.judge(s, comp.id, code)
         old_unit = s.get_one(Unit, j.unit_id).code if j.unit_id else None
         old = _state(j, old_unit)
-        if data.code != code and s.scalar(
-            select(Judge.id).where(Judge.competition_id == comp.id, Judge.code == data.code)
-        ):
-            raise ServiceError(Message("judges.code_exists", code=data.code))
+        taken = code_taken(s, comp.id, data.code, besides=j.id)
+        if taken:
+            raise ServiceError(Message("judges.code_exists", code=taken))
         j.code, j.name, j.affiliation = data.code.strip(), data.name.strip(), data.affiliation
         j.unit_id = lookup.unit(s, comp.id, data.unit).id if data.unit else None
         j.email, j.phone = data.email, data.phone

@@ -280,6 +280,12 @@ def remember_event(database_id: str, count: int, digest: str) -> None:
     seen = last_seen_event(database_id)
     if seen is not None and seen[0] >= count:
         return
+    move_seen_event(database_id, count, digest)
+
+
+def move_seen_event(database_id: str, count: int, digest: str) -> None:
+    """Remember this event as the latest seen, even below the one remembered (a restored
+    backup recorded in the trail: services/restored_copy.py)."""
     path = _head_path(database_id)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{secrets.token_hex(4)}.part")

@@ -11,10 +11,13 @@ the signed minutes (HEX) must be the stored one.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
+from judging_app.core.enums import CompetitionStatus
 from judging_app.core.messages import Message
 from judging_app.services import lookup, snapshots
+from judging_app.services.errors import ValidationError
 from judging_app.services.results_view import compute_with, results_json
 from judging_app.store import entry_totals
 from judging_app.store.database import Database
@@ -37,8 +40,20 @@ class _Rollback(Exception):
     pass
 
 
+_DIGEST = re.compile(r"[0-9a-fA-F]{64}")
+
+
+def _status(value: str) -> CompetitionStatus | str:
+    try:
+        return CompetitionStatus(value)
+    except ValueError:  # a word the app never writes: shown as stored
+        return value
+
+
 def verify_competition(db: Database, competition: str | int,
                        printed_digest: str | None = None) -> VerifyReport:
+    if printed_digest is not None and not _DIGEST.fullmatch(printed_digest.strip()):
+        raise ValidationError(Message("verify.bad_digest", digest=printed_digest.strip()))
     report = VerifyReport(str(competition))
     try:
         with db.write() as s:
@@ -46,9 +61,16 @@ def verify_competition(db: Database, competition: str | int,
             report.competition = comp.code
             reader = RowReader.of_session(s)
             snap = snapshots.latest(reader, comp.id)
+            status = _status(comp.status)
+            finalized = status == CompetitionStatus.FINALIZED
+            if snap is None and not finalized:  # nothing finalized (yet, or reopened)
+                raise ValidationError(Message("verify.not_finalized", competition=comp.code,
+                                              status=status))
             if snap is None:
                 report.problems.append(Message("snapshot.missing"))
                 raise _Rollback
+            if not finalized:  # put back behind the app's back: a reopening supersedes
+                report.problems.append(Message("verify.status_changed", status=status))
             report.digest, report.receipt = snap.digest, snap.receipt
             if snapshots.payload_digest(snap.payload) != snap.digest:
                 report.problems.append(Message("snapshot.digest_differs", digest=snap.digest))

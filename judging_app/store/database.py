@@ -310,7 +310,8 @@ def open_database(target: str | Path | None = None, *, create: bool = True,
             message = db_errors.explain(exc, url.username or "")
             if message is None or message.code == "db.connection":
                 message = Message("database.cannot_connect", url=where,
-                                  detail=db_errors.first_line(getattr(exc, "orig", exc)))
+                                  detail=db_errors.connection_problem(getattr(exc, "orig",
+                                                                              exc)))
             raise DatabaseOpenError(message) from exc
         _check_revision(revision, where)
         if revision not in (None, SCHEMA_HEAD) and not server_admin and _locked_server(engine):

@@ -67,6 +67,44 @@ def privilege(exc: BaseException, role: str = "") -> Message | None:
                    detail=detail)
 
 
+_CONNECTION = (  # libpq's and the server's words when a connection is refused
+    (re.compile(r'password authentication failed for user "([^"]*)"'),
+     lambda n: Message("db_conn.password", name=n)),
+    (re.compile(r'database "([^"]*)" does not exist'),
+     lambda n: Message("db_conn.no_database", name=n)),
+    (re.compile(r'role "([^"]*)" does not exist'),
+     lambda n: Message("db_conn.no_login", name=n)),
+    (re.compile(r'no pg_hba\.conf entry for host "([^"]*)"'),
+     lambda n: Message("db_conn.not_allowed", name=n)),
+    (re.compile(r"(?:failed to resolve host|could not translate host name) '?\"?([^'\"]*)"),
+     lambda n: Message("db_conn.unknown_host", name=n)),
+    (re.compile(r"Connection refused|No such file or directory\s+Is the server running",
+                re.IGNORECASE),
+     lambda _: Message("db_conn.refused")),
+    (re.compile(r"timeout expired|timed out", re.IGNORECASE),
+     lambda _: Message("db_conn.timeout")),
+    (re.compile(r"server does not support SSL", re.IGNORECASE),
+     lambda _: Message("db_conn.no_ssl")),
+    (re.compile(r"too many (?:clients|connections)|remaining connection slots",
+                re.IGNORECASE),
+     lambda _: Message("db_conn.too_many")),
+    (re.compile(r"database system is (?:starting up|shutting down|in recovery mode)",
+                re.IGNORECASE),
+     lambda _: Message("db_conn.not_ready")),
+)
+
+
+def connection_problem(detail: object) -> Message:
+    """What libpq or the server said when refusing a connection (English whatever the
+    user's language), as a Message; unknown words are kept as a technical detail."""
+    text = str(detail)
+    for pattern, message in _CONNECTION:
+        found = pattern.search(text)
+        if found:
+            return message(found.group(1) if found.groups() else "")
+    return Message("file_detail.technical", detail=first_line(text)[:300])
+
+
 def explain(exc: BaseException, role: str = "") -> Message | None:
     """One line for a database failure met while working, or None when not recognised."""
     from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
@@ -87,7 +125,7 @@ def explain(exc: BaseException, role: str = "") -> Message | None:
     state = sqlstate(exc) or ""
     if state.startswith("08") or state in ("28P01", "28000", "3D000", "57P01") or (
             "connection" in text and ("refused" in text or "closed" in text or "lost" in text)):
-        return Message("db.connection", detail=first_line(exc.orig))
+        return Message("db.connection", detail=connection_problem(exc.orig or ""))
     if "readonly database" in text or "read-only" in text:
         return Message("db.read_only")
     if "disk is full" in text or state == "53100":

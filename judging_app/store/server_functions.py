@@ -147,6 +147,37 @@ BEGIN
   RETURN sha256(opad || sha256(ipad || msg));
 END $$;
 
+CREATE OR REPLACE FUNCTION {schema}.app_check_claims(p_state text) RETURNS void
+LANGUAGE plpgsql STABLE {definer} AS $$
+DECLARE st jsonb;
+BEGIN
+  -- what an event records is what verify-audit vouches for: a login that is neither
+  -- secretariat nor chair (a judge's, an observer's) records only its own sheets and
+  -- assignments and the competitions' status as it is; otherwise a judge could make the
+  -- check vouch for another judge's sheet, or report a finalized competition put back
+  IF {schema}.app_has_role('secretariat') OR {schema}.app_has_role('chair')
+     OR p_state IS NULL OR p_state = 'null' THEN
+    RETURN;
+  END IF;
+  st := p_state::jsonb;
+  IF jsonb_typeof(st) <> 'object' OR EXISTS (
+      SELECT 1 FROM jsonb_object_keys(st) k WHERE k NOT IN ('sheets', 'status', 'assignments'))
+     OR EXISTS (SELECT 1 FROM jsonb_each_text(coalesce(st -> 'status', '{{}}')) x
+                WHERE NOT EXISTS (SELECT 1 FROM competitions c
+                                  WHERE c.id::text = x.key AND c.status = x.value))
+     OR EXISTS (SELECT 1 FROM jsonb_each(coalesce(st -> 'sheets', '{{}}')) x
+                WHERE NOT EXISTS (SELECT 1 FROM score_sheets sh WHERE sh.id::text = x.key
+                                  AND sh.judge_id IN (SELECT {schema}.app_my_judges()))
+                  AND (jsonb_typeof(x.value) <> 'null' OR EXISTS (
+                       SELECT 1 FROM score_sheets sh WHERE sh.id::text = x.key)))
+     OR EXISTS (SELECT 1 FROM jsonb_each(coalesce(st -> 'assignments', '{{}}')) c,
+                jsonb_object_keys(c.value) j
+                WHERE j NOT IN (SELECT {schema}.app_my_judges()::text)) THEN
+    RAISE EXCEPTION 'an event of this login may record only its own sheets and assignments'
+      USING ERRCODE = '42501';
+  END IF;
+END $$;
+
 CREATE OR REPLACE FUNCTION {schema}.audit_append(
   p_competition_id integer, p_action text, p_entity text, p_entity_key text,
   p_old text, p_new text, p_state text) RETURNS text
@@ -156,6 +187,7 @@ DECLARE
   v_competition_id text; v_at text; v_actor text; v_person_id text; v_verified text;
   v_action text; v_entity text; v_entity_key text; v_old text; v_new text; v_state text;
 BEGIN
+  PERFORM {schema}.app_check_claims(p_state);
   SELECT last_hash, count INTO h FROM audit_head WHERE id = 1 FOR UPDATE;
   SELECT id, name INTO person FROM people WHERE login = {schema}.app_login() AND NOT disabled;
   v_competition_id := p_competition_id::text;
@@ -359,6 +391,7 @@ ALTER FUNCTION {schema}.app_whoami() OWNER TO {owner};
 ALTER FUNCTION {schema}.app_refresh_login_judges() OWNER TO {owner};
 ALTER FUNCTION {schema}.app_hmac(bytea, bytea) OWNER TO {owner};
 ALTER FUNCTION {schema}.app_sheet_complete(integer, integer) OWNER TO {owner};
+ALTER FUNCTION {schema}.app_check_claims(text) OWNER TO {owner};
 ALTER FUNCTION {schema}.audit_append(integer, text, text, text, text, text, text) OWNER TO {owner};
 ALTER FUNCTION {schema}.audit_verify() OWNER TO {owner};
 ALTER FUNCTION {schema}.refresh_entry_totals(integer[]) OWNER TO {owner};

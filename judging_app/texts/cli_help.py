@@ -145,6 +145,11 @@ COMMANDS = {
     "check the per-entry totals that results read against the scores":
         "periksa total per inovasi yang dibaca hasil terhadap nilai-nilainya",
     "the copy to write: a new SQLite file": "salinan yang ditulis: berkas SQLite baru",
+    "record that an older copy (a backup) was restored on purpose (a secretariat; "
+    "verify-audit then checks from it)":
+        "catat bahwa salinan lama (cadangan) sengaja dipulihkan (sekretariat; verify-audit "
+        "lalu memeriksa mulai dari situ)",
+    "why, for the audit trail": "alasannya, untuk jejak audit",
     "recompute them when they differ": "hitung ulang bila berbeda",
     "write the user manual as a PDF (the language: --lang)":
         "tulis panduan pengguna sebagai PDF (bahasanya: --lang)",

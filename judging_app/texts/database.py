@@ -157,4 +157,50 @@ TEXTS = {
         "The database is damaged ({detail}); restore it from a backup.",
         "Basis data rusak ({detail}); pulihkan dari cadangan.",
     ),
+    "db_conn.password": (
+        "the server refused the login {name}: wrong password, or no such login; check both",
+        "server menolak login {name}: kata sandi salah, atau login itu tidak ada; periksa "
+        "keduanya",
+    ),
+    "db_conn.no_database": (
+        "the server has no database named {name}; check the name in the address",
+        "server tidak memiliki basis data bernama {name}; periksa nama di alamatnya",
+    ),
+    "db_conn.no_login": (
+        "the server has no login {name}; ask the secretariat to register you",
+        "server tidak memiliki login {name}; minta sekretariat mendaftarkan Anda",
+    ),
+    "db_conn.not_allowed": (
+        "the server does not accept connections from this computer ({name}); ask the "
+        "server's administrator to allow it (pg_hba.conf)",
+        "server tidak menerima sambungan dari komputer ini ({name}); minta administrator "
+        "server mengizinkannya (pg_hba.conf)",
+    ),
+    "db_conn.unknown_host": (
+        "no computer named {name} was found on the network; check the server's name",
+        "komputer bernama {name} tidak ditemukan di jaringan; periksa nama servernya",
+    ),
+    "db_conn.refused": (
+        "no database server answers at that address: it is not running, or listens on "
+        "another port",
+        "tidak ada server basis data yang menjawab di alamat itu: server tidak berjalan, "
+        "atau mendengarkan di port lain",
+    ),
+    "db_conn.timeout": (
+        "the server did not answer in time; check the network",
+        "server tidak menjawab tepat waktu; periksa jaringan",
+    ),
+    "db_conn.no_ssl": (
+        "the server does not offer an encrypted connection (SSL), which the address "
+        "requires",
+        "server tidak menyediakan sambungan terenkripsi (SSL), yang diminta oleh alamatnya",
+    ),
+    "db_conn.too_many": (
+        "the server has too many connections open; try again in a moment",
+        "server sedang membuka terlalu banyak sambungan; coba lagi sebentar lagi",
+    ),
+    "db_conn.not_ready": (
+        "the server is starting or stopping; try again in a moment",
+        "server sedang dinyalakan atau dimatikan; coba lagi sebentar lagi",
+    ),
 }

@@ -187,6 +187,18 @@ TEXTS = {
         "{count} sel berisi rumus, bukan nilai ({cells} …); salin kolomnya lalu tempel kembali "
         "sebagai nilai saja (Paste Special → Values)",
     ),
+    "entry_file.error_values": (
+        "{count} cell(s) hold an Excel error value such as #N/A instead of a value ({cells} "
+        "…); type the value, or leave the cell empty",
+        "{count} sel berisi nilai galat Excel seperti #DIV/0! atau #REF!, bukan nilai "
+        "({cells} …); ketik nilainya, atau kosongkan selnya",
+    ),
+    "entry_file.hidden_rows": (
+        "{count:count} {count:plural:row is:rows are} hidden in the sheet (filtered?) and "
+        "read like the others: {rows}",
+        "{count:count} baris disembunyikan di lembar kerja (difilter?) dan tetap dibaca "
+        "seperti baris lain: {rows}",
+    ),
     "entry_file.example_row": (
         "row {row}: the example row (code {code}) was skipped",
         "baris {row}: baris contoh (kode {code}) dilewati",

@@ -201,6 +201,26 @@ TEXTS.update({
         "a formula; type the score as a number.",
         "berisi rumus; ketik nilainya sebagai angka.",
     ),
+    "score_workbook.error_value": (
+        "an Excel error value (such as #N/A or #DIV/0!), not a score; type the score, or "
+        "leave the cell empty",
+        "nilai galat Excel (misalnya #DIV/0! atau #REF!), bukan nilai; ketik nilainya, atau "
+        "kosongkan selnya",
+    ),
+    "score_workbook.merged": (
+        "sheet {sheet}: cells {cells} are merged; unmerge them and type one score in each "
+        "cell, or use the workbook exactly as it was sent",
+        "lembar {sheet}: sel {cells} digabung; pisahkan lagi dan ketik satu nilai di setiap "
+        "sel, atau gunakan buku kerja persis seperti saat dikirim",
+    ),
+    "score_workbook.data_sheet_hidden": (
+        "the sheet '{sheet}' with the scores is hidden, so what was imported would not be "
+        "what you see; unhide it (right-click a sheet tab, Unhide), check its scores and save "
+        "again",
+        "lembar '{sheet}' yang berisi nilai disembunyikan, sehingga yang diimpor bukan yang "
+        "terlihat; tampilkan lagi (klik kanan tab lembar, Unhide/Tampilkan), periksa nilainya, "
+        "lalu simpan lagi",
+    ),
     "score_workbook.date": (
         "{value} is a date or time, not a score.",
         "{value} adalah tanggal atau waktu, bukan nilai.",

@@ -375,6 +375,54 @@ TEXTS = {
         "Imported {count:count} {count:plural:key:keys} into {folder} ({unchanged:count} already there).",
         "{count:count} kunci diimpor ke {folder} ({unchanged:count} sudah ada).",
     ),
+    "restore.hint": (
+        "If an older copy of this database (a backup) was restored on purpose, a secretariat "
+        "records it: {command} (the restore stays in the audit trail).",
+        "Jika salinan lama basis data ini (cadangan) sengaja dipulihkan, sekretariat "
+        "mencatatnya: {command} (pemulihan tetap tercatat dalam jejak audit).",
+    ),
+    "restore.recorded": (
+        "Recorded in the audit trail: an older copy of the database ({events:count} "
+        "{events:plural:event:events}) was restored; verify-audit checks from it now.",
+        "Dicatat dalam jejak audit: salinan lama basis data ({events:count} peristiwa) "
+        "dipulihkan; verify-audit kini memeriksa mulai dari situ.",
+    ),
+    "restore.nothing": (
+        "There is nothing to record: the audit trail holds every event this computer saw.",
+        "Tidak ada yang perlu dicatat: jejak audit memuat semua peristiwa yang pernah dilihat "
+        "komputer ini.",
+    ),
+    "restore.other_problems": (
+        "Not recorded: the audit trail has {count:count} other {count:plural:problem:problems} "
+        "besides missing events (see judging-app db verify-audit); a restored copy has none.",
+        "Tidak dicatat: jejak audit memiliki {count:count} masalah lain selain peristiwa yang "
+        "hilang (lihat judging-app db verify-audit); salinan yang dipulihkan tidak memilikinya.",
+    ),
+    "restore.reason_needed": (
+        "Say why the copy was restored: the reason goes into the audit trail.",
+        "Sebutkan alasan salinan dipulihkan: alasannya masuk ke jejak audit.",
+    ),
+    "verify.bad_digest": (
+        "'{digest}' is not a results digest: it is 64 characters, digits 0-9 and letters A-F, as printed "
+        "under 'Snapshot digest' in the minutes (berita acara) and the winners list.",
+        "'{digest}' bukan sidik digital hasil: sidik digital terdiri atas 64 karakter, angka "
+        "0-9 dan huruf abcdef, seperti tercetak pada berita acara dan daftar pemenang.",
+    ),
+    "verify.not_finalized": (
+        "Competition {competition} is not finalized (its status is {status}): there are no "
+        "finalized results to verify. Finalize it first; results reopened are verified again "
+        "once finalized anew.",
+        "Kompetisi {competition} belum final (statusnya {status}): belum ada hasil final "
+        "untuk diverifikasi. Sahkan dulu; hasil yang dibuka kembali diverifikasi lagi setelah "
+        "disahkan ulang.",
+    ),
+    "verify.status_changed": (
+        "The competition's status is {status}, yet its finalized results were never reopened "
+        "(no reopening supersedes the snapshot): the status was changed outside the app.",
+        "Status kompetisi adalah {status}, padahal hasil finalnya tidak pernah dibuka kembali "
+        "(tidak ada pembukaan kembali yang menggantikan snapshot): status diubah di luar "
+        "aplikasi.",
+    ),
     "verify.receipt": (
         "{competition}: snapshot digest {digest}; audit head {head} after {events:count} "
         "events; {entries:count} entries, {sheets:count} sheets.",
