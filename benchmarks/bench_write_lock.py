@@ -5,9 +5,13 @@ COMMIT), as a judge's save must, and records how long each wait took. The longes
 the longest the import held the lock; no other load, so it measures the lock alone.
 
     python benchmarks/bench_write_lock.py [--csv scores-10000.csv,scores-87120.csv]
+                                          [--returns]
 
-Needs bench_imports.py run once before (it builds the demo and the CSV files; --big for
-the 87,120-row file).
+--returns also imports the judges' returns bench_imports.py wrote (benchmarks/out/returns,
+one transaction per file, file after file) beside the writer.
+
+Needs bench_imports.py run once before (it builds the demo, the CSV files and the returns;
+--big for the 87,120-row file).
 """
 
 from __future__ import annotations
@@ -37,23 +41,41 @@ print(f"  import: {report.scores:,} rows on {report.sheets:,} sheets in "
       f"{time.perf_counter() - start:.2f} s")
 """
 
+CHILD_RETURNS = """
+import sys, time
+from pathlib import Path
+from judging_app.services.judge_packages import import_return
+from judging_app.services.workspace import Workspace
+from judging_app.store.database import open_database
+db = open_database(sys.argv[1])
+files = sorted(Path(sys.argv[3]).glob("*.jret"))
+start = time.perf_counter()
+for path in files:
+    import_return(Workspace(db, "benchmark"), sys.argv[2], path)
+print(f"  import: {len(files)} returns in {time.perf_counter() - start:.2f} s")
+"""
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--csv", default="scores-10000.csv,scores-87120.csv")
+    parser.add_argument("--returns", action="store_true", help="the judges' returns too")
     args = parser.parse_args()
     from judging_app.store.database import open_database
 
     base = bench_imports.OUT / "imports-base.sqlite"
     code = bench_imports.assigned(base, 1)[0]
-    for name in args.csv.split(","):
-        csv = bench_imports.OUT / name
-        if not csv.exists():
+    runs = [(name, CHILD) for name in args.csv.split(",") if name]
+    if args.returns:
+        runs.append(("returns", CHILD_RETURNS))
+    for name, script in runs:
+        source = bench_imports.OUT / name
+        if not source.exists():
             print(f"{name}: not there (run bench_imports.py first)")
             continue
         target = bench_imports.copy(base, "write-lock.sqlite")
         open_database(target).close()  # brought to the current schema before timing
-        child = subprocess.Popen([sys.executable, "-c", CHILD, str(target), code, str(csv)])
+        child = subprocess.Popen([sys.executable, "-c", script, str(target), code, str(source)])
         conn = sqlite3.connect(target, timeout=600, isolation_level=None)
         waits = []
         while child.poll() is None:

@@ -16,12 +16,13 @@ import hmac
 import json
 import re
 import secrets
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from judging_app.core.messages import Message, os_error_message
 from judging_app.core.records import EntryRecord
-from judging_app.core.setup import RoundSpec
+from judging_app.core.setup import CriterionSpec, RoundSpec
 from judging_app.exchange.file_details import detail_of
 from judging_app.exchange.json_errors import json_problem
 from judging_app.exchange.judge_package_fields import (
@@ -127,10 +128,15 @@ def rubric_digest(rubric: tuple[RubricCriterion, ...]) -> str:
 
 def rubric_of(spec: RoundSpec) -> tuple[RubricCriterion, ...]:
     """A round's rubric as a package carries it."""
+    return rubric_from(spec.criteria)
+
+
+def rubric_from(criteria: Iterable[CriterionSpec]) -> tuple[RubricCriterion, ...]:
+    """The rubric of a round with these criteria (in order)."""
     return tuple(RubricCriterion(
         c.code, c.name, c.weight, c.scale_min, c.scale_max, c.scale_step, c.name_en,
         c.description, c.description_en, c.group,
-        tuple(Level(lv.score, lv.text, lv.text_en) for lv in c.levels)) for c in spec.criteria)
+        tuple(Level(lv.score, lv.text, lv.text_en) for lv in c.levels)) for c in criteria)
 
 
 def package_entry(e: EntryRecord, blind: bool) -> PackageEntry:

@@ -204,6 +204,12 @@ def return_payload(r: JudgeReturn) -> dict:
 
 # ---- reading ---------------------------------------------------------------------------
 
+# the kinds a field should be (made once: a read builds a refusal only when it refuses)
+_WANT_TEXT, _WANT_INTEGER = Message("package_file.type.text"), Message("package_file.type.integer")
+_WANT_FLAG, _WANT_DECIMAL = Message("package_file.type.flag"), Message("package_file.type.decimal")
+_WANT_LIST, _WANT_TEXTS = Message("package_file.type.list"), Message("package_file.type.texts")
+
+
 class Obj:
     """A JSON object being read; every error names the field's full path."""
 
@@ -228,47 +234,61 @@ class Obj:
         return v
 
     def text(self, key: str, default: object = ..., *, required: bool = False) -> str:
-        v = self._typed(key, default, lambda x: isinstance(x, str),
-                        Message("package_file.type.text"))
+        v = self._typed(key, default, _is_text, _WANT_TEXT)
         if required and not v.strip():
             raise PackageError(Message("package_file.empty_field", field=f"{self.path}.{key}"))
-        return _storable(v, f"{self.path}.{key}")
+        if bad_character(v) is not None:  # the place is named only when it is needed
+            _storable(v, f"{self.path}.{key}")
+        return v
 
     def codes(self) -> list[str]:
         """The object's keys (codes), each checked like a text."""
-        return [_storable(k, f"{self.path} (key)") for k in self.value]
+        for k in self.value:
+            if bad_character(k) is not None:
+                _storable(k, f"{self.path} (key)")
+        return list(self.value)
 
     def opt_text(self, key: str) -> str | None:
         return None if key not in self.value else self.text(key)
 
     def integer(self, key: str) -> int:
         return self._typed(key, ..., lambda x: isinstance(x, int) and not isinstance(x, bool),
-                           Message("package_file.type.integer"))
+                           _WANT_INTEGER)
 
     def flag(self, key: str, default: object = ...) -> bool:
         return self._typed(key, default, lambda x: isinstance(x, bool),
-                           Message("package_file.type.flag"))
+                           _WANT_FLAG)
 
     def decimal(self, key: str) -> Decimal:
-        v = self._typed(key, ..., lambda x: isinstance(x, str),
-                        Message("package_file.type.decimal"))
-        try:
-            return parse_decimal(v, f"{self.path}.{key}")
-        except NumberError as exc:
-            raise PackageError(exc.message) from None
+        v = self._typed(key, ..., _is_text, _WANT_DECIMAL)
+        found = _DECIMALS.get(v)  # scores repeat: a few dozen texts
+        if found is None:
+            try:
+                found = parse_decimal(v, f"{self.path}.{key}")
+            except NumberError as exc:
+                raise PackageError(exc.message) from None
+            if len(_DECIMALS) < 4096:
+                _DECIMALS[v] = found
+        return found
 
     def obj(self, key: str, default: object = ...) -> Obj:
         return Obj(self._get(key, default), f"{self.path}.{key}")
 
     def objs(self, key: str, default: object = ...) -> list[Obj]:
-        v = self._typed(key, default, lambda x: isinstance(x, list),
-                        Message("package_file.type.list"))
+        v = self._typed(key, default, lambda x: isinstance(x, list), _WANT_LIST)
         return [Obj(item, f"{self.path}.{key}[{i}]") for i, item in enumerate(v)]
 
     def texts(self, key: str) -> tuple[str, ...]:
         return tuple(_storable(v, f"{self.path}.{key}") for v in self._typed(
             key, [], lambda x: isinstance(x, list) and all(isinstance(i, str) for i in x),
-            Message("package_file.type.texts")))
+            _WANT_TEXTS))
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str)
+
+
+_DECIMALS: dict[str, Decimal] = {}  # text -> its exact value (parse_decimal is pure)
 
 
 def _storable(text: str, where: str) -> str:

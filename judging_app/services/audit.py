@@ -165,10 +165,10 @@ def state_of(session: Session, competition_id: int | None,
         state.update(audit_digests.parts_state(session, competition_id, parts))
         if snapshot:
             state["snapshots"] = {str(competition_id): snapshot_of(session, competition_id)}
-        status = session.execute(text("SELECT status FROM competitions WHERE id = :c"),
-                                 {"c": competition_id}).scalar()
-        if status is not None:
-            state["status"] = {str(competition_id): status}
+        found = RowReader.of_session(session).one(
+            "SELECT status FROM competitions WHERE id = :c", {"c": competition_id})
+        if found is not None and found[0] is not None:
+            state["status"] = {str(competition_id): found[0]}
         if decisions:
             state["decisions"] = {str(competition_id): decisions_of(session, competition_id)}
     sheet_ids = sheets if isinstance(sheets, Mapping) else list(sheets)
@@ -323,17 +323,23 @@ def _append_keyed(session: Session, reader: RowReader, make_fields) -> bool:
 def _remember_after_commit(session: Session, database_id: str, count: int, digest: str) -> None:
     """After the commit, this computer remembers the trail's latest event (a trail later
     cut short below it is reported by verification)."""
-    pending = session.info.setdefault("audit_seen", {})
-    first = not pending
-    pending[database_id] = (count, digest)
-    if first:
-        def remember(sess: Session) -> None:
-            for db_id, (n, h) in sess.info.pop("audit_seen", {}).items():
-                keys.remember_event(db_id, n, h)
+    session.info.setdefault(_SEEN, {})[database_id] = (count, digest)
 
-        event.listen(session, "after_commit", remember, once=True)
-        event.listen(session, "after_rollback",
-                     lambda sess: sess.info.pop("audit_seen", None), once=True)
+
+_SEEN = "audit_seen"  # session.info: database id -> (events, last hash) once committed
+
+
+@event.listens_for(Session, "after_commit")
+def _remember_seen(session: Session) -> None:
+    """Listening on every session once (a listener per transaction cost more than the
+    rest of a small import's audit event)."""
+    for db_id, (n, h) in session.info.pop(_SEEN, {}).items():
+        keys.remember_event(db_id, n, h)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_seen(session: Session) -> None:
+    session.info.pop(_SEEN, None)
 
 
 def verify_chain(db):

@@ -54,9 +54,18 @@ def key_folder() -> Path:
     chosen = os.environ.get(FOLDER_ENV, "").strip()
     if chosen:
         return Path(chosen).expanduser()
-    from platformdirs import user_config_path
+    # platformdirs works it out from these (on Windows from the system, which stays put)
+    env = tuple(os.environ.get(name) for name in _FOLDER_INPUTS)
+    found = _default_folders.get(env)
+    if found is None:
+        from platformdirs import user_config_path
 
-    return user_config_path("judging-app", appauthor=False) / "keys"
+        found = _default_folders[env] = user_config_path("judging-app", appauthor=False) / "keys"
+    return found
+
+
+_FOLDER_INPUTS = ("HOME", "XDG_CONFIG_HOME", "USERPROFILE", "APPDATA", "LOCALAPPDATA")
+_default_folders: dict[tuple, Path] = {}
 
 
 def fingerprint(secret: bytes, label: bytes = KEY_ID_LABEL) -> str:
@@ -158,7 +167,18 @@ def save_competition_key(key: CompetitionKey, code: str) -> None:
 
 
 def load_competition_key(key_id: str | None, code: str) -> CompetitionKey:
-    """The competition's key from this computer's store; KeyMissingError otherwise."""
+    """The competition's key from this computer's store; KeyMissingError otherwise. A file
+    read before and unchanged since (same inode, size and modification time: key files are
+    replaced whole, never edited in place) is not read and checked again."""
+    path = _path(f"competition-{key_id}") if key_id else None
+    try:
+        seen = os.stat(path) if path is not None else None
+    except OSError:
+        seen = None
+    stamp = seen and (str(path), seen.st_ino, seen.st_size, seen.st_mtime_ns)
+    cached = _competition_cache.get(stamp) if stamp else None
+    if cached is not None:
+        return CompetitionKey(cached.key_id, cached.secret, dict(cached.legacy))
     data = read_key_file(f"competition-{key_id}") if key_id else None
     if data is None:
         raise KeyMissingError(Message("keys.competition_missing", competition=code,
@@ -167,7 +187,15 @@ def load_competition_key(key_id: str | None, code: str) -> CompetitionKey:
     if fingerprint(secret) != key_id:
         raise KeyMissingError(Message("keys.wrong_key", competition=code,
                                       path=str(_path(f"competition-{key_id}"))))
-    return CompetitionKey(key_id, secret, dict(data.get("legacy_judge_keys", {})))
+    key = CompetitionKey(key_id, secret, dict(data.get("legacy_judge_keys", {})))
+    if stamp:
+        if len(_competition_cache) > 64:  # replaced files leave stale stamps behind
+            _competition_cache.clear()
+        _competition_cache[stamp] = CompetitionKey(key_id, secret, dict(key.legacy))
+    return key
+
+
+_competition_cache: dict[tuple, CompetitionKey] = {}  # (path, inode, size, mtime) -> key
 
 
 # ---- the audit key -------------------------------------------------------------------
@@ -270,3 +298,4 @@ def move_seen_event(database_id: str, count: int, digest: str) -> None:
 def forget_cached() -> None:
     """Read the key files again (after an import)."""
     _audit_cache.clear()
+    _competition_cache.clear()

@@ -10,6 +10,8 @@ audited transaction). Reading keys never writes (`judge_key`, `judge_keys`).
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -18,9 +20,21 @@ from judging_app.services import audit, keys, lookup
 from judging_app.services.authorization import require
 from judging_app.services.workspace import Workspace
 from judging_app.store.models import Competition, Judge
+from judging_app.store.rows import RowReader
 
 
-def competition_key(s: Session, comp: Competition) -> keys.CompetitionKey:
+class KeyedCompetition(Protocol):
+    """What reading keys needs of a competition: a Competition row, or a record of these."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def key_id(self) -> str | None: ...
+
+
+def competition_key(s: Session, comp: KeyedCompetition) -> keys.CompetitionKey:
     return keys.load_competition_key(comp.key_id, comp.code)
 
 
@@ -52,26 +66,27 @@ def prepare(ws: Workspace, competition: str | int) -> None:
     Signing and checking judges' files is the secretariat's."""
     with ws.db.read() as s:  # nearly always nothing to move: no write lock taken for it
         require(s, ws, Role.SECRETARIAT)
-        if _ready(s, lookup.competition(s, competition)):
+        if ready(s, lookup.competition(s, competition)):
             return
     with ws.db.write() as s:
         require(s, ws, Role.SECRETARIAT)
         comp = lookup.competition(s, competition)
-        if not _ready(s, comp):  # another writer may have moved them meanwhile
+        if not ready(s, comp):  # another writer may have moved them meanwhile
             _move_legacy(s, ws, comp)
 
 
-def _ready(s: Session, comp: Competition) -> bool:
+def ready(s: Session, comp: KeyedCompetition) -> bool:
     """Whether the competition's secret is in the key store and no judge's key is left in
     the database (refused when this computer lacks the secret)."""
-    if comp.key_id is None or s.scalar(select(Judge.id).where(
-            Judge.competition_id == comp.id, Judge.package_secret.is_not(None)).limit(1)):
+    if comp.key_id is None or RowReader.of_session(s).one(
+            "SELECT 1 FROM judges WHERE competition_id = :c AND package_secret IS NOT NULL"
+            " LIMIT 1", {"c": comp.id}):
         return False
     competition_key(s, comp)
     return True
 
 
-def judge_keys(s: Session, comp: Competition) -> dict[int, str]:
+def judge_keys(s: Session, comp: KeyedCompetition) -> dict[int, str]:
     """judge id -> signing key (hex) of every judge of the competition."""
     judges = s.execute(select(Judge.id, Judge.key_nonce, Judge.package_secret).where(
         Judge.competition_id == comp.id)).all()
@@ -82,6 +97,13 @@ def judge_keys(s: Session, comp: Competition) -> dict[int, str]:
 
 
 def judge_key(s: Session, comp: Competition, judge: Judge) -> str:
-    if judge.package_secret:
-        return judge.package_secret
-    return competition_key(s, comp).judge_key(judge.key_nonce)
+    return judge_key_of(s, comp, judge.key_nonce, judge.package_secret)
+
+
+def judge_key_of(s: Session, comp: KeyedCompetition, nonce: str,
+                 package_secret: str | None) -> str:
+    """The signing key of the judge with this nonce (and key still in the database, in an
+    old one)."""
+    if package_secret:
+        return package_secret
+    return competition_key(s, comp).judge_key(nonce)

@@ -20,19 +20,26 @@ _NAMED = re.compile(r"(?<!:):(\w+)")
 
 
 class RowReader:
-    def __init__(self, connection: Any, dialect: str, owned: bool = False) -> None:
+    def __init__(self, connection: Any, dialect: str, owned: bool = False,
+                 driver_error: type[Exception] | None = None) -> None:
         self._connection = connection
         self.dialect = dialect
         self._owned = owned
+        # under a session, the driver's errors are raised as SQLAlchemy's (DBAPIError with
+        # the statement and the driver's exception), exactly as a statement sent through
+        # SQLAlchemy raises them: callers tell a deadlock or a busy file (services/retry)
+        # and a missing privilege (store/db_errors) from those
+        self._driver_error = driver_error
 
     @classmethod
     def of_session(cls, session: Any) -> RowReader:
         session.flush()
         connection = session.connection()
-        return cls(connection.connection.driver_connection, connection.dialect.name)
+        return cls(connection.connection.driver_connection, connection.dialect.name,
+                   driver_error=connection.dialect.loaded_dbapi.Error)
 
-    def all(self, sql: str, params: Mapping[str, Any] | Sequence[Any] | None = None
-            ) -> list[tuple]:
+    def _execute(self, sql: str, params: Mapping[str, Any] | Sequence[Any] | None,
+                 fetch: bool) -> list[tuple]:
         """Named parameters (`:name`, a mapping) or, for long lists of values, positional
         ones (`?`, a sequence: cheaper to bind than as many names)."""
         if self.dialect != "sqlite":
@@ -41,19 +48,23 @@ class RowReader:
         cursor = self._connection.cursor()
         try:
             cursor.execute(sql, params or {})
-            return cursor.fetchall()
+            return cursor.fetchall() if fetch else []
+        except Exception as exc:
+            if self._driver_error is None or not isinstance(exc, self._driver_error):
+                raise
+            from sqlalchemy.exc import DBAPIError
+
+            raise DBAPIError.instance(sql, params, exc, self._driver_error) from exc
         finally:
             cursor.close()
 
-    def run(self, sql: str, params: Mapping[str, Any] | None = None) -> None:
-        """A statement that returns no rows (an insert, an update), in the same way."""
-        if self.dialect != "sqlite":
-            sql = _NAMED.sub(r"%(\1)s", sql)
-        cursor = self._connection.cursor()
-        try:
-            cursor.execute(sql, params or {})
-        finally:
-            cursor.close()
+    def all(self, sql: str, params: Mapping[str, Any] | Sequence[Any] | None = None
+            ) -> list[tuple]:
+        return self._execute(sql, params, fetch=True)
+
+    def run(self, sql: str, params: Mapping[str, Any] | Sequence[Any] | None = None) -> None:
+        """A statement that returns no rows (INSERT, UPDATE), in the same way."""
+        self._execute(sql, params, fetch=False)
 
     def one(self, sql: str, params: Mapping[str, Any] | Sequence[Any] | None = None
             ) -> tuple | None:

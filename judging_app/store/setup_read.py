@@ -53,16 +53,44 @@ def _opt_decimal(value: int | None):
     return None if value is None else from_milli(value)
 
 
-def _levels(reader: RowReader, competition_id: int) -> dict[int, list[LevelDescriptor]]:
+_LEVELS = ("SELECT l.criterion_id, l.score_milli, l.text, l.text_en FROM criterion_levels l"
+           " JOIN criteria c ON c.id = l.criterion_id")
+_CRITERIA = ("SELECT c.round_id, c.id, c.code, c.name, c.name_en, c.description,"
+             " c.description_en, c.group_name, c.weight_milli, c.scale_min_milli,"
+             " c.scale_max_milli, c.scale_step_milli FROM criteria c")
+
+
+def _levels(rows: list[tuple]) -> dict[int, list[LevelDescriptor]]:
     out: dict[int, list[LevelDescriptor]] = {}
-    rows = reader.all(
-        "SELECT l.criterion_id, l.score_milli, l.text, l.text_en FROM criterion_levels l"
-        " JOIN criteria c ON c.id = l.criterion_id JOIN rounds r ON r.id = c.round_id"
-        " WHERE r.competition_id = :id ORDER BY l.criterion_id, l.score_milli",
-        {"id": competition_id})
     for cid, score, text, text_en in rows:
         out.setdefault(cid, []).append(LevelDescriptor(from_milli(score), text, text_en))
     return out
+
+
+def _criteria(rows, levels: dict[int, list[LevelDescriptor]]) -> tuple[CriterionSpec, ...]:
+    return tuple(
+        CriterionSpec(
+            code=ccode, name=cname, name_en=cname_en, description=desc,
+            description_en=desc_en, group=group, weight=from_milli(w),
+            scale_min=from_milli(lo), scale_max=from_milli(hi), scale_step=from_milli(step),
+            levels=tuple(levels.get(cid, ())),
+        )
+        for cid, ccode, cname, cname_en, desc, desc_en, group, w, lo, hi, step in rows
+    )
+
+
+def round_criteria_rows(reader: RowReader, round_id: int) -> tuple[tuple, tuple]:
+    """One round's criteria and their levels as stored (plain values, two statements):
+    equal rows give equal `criteria_specs`."""
+    return (tuple(row[1:] for row in reader.all(
+                _CRITERIA + " WHERE c.round_id = :id ORDER BY c.position", {"id": round_id})),
+            tuple(reader.all(_LEVELS + " WHERE c.round_id = :id"
+                             " ORDER BY l.criterion_id, l.score_milli", {"id": round_id})))
+
+
+def criteria_specs(criteria_rows: tuple, level_rows: tuple) -> tuple[CriterionSpec, ...]:
+    """The criteria of `round_criteria_rows`, in order, as `read_setup` gives them."""
+    return _criteria(criteria_rows, _levels(level_rows))
 
 
 def read_setup(reader: RowReader, competition_id: int) -> CompetitionSetup:
@@ -84,26 +112,17 @@ def read_setup(reader: RowReader, competition_id: int) -> CompetitionSetup:
         " FROM rounds WHERE competition_id = :id ORDER BY position", {"id": competition_id})
     criteria: dict[int, list[tuple]] = {}
     for row in reader.all(
-        "SELECT c.round_id, c.id, c.code, c.name, c.name_en, c.description, c.description_en,"
-        " c.group_name, c.weight_milli, c.scale_min_milli, c.scale_max_milli,"
-        " c.scale_step_milli FROM criteria c JOIN rounds r ON r.id = c.round_id"
-        " WHERE r.competition_id = :id ORDER BY c.round_id, c.position", {"id": competition_id}
+        _CRITERIA + " JOIN rounds r ON r.id = c.round_id WHERE r.competition_id = :id"
+        " ORDER BY c.round_id, c.position", {"id": competition_id}
     ):
         criteria.setdefault(row[0], []).append(row[1:])
-    levels = _levels(reader, competition_id)
+    levels = _levels(reader.all(
+        _LEVELS + " JOIN rounds r ON r.id = c.round_id WHERE r.competition_id = :id"
+        " ORDER BY l.criterion_id, l.score_milli", {"id": competition_id}))
     round_specs = []
     for (rid, code, rname, rname_en, kind, weight, blind, advancement, top_n, threshold,
          instructions, instructions_en) in rounds:
-        specs = tuple(
-            CriterionSpec(
-                code=ccode, name=cname, name_en=cname_en, description=desc,
-                description_en=desc_en, group=group, weight=from_milli(w),
-                scale_min=from_milli(lo), scale_max=from_milli(hi), scale_step=from_milli(step),
-                levels=tuple(levels.get(cid, ())),
-            )
-            for cid, ccode, cname, cname_en, desc, desc_en, group, w, lo, hi, step
-            in criteria.get(rid, ())
-        )
+        specs = _criteria(criteria.get(rid, ()), levels)
         round_specs.append(RoundSpec(
             code=code, name=rname, name_en=rname_en, kind=RoundKind(kind),
             weight=from_milli(weight), blind=bool(blind),
