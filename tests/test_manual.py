@@ -56,3 +56,23 @@ def test_the_manual_prints_as_a_pdf(qapp, tmp_path, capsys, language, title):
     data = out.read_bytes()
     assert data.startswith(b"%PDF") and pages >= 15 and len(data) > 500_000  # the pictures
     assert title.encode("utf-16-be") in data or title.encode() in data
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc is Linux's")
+def test_a_manual_that_cannot_be_written_is_said_in_words_without_qts_english(tmp_path):
+    """Qt's own warning ('QPainter::begin(): Returned false') went to the terminal in English
+    before the Indonesian error (hostile review 17h, finding 15): the command line's own
+    QGuiApplication sends Qt's messages to the log instead."""
+    import os
+    import subprocess
+
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env.pop("QT_QPA_PLATFORM", None)
+    # /proc takes no new files: Qt's painter is refused when it opens the file
+    done = subprocess.run([sys.executable, "-m", "judging_app", "--lang", "id", "manual",
+                           "--out", "/proc/panduan.pdf"], capture_output=True, text=True,
+                          env=env)
+    assert done.returncode == 1
+    assert done.stderr.startswith("kesalahan: ") and "QPainter" not in done.stderr, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr

@@ -11,13 +11,14 @@ or makes one (on the offscreen platform when Linux has no display).
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QLineF, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QMarginsF, QPointF, QRectF, Qt, qInstallMessageHandler
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -47,6 +48,10 @@ Progress = Callable[[int, int], None]
 _APP: list[QGuiApplication] = []
 
 
+def _qt_message_to_log(_mode, _context, message: str) -> None:
+    logging.getLogger("judging_app.qt").debug("%s", message)
+
+
 def ensure_gui_app() -> QGuiApplication:
     """The running QGuiApplication, or a new one kept for the process."""
     app = QGuiApplication.instance()
@@ -56,6 +61,10 @@ def ensure_gui_app() -> QGuiApplication:
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
         app = QGuiApplication([])
         _APP.append(app)
+        # Qt's own warnings ("QPainter::begin(): Returned false" for a file it cannot
+        # write) are English and meant for developers: the command says what went wrong in
+        # the user's language; Qt's words go to the log.
+        qInstallMessageHandler(_qt_message_to_log)
     elif not isinstance(app, QGuiApplication):
         raise RuntimeError("PDF documents need a QGuiApplication, not a QCoreApplication")
     return app
