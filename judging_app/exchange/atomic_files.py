@@ -14,6 +14,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from judging_app.core.messages import Message, MessageError
+
 PART_SUFFIX = ".part"
 STALE_AFTER = 600.0  # seconds
 
@@ -50,11 +52,22 @@ def _sync_file(path: Path) -> None:
         os.fsync(fh.fileno())
 
 
+def _refuse_what_is_not_a_file(path: Path) -> None:
+    """A folder, a device (/dev/full), a pipe or a socket is never written over: the rename
+    would replace it with a regular file (as root, a device node of the whole system)."""
+    if not os.path.lexists(path) or path.is_file():
+        return
+    if path.is_dir():
+        raise MessageError(Message("common.os.is_folder", path=str(path)))
+    raise MessageError(Message("common.os.not_a_file", path=str(path)))
+
+
 @contextlib.contextmanager
 def atomic_target(path: Path, mode: int | None = None) -> Iterator[Path]:
     """The temporary path to write; renamed over `path` when the block ends without an
     error, deleted otherwise. `mode` (e.g. 0o600) is set before the rename."""
     path = Path(path)
+    _refuse_what_is_not_a_file(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_parts(path.parent)
     tmp = part_path(path)

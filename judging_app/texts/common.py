@@ -34,6 +34,10 @@ TEXTS = {
     "common.os.name_too_long": ("{path}: the file name is too long.",
                                 "{path}: nama berkas terlalu panjang."),
     "common.os.exists": ("{path} already exists.", "{path} sudah ada."),
+    "common.os.not_a_file": (
+        "{path} is not an ordinary file (a device, a pipe or a socket); choose another file "
+        "name.",
+        "{path} bukan berkas biasa (perangkat, pipa, atau soket); pilih nama berkas lain."),
     "common.os.other": ("{path}: the file cannot be used ({reason}).",
                         "{path}: berkas tidak dapat digunakan ({reason})."),
 }
