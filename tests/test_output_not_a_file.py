@@ -43,3 +43,24 @@ def test_devices_are_refused(tmp_path):
         pytest.skip("/dev/null is Linux's here")
     with pytest.raises(MessageError):
         atomic_files.write_bytes(Path("/dev/null"), b"x")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/dev/zero is Linux's here")
+@pytest.mark.parametrize("argv", [
+    ["scores", "import", "--competition", "x", "/dev/zero"],
+    ["returns", "import", "--competition", "x", "/dev/zero"],
+    ["competition", "create", "--file", "/dev/zero"],
+])
+def test_a_device_read_as_a_file_is_refused_at_once(argv, capsys):
+    """Reading /dev/zero as a scores file, a return or a competition file never ended: its
+    size is 0 to stat, and it was read whole (hostile review 17h, finding 14)."""
+    code = main(["--user", "Sekretariat", "--lang", "id", *argv])
+    err = capsys.readouterr().err
+    assert code == 1 and "bukan berkas biasa (perangkat, pipa, atau soket)" in err, err
+
+
+def test_a_file_is_read_no_further_than_its_limit(tmp_path):
+    grown = tmp_path / "besar.csv"
+    grown.write_bytes(b"x" * 101)
+    assert atomic_files.read_at_most(grown, 100) is None
+    assert atomic_files.read_at_most(grown, 101) == b"x" * 101

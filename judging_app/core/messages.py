@@ -61,6 +61,11 @@ class Message:
         return render(self, language)
 
 
+class NotAFileError(OSError):
+    """A path naming a device, a pipe or a socket where a file is read or written (reading
+    /dev/zero as a file never ends; writing over /dev/full replaced the device)."""
+
+
 class MessageError(Exception):
     """A refusal raised below the services (core, store, exchange, demo) that carries a
     Message; whoever shows it renders it in the user's language (`render`), str() is
@@ -111,6 +116,8 @@ def os_error_message(exc: OSError, path: object = None) -> Message:
         path = Message("common.os.the_file")
     else:
         path = str(path)
+    if isinstance(exc, NotAFileError):
+        return Message("common.os.not_a_file", path=path)
     code = _OS_ERRORS.get(exc.errno if exc.errno is not None else -1)
     if code is None:
         return Message("common.os.other", path=path, reason=exc.strerror or type(exc).__name__)

@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from judging_app.core.messages import Message, MessageError
+from judging_app.core.messages import Message, MessageError, NotAFileError
 
 PART_SUFFIX = ".part"
 STALE_AFTER = 600.0  # seconds
@@ -92,3 +92,19 @@ def write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666 if mode is None else mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+
+
+def read_at_most(path: Path, limit: int) -> bytes | None:
+    """The bytes of the file at `path`, or None when it holds more than `limit` bytes.
+    Reads at most limit + 1 bytes whatever the file system says of its size (a file that
+    grows while read); a device, pipe or socket is refused before it is opened
+    (NotAFileError: /dev/zero would never end, a pipe without a writer never starts)."""
+    import stat
+
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        if Path(path).is_dir():
+            raise IsADirectoryError(21, "Is a directory", str(path))
+        raise NotAFileError(None, "not an ordinary file", str(path))
+    with open(path, "rb") as fh:
+        data = fh.read(limit + 1)
+    return None if len(data) > limit else data

@@ -28,6 +28,7 @@ from typing import Any
 from judging_app.core.documents import DocumentSettings, validate_documents
 from judging_app.core.messages import Message, Text
 from judging_app.core.setup import CompetitionSetup, Problem, validate_setup
+from judging_app.exchange import atomic_files
 from judging_app.exchange.json_errors import json_problem
 from judging_app.exchange.setup_json import (
     FieldProblem,
@@ -144,9 +145,9 @@ def read_competition_file(path: str | os.PathLike[str]) -> CompetitionSetup:
     """Read and validate a competition file (UTF-8; a byte-order mark is tolerated).
     I/O failures raise OSError; anything wrong with the content, CompetitionFileError."""
     path = Path(path)
-    if path.stat().st_size > MAX_FILE_BYTES:
+    data = atomic_files.read_at_most(path, MAX_FILE_BYTES)
+    if data is None:
         raise CompetitionFileError(str(path), [("", Message("competition_file.too_big"))])
-    data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

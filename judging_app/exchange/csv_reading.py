@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from judging_app.core.messages import Message
 from judging_app.core.plain_text import first_bad_character
+from judging_app.exchange import atomic_files
 from judging_app.exchange.file_details import detail_of, detail_text
 
 DELIMITERS = (",", ";", "\t")
@@ -155,9 +156,9 @@ def read_text(path: Path, max_bytes: int) -> str:
     """The decoded text of a CSV file, or CsvFileError (missing, too large, not UTF-8)."""
     source = path.name
     try:
-        if path.stat().st_size > max_bytes:
+        raw = atomic_files.read_at_most(path, max_bytes)
+        if raw is None:
             raise CsvFileError(source, [Message("csv.too_big", megabytes=max_bytes // 2**20)])
-        raw = path.read_bytes()
     except FileNotFoundError:
         raise CsvFileError(source, [Message("csv.missing")]) from None
     except IsADirectoryError:

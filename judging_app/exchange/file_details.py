@@ -18,7 +18,7 @@ import zipfile
 import zlib
 from pyexpat import errors as expat_errors
 
-from judging_app.core.messages import Message
+from judging_app.core.messages import Message, NotAFileError
 from judging_app.exchange.json_errors import json_problem
 
 # (pattern on the parser's text, the Message it means): first match wins.
@@ -108,6 +108,8 @@ def _detail(exc: BaseException) -> Message:
         return Message("file_detail.corrupt_data")
     if isinstance(exc, NotImplementedError) and not isinstance(exc, zipfile.BadZipFile):
         return Message("file_detail.compression")
+    if isinstance(exc, NotAFileError):
+        return Message("file_detail.not_a_file")
     if isinstance(exc, OSError) and exc.errno in _OS:
         return _OS[exc.errno]
     text = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)

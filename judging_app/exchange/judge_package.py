@@ -23,6 +23,7 @@ from pathlib import Path
 from judging_app.core.messages import Message, os_error_message
 from judging_app.core.records import EntryRecord
 from judging_app.core.setup import CriterionSpec, RoundSpec
+from judging_app.exchange import atomic_files
 from judging_app.exchange.file_details import detail_of
 from judging_app.exchange.json_errors import json_problem
 from judging_app.exchange.judge_package_fields import (
@@ -271,9 +272,10 @@ def read_package(data: bytes) -> Package:
 def read_file(path: Path) -> bytes:
     """A package's or return's bytes; PackageError when the file is missing or too large."""
     try:
-        if path.stat().st_size > MAX_BYTES:
+        data = atomic_files.read_at_most(path, MAX_BYTES)
+        if data is None:
             raise PackageError(Message("package_file.too_large_any", mb=MAX_BYTES // 2**20))
-        return path.read_bytes()
+        return data
     except FileNotFoundError:
         raise PackageError(Message("package_file.missing")) from None
     except OSError as exc:

@@ -109,6 +109,8 @@ TEXTS = {
         "akses ditolak (berkas mungkin sedang dibuka di program lain)",
     ),
     "file_detail.os_folder": ("a folder, not a file", "sebuah folder, bukan berkas"),
+    "file_detail.not_a_file": ("not an ordinary file (a device, a pipe or a socket)",
+                               "bukan berkas biasa (perangkat, pipa, atau soket)"),
     "file_detail.os_io": (
         "the disk could not read it (input/output error)",
         "disk tidak dapat membacanya (kesalahan masukan/keluaran)",
