@@ -1,4 +1,6 @@
-"""Writing a file whole or not at all, and cleaning up after writers that were killed.
+"""Writing a file whole or not at all, and cleaning up after writers that were killed; and
+reading one no further than a limit (`read_at_most`). Neither touches what is not an
+ordinary file (a device, a pipe, a socket).
 
 Every export writes `.NAME.part` beside its target, makes it durable (fsync) and renames it
 over the target; a failure removes it. A process killed while writing cannot remove it, so
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -98,12 +101,10 @@ def read_at_most(path: Path, limit: int) -> bytes | None:
     """The bytes of the file at `path`, or None when it holds more than `limit` bytes.
     Reads at most limit + 1 bytes whatever the file system says of its size (a file that
     grows while read); a device, pipe or socket is refused before it is opened
-    (NotAFileError: /dev/zero would never end, a pipe without a writer never starts)."""
-    import stat
-
-    if not stat.S_ISREG(os.stat(path).st_mode):
-        if Path(path).is_dir():
-            raise IsADirectoryError(21, "Is a directory", str(path))
+    (NotAFileError: /dev/zero would never end, a pipe without a writer never starts); a
+    folder fails to open as it always did."""
+    mode = os.stat(path).st_mode
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
         raise NotAFileError(None, "not an ordinary file", str(path))
     with open(path, "rb") as fh:
         data = fh.read(limit + 1)

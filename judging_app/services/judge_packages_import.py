@@ -30,9 +30,9 @@ from judging_app.core.messages import Message, Text
 from judging_app.core.people import Role
 from judging_app.exchange import judge_package as jp
 from judging_app.exchange import judge_package_draft as jd
-from judging_app.services import audit, signing
+from judging_app.services import audit, lookup, signing
 from judging_app.services.authorization import require
-from judging_app.services.errors import ImportFileError, LockedError, NotFoundError, ServiceError
+from judging_app.services.errors import ImportFileError, LockedError, ServiceError
 from judging_app.services.retry import retry_transient
 from judging_app.services.sheet_bulk import (
     CHUNK,
@@ -157,12 +157,7 @@ class _Competition:
 def _competition(s: Session, reader: RowReader, ref: str | int) -> _Competition:
     """By code, else by id (int or digits), as lookup.competition finds it; the creation
     time converted exactly as the ORM converts it."""
-    sql = "SELECT id, code, status, created_at, key_id FROM competitions WHERE "
-    row = reader.one(sql + "code = :code", {"code": str(ref)})
-    if row is None and (isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit())):
-        row = reader.one(sql + "id = :id", {"id": int(ref)})
-    if row is None:
-        raise NotFoundError(Message("lookup.no_competition", ref=ref))
+    row = lookup.competition_row(reader, ref, "id, code, status, created_at, key_id")
     dialect = s.get_bind().dialect
     as_read = m.Competition.__table__.c.created_at.type.dialect_impl(dialect).result_processor(
         dialect, None)

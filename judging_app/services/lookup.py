@@ -37,16 +37,24 @@ def writable_competition(session: Session, ref: str | int) -> Competition:
     return comp
 
 
-def writable_competition_row(session: Session, ref: str | int) -> tuple[int, str, str]:
-    """(id, code, status) of what `writable_competition` finds, with the same refusals, in
-    plain SQL (a bulk import's one look-up: no ORM statement compiled, no object loaded)."""
-    reader = RowReader.of_session(session)
-    sql = "SELECT id, code, status FROM competitions WHERE "
+def competition_row(reader: RowReader, ref: str | int, columns: str = "id, code, status"
+                    ) -> tuple:
+    """The `columns` of the competition `competition` finds (by code, else by id), with the
+    same refusal, in plain SQL (an import's look-up: no ORM statement compiled, no object
+    loaded)."""
+    sql = f"SELECT {columns} FROM competitions WHERE "
     row = reader.one(sql + "code = :ref", {"ref": str(ref)})
     if row is None and (isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit())):
         row = reader.one(sql + "id = :ref", {"ref": int(ref)})
     if row is None:
         raise NotFoundError(Message("lookup.no_competition", ref=ref))
+    return row
+
+
+def writable_competition_row(session: Session, ref: str | int) -> tuple[int, str, str]:
+    """(id, code, status) of what `writable_competition` finds, with the same refusals, in
+    plain SQL."""
+    row = competition_row(RowReader.of_session(session), ref)
     if row[2] == CompetitionStatus.FINALIZED:
         raise LockedError(Message("lookup.finalized", competition=row[1]))
     return row
