@@ -27,3 +27,14 @@ class Cli:
 
     def json(self, *argv) -> dict:
         return json.loads(self(*argv, "--json"))
+
+
+def parser_tree(parser, path: tuple[str, ...] = ()):
+    """(command path, parser) of a parser and of every subcommand's parser below it."""
+    import argparse
+
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from parser_tree(sub, (*path, name))

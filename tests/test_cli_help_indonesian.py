@@ -14,15 +14,8 @@ from judging_app.cli.main import build_parser, main
 from judging_app.cli.parsing import requested_language
 from judging_app.texts import cli_help
 
+from cli_support import parser_tree
 from english_check import english_words
-
-
-def _parsers(parser, path=()):
-    yield path, parser
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for name, sub in action.choices.items():
-                yield from _parsers(sub, (*path, name))
 
 
 def _texts(parser) -> set[str]:
@@ -57,7 +50,7 @@ def _window_launchers():
             (("judging-app-gui", "judge"), judge_launch.build_parser())]
 
 
-TREE = list(_parsers(build_parser()))
+TREE = list(parser_tree(build_parser()))
 WINDOW = _window_launchers()
 ENGLISH_USED = set().union(*(_texts(p) for _, p in TREE + WINDOW))
 PLACEHOLDERS_USED = set().union(*(_placeholders(p) for _, p in TREE + WINDOW))

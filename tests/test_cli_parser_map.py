@@ -16,17 +16,11 @@ from judging_app.cli.main import (
     parser_for,
 )
 
+from cli_support import parser_tree
+
 
 def _commands(parser) -> dict[str, argparse.ArgumentParser]:
     return dict(parser._subparsers._group_actions[0].choices)
-
-
-def _tree(parser, path=()):
-    yield path, parser
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for name, sub in action.choices.items():
-                yield from _tree(sub, (*path, name))
 
 
 def test_the_map_names_every_command_of_the_full_parser_and_no_other():
@@ -42,8 +36,8 @@ def test_each_module_adds_exactly_the_commands_the_map_gives_it(module):
 
 @pytest.mark.parametrize("command", sorted(COMMAND_OWNERS))
 def test_the_parser_built_for_one_command_explains_it_as_the_full_one(command):
-    full = dict(_tree(_commands(build_parser())[command]))
-    alone = dict(_tree(_commands(parser_for([command]))[command]))
+    full = dict(parser_tree(_commands(build_parser())[command]))
+    alone = dict(parser_tree(_commands(parser_for([command]))[command]))
     assert sorted(alone) == sorted(full)
     for path, parser in full.items():
         assert alone[path].format_help() == parser.format_help(), path
